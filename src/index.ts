@@ -1,0 +1,12 @@
+// tracelens: the main entry. Components, hooks, client and types only; local inference lives in
+// `tracelens/inference` and the mock backend in `tracelens/msw`, so hosts that do not use them pay nothing.
+export * from "./components/SentimentBar";
+export type {
+  GenerationSentiment,
+  MessageSentiment,
+  SentimentError,
+  SentimentLabel,
+  SentimentResult,
+  SentimentScores,
+  TraceSentiment,
+} from "./core/sentiment/types";
