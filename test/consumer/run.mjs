@@ -15,6 +15,29 @@ const work = mkdtempSync(path.join(tmpdir(), "tracelens-consumer-"));
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: "inherit", env: { ...process.env, npm_config_fund: "false", npm_config_audit: "false" } });
 
 let failures = 0;
+
+async function checkInChromium(dist, what) {
+  const server = await serveStatic(dist);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    for (const colorScheme of ["light", "dark"]) {
+      await step(`${what}: SentimentBar renders styled in Chromium (OS ${colorScheme})`, async () => {
+        const page = await browser.newPage({ colorScheme });
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(e.message));
+        page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+        await page.goto(server.url);
+        await page.waitForSelector('[data-slot="sentiment-bar"]');
+        await checkPage(page, colorScheme);
+        if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+        await page.close();
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 const step = async (name, fn) => {
   try {
     await fn();
@@ -40,32 +63,16 @@ try {
     sh("npx", ["attw", tarball, "--profile", "node16", "--exclude-entrypoints", "styles.css", "theme.css"], repo),
   );
 
-  const app = path.join(work, "app");
-  cpSync(path.join(repo, "test/consumer/app"), app, { recursive: true });
-  const manifest = JSON.parse(readFileSync(path.join(app, "package.json"), "utf8"));
-  manifest.dependencies.tracelens = `file:${tarball}`;
-  writeFileSync(path.join(app, "package.json"), JSON.stringify(manifest, null, 2));
-  sh("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], app);
-  sh("npx", ["vite", "build", "--logLevel", "warn"], app);
-
-  const server = await serveStatic(path.join(app, "dist"));
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  try {
-    for (const colorScheme of ["light", "dark"]) {
-      await step(`SentimentBar renders styled in Chromium (OS ${colorScheme})`, async () => {
-        const page = await browser.newPage({ colorScheme });
-        const errors = [];
-        page.on("pageerror", (e) => errors.push(e.message));
-        await page.goto(server.url);
-        await page.waitForSelector('[data-slot="sentiment-bar"]');
-        await checkPage(page, colorScheme);
-        if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-        await page.close();
-      });
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+  // The peer range promises React 18.2+ and 19: build and check the same app on both.
+  for (const react of ["19.3.1", "18.3.1"]) {
+    const app = path.join(work, `app-react-${react}`);
+    cpSync(path.join(repo, "test/consumer/app"), app, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(app, "package.json"), "utf8"));
+    Object.assign(manifest.dependencies, { react, "react-dom": react, tracelens: `file:${tarball}` });
+    writeFileSync(path.join(app, "package.json"), JSON.stringify(manifest, null, 2));
+    sh("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], app);
+    sh("npx", ["vite", "build", "--logLevel", "warn"], app);
+    await checkInChromium(path.join(app, "dist"), `React ${react}`);
   }
 } catch (error) {
   failures++;
