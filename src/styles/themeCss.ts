@@ -26,7 +26,7 @@ export function buildThemeCss(): string {
  * class on an ancestor; the same on the component itself beats any ancestor. Re-theme by overriding
  * --tl-<token>-light / --tl-<token>-dark on any ancestor, or --tl-<token> on .tl-root.
  */
-@layer tracelens {
+@layer tracelens.theme {
   :where(:root) {
 ${[...statics, ...values].join("\n")}
   }

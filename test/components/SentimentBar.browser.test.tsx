@@ -83,6 +83,10 @@ describe("SentimentBar in Chromium with the real stylesheet", () => {
     const el = tooltip.element() as HTMLElement;
     expect(el.matches(":popover-open")).toBe(true);
     expect(el.checkVisibility()).toBe(true);
+    // Readable: light text on the dark tooltip (a layer-order bug once made it the page's text colour).
+    expect(getComputedStyle(el).color).toBe("rgb(250, 250, 250)");
+    expect(getComputedStyle(el).backgroundColor).toBe("rgb(24, 24, 27)");
+    expect(await axeViolations(el)).toEqual([]);
     await userEvent.keyboard("{Escape}");
     await expect.element(page.getByRole("tooltip")).not.toBeInTheDocument();
   });

@@ -127,7 +127,7 @@ export const SentimentBar = forwardRef(function SentimentBar(
         {model.state === "error" && (
           <span
             data-slot="sentiment-bar-error"
-            className="tl:inline-flex tl:h-3.5 tl:w-3.5 tl:items-center tl:justify-center tl:rounded-full tl:border tl:border-warning tl:font-bold tl:text-warning tl:text-[10px]"
+            className="tl:inline-flex tl:h-3.5 tl:w-3.5 tl:items-center tl:justify-center tl:rounded-full tl:border tl:border-warning tl:font-bold tl:leading-none tl:text-warning tl:text-[10px]"
           >
             !
           </span>
