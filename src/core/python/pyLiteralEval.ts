@@ -1,0 +1,200 @@
+/**
+ * Python's `ast.literal_eval(text)` for str sources: strings (with prefixes, escapes and implicit
+ * concatenation), bytes, ints (`1_000`, `0x1F`), floats, complex, True/False/None, tuples, lists,
+ * dicts, sets and `set()`, signed numbers and `a + bj`. Values come back in the pyValue model;
+ * bytes, sets and complex numbers are opaque because only their failure to json.dumps matters.
+ */
+import { LiteralFail, tokenizeLiteral, type PyLiteralToken } from "./pyLiteralTokens";
+import { PyDict, PyFloat, PyOpaque, PyTuple, pyKind } from "./pyValue";
+import type { PyParseResult } from "./pyJsonLoads";
+
+/** What the AST node was, as far as literal_eval's sign and complex rules care. */
+type NodeKind = "number" | "complex" | "signed" | "other";
+
+interface Parsed {
+  value: unknown;
+  kind: NodeKind;
+}
+
+function negate(v: unknown): unknown {
+  if (v instanceof PyOpaque) return v;
+  if (v instanceof PyFloat) return new PyFloat(-v.value);
+  if (typeof v === "bigint") return -v;
+  const n = v as number;
+  return n === 0 ? 0 : -n;
+}
+
+class LiteralParser {
+  private pos = 0;
+
+  constructor(private readonly tokens: PyLiteralToken[]) {}
+
+  private peek(): PyLiteralToken | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isOp(value: string): boolean {
+    const tok = this.peek();
+    return tok !== undefined && tok.t === "op" && tok.value === value;
+  }
+
+  private expectOp(value: string): void {
+    if (!this.isOp(value)) throw new LiteralFail(`expected ${value}`);
+    this.pos++;
+  }
+
+  private atClose(): boolean {
+    const tok = this.peek();
+    return tok === undefined || (tok.t === "op" && ")]}".includes(tok.value));
+  }
+
+  /** `a, b, c` (a tuple when any comma appears) or a single expression. */
+  parseExprList(): Parsed {
+    const first = this.parseExpr();
+    if (!this.isOp(",")) return first;
+    const items = [first.value];
+    while (this.isOp(",")) {
+      this.pos++;
+      if (this.atClose()) break;
+      items.push(this.parseExpr().value);
+    }
+    return { value: new PyTuple(items), kind: "other" };
+  }
+
+  parseExpr(): Parsed {
+    let left: Parsed;
+    if (this.isOp("+") || this.isOp("-")) {
+      const minus = this.isOp("-");
+      this.pos++;
+      const operand = this.parsePrimary();
+      if (operand.kind !== "number" && operand.kind !== "complex") throw new LiteralFail("sign");
+      left = { value: minus ? negate(operand.value) : operand.value, kind: "signed" };
+      if (operand.kind === "complex") left = { value: left.value, kind: "other" };
+    } else {
+      left = this.parsePrimary();
+    }
+    if (this.isOp("+") || this.isOp("-")) {
+      this.pos++;
+      const right = this.parsePrimary();
+      const realLeft = left.kind === "number" || left.kind === "signed";
+      if (!realLeft || right.kind !== "complex") throw new LiteralFail("binop");
+      left = { value: new PyOpaque("complex", "complex", true), kind: "other" };
+      if (this.isOp("+") || this.isOp("-")) throw new LiteralFail("binop chain");
+    }
+    return left;
+  }
+
+  private parseSequence(close: string): unknown[] {
+    const items: unknown[] = [];
+    while (!this.isOp(close)) {
+      items.push(this.parseExpr().value);
+      if (this.isOp(close)) break;
+      this.expectOp(",");
+    }
+    this.pos++;
+    return items;
+  }
+
+  /** `{}` / `{k: v, …}` / `{a, b}` after the opening brace. */
+  private parseBrace(): Parsed {
+    if (this.isOp("}")) {
+      this.pos++;
+      return { value: new PyDict(), kind: "other" };
+    }
+    const first = this.parseExpr().value;
+    if (this.isOp(":")) {
+      const dict = new PyDict();
+      let key = first;
+      for (;;) {
+        this.expectOp(":");
+        checkHashable(key);
+        dict.set(key, this.parseExpr().value);
+        if (this.isOp("}")) break;
+        this.expectOp(",");
+        if (this.isOp("}")) break;
+        key = this.parseExpr().value;
+      }
+      this.pos++;
+      return { value: dict, kind: "other" };
+    }
+    const items = [first];
+    for (;;) {
+      if (this.isOp("}")) break;
+      this.expectOp(",");
+      if (this.isOp("}")) break;
+      items.push(this.parseExpr().value);
+    }
+    this.pos++;
+    items.forEach(checkHashable);
+    return { value: new PyOpaque("set", "set()", true), kind: "other" };
+  }
+
+  parsePrimary(): Parsed {
+    const tok = this.peek();
+    if (tok === undefined) throw new LiteralFail("unexpected end");
+    this.pos++;
+    switch (tok.t) {
+      case "num":
+        return { value: tok.value, kind: tok.complex ? "complex" : "number" };
+      case "str": {
+        let text = tok.value;
+        for (let next = this.peek(); next?.t === "str"; next = this.peek()) {
+          if (next.bytes !== tok.bytes) throw new LiteralFail("mixing bytes and str");
+          text += next.value;
+          this.pos++;
+        }
+        if (tok.bytes) return { value: new PyOpaque("bytes", "b''", text.length > 0), kind: "other" };
+        return { value: text, kind: "other" };
+      }
+      case "name":
+        if (tok.value === "True") return { value: true, kind: "other" };
+        if (tok.value === "False") return { value: false, kind: "other" };
+        if (tok.value === "None") return { value: null, kind: "other" };
+        if (tok.value === "set" && this.isOp("(")) {
+          this.pos++;
+          this.expectOp(")");
+          return { value: new PyOpaque("set", "set()", false), kind: "other" };
+        }
+        throw new LiteralFail(`name ${tok.value}`);
+      default:
+        break;
+    }
+    if (tok.value === "(") {
+      if (this.isOp(")")) {
+        this.pos++;
+        return { value: new PyTuple([]), kind: "other" };
+      }
+      const inner = this.parseExprList();
+      this.expectOp(")");
+      return inner;
+    }
+    if (tok.value === "[") return { value: this.parseSequence("]"), kind: "other" };
+    if (tok.value === "{") return this.parseBrace();
+    throw new LiteralFail(`unexpected ${tok.value}`);
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.tokens.length;
+  }
+}
+
+function checkHashable(v: unknown): void {
+  const kind = pyKind(v);
+  if (kind === "list" || kind === "dict") throw new LiteralFail("unhashable");
+  if (v instanceof PyOpaque && v.typeName === "set") throw new LiteralFail("unhashable");
+  if (v instanceof PyTuple) v.items.forEach(checkHashable);
+}
+
+/** `ast.literal_eval(source)`; `{ ok: false }` wherever Python raises. */
+export function pyLiteralEval(source: string): PyParseResult {
+  try {
+    const tokens = tokenizeLiteral(source.replace(/^[ \t]+/, ""));
+    if (tokens.length === 0) return { ok: false };
+    const parser = new LiteralParser(tokens);
+    const { value } = parser.parseExprList();
+    if (!parser.atEnd()) return { ok: false };
+    return { ok: true, value };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Python number printing: `repr(float)`, `str(int)`, `format(x, ".Nf")` and `format(n, ",")`,
+ * plus `float(str)` parsing.
+ */
+
+/** `repr(x)` for a Python float: shortest round-trip digits, exponent below 1e-4 and from 1e16. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  // toExponential() with no argument gives the same shortest digits Python's repr uses.
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential());
+  if (!m) return String(x);
+  const sign = m[1] ?? "";
+  const digits = (m[2] ?? "") + (m[3] ?? "");
+  const exp = Number(m[4]);
+  if (exp < -4 || exp >= 16) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp).toString().padStart(2, "0");
+    return `${sign}${mantissa}e${exp < 0 ? "-" : "+"}${e}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const frac = digits.slice(exp + 1);
+  return `${sign}${intPart}.${frac || "0"}`;
+}
+
+/** `str(n)` for a Python int held as a number or bigint (integral numbers print every digit). */
+export function pyIntRepr(n: number | bigint): string {
+  if (typeof n === "bigint") return n.toString();
+  if (Object.is(n, -0)) return "0";
+  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+}
+
+/** The exact binary value of a finite double as numerator / 2^shift. */
+function exactBinary(x: number): { mantissa: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased === 0) return { mantissa: frac, exp: -1074 };
+  return { mantissa: frac | (1n << 52n), exp: biased - 1075 };
+}
+
+/**
+ * `format(x, ".Nf")`: rounds the exact binary value, ties to even, so `0.125 → "0.12"` where
+ * `toFixed` would give `"0.13"`.
+ */
+export function pyFormatFixed(x: number, decimals: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  const negative = x < 0 || Object.is(x, -0);
+  const { mantissa, exp } = exactBinary(Math.abs(x));
+  const scale = 10n ** BigInt(decimals);
+  let num = mantissa * scale;
+  let den = 1n;
+  if (exp >= 0) num <<= BigInt(exp);
+  else den <<= BigInt(-exp);
+  let q = num / den;
+  const twiceRem = (num % den) * 2n;
+  if (twiceRem > den || (twiceRem === den && q % 2n === 1n)) q += 1n;
+  const digits = q.toString().padStart(decimals + 1, "0");
+  const whole = digits.slice(0, digits.length - decimals);
+  const frac = decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : "";
+  return `${negative ? "-" : ""}${whole}${frac}`;
+}
+
+/** `format(n, ",")` for an int: comma thousands separators. */
+export function pyFormatThousands(n: number | bigint): string {
+  const s = pyIntRepr(n);
+  const negative = s.startsWith("-");
+  const digits = negative ? s.slice(1) : s;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return negative ? `-${grouped}` : grouped;
+}
+
+const FLOAT_TEXT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
+
+/** `float(s)` for a str: null where Python raises ValueError. */
+export function pyParseFloat(s: string): number | null {
+  const t = s.trim();
+  const special = FLOAT_SPECIAL.exec(t);
+  if (special) {
+    if ((special[2] ?? "").toLowerCase() === "nan") return NaN;
+    return special[1] === "-" ? -Infinity : Infinity;
+  }
+  if (!FLOAT_TEXT.test(t)) return null;
+  return Number(t.replace(/_/g, ""));
+}

@@ -1,0 +1,115 @@
+/** Single-event renderings: generation, embedding and evaluation, and the dispatch by `event`. */
+import { pyStr } from "../python/pyRepr";
+import { pyGet, pyKind, pyOr, pyTruthy } from "../python/pyValue";
+import { formatErrorSection } from "./textReprErrors";
+import { formatInputMessages, formatOutputMessages, pushAll } from "./textReprMessages";
+import { formatSpanLines } from "./textReprSpan";
+import { formatTools } from "./textReprTools";
+import { addLineNumbers } from "./textReprTruncate";
+import { SEPARATOR, type ResolvedTextReprOptions } from "./textReprTypes";
+
+/** Tools, input, output and error, each section opened by a separator. */
+export function formatGenerationLines(props: unknown, o: ResolvedTextReprOptions): string[] {
+  const lines: string[] = [];
+  const tools = formatTools(pyGet(props, "$ai_tools"), o);
+  if (tools.length > 0) {
+    lines.push(SEPARATOR);
+    pushAll(lines, tools);
+  }
+  const sections = [
+    formatInputMessages(pyGet(props, "$ai_input"), o),
+    formatOutputMessages(pyGet(props, "$ai_output"), pyGet(props, "$ai_output_choices"), o),
+  ];
+  for (const section of sections) {
+    if (section.length === 0) continue;
+    if (lines.length > 0) lines.push("");
+    lines.push(SEPARATOR);
+    pushAll(lines, section);
+  }
+  const error = formatErrorSection(props);
+  if (error.length > 0) {
+    if (lines.length > 0) lines.push("");
+    pushAll(lines, error);
+  }
+  return lines;
+}
+
+/** Embeddings have no output vector to show, only a fixed line (tools are not rendered). */
+export function formatEmbeddingLines(props: unknown, o: ResolvedTextReprOptions): string[] {
+  const lines: string[] = [];
+  const input = formatInputMessages(pyGet(props, "$ai_input"), o);
+  if (input.length > 0) {
+    lines.push(SEPARATOR);
+    pushAll(lines, input);
+  }
+  if (lines.length > 0) lines.push("");
+  lines.push(SEPARATOR, "", "OUTPUT:", "", "Embedding vector generated", "");
+  const error = formatErrorSection(props);
+  if (error.length > 0) {
+    lines.push("");
+    pushAll(lines, error);
+  }
+  return lines;
+}
+
+/** Evaluation flags arrive as booleans or as the strings "true"/"false". */
+export function isFalseLike(v: unknown): boolean {
+  return v === false || v === "false";
+}
+
+export function isTrueLike(v: unknown): boolean {
+  return v === true || v === "true";
+}
+
+/** `N/A`, `true`, `false` or `UNKNOWN`, or the numeric / categorical result for those types. */
+function evaluationResult(props: unknown): string {
+  if (isFalseLike(pyGet(props, "$ai_evaluation_applicable"))) return "N/A";
+  const resultType = pyGet(props, "$ai_evaluation_result_type");
+  if (resultType === "numeric") {
+    const numeric = pyGet(props, "$ai_evaluation_numeric_result");
+    const kind = pyKind(numeric);
+    if (kind === "int" || kind === "float") return pyStr(numeric);
+  }
+  if (resultType === "categorical") {
+    const categorical = pyGet(props, "$ai_evaluation_categorical_result");
+    if (Array.isArray(categorical)) return categorical.map(pyStr).join(", ");
+  }
+  const result = pyGet(props, "$ai_evaluation_result");
+  if (isTrueLike(result)) return "true";
+  if (isFalseLike(result)) return "false";
+  return "UNKNOWN";
+}
+
+export function formatEvaluationLines(props: unknown): string[] {
+  const name = pyStr(pyOr(pyGet(props, "$ai_evaluation_name"), "Unknown evaluation"));
+  let result = evaluationResult(props);
+  const runtime = pyGet(props, "$ai_evaluation_runtime");
+  const model = pyGet(props, "$ai_evaluation_model");
+  if (runtime === "llm_judge" && pyTruthy(model)) result += ` (llm_judge/${pyStr(model)})`;
+  else if (pyTruthy(runtime)) result += ` (${pyStr(runtime)})`;
+  let line = `EVALUATION: ${name} | Result: ${result}`;
+  const reasoning = pyGet(props, "$ai_evaluation_reasoning");
+  if (pyTruthy(reasoning)) line += ` | Reasoning: ${pyStr(reasoning)}`;
+  return [SEPARATOR, "", line, ""];
+}
+
+/** Render one event by its own `event` name (not the request's event_type); generation by default. */
+export function formatEventText(event: unknown, o: ResolvedTextReprOptions): string {
+  const props = pyGet(event, "properties");
+  let lines: string[];
+  switch (pyGet(event, "event")) {
+    case "$ai_span":
+      lines = formatSpanLines(props, o);
+      break;
+    case "$ai_embedding":
+      lines = formatEmbeddingLines(props, o);
+      break;
+    case "$ai_evaluation":
+      lines = formatEvaluationLines(props);
+      break;
+    default:
+      lines = formatGenerationLines(props, o);
+  }
+  const text = lines.join("\n");
+  return o.includeLineNumbers ? addLineNumbers(text) : text;
+}

@@ -1,0 +1,103 @@
+/** The `AVAILABLE TOOLS` block for `$ai_tools` (OpenAI, Anthropic, Google and name-keyed shapes). */
+import { pyJsonDumps } from "../python/pyJsonDumps";
+import { pyRepr, pyStr } from "../python/pyRepr";
+import { pySlice } from "../python/pyText";
+import {
+  isPyDict,
+  pyGet,
+  pyGetOr,
+  pyHas,
+  pyItems,
+  pyOr,
+  type PyDictLike,
+} from "../python/pyValue";
+import { base64EncodeUtf8 } from "./textReprBase64";
+import type { ResolvedTextReprOptions } from "./textReprTypes";
+
+/** Tool dicts in order, with Google `functionDeclarations` bundles expanded. */
+function toolList(tools: unknown): PyDictLike[] {
+  let entries: unknown[];
+  if (Array.isArray(tools)) entries = tools;
+  else if (isPyDict(tools)) entries = pyItems(tools).map(([, spec]) => spec);
+  else return [];
+  const out: PyDictLike[] = [];
+  for (const tool of entries) {
+    if (!isPyDict(tool)) continue;
+    const declarations = pyGet(tool, "functionDeclarations");
+    if (Array.isArray(declarations)) {
+      for (const d of declarations) if (isPyDict(d)) out.push(d);
+    } else {
+      out.push(tool);
+    }
+  }
+  return out;
+}
+
+/** `a: string, b?: integer` from a JSON schema's properties, in schema order. */
+function formatParams(schema: unknown): string {
+  if (!isPyDict(schema)) return "";
+  const properties = pyGet(schema, "properties");
+  if (!isPyDict(properties)) return "";
+  const requiredValue = pyGet(schema, "required");
+  const required = Array.isArray(requiredValue) ? requiredValue : [];
+  const parts: string[] = [];
+  for (const [key, prop] of pyItems(properties)) {
+    if (!isPyDict(prop)) continue;
+    const type = pyGetOr(prop, "type", "any");
+    const typeText = Array.isArray(type) ? pyRepr(type) : pyStr(type);
+    const mark = required.some((r) => r === key) ? "" : "?";
+    parts.push(`${pyStr(key)}${mark}: ${typeText}`);
+  }
+  return parts.join(", ");
+}
+
+/** First line, cut after the first sentence, always ending in a period. */
+function shortDescription(description: string): string {
+  const first = description.split("\n")[0] ?? "";
+  const stop = first.indexOf(". ");
+  if (stop >= 0) return `${first.slice(0, stop)}.`;
+  return first.endsWith(".") ? first : `${first}.`;
+}
+
+function toolLines(tool: PyDictLike): string[] {
+  const fn = pyGet(tool, "function");
+  let name: unknown;
+  let description: unknown;
+  let schema: unknown;
+  if (isPyDict(fn)) {
+    name = pyOr(pyGet(fn, "name"), "unknown");
+    description = pyGet(fn, "description");
+    schema = pyGet(fn, "parameters");
+  } else if (pyHas(tool, "name")) {
+    name = pyGet(tool, "name");
+    description = pyGet(tool, "description");
+    schema = pyOr(pyGet(tool, "input_schema"), pyGet(tool, "inputSchema"), pyGet(tool, "parameters"));
+  } else {
+    // Built-in tools (web search, code interpreter…) have no name: show their JSON instead.
+    name = pyOr(pyGet(tool, "type"), "UNKNOWN");
+    description = pySlice(pyJsonDumps(tool), 0, 100);
+  }
+  const lines = [`  ${pyStr(name)}(${formatParams(schema)})`];
+  if (typeof description === "string" && description !== "" && description !== "N/A") {
+    lines.push(`    ${shortDescription(description)}`);
+  }
+  return lines;
+}
+
+/**
+ * PostHog's `format_tools`: `""` then `AVAILABLE TOOLS: N` and one entry per tool, or a single
+ * expandable line when there are more tools than `tools_collapse_threshold`.
+ */
+export function formatTools(tools: unknown, o: ResolvedTextReprOptions): string[] {
+  const list = toolList(tools);
+  if (list.length === 0) return [];
+  const heading = `AVAILABLE TOOLS: ${list.length}`;
+  const body: string[] = [];
+  for (const tool of list) body.push("", ...toolLines(tool));
+  if (list.length > o.toolsCollapseThreshold) {
+    if (!o.includeMarkers) return ["", `[+] ${heading}`];
+    const payload = base64EncodeUtf8(`${heading}\n${body.join("\n")}`);
+    return ["", `<<<TOOLS_EXPANDABLE|${heading}|${payload}>>>`];
+  }
+  return ["", heading, ...body];
+}

@@ -1,0 +1,60 @@
+/** `$ai_trace` rendering: heading, trace error, then the hierarchy or the trace-level states. */
+import { pyJsonDumps } from "../python/pyJsonDumps";
+import { pyStr } from "../python/pyRepr";
+import { isPyDict, pyGet, pyOr, pyTruthy } from "../python/pyValue";
+import { formatInputMessages, formatOutputMessages, pushAll } from "./textReprMessages";
+import { reduceByUniformSampling, type SampledText } from "./textReprSampling";
+import { formatStringState, isMessageList, upperOrFail } from "./textReprSpan";
+import { renderTraceTree } from "./textReprTraceTree";
+import { addLineNumbers, truncateContent } from "./textReprTruncate";
+import { HEADING_RULE, SEPARATOR, type ResolvedTextReprOptions } from "./textReprTypes";
+
+function stateText(state: unknown, o: ResolvedTextReprOptions): string {
+  if (typeof state === "string") return formatStringState(state, o);
+  if (isPyDict(state) || Array.isArray(state)) return truncateContent(pyJsonDumps(state, { indent: 2 }), o);
+  return pyStr(state);
+}
+
+/** A trace-level state: message lists as INPUT/OUTPUT sections, anything else under `TRACE LABEL:`. */
+function traceState(state: unknown, label: "INPUT" | "OUTPUT", o: ResolvedTextReprOptions): string[] {
+  if (!pyTruthy(state)) return [];
+  if (isMessageList(state)) {
+    return label === "INPUT" ? formatInputMessages(state, o) : formatOutputMessages(null, state, o);
+  }
+  return ["", `TRACE ${label}:`, "", stateText(state, o)];
+}
+
+/** The trace's text before sampling (line numbers applied when requested). */
+function traceText(trace: unknown, hierarchy: readonly unknown[], o: ResolvedTextReprOptions): string {
+  const props = pyGet(trace, "properties");
+  const name = pyOr(pyGet(props, "$ai_span_name"), pyGet(trace, "traceName"), pyGet(trace, "trace_name"), "TRACE");
+  const lines = [upperOrFail(name), HEADING_RULE];
+  const error = pyGet(props, "$ai_error");
+  if (pyTruthy(error)) {
+    const body = isPyDict(error) ? pyJsonDumps(error, { indent: 2 }) : pyStr(error);
+    lines.push("", SEPARATOR, "", "TRACE ERROR:", "", body);
+  }
+  if (hierarchy.length === 0) {
+    const input = pyOr(pyGet(props, "$ai_input_state"), pyGet(trace, "inputState"), pyGet(trace, "input_state"));
+    const output = pyOr(pyGet(props, "$ai_output_state"), pyGet(trace, "outputState"), pyGet(trace, "output_state"));
+    for (const section of [traceState(input, "INPUT", o), traceState(output, "OUTPUT", o)]) {
+      if (section.length === 0) continue;
+      lines.push("", SEPARATOR);
+      pushAll(lines, section);
+    }
+  } else {
+    lines.push("", SEPARATOR, "", "TRACE HIERARCHY:", "");
+    pushAll(lines, renderTraceTree(hierarchy, "", 0, o));
+  }
+  const text = lines.join("\n");
+  return o.includeLineNumbers ? addLineNumbers(text) : text;
+}
+
+/** PostHog's `format_trace_text_repr`: the text, uniformly sampled down to `max_length`. */
+export function formatTraceText(
+  trace: unknown,
+  hierarchy: readonly unknown[],
+  o: ResolvedTextReprOptions,
+): SampledText {
+  return reduceByUniformSampling(traceText(trace, hierarchy, o), o.maxLength);
+}

@@ -1,0 +1,141 @@
+/** The `TRACE HIERARCHY` tree: one branch line per node, expandable events and summaries. */
+import { pyFormatFixed, pyParseFloat } from "../python/pyNumber";
+import { pyStr } from "../python/pyRepr";
+import {
+  isPyDict,
+  PyError,
+  PyFloat,
+  pyGet,
+  pyGetOr,
+  pyHas,
+  pyKind,
+  pyOr,
+  pyTruthy,
+  pyTypeName,
+} from "../python/pyValue";
+import { base64EncodeUtf8 } from "./textReprBase64";
+import { formatEventText, isFalseLike, isTrueLike } from "./textReprEvents";
+import { MAX_TREE_DEPTH, type ResolvedTextReprOptions } from "./textReprTypes";
+
+const TAGS: Readonly<Record<string, string>> = {
+  $ai_generation: "[GEN]",
+  $ai_span: "[SPAN]",
+  $ai_embedding: "[EMBED]",
+  $ai_evaluation: "[EVAL]",
+};
+
+/** `f"{float(v):.Nf}"` with a unit, or the value as it is when `float()` would raise. */
+function formatMeasure(value: unknown, decimals: number, wrap: (n: string) => string): string {
+  let n: number | null = null;
+  const kind = pyKind(value);
+  if (kind === "bool") n = value ? 1 : 0;
+  else if (kind === "int") n = Number(value);
+  else if (kind === "float") n = value instanceof PyFloat ? value.value : (value as number);
+  else if (typeof value === "string") n = pyParseFloat(value);
+  return n === null ? pyStr(value) : wrap(pyFormatFixed(n, decimals));
+}
+
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+function withParts(name: unknown, parts: string[]): string {
+  if (parts.length === 0) return pyStr(name);
+  // PostHog concatenates the name with its parts, which fails for a non-str name.
+  if (typeof name !== "string") throw new PyError("TypeError", `can only concatenate str (not "${pyTypeName(name)}")`);
+  return `${name} (${parts.join(", ")})`;
+}
+
+function modelSummary(props: unknown, fallback: string, withTtft: boolean): string {
+  const model = pyGet(props, "$ai_model");
+  const name = pyOr(pyGet(props, "$ai_span_name"), model, fallback);
+  const parts: string[] = [];
+  const latency = pyGet(props, "$ai_latency");
+  if (isSet(latency)) parts.push(formatMeasure(latency, 2, (n) => `${n}s`));
+  const ttft = pyGet(props, "$ai_time_to_first_token");
+  if (withTtft && isSet(ttft)) parts.push(formatMeasure(ttft, 2, (n) => `TTFT: ${n}s`));
+  const cost = pyGet(props, "$ai_total_cost_usd");
+  if (isSet(cost)) parts.push(formatMeasure(cost, 4, (n) => `$${n}`));
+  if (pyTruthy(model)) parts.push(pyStr(model));
+  if (pyTruthy(pyGet(props, "$ai_is_error")) || pyTruthy(pyGet(props, "$ai_error"))) parts.push("ERROR");
+  return withParts(pyStr(name), parts);
+}
+
+function nodeSummary(event: unknown, type: unknown): string {
+  const props = pyGet(event, "properties");
+  switch (type) {
+    case "$ai_generation":
+      return modelSummary(props, "generation", true);
+    case "$ai_embedding":
+      return modelSummary(props, "embedding", false);
+    case "$ai_span": {
+      const parts: string[] = [];
+      const latency = pyGet(props, "$ai_latency");
+      if (isSet(latency)) parts.push(formatMeasure(latency, 2, (n) => `${n}s`));
+      if (pyTruthy(pyGet(props, "$ai_is_error"))) parts.push("ERROR");
+      return withParts(pyGetOr(props, "$ai_span_name", "span"), parts);
+    }
+    case "$ai_evaluation": {
+      const parts: string[] = [];
+      const runtime = pyGet(props, "$ai_evaluation_runtime");
+      if (pyTruthy(runtime)) parts.push(pyStr(runtime));
+      const result = pyGet(props, "$ai_evaluation_result");
+      if (isFalseLike(pyGet(props, "$ai_evaluation_applicable"))) parts.push("N/A");
+      else if (isTrueLike(result)) parts.push("true");
+      else if (isFalseLike(result)) parts.push("false");
+      return withParts(pyStr(pyOr(pyGet(props, "$ai_evaluation_name"), "evaluation")), parts);
+    }
+    default:
+      return pyStr(pyOr(type, "unknown"));
+  }
+}
+
+/** The dict a node stands for: its `event`, or the node itself when it has no `event` key. */
+function nodeEvent(node: unknown): unknown {
+  if (!isPyDict(node)) throw new PyError("TypeError", "hierarchy node is not a dict");
+  const event = pyHas(node, "event") ? pyGet(node, "event") : node;
+  if (!isPyDict(event)) throw new PyError("TypeError", "hierarchy event is not a dict");
+  return event;
+}
+
+/** PostHog's `_render_tree`, cut off below depth 10. */
+export function renderTraceTree(
+  nodes: readonly unknown[],
+  prefix: string,
+  depth: number,
+  o: ResolvedTextReprOptions,
+): string[] {
+  if (depth > MAX_TREE_DEPTH) return [`${prefix}  [... max depth reached]`];
+  const lines: string[] = [];
+  nodes.forEach((node, index) => {
+    const last = index === nodes.length - 1;
+    const branch = last ? "└─ " : "├─ ";
+    const childPrefix = last ? "   " : "│  ";
+    const event = nodeEvent(node);
+    const type = pyGet(event, "event");
+    const tag = (typeof type === "string" ? TAGS[type] : undefined) ?? "[EVENT]";
+    const summary = nodeSummary(event, type);
+    const id = pyStr(pyOr(pyGet(event, "id"), "unknown"));
+    if (o.collapsed) {
+      lines.push(`${prefix}${branch}${tag} ${summary}`);
+    } else if (tag === "[EVENT]") {
+      const label = o.includeMarkers ? `<<<EVENT_LINK|${id}|${tag}>>>` : tag;
+      lines.push(`${prefix}${branch}${label} ${summary}`);
+    } else {
+      const content = formatEventText(event, { ...o, includeLineNumbers: false });
+      if (o.includeMarkers) {
+        lines.push(`${prefix}${branch}<<<GEN_EXPANDABLE|${id}|${tag} ${summary}|${base64EncodeUtf8(content)}>>>`);
+      } else {
+        lines.push(`${prefix}${branch}[+] ${tag} ${summary}`);
+        const indent = `${prefix}${childPrefix}    `;
+        for (const line of content.split("\n")) lines.push(indent + line);
+      }
+    }
+    const children = pyGet(node, "children");
+    if (pyTruthy(children)) {
+      if (!Array.isArray(children)) throw new PyError("TypeError", "children is not a list");
+      for (const line of renderTraceTree(children, prefix + childPrefix, depth + 1, o)) lines.push(line);
+    }
+  });
+  return lines;
+}

@@ -1,0 +1,150 @@
+/**
+ * Duplicate detection for at-least-once ingestion (PostHog issue #69850: generations without
+ * `$ai_span_id` show up twice and inflate totals).
+ *
+ * Rule, applied in input order (the first copy wins):
+ * 1. same event id (UUID) → duplicate;
+ * 2. events with no event id, or no own node id (`$ai_generation_id` / `$ai_span_id`), are
+ *    compared by content: same event name, same timestamp and deeply equal properties (key
+ *    order ignored) → duplicate;
+ * 3. events whose own node id is already taken are compared the same way; equal content →
+ *    duplicate, otherwise both are kept as separate nodes.
+ * Hashing and comparison are iterative, so hostile nesting depth cannot overflow the stack.
+ */
+import type { TraceRecord } from "./traceEvents";
+
+/** 32-bit FNV-1a step over a string. */
+function mix(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Long strings are hashed by length plus sampled slices: equality is confirmed by a full
+ * comparison anyway, and this keeps 300 KB prompt histories from dominating the build.
+ */
+function mixString(hash: number, text: string): number {
+  if (text.length <= 1024) return mix(hash, text);
+  let h = mix(hash, `#${text.length}`);
+  h = mix(h, text.slice(0, 256));
+  h = mix(h, text.slice(-256));
+  const step = Math.floor(text.length / 64);
+  for (let i = 0; i < 64; i++) h = mix(h, text.slice(i * step, i * step + 8));
+  return h;
+}
+
+/** Order-insensitive structural hash of a JSON-like value. */
+export function hashJsonValue(value: unknown, seed = 0x811c9dc5): number {
+  let hash = seed;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || current === undefined) {
+      hash = mix(hash, current === null ? "n" : "u");
+    } else if (typeof current === "string") {
+      hash = mixString(mix(hash, "s"), current);
+    } else if (typeof current === "number" || typeof current === "boolean" || typeof current === "bigint") {
+      hash = mix(hash, typeof current + String(current));
+    } else if (Array.isArray(current)) {
+      hash = mix(hash, `[${current.length}`);
+      for (let i = current.length - 1; i >= 0; i--) stack.push(current[i]);
+    } else if (typeof current === "object") {
+      const keys = Object.keys(current).sort();
+      hash = mix(hash, `{${keys.length}`);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        stack.push((current as Record<string, unknown>)[key]);
+        stack.push(key);
+      }
+    } else {
+      hash = mix(hash, typeof current);
+    }
+  }
+  return hash;
+}
+
+/** Deep equality for JSON-like values, ignoring object key order; iterative. */
+export function jsonValuesEqual(a: unknown, b: unknown): boolean {
+  const left: unknown[] = [a];
+  const right: unknown[] = [b];
+  while (left.length > 0) {
+    const x = left.pop();
+    const y = right.pop();
+    if (x === y) continue;
+    if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) {
+      if (typeof x === "number" && typeof y === "number" && Number.isNaN(x) && Number.isNaN(y)) continue;
+      return false;
+    }
+    const xArray = Array.isArray(x);
+    if (xArray !== Array.isArray(y)) return false;
+    if (xArray) {
+      const ya = y as unknown[];
+      if (x.length !== ya.length) return false;
+      for (let i = 0; i < x.length; i++) {
+        left.push(x[i]);
+        right.push(ya[i]);
+      }
+      continue;
+    }
+    const xo = x as Record<string, unknown>;
+    const yo = y as Record<string, unknown>;
+    const xKeys = Object.keys(xo);
+    if (xKeys.length !== Object.keys(yo).length) return false;
+    for (const key of xKeys) {
+      if (!Object.prototype.hasOwnProperty.call(yo, key)) return false;
+      left.push(xo[key]);
+      right.push(yo[key]);
+    }
+  }
+  return true;
+}
+
+function contentHash(record: TraceRecord): number {
+  const h = hashJsonValue(record.event.event, 0x811c9dc5);
+  return hashJsonValue(record.properties, mix(h, record.event.createdAt));
+}
+
+/** Same name, same timestamp, same properties. */
+export function sameTraceContent(a: TraceRecord, b: TraceRecord): boolean {
+  return (
+    a.event.event === b.event.event &&
+    a.event.createdAt === b.event.createdAt &&
+    jsonValuesEqual(a.properties, b.properties)
+  );
+}
+
+/** Verdict for one record: `null` when kept, else the kept record it duplicates. */
+export interface DuplicateVerdict {
+  original: TraceRecord;
+  reason: "event-id" | "content";
+}
+
+/** Stateful detector; feed records in input order. */
+export class TraceDuplicateDetector {
+  private readonly byEventId = new Map<string, TraceRecord>();
+  // One record per hash in the common case; an array only on hash collisions.
+  private readonly byContent = new Map<number, TraceRecord | TraceRecord[]>();
+
+  /** Checks rules 1 and 2 and remembers kept records. */
+  check(record: TraceRecord): DuplicateVerdict | null {
+    if (record.eventId !== null) {
+      const original = this.byEventId.get(record.eventId);
+      if (original) return { original, reason: "event-id" };
+    }
+    if (record.eventId === null || record.ownIds.length === 0) {
+      const hash = contentHash(record);
+      const bucket = this.byContent.get(hash);
+      const candidates = bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
+      const original = candidates.find((candidate) => sameTraceContent(candidate, record));
+      if (original) return { original, reason: "content" };
+      if (bucket === undefined) this.byContent.set(hash, record);
+      else this.byContent.set(hash, [...candidates, record]);
+    }
+    if (record.eventId !== null) this.byEventId.set(record.eventId, record);
+    return null;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Per-node and per-trace figures: tokens, costs, errors, PostHog's total-latency rule and
+ * self time.
+ */
+import { isErroredProperties, isPropertyBag, readId, readNumber, type PropertyBag } from "./eventsAccess";
+import type { TraceRecordKind } from "./traceEvents";
+import type { TraceNodeMetrics, TraceTotals } from "./traceTypes";
+
+/** Rounds half away from zero to `digits` decimals (PostHog rounds latency to 2, costs to 4). */
+export function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  const rounded = Math.round((Math.abs(value) + Number.EPSILON) * factor) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+function count(properties: PropertyBag, key: string): number {
+  const value = readNumber(properties[key]);
+  return value !== null && value > 0 ? value : 0;
+}
+
+/** Only generations and embeddings carry usage in PostHog's totals. */
+export function kindHasUsage(kind: TraceRecordKind): boolean {
+  return kind === "generation" || kind === "embedding";
+}
+
+/** Own metrics of one event. `latency` is passed in because the caller already validated it. */
+export function ownNodeMetrics(kind: TraceRecordKind, properties: PropertyBag, latency: number | null): TraceNodeMetrics {
+  const usage = kindHasUsage(kind);
+  const inputTokens = usage ? count(properties, "$ai_input_tokens") : 0;
+  const outputTokens = usage ? count(properties, "$ai_output_tokens") : 0;
+  const inputCost = usage ? count(properties, "$ai_input_cost_usd") : 0;
+  const outputCost = usage ? count(properties, "$ai_output_cost_usd") : 0;
+  const explicitTotal = readNumber(properties.$ai_total_cost_usd);
+  const totalCost = usage ? (explicitTotal !== null && explicitTotal >= 0 ? explicitTotal : inputCost + outputCost) : 0;
+  const errored = kind !== "evaluation" && kind !== "metric" && kind !== "feedback" && isErroredProperties(properties);
+  return {
+    latency,
+    selfTime: null,
+    inputTokens,
+    outputTokens,
+    totalTokens: inputTokens + outputTokens,
+    cacheReadTokens: usage ? count(properties, "$ai_cache_read_input_tokens") : 0,
+    cacheCreationTokens: usage ? count(properties, "$ai_cache_creation_input_tokens") : 0,
+    reasoningTokens: usage ? count(properties, "$ai_reasoning_tokens") : 0,
+    inputCost,
+    outputCost,
+    totalCost,
+    errorCount: errored ? 1 : 0,
+  };
+}
+
+/** A zeroed metrics object (synthetic root, annotations). */
+export function emptyNodeMetrics(): TraceNodeMetrics {
+  return ownNodeMetrics("other", {}, null);
+}
+
+/** Totals of a single node before descendants are added. */
+export function totalsFromMetrics(kind: TraceRecordKind, metrics: TraceNodeMetrics): TraceTotals {
+  return {
+    inputTokens: metrics.inputTokens,
+    outputTokens: metrics.outputTokens,
+    totalTokens: metrics.totalTokens,
+    inputCost: metrics.inputCost,
+    outputCost: metrics.outputCost,
+    totalCost: metrics.totalCost,
+    errorCount: metrics.errorCount,
+    generationCount: kind === "generation" ? 1 : 0,
+    spanCount: kind === "span" ? 1 : 0,
+    embeddingCount: kind === "embedding" ? 1 : 0,
+    evaluationCount: kind === "evaluation" ? 1 : 0,
+    nodeCount: 1,
+  };
+}
+
+/** Adds `child` into `into` (mutates `into`). */
+export function addTotals(into: TraceTotals, child: TraceTotals): void {
+  into.inputTokens += child.inputTokens;
+  into.outputTokens += child.outputTokens;
+  into.totalTokens += child.totalTokens;
+  into.inputCost += child.inputCost;
+  into.outputCost += child.outputCost;
+  into.totalCost += child.totalCost;
+  into.errorCount += child.errorCount;
+  into.generationCount += child.generationCount;
+  into.spanCount += child.spanCount;
+  into.embeddingCount += child.embeddingCount;
+  into.evaluationCount += child.evaluationCount;
+  into.nodeCount += child.nodeCount;
+}
+
+/** Minimal event view the latency rule needs. */
+export interface LatencyRuleEvent {
+  event: string;
+  properties: unknown;
+}
+
+/**
+ * PostHog's `totalLatency` rule (TracesQuery runner): when every event with a positive
+ * `$ai_latency` is a `$ai_generation`, sum the generation latencies; otherwise sum the latencies
+ * of events whose `$ai_parent_id` is empty or equals the trace id. `$ai_trace` events are left
+ * out because TraceQuery never returns them. Result in seconds, rounded to 2 dp.
+ */
+export function postHogTotalLatency(
+  events: readonly LatencyRuleEvent[],
+  traceId: string | null,
+): { totalLatency: number; rule: "generations" | "top-level" } {
+  let onlyGenerations = true;
+  let generationSum = 0;
+  let topLevelSum = 0;
+  for (const item of events) {
+    if (item.event === "$ai_trace") continue;
+    const properties = isPropertyBag(item.properties) ? item.properties : {};
+    const latency = readNumber(properties.$ai_latency);
+    if (latency === null || latency <= 0) continue;
+    if (item.event === "$ai_generation") generationSum += latency;
+    else onlyGenerations = false;
+    const parent = readId(properties.$ai_parent_id);
+    if (parent === null || parent === traceId) topLevelSum += latency;
+  }
+  return onlyGenerations
+    ? { totalLatency: roundTo(generationSum, 2), rule: "generations" }
+    : { totalLatency: roundTo(topLevelSum, 2), rule: "top-level" };
+}
+
+/** A timed interval in epoch milliseconds; `kind: "evaluation"` intervals are ignored. */
+export interface TimedInterval {
+  startMs: number | null;
+  endMs: number | null;
+  kind?: string;
+}
+
+/**
+ * Length (ms) of the union of `children` clipped to `[startMs, endMs]`. Children must be sorted
+ * by start (untimed ones anywhere; they are skipped).
+ */
+export function coveredMs(startMs: number, endMs: number, children: readonly TimedInterval[]): number {
+  let covered = 0;
+  let runStart = Number.NaN;
+  let runEnd = Number.NaN;
+  for (const child of children) {
+    if (child.startMs === null || child.endMs === null || child.kind === "evaluation") continue;
+    const s = Math.max(child.startMs, startMs);
+    const e = Math.min(child.endMs, endMs);
+    if (e <= s) continue;
+    if (Number.isNaN(runStart) || s > runEnd) {
+      if (!Number.isNaN(runStart)) covered += runEnd - runStart;
+      runStart = s;
+      runEnd = e;
+    } else if (e > runEnd) runEnd = e;
+  }
+  if (!Number.isNaN(runStart)) covered += runEnd - runStart;
+  return covered;
+}

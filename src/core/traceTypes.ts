@@ -1,0 +1,141 @@
+/**
+ * Types of the trace tree built by `buildTraceTree`.
+ */
+import type { LLMTraceEvent } from "./eventsTrace";
+
+/** What a tree node stands for. `trace` is the root (and any extra `$ai_trace` event). */
+export type TraceNodeKind = "trace" | "generation" | "span" | "embedding" | "evaluation" | "other";
+
+/** Own (not aggregated) figures of one node. Times are in seconds. */
+export interface TraceNodeMetrics {
+  /** `$ai_latency`; for the root, the trace's total latency (PostHog rule). */
+  latency: number | null;
+  /** Latency not covered by any child's interval; `null` without timing. */
+  selfTime: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  cacheReadTokens: number;
+  cacheCreationTokens: number;
+  reasoningTokens: number;
+  inputCost: number;
+  outputCost: number;
+  totalCost: number;
+  /** 1 when this node errored, else 0. */
+  errorCount: number;
+}
+
+/** Sums over a node and all its descendants. Tokens and costs count generations and embeddings only. */
+export interface TraceTotals {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  inputCost: number;
+  outputCost: number;
+  totalCost: number;
+  errorCount: number;
+  generationCount: number;
+  spanCount: number;
+  embeddingCount: number;
+  evaluationCount: number;
+  /** Nodes in the subtree, this one included. */
+  nodeCount: number;
+}
+
+/** `$ai_metric`, `$ai_feedback` and `$ai_evaluation` events that point at a node. */
+export interface TraceNodeAnnotations {
+  metrics: readonly LLMTraceEvent[];
+  feedback: readonly LLMTraceEvent[];
+  /** The same events also appear as `evaluation` child nodes. */
+  evaluations: readonly LLMTraceEvent[];
+}
+
+/** One node of the trace tree. */
+export interface TraceTreeNode {
+  /** Unique in the tree: the node's own id (`$ai_generation_id` / `$ai_span_id`), else the event id. */
+  key: string;
+  kind: TraceNodeKind;
+  /** `null` only for a synthetic root (no `$ai_trace` event). */
+  event: LLMTraceEvent | null;
+  /** Display name: span name, then model, then a default per kind. */
+  name: string;
+  parentKey: string | null;
+  children: TraceTreeNode[];
+  /** Root is 0. */
+  depth: number;
+  /** Operation start and end in epoch milliseconds, `null` when the timestamp is missing. */
+  startMs: number | null;
+  endMs: number | null;
+  /**
+   * Own interval widened by all descendants' (evaluations excluded), `null` when nothing in the
+   * subtree is timed. Lets timelines place untimed wrapper spans.
+   */
+  extentStartMs: number | null;
+  extentEndMs: number | null;
+  metrics: TraceNodeMetrics;
+  totals: TraceTotals;
+  annotations: TraceNodeAnnotations;
+  /** Copies of this event that were dropped as duplicates. */
+  duplicateCount: number;
+  /** The parent reference pointed at nothing in the trace, so the node hangs under the root. */
+  orphan: boolean;
+  /** The node was detached from a parent cycle and moved under the root. */
+  cycleBroken: boolean;
+  onCriticalPath: boolean;
+}
+
+/** Trace-wide figures. */
+export interface TraceTreeMetrics extends TraceTotals {
+  /** PostHog's `totalLatency` rule, rounded to 2 dp (see `postHogTotalLatency`). */
+  totalLatency: number;
+  /** Which branch of the rule applied. */
+  latencyRule: "generations" | "top-level";
+  /** Last end minus first start over all timed nodes, seconds; `null` without timing. */
+  wallClockLatency: number | null;
+  startMs: number | null;
+  endMs: number | null;
+  /** Input events kept (after dedupe), annotations included. */
+  eventCount: number;
+  duplicateCount: number;
+  metricCount: number;
+  feedbackCount: number;
+}
+
+/** Why an event was dropped. */
+export type TraceDuplicateReason = "event-id" | "content";
+
+export interface TraceDuplicate {
+  event: LLMTraceEvent;
+  /** Key of the node (or annotation target) the kept copy belongs to. */
+  keptKey: string;
+  reason: TraceDuplicateReason;
+}
+
+/** Result of `buildTraceTree`. */
+export interface TraceTree {
+  traceId: string | null;
+  root: TraceTreeNode;
+  nodesByKey: ReadonlyMap<string, TraceTreeNode>;
+  /** Event UUID → the node that holds it (annotations map to their target). */
+  nodesByEventId: ReadonlyMap<string, TraceTreeNode>;
+  metrics: TraceTreeMetrics;
+  /** Critical-path nodes, parents before children, siblings in time order. */
+  criticalPath: readonly TraceTreeNode[];
+  duplicates: readonly TraceDuplicate[];
+  orphans: readonly TraceTreeNode[];
+  brokenCycles: readonly TraceTreeNode[];
+  /** Input items that were not objects and were ignored. */
+  skippedCount: number;
+}
+
+/** Options of `buildTraceTree`. */
+export interface BuildTraceTreeOptions {
+  /** Overrides the trace id (otherwise `LLMTrace.id`, the first `$ai_trace` event, or the first `$ai_trace_id`). */
+  traceId?: string;
+  /**
+   * Drop at-least-once duplicates (default true): same event UUID; or, for events without a
+   * UUID or without `$ai_generation_id`/`$ai_span_id`, same name + timestamp + properties; or a
+   * reused node id with identical content. The first copy wins. See `traceDedupe.ts`.
+   */
+  dedupe?: boolean;
+}

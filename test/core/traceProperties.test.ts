@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { buildTraceTree, flattenTraceTree, summarizeTraceEvents } from "../../src/core/trace";
+import type { TraceTree, TraceTreeNode } from "../../src/core/trace";
+
+const ids = fc.constantFrom("a", "b", "c", "d", "e", "T", "", "missing");
+const eventNames = fc.constantFrom(
+  "$ai_generation",
+  "$ai_span",
+  "$ai_embedding",
+  "$ai_trace",
+  "$ai_metric",
+  "$ai_feedback",
+  "$ai_evaluation",
+  "$pageview",
+);
+const timestamps = fc.oneof(
+  fc.integer({ min: 0, max: 60_000 }).map((ms) => new Date(Date.UTC(2025, 0, 1) + ms).toISOString()),
+  fc.constantFrom("", "not a date", "2025-13-45"),
+  fc.anything(),
+);
+const latency = fc.oneof(fc.double({ min: 0, max: 30, noNaN: true }), fc.constantFrom(-1, Number.NaN, "2.5", null), fc.anything());
+
+/** Event-shaped values with colliding ids, so duplicates, cycles and orphans are common. */
+const eventArb = fc.record(
+  {
+    id: fc.oneof(ids, fc.uuid(), fc.constant(undefined)),
+    uuid: fc.oneof(ids, fc.constant(undefined)),
+    event: fc.oneof(eventNames, fc.anything()),
+    createdAt: timestamps,
+    timestamp: timestamps,
+    properties: fc.oneof(
+      fc.record(
+        {
+          $ai_trace_id: fc.oneof(fc.constant("T"), ids),
+          $ai_generation_id: ids,
+          $ai_span_id: ids,
+          $ai_parent_id: fc.oneof(ids, fc.anything()),
+          $ai_target_event_id: ids,
+          $ai_latency: latency,
+          $ai_input_tokens: fc.oneof(fc.nat(), fc.anything()),
+          $ai_total_cost_usd: fc.oneof(fc.double({ noNaN: true }), fc.anything()),
+          $ai_is_error: fc.anything(),
+          $ai_ingestion_source: fc.constantFrom("otel", "sdk", undefined),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+const inputArb = fc.array(fc.oneof({ weight: 8, arbitrary: eventArb }, { weight: 1, arbitrary: fc.anything() }), { maxLength: 40 });
+
+function collectNodes(tree: TraceTree): TraceTreeNode[] {
+  return flattenTraceTree(tree).map((row) => row.node);
+}
+
+function checkWellFormed(input: unknown[], tree: TraceTree): void {
+  const nodes = collectNodes(tree);
+  // Every node is reachable from the root exactly once and keys are unique.
+  expect(nodes).toHaveLength(tree.nodesByKey.size);
+  expect(new Set(nodes.map((n) => n.key)).size).toBe(nodes.length);
+  for (const node of nodes) {
+    expect(tree.nodesByKey.get(node.key)).toBe(node);
+    if (node !== tree.root) {
+      const parent = tree.nodesByKey.get(node.parentKey ?? "");
+      expect(parent?.children).toContain(node);
+      expect(node.depth).toBe((parent?.depth ?? -1) + 1);
+    }
+    for (const value of [node.totals.inputTokens, node.totals.totalCost, node.totals.nodeCount]) expect(Number.isFinite(value)).toBe(true);
+  }
+  // Every object in the input is a node, an annotation or a recorded duplicate — exactly once.
+  const placed =
+    nodes.filter((n) => n.event !== null).length +
+    nodes.reduce((sum, n) => sum + n.annotations.metrics.length + n.annotations.feedback.length, 0) +
+    tree.duplicates.length;
+  expect(placed + tree.skippedCount).toBe(input.length);
+  expect(tree.root.totals.nodeCount).toBe(nodes.length);
+  expect(Number.isFinite(tree.metrics.totalLatency)).toBe(true);
+  expect(tree.criticalPath[0]).toBe(tree.root);
+}
+
+describe("buildTraceTree properties", () => {
+  it("never throws and always yields a well-formed tree", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const tree = buildTraceTree(input);
+        checkWellFormed(input, tree);
+        const noDedupe = buildTraceTree(input, { dedupe: false });
+        expect(noDedupe.duplicates).toHaveLength(0);
+        checkWellFormed(input, noDedupe);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("accepts anything at the top level", () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const tree = buildTraceTree(value);
+        expect(tree.root.kind).toBe("trace");
+        expect(() => summarizeTraceEvents(Array.isArray(value) ? value : [value])).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("does not depend on input order for structure", () => {
+    fc.assert(
+      fc.property(inputArb, fc.nat(), (input, seed) => {
+        const shuffled = [...input];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = (seed + i * 31) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        const a = buildTraceTree(input, { traceId: "T", dedupe: false });
+        const b = buildTraceTree(shuffled, { traceId: "T", dedupe: false });
+        expect(b.nodesByKey.size).toBe(a.nodesByKey.size);
+        expect(b.metrics.inputTokens).toBe(a.metrics.inputTokens);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
