@@ -1,0 +1,56 @@
+// Layer rules from the architecture: core imports nothing outside itself; the main entry never reaches
+// onnxruntime, tokenizers or msw. Checked on the source import graph, so a violation fails before any build.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const SRC = path.resolve(__dirname, "../../src");
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+function resolveFile(from: string, spec: string): string {
+  const base = path.resolve(path.dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+    if (existsSync(candidate) && !candidate.endsWith(path.sep) && /\.(tsx?)$/.test(candidate)) return candidate;
+  }
+  throw new Error(`cannot resolve ${spec} from ${from}`);
+}
+
+/** Every file reachable from `entry` through relative imports, and every bare package it names. */
+function importGraph(entry: string) {
+  const files = new Set<string>();
+  const packages = new Map<string, string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const match of readFileSync(file, "utf8").matchAll(IMPORT)) {
+      const spec = match[1] ?? match[2]!;
+      if (spec.startsWith(".")) queue.push(resolveFile(file, spec));
+      else packages.set(spec, path.relative(SRC, file));
+    }
+  }
+  return { files: [...files].map((f) => path.relative(SRC, f)), packages };
+}
+
+test("tracelens/core imports only its own files", () => {
+  const { files, packages } = importGraph(path.join(SRC, "core/index.ts"));
+  expect(files.filter((f) => !f.startsWith(`core${path.sep}`))).toEqual([]);
+  expect([...packages.keys()]).toEqual([]);
+});
+
+test("tracelens/core uses no DOM, fetch or Node globals", () => {
+  const { files } = importGraph(path.join(SRC, "core/index.ts"));
+  const offenders = files.filter((f) =>
+    /\b(?:window|document|fetch|Buffer|process|require)\s*[.(]/.test(
+      readFileSync(path.join(SRC, f), "utf8").replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""),
+    ),
+  );
+  expect(offenders).toEqual([]);
+});
+
+test("the main entry never reaches onnxruntime, tokenizers or msw", () => {
+  const { files, packages } = importGraph(path.join(SRC, "index.ts"));
+  const forbidden = [...packages.keys()].filter((p) => /onnxruntime|@huggingface\/|^msw/.test(p));
+  expect(forbidden).toEqual([]);
+  expect(files.filter((f) => f.startsWith(`inference${path.sep}`) || f.startsWith(`msw${path.sep}`))).toEqual([]);
+});
