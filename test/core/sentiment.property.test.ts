@@ -13,7 +13,7 @@ import {
   sentimentExtremes,
 } from "../../src/core/sentiment";
 import type { MessageSentiment, SentimentScores } from "../../src/core/sentiment";
-import { codePointLength } from "../../src/core/sentiment/codePoints";
+import { pyLen } from "../../src/core/python/pyText";
 
 const RUNS = { numRuns: 300 };
 
@@ -76,14 +76,14 @@ describe("properties: extraction", () => {
         const classified = extractClassifiedUserMessages(input);
         expect(classified.map((m) => m.index)).toEqual(found.map((m) => m.index));
         classified.forEach((m, i) => {
-          expect(codePointLength(m.text)).toBeLessThanOrEqual(2000);
+          expect(pyLen(m.text)).toBeLessThanOrEqual(2000);
           expect(found[i]!.text.endsWith(m.text)).toBe(true);
         });
         const evalMessages = extractSentimentEvalMessages(input);
         expect(evalMessages.length).toBe(found.length > 0 ? 1 : 0);
         if (evalMessages[0]) {
           expect(evalMessages[0].index).toBe(found.at(-1)!.index);
-          expect(codePointLength(evalMessages[0].text)).toBeLessThanOrEqual(1000);
+          expect(pyLen(evalMessages[0].text)).toBeLessThanOrEqual(1000);
         }
         expect(typeof sentimentContentText(input)).toBe("string");
       }),
@@ -103,7 +103,7 @@ describe("properties: extraction", () => {
         for (const p of pending) {
           expect(typeof p.generationId).toBe("string");
           expect(Number.isInteger(p.index) && p.index >= 0).toBe(true);
-          expect(codePointLength(p.text)).toBeLessThanOrEqual(2000);
+          expect(pyLen(p.text)).toBeLessThanOrEqual(2000);
         }
       }),
       RUNS,

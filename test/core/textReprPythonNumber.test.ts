@@ -1,4 +1,4 @@
-// Expected values were printed by CPython 3.11 (repr(x), format(x, ".Nf"), format(n, ",")).
+// Expected values were printed by CPython 3.11 (repr(x), format(x, ".Nf"), format(n, ","), round).
 import { describe, expect, it } from "vitest";
 import {
   pyFloatRepr,
@@ -6,6 +6,7 @@ import {
   pyFormatThousands,
   pyIntRepr,
   pyParseFloat,
+  pyRound,
 } from "../../src/core/python/pyNumber";
 
 describe("pyFloatRepr", () => {
@@ -32,6 +33,24 @@ describe("pyFloatRepr", () => {
     ["-7.939416668807721e+33", "-7.939416668807721e+33"],
   ])("repr(%s) is %s", (input, expected) => {
     expect(pyFloatRepr(Number(input))).toBe(expected);
+  });
+
+  it.each([
+    [0.5, "0.5"],
+    [1e-5, "1e-05"],
+    [0.0001, "0.0001"],
+    [1e16, "1e+16"],
+    [1.5e16, "1.5e+16"],
+    [1234567890123456.8, "1234567890123456.8"],
+    [123456789012345680, "1.2345678901234568e+17"],
+    [-0, "-0.0"],
+    [2.5e-7, "2.5e-07"],
+    [1e22, "1e+22"],
+    [Number.NaN, "nan"],
+    [Infinity, "inf"],
+    [-Infinity, "-inf"],
+  ])("repr(%s) = %s", (x, expected) => {
+    expect(pyFloatRepr(x)).toBe(expected);
   });
 
   it("prints zeros, infinities and NaN as Python does", () => {
@@ -82,6 +101,44 @@ describe("pyFormatFixed", () => {
     expect(pyFormatFixed(Infinity, 2)).toBe("inf");
     expect(pyFormatFixed(-Infinity, 2)).toBe("-inf");
     expect(pyFormatFixed(NaN, 4)).toBe("nan");
+  });
+});
+
+describe("pyRound (Python round(x, 4), the sentiment score precision)", () => {
+  it.each([
+    [0.87649995, 0.8765],
+    [0.12345, 0.1235], // the double is slightly above the half
+    [5e-5, 0.0001],
+    [0.00015, 0.0001], // the double is slightly below the half
+    [0.00025, 0.0003],
+    [0.99995, 1],
+    [0.03125, 0.0312], // an exact binary tie goes to even; toFixed would give 0.0313
+    [0.03135, 0.0314], // the double is slightly above the half
+    [-0.00001, -0],
+    [1e20, 1e20],
+    [0, 0],
+  ])("round(%s, 4) = %s", (x, expected) => {
+    expect(Object.is(pyRound(x, 4), expected)).toBe(true);
+  });
+
+  it("rounds to other precisions and keeps non-finite values", () => {
+    expect(pyRound(0.125, 2)).toBe(0.12);
+    expect(pyRound(0.625, 2)).toBe(0.62);
+    expect(pyRound(2.675, 2)).toBe(2.67);
+    expect(pyRound(Number.NaN, 4)).toBeNaN();
+    expect(pyRound(Infinity, 4)).toBe(Infinity);
+  });
+
+  it("takes any ndigits, as Python does", () => {
+    expect(pyRound(1234.5, -2)).toBe(1200);
+    expect(pyRound(1250, -2)).toBe(1200);
+    expect(pyRound(1350, -2)).toBe(1400);
+    expect(Object.is(pyRound(-1, -5), -0)).toBe(true);
+    expect(Object.is(pyRound(-5.5, -400), -0)).toBe(true);
+    expect(pyRound(1.2345678901234567e-10, 25)).toBe(1.234567890123457e-10);
+    expect(pyRound(2.5e-21, 21)).toBe(2e-21);
+    expect(pyRound(0.1, 400)).toBe(0.1);
+    expect(pyRound(Infinity, -400)).toBe(Infinity);
   });
 });
 

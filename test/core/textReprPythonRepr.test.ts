@@ -1,8 +1,8 @@
 // Expected values were printed by CPython 3.11 (repr, str, str.upper, str.isprintable).
 import { describe, expect, it } from "vitest";
-import { pyRepr, pyStr, pyStrRepr } from "../../src/core/python/pyRepr";
+import { pyRepr, pyStr, pyStrCapped, pyStrRepr } from "../../src/core/python/pyRepr";
 import { pyIsPrintable, pyUpper } from "../../src/core/python/pyUnicode";
-import { PyDict, PyError, PyFloat, PyTuple } from "../../src/core/python/pyValue";
+import { PyDict, PyError, PyFloat, PyTuple, pyTruthy } from "../../src/core/python/pyValue";
 
 describe("pyStrRepr", () => {
   it.each([
@@ -68,6 +68,54 @@ describe("pyRepr / pyStr", () => {
   });
 });
 
+describe("pyStr / pyRepr of JSON values", () => {
+  it("prints scalars like Python str()", () => {
+    expect(pyStr(null)).toBe("None");
+    expect(pyStr(undefined)).toBe("None");
+    expect(pyStr(true)).toBe("True");
+    expect(pyStr(false)).toBe("False");
+    expect(pyStr(12)).toBe("12");
+    expect(pyStr(-0)).toBe("0"); // a JSON integer
+    expect(pyStr(0.1)).toBe("0.1");
+    expect(pyStr("as is")).toBe("as is");
+  });
+
+  it("prints containers with reprs of their items", () => {
+    expect(pyRepr({ type: "image", source: {} })).toBe("{'type': 'image', 'source': {}}");
+    expect(pyRepr(["nested", 1, null, [true]])).toBe("['nested', 1, None, [True]]");
+    expect(pyRepr({ v: "it's \"quoted\"" })).toBe("{'v': 'it\\'s \"quoted\"'}");
+    expect(pyRepr({ v: "it's" })).toBe("{'v': \"it's\"}");
+  });
+
+  it("escapes like Python repr", () => {
+    expect(pyStrRepr("a\tb\nc\r\\")).toBe("'a\\tb\\nc\\r\\\\'");
+    expect(pyStrRepr("\u0000\u007f\u00ad\u200b\u2028")).toBe("'\\x00\\x7f\\xad\\u200b\\u2028'");
+    expect(pyStrRepr("😀 é 中")).toBe("'😀 é 中'");
+    expect(pyStrRepr("\udc00")).toBe("'\\udc00'");
+    expect(pyStrRepr("\u{e0001}")).toBe("'\\U000e0001'");
+  });
+
+  it("prints cycles as Python does, and absurd nesting without throwing when asked", () => {
+    const cyclic: unknown[] = [1];
+    cyclic.push(cyclic);
+    expect(pyRepr(cyclic)).toBe("[1, [...]]");
+    let deep: unknown = "x";
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(() => pyStrCapped(deep, 500)).not.toThrow();
+  });
+
+  it("cuts containers at ellipsisDepth", () => {
+    expect(pyStrCapped([[[1]], { a: { b: 2 } }], 2)).toBe("[[[...]], {'a': {...}}]");
+    expect(pyStrCapped([new PyTuple([[1]])], 2)).toBe("[([...],)]");
+    expect(pyStrCapped("[[[1]]]", 0)).toBe("[[[1]]]");
+  });
+
+  it("implements Python truthiness", () => {
+    for (const falsy of [null, undefined, false, 0, "", [], {}]) expect(pyTruthy(falsy)).toBe(false);
+    for (const truthy of [true, 1, Number.NaN, " ", [0], { a: 0 }]) expect(pyTruthy(truthy)).toBe(true);
+  });
+});
+
 describe("pyUpper", () => {
   it.each([
     ["straße", "STRASSE"],
@@ -102,5 +150,14 @@ describe("pyIsPrintable", () => {
     expect(pyIsPrintable(0xe9)).toBe(true);
     expect(pyIsPrintable(0x1f600)).toBe(true);
     expect(pyIsPrintable(0x1fae8)).toBe(false);
+  });
+
+  it("uses Python 3.11's printability table", () => {
+    expect(pyIsPrintable(0x20)).toBe(true);
+    expect(pyIsPrintable(0x41)).toBe(true);
+    expect(pyIsPrintable(0xa0)).toBe(false);
+    expect(pyIsPrintable(0x2428)).toBe(false); // assigned in Unicode 16, unassigned for Python 3.11
+    expect(pyIsPrintable(0x1f600)).toBe(true);
+    expect(pyIsPrintable(0x10ffff)).toBe(false);
   });
 });

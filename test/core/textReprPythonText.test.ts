@@ -35,6 +35,15 @@ describe("pyLen / pySlice", () => {
     expect(pyCutWithEllipsis("😀😀😀😀", 3)).toBe("😀😀😀...");
   });
 
+  it("counts and slices without splitting surrogate pairs", () => {
+    const text = "a😀b𝔘";
+    expect(pyLen(text)).toBe(4);
+    expect(pySlice(text, 0, 2)).toBe("a😀");
+    expect(pySlice(text, -2)).toBe("b𝔘");
+    expect(pySlice(text, -10)).toBe(text);
+    expect(pyLen("\ud800x")).toBe(2); // a lone surrogate counts as one
+  });
+
   it("floors like //", () => {
     expect(pyFloorDiv(7, 2)).toBe(3);
     expect(pyFloorDiv(-3, 2)).toBe(-2);

@@ -80,6 +80,15 @@ export function pyJsonLoads(text: string): PyParseResult {
     }
   };
 
+  /** After an item: true at the closing bracket, false after a comma; anything else fails. */
+  const endOfItem = (close: string): boolean => {
+    ws();
+    const c = text[i];
+    if (c !== "," && c !== close) throw new JsonFail(`expected , or ${close}`);
+    i++;
+    return c === close;
+  };
+
   const parseValue = (depth: number): unknown => {
     if (depth > PY_MAX_DEPTH) throw new JsonFail("too deep");
     ws();
@@ -100,16 +109,7 @@ export function pyJsonLoads(text: string): PyParseResult {
         if (text[i] !== ":") throw new JsonFail("colon");
         i++;
         d.set(key, parseValue(depth + 1));
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return d;
-        }
-        throw new JsonFail("object");
+        if (endOfItem("}")) return d;
       }
     }
     if (c === "[") {
@@ -122,16 +122,7 @@ export function pyJsonLoads(text: string): PyParseResult {
       }
       for (;;) {
         arr.push(parseValue(depth + 1));
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return arr;
-        }
-        throw new JsonFail("array");
+        if (endOfItem("]")) return arr;
       }
     }
     if (c === '"') return parseString();

@@ -1,6 +1,6 @@
 /**
  * Python number printing: `repr(float)`, `str(int)`, `format(x, ".Nf")` and `format(n, ",")`,
- * plus `float(str)` parsing.
+ * plus `round(x, ndigits)` and `float(str)` parsing.
  */
 
 /** `repr(x)` for a Python float: shortest round-trip digits, exponent below 1e-4 and from 1e16. */
@@ -45,6 +45,21 @@ function exactBinary(x: number): { mantissa: bigint; exp: number } {
   return { mantissa: frac | (1n << 52n), exp: biased - 1075 };
 }
 
+/** `|x| × 10^ndigits` rounded to an integer on the exact binary value, exact ties to even. */
+function roundScaled(x: number, ndigits: number): bigint {
+  const { mantissa, exp } = exactBinary(Math.abs(x));
+  let num = mantissa;
+  let den = 1n;
+  if (exp >= 0) num <<= BigInt(exp);
+  else den <<= BigInt(-exp);
+  if (ndigits >= 0) num *= 10n ** BigInt(ndigits);
+  else den *= 10n ** BigInt(-ndigits);
+  let q = num / den;
+  const twiceRem = (num % den) * 2n;
+  if (twiceRem > den || (twiceRem === den && q % 2n === 1n)) q += 1n;
+  return q;
+}
+
 /**
  * `format(x, ".Nf")`: rounds the exact binary value, ties to even, so `0.125 → "0.12"` where
  * `toFixed` would give `"0.13"`.
@@ -54,19 +69,28 @@ export function pyFormatFixed(x: number, decimals: number): string {
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
   const negative = x < 0 || Object.is(x, -0);
-  const { mantissa, exp } = exactBinary(Math.abs(x));
-  const scale = 10n ** BigInt(decimals);
-  let num = mantissa * scale;
-  let den = 1n;
-  if (exp >= 0) num <<= BigInt(exp);
-  else den <<= BigInt(-exp);
-  let q = num / den;
-  const twiceRem = (num % den) * 2n;
-  if (twiceRem > den || (twiceRem === den && q % 2n === 1n)) q += 1n;
-  const digits = q.toString().padStart(decimals + 1, "0");
+  const digits = roundScaled(x, decimals).toString().padStart(decimals + 1, "0");
   const whole = digits.slice(0, digits.length - decimals);
   const frac = decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : "";
   return `${negative ? "-" : ""}${whole}${frac}`;
+}
+
+// CPython's NDIGITS_MAX / NDIGITS_MIN: beyond them round() needs no digits at all.
+const ROUND_MAX_DIGITS = 323;
+const ROUND_MIN_DIGITS = -308;
+
+/**
+ * `round(x, ndigits)` for a float: the exact binary value is rounded (exact ties to even) and the
+ * decimal result read back as the nearest double, so `round(0.03125, 4)` is 0.0312 where
+ * `toFixed` gives "0.0313", and `round(2.675, 2)` is 2.67 because the double is below the half.
+ * A result too large for a double is ±Infinity where Python raises OverflowError.
+ */
+export function pyRound(x: number, ndigits: number): number {
+  const n = Math.trunc(ndigits);
+  if (!Number.isFinite(x) || n > ROUND_MAX_DIGITS) return x;
+  if (n < ROUND_MIN_DIGITS) return 0 * x; // a zero with x's sign, as Python returns
+  const magnitude = Number(`${roundScaled(x, n)}e${-n}`);
+  return x < 0 || Object.is(x, -0) ? -magnitude : magnitude;
 }
 
 /** `format(n, ",")` for an int: comma thousands separators. */

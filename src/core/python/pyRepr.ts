@@ -3,12 +3,14 @@ import { pyFloatRepr, pyIntRepr } from "./pyNumber";
 import { pyIsPrintable } from "./pyUnicode";
 import {
   checkPyDepth,
+  PY_MAX_DEPTH,
   PyFloat,
   PyOpaque,
   PyTuple,
   pyItems,
   pyKind,
   type PyDictLike,
+  type PyKind,
 } from "./pyValue";
 
 function hex(n: number, width: number): string {
@@ -48,9 +50,10 @@ function floatValue(v: unknown): number {
   return v instanceof PyFloat ? v.value : (v as number);
 }
 
-function reprAt(v: unknown, depth: number): string {
-  checkPyDepth(depth);
-  switch (pyKind(v)) {
+const ELLIPSIS: Partial<Record<PyKind, string>> = { list: "[...]", tuple: "(...)", dict: "{...}" };
+
+function scalarRepr(v: unknown, kind: PyKind): string {
+  switch (kind) {
     case "none":
       return "None";
     case "bool":
@@ -61,31 +64,52 @@ function reprAt(v: unknown, depth: number): string {
       return pyFloatRepr(floatValue(v));
     case "str":
       return pyStrRepr(v as string);
-    case "list":
-      return `[${(v as unknown[]).map((x) => reprAt(x, depth + 1)).join(", ")}]`;
-    case "tuple": {
-      const items = (v as PyTuple).items;
-      const inner = items.map((x) => reprAt(x, depth + 1)).join(", ");
-      return items.length === 1 ? `(${inner},)` : `(${inner})`;
-    }
-    case "dict": {
-      const entries = pyItems(v as PyDictLike).map(
-        ([k, x]) => `${reprAt(k, depth + 1)}: ${reprAt(x, depth + 1)}`,
-      );
-      return `{${entries.join(", ")}}`;
-    }
     default:
       return v instanceof PyOpaque ? v.reprText : String(v);
   }
 }
 
-/** Python's `repr(v)`. */
+function reprValue(root: unknown, ellipsisDepth: number): string {
+  // Containers being printed: like CPython, one met again inside itself prints as an ellipsis.
+  const open = new Set<unknown>();
+  const at = (v: unknown, depth: number): string => {
+    checkPyDepth(depth);
+    const kind = pyKind(v);
+    const ellipsis = ELLIPSIS[kind];
+    if (ellipsis === undefined) return scalarRepr(v, kind);
+    if (depth >= ellipsisDepth || open.has(v)) return ellipsis;
+    open.add(v);
+    let out: string;
+    if (kind === "dict") {
+      const entries = pyItems(v as PyDictLike).map(([k, x]) => `${at(k, depth + 1)}: ${at(x, depth + 1)}`);
+      out = `{${entries.join(", ")}}`;
+    } else {
+      const items = v instanceof PyTuple ? v.items : (v as unknown[]);
+      // Array.from visits holes of a sparse array as undefined, so they print as None.
+      const inner = Array.from(items, (x) => at(x, depth + 1)).join(", ");
+      out = kind === "list" ? `[${inner}]` : items.length === 1 ? `(${inner},)` : `(${inner})`;
+    }
+    open.delete(v);
+    return out;
+  };
+  return at(root, 0);
+}
+
+/** Python's `repr(v)`; past {@link PY_MAX_DEPTH} it raises RecursionError, as CPython does. */
 export function pyRepr(v: unknown): string {
-  return reprAt(v, 0);
+  return reprValue(v, Infinity);
 }
 
 /** Python's `str(v)`: the text itself for a str, `repr` for everything else. */
 export function pyStr(v: unknown): string {
-  return typeof v === "string" ? v : reprAt(v, 0);
+  return typeof v === "string" ? v : reprValue(v, Infinity);
 }
 
+/**
+ * `str(v)` for callers that must print whatever users sent without failing: containers nested
+ * `ellipsisDepth` deep (at most {@link PY_MAX_DEPTH}) print as `[...]` / `{...}` instead of
+ * raising RecursionError.
+ */
+export function pyStrCapped(v: unknown, ellipsisDepth: number): string {
+  return typeof v === "string" ? v : reprValue(v, Math.min(ellipsisDepth, PY_MAX_DEPTH));
+}

@@ -1,45 +1,15 @@
 /**
  * Unicode behaviour pinned to Python 3.11 (Unicode 14.0), which produced the parity vectors.
  *
- * JS engines ship newer Unicode data. Characters assigned after 14.0 are unassigned to Python:
- * `upper()` leaves them alone and `repr()` escapes them. The tables list those characters
- * (computed by comparing Python 3.11 with Node on Unicode 17); older engines agree anyway.
+ * JS engines ship other Unicode data. Characters assigned after 14.0 are unassigned to Python:
+ * `upper()` leaves them alone and `repr()` escapes them. Printability comes from Python's own
+ * table; the upper-case list was computed by comparing Python 3.11 with Node on Unicode 17.
  */
 
 /** Code points whose uppercase mapping is newer than Unicode 14 (inclusive ranges). */
 const UPPER_NEWER_THAN_14: ReadonlyArray<readonly [number, number]> = [
   [0x19b, 0x19b], [0x264, 0x264], [0x1c8a, 0x1c8a], [0xa7cd, 0xa7cd], [0xa7cf, 0xa7cf],
   [0xa7d3, 0xa7d3], [0xa7d5, 0xa7d5], [0xa7db, 0xa7db], [0x10d70, 0x10d85], [0x16ebb, 0x16ed3],
-];
-
-/** Code points assigned after Unicode 14 that engines may call printable (inclusive ranges). */
-const ASSIGNED_AFTER_14: ReadonlyArray<readonly [number, number]> = [
-  [0x88f, 0x88f], [0x897, 0x897], [0xc5c, 0xc5c], [0xcdc, 0xcdc], [0xcf3, 0xcf3], [0xece, 0xece],
-  [0x1acf, 0x1add], [0x1ae0, 0x1aeb], [0x1b4e, 0x1b4f], [0x1b7f, 0x1b7f], [0x1c89, 0x1c8a],
-  [0x20c1, 0x20c1], [0x2427, 0x2429], [0x2b96, 0x2b96], [0x2ffc, 0x2fff], [0x31e4, 0x31e5],
-  [0x31ef, 0x31ef], [0xa7cb, 0xa7cf], [0xa7d2, 0xa7d2], [0xa7d4, 0xa7d4], [0xa7da, 0xa7dc],
-  [0xa7f1, 0xa7f1], [0xfbc3, 0xfbd2], [0xfd90, 0xfd91], [0xfdc8, 0xfdce], [0x105c0, 0x105f3],
-  [0x10940, 0x10959], [0x10d40, 0x10d65], [0x10d69, 0x10d85], [0x10d8e, 0x10d8f],
-  [0x10ec2, 0x10ec7], [0x10ed0, 0x10ed8], [0x10efa, 0x10eff], [0x1123f, 0x11241],
-  [0x11380, 0x11389], [0x1138b, 0x1138b], [0x1138e, 0x1138e], [0x11390, 0x113b5],
-  [0x113b7, 0x113c0], [0x113c2, 0x113c2], [0x113c5, 0x113c5], [0x113c7, 0x113ca],
-  [0x113cc, 0x113d5], [0x113d7, 0x113d8], [0x113e1, 0x113e2], [0x116d0, 0x116e3],
-  [0x11b00, 0x11b09], [0x11b60, 0x11b67], [0x11bc0, 0x11be1], [0x11bf0, 0x11bf9],
-  [0x11db0, 0x11ddb], [0x11de0, 0x11de9], [0x11f00, 0x11f10], [0x11f12, 0x11f3a],
-  [0x11f3e, 0x11f5a], [0x1342f, 0x1342f], [0x13440, 0x13455], [0x13460, 0x143fa],
-  [0x16100, 0x16139], [0x16d40, 0x16d79], [0x16ea0, 0x16eb8], [0x16ebb, 0x16ed3],
-  [0x16ff2, 0x16ff6], [0x187f8, 0x187ff], [0x18cff, 0x18cff], [0x18d09, 0x18d1e],
-  [0x18d80, 0x18df2], [0x1b132, 0x1b132], [0x1b155, 0x1b155], [0x1cc00, 0x1ccfc],
-  [0x1cd00, 0x1ceb3], [0x1ceba, 0x1ced0], [0x1cee0, 0x1cef0], [0x1d2c0, 0x1d2d3],
-  [0x1df25, 0x1df2a], [0x1e030, 0x1e06d], [0x1e08f, 0x1e08f], [0x1e4d0, 0x1e4f9],
-  [0x1e5d0, 0x1e5fa], [0x1e5ff, 0x1e5ff], [0x1e6c0, 0x1e6de], [0x1e6e0, 0x1e6f5],
-  [0x1e6fe, 0x1e6ff], [0x1f6d8, 0x1f6d8], [0x1f6dc, 0x1f6dc], [0x1f774, 0x1f77f],
-  [0x1f7d9, 0x1f7d9], [0x1f8b2, 0x1f8bb], [0x1f8c0, 0x1f8c1], [0x1f8d0, 0x1f8d8],
-  [0x1fa54, 0x1fa57], [0x1fa75, 0x1fa77], [0x1fa87, 0x1fa8a], [0x1fa8e, 0x1fa8f],
-  [0x1faad, 0x1faaf], [0x1fabb, 0x1fabf], [0x1fac6, 0x1fac6], [0x1fac8, 0x1fac8],
-  [0x1facd, 0x1facf], [0x1fada, 0x1fadc], [0x1fadf, 0x1fadf], [0x1fae8, 0x1faea],
-  [0x1faef, 0x1faef], [0x1faf7, 0x1faf8], [0x1fbcb, 0x1fbef], [0x1fbfa, 0x1fbfa],
-  [0x2b739, 0x2b73f], [0x2cea2, 0x2cead], [0x2ebf0, 0x2ee5d], [0x31350, 0x33479],
 ];
 
 function inRanges(cp: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
@@ -55,15 +25,67 @@ function inRanges(cp: number, ranges: ReadonlyArray<readonly [number, number]>):
   return false;
 }
 
-// Categories Python's str.isprintable() rejects: Cc Cf Cs Co Cn Zl Zp Zs (space excepted).
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+/**
+ * Python 3.11's `str.isprintable()` table, generated from its `unicodedata` so that no engine's
+ * own Unicode data is consulted. Each entry is "gap.length" in base 36: the gap from the end of
+ * the previous non-printable range to this range's first code point, then its length minus one.
+ */
+const NON_PRINTABLE_RANGES = [
+  "0.v 2n.x c.0 ju.1 6.3 7.0 1.0 k.0 b1.0 12.1 1e.1 3.0 1j.7 r.3 6.g m.0 5c.0 1c.1 1n.1 2t.d 1n.1",
+  "1d.1 f.0 s.1 1.0 b.4 v.8 22.0 4h.0 8.1 2.1 m.0 7.0 1.2 4.1 9.1 2.1 4.7 1.3 2.0 5.1 p.1 3.0 6.3",
+  "2.1 m.0 7.0 2.0 2.0 2.1 1.0 5.3 2.1 3.2 1.6 4.0 1.6 h.9 3.0 9.0 3.0 m.0 7.0 2.0 5.1 a.0 3.0 3.1",
+  "1.e 4.1 c.6 7.0 3.0 8.1 2.1 m.0 7.0 2.0 5.1 9.1 2.1 3.6 3.3 2.0 5.1 i.9 2.0 6.2 3.0 4.2 2.0 1.0",
+  "2.2 2.2 3.2 c.3 5.2 3.0 4.1 1.5 1.d l.4 d.0 3.0 n.0 g.1 9.0 3.0 4.6 2.0 3.1 1.1 4.1 a.6 m.0 3.0",
+  "n.0 a.0 5.1 9.0 3.0 4.6 2.5 2.0 4.1 a.0 2.c d.0 3.0 1f.0 3.0 6.3 g.1 q.0 3.0 i.2 o.0 9.0 1.1 7.2",
+  "1.3 6.0 1.0 8.5 a.1 3.b 1m.3 t.10 2.0 1.0 5.0 o.0 1.0 n.1 5.0 1.0 6.1 a.1 4.v 20.0 10.3 13.0",
+  "10.0 f.0 d.10 5i.0 1.4 1.1 ah.0 4.1 7.0 1.0 4.1 15.0 4.1 x.0 4.1 7.0 1.0 4.1 f.0 1l.0 4.1 1v.1",
+  "w.2 q.5 2e.1 6.1 hs.0 s.2 2h.6 m.8 o.8 k.b d.0 3.0 2.b 2m.1 a.5 a.5 e.0 b.5 2h.6 17.4 1y.9 v.0",
+  "c.3 c.3 1.2 16.1 5.a 18.3 q.5 b.2 1q.1 1t.0 t.1 b.5 a.5 e.1 v.1c 25.2 1b.0 38.7 1o.2 f.2 1o.6",
+  "17.1 b.7 17.4 eu.1 6.1 12.1 6.1 8.0 1.0 1.0 1.0 v.1 1h.0 f.0 e.1 6.0 j.1 3.0 9.g o.7 1b.g 2.1",
+  "r.0 d.2 x.e x.e 3w.3 if.o b.k 1ec.1 w.0 9p.4 19.0 1.4 1.1 1k.6 2.d o.8 7.0 7.0 7.0 7.0 7.0 7.0",
+  "7.0 7.0 3i.x q.0 2h.b 5y.p c.4 1r.0 2e.1 2v.4 17.0 2m.0 2c.b 1b.0 mlp.2 1j.8 9o.j 54.7 5n.4 2.0",
+  "1.0 5.n 1n.2 a.5 1k.7 1y.7 c.5 38.a u.2 26.0 b.3 x.0 1j.8 e.1 a.1 2v.n s.9 6.1 6.1 6.8 7.0 7.0",
+  "1o.3 3i.1 a.5 8mc.b n.3 1d.6ir a6.1 2y.11 7.b 5.4 q.0 5.0 1.0 2.0 2.0 3h.f cd.1 1i.6 1.v 16.5",
+  "1f.0 j.0 4.3 5.0 3r.3 5a.2 6.1 6.1 6.1 3.2 7.0 7.c 2.1 c.0 q.0 j.0 2.0 f.1 e.x 3f.4 3.3 19.2",
+  "2g.0 d.2 1.1a 1a.3l t.2 1d.e s.3 10.8 u.4 17.4 u.0 11.3 e.15 4e.1 a.5 10.3 10.3 14.7 1g.a c.0",
+  "f.0 7.0 2.0 b.0 f.0 7.0 2.1u 8n.8 m.9 8.n 6.0 16.0 9.1w 6.1 1.0 18.0 2.2 1.1 n.0 20.7 9.1b j.0",
+  "2.4 x.2 r.4 1.1r 1k.3 k.1 1e.0 2.4 8.0 3.0 t.1 3.3 a.6 9.6 1s.v 13.3 c.8 1i.2 t.1 r.4 q.6 4.b",
+  "7.27 21.1i 1f.c 1f.6 1a.7 a.85 v.0 16.0 3.1 2.25 14.7 16.l q.11 s.j n.8 26.3 10.8 1q.0 5.c p.6",
+  "a.5 1h.0 i.7 13.8 2o.0 k.a i.0 18.1s 7.0 1.0 4.0 f.0 b.5 1n.4 a.5 4.0 8.1 2.1 m.0 7.0 2.0 5.0",
+  "a.1 2.1 3.1 1.5 1.4 7.1 7.2 5.3u 2k.0 5.t 20.7 a.4l 1i.1 12.x 1x.a a.5 d.i 1m.5 a.1h r.1 f.3",
+  "n.54 1o.2r 2b.b 8.1 1.1 8.0 2.0 u.0 2.1 c.8 a.1x 8.1 1a.1 b.q 20.7 2b.c 21.7a 9.0 19.0 e.9 t.2",
+  "w.1 m.0 e.20 7.0 2.0 18.2 1.0 2.0 9.7 a.5 6.0 2.0 11.0 2.0 6.6 a.8l p.52 1.e 1e.c pn.2t 33.0 5.a",
+  "5g.217 2r.c tr.34g g7.6ns ft.6 v.0 a.3 29.0 a.5 u.1 6.9 1y.9 a.0 7.0 l.4 j.j3 2j.2s 23.3 1l.6",
+  "h.1r 5.a 2.d 4qg.7 ye.15 9.6w6 4.0 7.0 2.0 83.18 3.g 4.7 b0.1s3 2z.4 d.2 9.6 a.1 4.3mn 1a.1 n.8",
+  "38.1n 6u.9 13.1 22.7 34.k 1y.49 k.b 2f.8 p.3q 2d.0 1z.0 2.1 1.1 2.1 4.0 c.0 1.0 7.0 1t.0 4.1 8.0",
+  "7.0 s.0 4.0 5.0 1.2 7.0 9g.1 84.1 ji.e 5.0 f.un v.68 7.0 h.1 7.0 2.0 5.5w 19.2 e.1 a.3 2.8v v.g",
+  "1m.4 1.yn 7.0 4.0 2.0 f.0 5h.1 g.14 24.3 a.3 2.ls 1w.23 1p.5d 4.0 r.0 2.0 1.1 1.0 a.0 4.0 1.0",
+  "1.5 1.3 1.0 1.0 1.0 3.0 2.0 1.1 1.0 1.0 1.0 1.0 1.0 2.0 1.1 4.0 7.0 4.0 4.0 1.0 a.0 h.4 3.0 5.0",
+  "h.1f 2.7h 18.3 2s.b f.1 f.0 f.0 11.9 4u.1j t.c 18.3 9.6 2.d 6.49 rc.4 g.2 d.2 38.b 2h.6 c.3 1.e",
+  "c.3 1k.7 a.5 14.7 u.1 2.25 9g.b e.1 5.2 5.2 7.8 t.2 b.4 6.9 a.5 8.7 7.8 43.0 1j.10 a.sl wyo.v",
+  "37d.6 66.1 4g2.d 5rl.2e6 f2.15t 3t7.fcms 6o.47bj",
+].join(" ");
+
+let nonPrintable: Array<readonly [number, number]> | undefined;
+
+function decodeNonPrintable(): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  let next = 0;
+  for (const entry of NON_PRINTABLE_RANGES.split(" ")) {
+    const [gap = "0", span = "0"] = entry.split(".");
+    const first = next + parseInt(gap, 36);
+    const last = first + parseInt(span, 36);
+    ranges.push([first, last]);
+    next = last + 1;
+  }
+  return ranges;
+}
 
 /** Python's `ch.isprintable()` for one code point. */
 export function pyIsPrintable(cp: number): boolean {
-  if (cp === 0x20) return true;
-  if (cp < 0x7f) return cp > 0x20;
-  if (inRanges(cp, ASSIGNED_AFTER_14)) return false;
-  return !NON_PRINTABLE.test(String.fromCodePoint(cp));
+  if (cp < 0x7f) return cp >= 0x20;
+  nonPrintable ??= decodeNonPrintable();
+  return !inRanges(cp, nonPrintable);
 }
 
 // Letters that can change under full upper-casing; ASCII-only text skips the per-character walk.

@@ -1,5 +1,6 @@
-import { lastCodePoints } from "./codePoints";
-import { hasOwnKey, isPyDict, pyStr, pyTruthy } from "./pythonRepr";
+import { pyStrCapped } from "../python/pyRepr";
+import { pySlice } from "../python/pyText";
+import { isPyDict, pyGet, pyGetOr, pyTruthy } from "../python/pyValue";
 import type { ExtractedUserMessage } from "./types";
 
 /** Only the newest user messages of a generation are classified. */
@@ -7,6 +8,10 @@ export const SENTIMENT_MAX_USER_MESSAGES = 50;
 
 /** The classifier sees each message's last characters (code points): the end carries the mood. */
 export const SENTIMENT_MAX_MESSAGE_CHARS = 2000;
+
+// Python raises RecursionError on pathological nesting, but extraction must never throw on what
+// users sent: containers this deep print as an ellipsis instead.
+const ELLIPSIS_DEPTH = 500;
 
 /**
  * The text PostHog classifies for one message `content`: strings as they are; for block lists,
@@ -17,13 +22,11 @@ export const SENTIMENT_MAX_MESSAGE_CHARS = 2000;
 export function sentimentContentText(content: unknown): string {
   if (!pyTruthy(content)) return "";
   if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return pyStr(content);
+  if (!Array.isArray(content)) return pyStrCapped(content, ELLIPSIS_DEPTH);
   const parts: string[] = [];
   for (const block of content) {
     if (isPyDict(block)) {
-      if (hasOwnKey(block, "text")) parts.push(pyStr(block.text));
-      else if (hasOwnKey(block, "content")) parts.push(pyStr(block.content));
-      else parts.push(pyStr(block));
+      parts.push(pyStrCapped(pyGetOr(block, "text", pyGetOr(block, "content", block)), ELLIPSIS_DEPTH));
     } else if (typeof block === "string") {
       parts.push(block);
     }
@@ -36,12 +39,12 @@ function isToolResultOnly(content: unknown): boolean {
   return (
     Array.isArray(content) &&
     content.length > 0 &&
-    content.every((block) => isPyDict(block) && block.type === "tool_result")
+    content.every((block) => pyGet(block, "type") === "tool_result")
   );
 }
 
-function isUserTurn(item: unknown): item is Record<string, unknown> {
-  return isPyDict(item) && item.role === "user";
+function isUserTurn(item: unknown): boolean {
+  return pyGet(item, "role") === "user";
 }
 
 /**
@@ -58,12 +61,12 @@ export function extractUserMessages(aiInput: unknown): ExtractedUserMessage[] {
   if (Array.isArray(aiInput)) {
     for (let index = 0; index < aiInput.length; index++) {
       const item: unknown = aiInput[index];
-      if (!isUserTurn(item) || isToolResultOnly(item.content)) continue;
-      const text = sentimentContentText(item.content);
+      if (!isUserTurn(item) || isToolResultOnly(pyGet(item, "content"))) continue;
+      const text = sentimentContentText(pyGet(item, "content"));
       if (text) found.push({ index, text });
     }
   } else if (isUserTurn(aiInput)) {
-    const text = sentimentContentText(aiInput.content);
+    const text = sentimentContentText(pyGet(aiInput, "content"));
     if (text) found.push({ index: 0, text });
   }
   return found.slice(-SENTIMENT_MAX_USER_MESSAGES);
@@ -71,7 +74,7 @@ export function extractUserMessages(aiInput: unknown): ExtractedUserMessage[] {
 
 /** Python `text[-2000:]`: what the classifier receives for one message. */
 export function truncateSentimentText(text: string): string {
-  return lastCodePoints(text, SENTIMENT_MAX_MESSAGE_CHARS);
+  return pySlice(text, -SENTIMENT_MAX_MESSAGE_CHARS);
 }
 
 /** {@link extractUserMessages} with each text cut to its last 2000 code points, as classified. */

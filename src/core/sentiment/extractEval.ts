@@ -1,4 +1,4 @@
-import { codePointLength, firstCodePoints, lastCodePoints } from "./codePoints";
+import { pyLen, pySlice } from "../python/pyText";
 import { extractUserMessages } from "./extract";
 import type { ExtractedUserMessage } from "./types";
 
@@ -14,11 +14,9 @@ export const SENTIMENT_EVAL_HEAD_CHARS = 300;
 export const SENTIMENT_EVAL_MARKER = "\n...\n";
 
 export function truncateSentimentEvalText(text: string): string {
-  if (codePointLength(text) <= SENTIMENT_EVAL_MAX_CHARS) return text;
+  if (pyLen(text) <= SENTIMENT_EVAL_MAX_CHARS) return text;
   const tailChars = SENTIMENT_EVAL_MAX_CHARS - SENTIMENT_EVAL_HEAD_CHARS - SENTIMENT_EVAL_MARKER.length;
-  return (
-    firstCodePoints(text, SENTIMENT_EVAL_HEAD_CHARS) + SENTIMENT_EVAL_MARKER + lastCodePoints(text, tailChars)
-  );
+  return pySlice(text, 0, SENTIMENT_EVAL_HEAD_CHARS) + SENTIMENT_EVAL_MARKER + pySlice(text, -tailChars);
 }
 
 /** The last user message (none or one), cut head-and-tail for the sentiment evaluation. */

@@ -1,14 +1,14 @@
-import { isPyDict } from "./pythonRepr";
+import { isPyDict, pyGet, pyItems } from "../python/pyValue";
+import { clampUnit } from "./score";
 import type { SentimentExtremes } from "./types";
 
 function unitScore(value: unknown): number {
-  if (typeof value !== "number" || Number.isNaN(value)) return 0;
-  return value <= 0 ? 0 : value > 1 ? 1 : value;
+  return typeof value !== "number" || Number.isNaN(value) ? 0 : clampUnit(value);
 }
 
-function messagesOf(container: unknown): unknown[] {
-  if (!isPyDict(container) || !isPyDict(container.messages)) return [];
-  return Object.values(container.messages);
+/** The values of a dict (none for anything else). */
+function dictValues(value: unknown): unknown[] {
+  return isPyDict(value) ? pyItems(value).map(([, item]) => item) : [];
 }
 
 /**
@@ -21,16 +21,15 @@ function messagesOf(container: unknown): unknown[] {
 export function sentimentExtremes(result: unknown): SentimentExtremes {
   const extremes: SentimentExtremes = { maxPositive: 0, maxNegative: 0 };
   if (!isPyDict(result)) return extremes;
-  const messages = messagesOf(result);
-  if (isPyDict(result.generations)) {
-    for (const generation of Object.values(result.generations)) messages.push(...messagesOf(generation));
+  const messages = dictValues(pyGet(result, "messages"));
+  for (const generation of dictValues(pyGet(result, "generations"))) {
+    messages.push(...dictValues(pyGet(generation, "messages")));
   }
   for (const message of messages) {
-    if (!isPyDict(message)) continue;
-    const { label } = message;
+    const label = pyGet(message, "label");
     if (label !== "positive" && label !== "negative") continue;
-    const perLabel = isPyDict(message.scores) ? message.scores[label] : undefined;
-    const score = unitScore(typeof perLabel === "number" ? perLabel : message.score);
+    const perLabel = pyGet(pyGet(message, "scores"), label);
+    const score = unitScore(typeof perLabel === "number" ? perLabel : pyGet(message, "score"));
     if (label === "positive") extremes.maxPositive = Math.max(extremes.maxPositive, score);
     else extremes.maxNegative = Math.max(extremes.maxNegative, score);
   }

@@ -1,5 +1,5 @@
+import { isPyDict, pyGet } from "../python/pyValue";
 import { extractUserMessages, truncateSentimentText } from "./extract";
-import { isPyDict } from "./pythonRepr";
 import type { PendingSentimentInput } from "./types";
 
 /** Classifications per requested trace (or generation); later messages are not classified. */
@@ -33,9 +33,9 @@ export function collectSentimentInputs(
   for (const generation of generations as unknown[]) {
     if (pending.length >= limit) break;
     if (!isPyDict(generation)) continue;
-    const { id } = generation;
+    const id = pyGet(generation, "id");
     if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) continue;
-    for (const { index, text } of extractUserMessages(generation.input)) {
+    for (const { index, text } of extractUserMessages(pyGet(generation, "input"))) {
       if (pending.length >= limit) break;
       pending.push({ generationId: String(id), index, text: truncateSentimentText(text) });
     }

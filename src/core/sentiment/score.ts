@@ -1,5 +1,5 @@
-import { roundScore } from "./pythonRound";
-import { isPyDict } from "./pythonRepr";
+import { pyRound } from "../python/pyNumber";
+import { pyGet } from "../python/pyValue";
 import { SENTIMENT_LABELS } from "./types";
 import type { MessageSentiment, SentimentLabel, SentimentScores } from "./types";
 
@@ -11,8 +11,13 @@ export function isSentimentLabel(value: unknown): value is SentimentLabel {
 }
 
 /** Scores outside [0, 1] can only come from a malformed pipeline; pin them into range. */
-function clampUnit(value: number): number {
+export function clampUnit(value: number): number {
   return value <= 0 ? 0 : value > 1 ? 1 : value; // also turns -0 into 0
+}
+
+/** Python `round(x, 4)`, the precision of every sentiment score. */
+function roundScore(value: number): number {
+  return pyRound(value, 4);
 }
 
 /**
@@ -27,10 +32,10 @@ export function messageSentiment(output: unknown): MessageSentiment {
   const ordered = new Map<SentimentLabel, number>();
   if (Array.isArray(output)) {
     for (const entry of output) {
-      if (!isPyDict(entry) || !isSentimentLabel(entry.label)) continue;
-      const score = entry.score;
-      if (typeof score !== "number" || Number.isNaN(score)) continue;
-      ordered.set(entry.label, roundScore(clampUnit(score)));
+      const label = pyGet(entry, "label");
+      const score = pyGet(entry, "score");
+      if (!isSentimentLabel(label) || typeof score !== "number" || Number.isNaN(score)) continue;
+      ordered.set(label, roundScore(clampUnit(score)));
     }
   }
   for (const label of SENTIMENT_LABELS) if (!ordered.has(label)) ordered.set(label, 0);

@@ -1,3 +1,4 @@
+import { pyGet } from "../python/pyValue";
 import {
   meanSentimentScores,
   messageSentiment,
@@ -5,7 +6,6 @@ import {
   sentimentMessageKey,
   setOwnEntry,
 } from "./score";
-import { isPyDict } from "./pythonRepr";
 import type { GenerationSentiment, MessageSentiment, SentimentScores } from "./types";
 
 /**
@@ -37,23 +37,23 @@ export interface ScoredMessages {
 }
 
 /**
- * Scores each message; entries that are not objects or lack a valid non-negative integer index
- * are skipped. A repeated index keeps its first position and its last result (Python dict), but
- * every occurrence still counts in the mean and in `message_count`.
+ * Scores one message into `into`; an entry that is not an object or lacks a valid non-negative
+ * integer index is skipped (undefined). A repeated index keeps its first position and its last
+ * result (Python dict), but every occurrence still counts in the mean and in `message_count`.
  */
-export function scoreSentimentMessages(messages: unknown, includeText: boolean): ScoredMessages {
-  const scored: ScoredMessages = { byIndex: {}, scores: [] };
-  if (!Array.isArray(messages)) return scored;
-  for (const message of messages) {
-    if (!isPyDict(message)) continue;
-    const key = sentimentMessageKey(message.index);
-    if (key === undefined) continue;
-    const result = messageSentiment(message.output);
-    if (includeText && typeof message.text === "string") result.text = message.text;
-    setOwnEntry(scored.byIndex, key, result);
-    scored.scores.push(result.scores);
-  }
-  return scored;
+export function scoreSentimentMessage(
+  into: ScoredMessages,
+  message: unknown,
+  includeText: boolean,
+): MessageSentiment | undefined {
+  const key = sentimentMessageKey(pyGet(message, "index"));
+  if (key === undefined) return undefined;
+  const result = messageSentiment(pyGet(message, "output"));
+  const text = pyGet(message, "text");
+  if (includeText && typeof text === "string") result.text = text;
+  setOwnEntry(into.byIndex, key, result);
+  into.scores.push(result.scores);
+  return result;
 }
 
 /**
@@ -68,8 +68,10 @@ export function buildGenerationSentiment(
   options: GenerationSentimentOptions = {},
 ): GenerationSentiment {
   const margin = resolveNeutralMargin(options?.neutralMargin, SENTIMENT_NEUTRAL_MARGIN);
-  const { byIndex, scores: all } = scoreSentimentMessages(messages, true);
-  const scores = meanSentimentScores(all);
-  const label = all.length === 0 ? "neutral" : selectSentimentLabel(scores, margin);
-  return { label, score: scores[label], scores, messages: byIndex, message_count: all.length };
+  const scored: ScoredMessages = { byIndex: {}, scores: [] };
+  if (Array.isArray(messages)) for (const message of messages) scoreSentimentMessage(scored, message, true);
+  const scores = meanSentimentScores(scored.scores);
+  const count = scored.scores.length;
+  const label = count === 0 ? "neutral" : selectSentimentLabel(scores, margin);
+  return { label, score: scores[label], scores, messages: scored.byIndex, message_count: count };
 }

@@ -1,13 +1,7 @@
-import {
-  meanSentimentScores,
-  messageSentiment,
-  selectSentimentLabel,
-  sentimentMessageKey,
-  setOwnEntry,
-} from "./score";
-import { resolveNeutralMargin } from "./scoreGeneration";
+import { pyGet } from "../python/pyValue";
+import { meanSentimentScores, selectSentimentLabel, setOwnEntry } from "./score";
+import { resolveNeutralMargin, scoreSentimentMessage } from "./scoreGeneration";
 import type { ScoredMessages } from "./scoreGeneration";
-import { isPyDict } from "./pythonRepr";
 import type { SentimentScores, TraceSentiment } from "./types";
 
 /** One classified message of a trace, in pending (classification) order. */
@@ -53,15 +47,11 @@ export function buildTraceSentiment(
   const all: SentimentScores[] = [];
   if (Array.isArray(messages)) {
     for (const message of messages as unknown[]) {
-      if (!isPyDict(message)) continue;
-      const id = generationKey(message.generationId);
-      const key = sentimentMessageKey(message.index);
-      if (id === undefined || key === undefined) continue;
-      const result = messageSentiment(message.output);
-      if (includeText && typeof message.text === "string") result.text = message.text;
+      const id = generationKey(pyGet(message, "generationId"));
+      if (id === undefined) continue;
       const group = grouped.get(id) ?? { byIndex: {}, scores: [] };
-      setOwnEntry(group.byIndex, key, result);
-      group.scores.push(result.scores);
+      const result = scoreSentimentMessage(group, message, includeText);
+      if (result === undefined) continue;
       grouped.set(id, group);
       all.push(result.scores);
     }
