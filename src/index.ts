@@ -10,3 +10,6 @@ export type {
   SentimentScores,
   TraceSentiment,
 } from "./core/sentiment/types";
+// Data layer: the TraceLensClient seam (PostHog over HTTP, or local), and TanStack Query hooks over it.
+export * from "./client";
+export * from "./hooks";

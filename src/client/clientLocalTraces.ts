@@ -1,0 +1,121 @@
+/**
+ * The local client's trace store: the host's `LLMTrace`s, completed where totals are missing,
+ * and answered the way PostHog's TracesQuery and TraceQuery answer.
+ */
+import type { LLMTrace, LLMTraceEvent } from "../core/eventsTrace";
+import { summarizeTraceEvents } from "../core/traceSummary";
+import { checkPropertyFilters, inDateRange, traceMatchesFilters } from "./clientLocalFilters";
+import type { TraceParams, TracesPage, TracesParams } from "./clientTypes";
+
+/** The host's traces: an array, or a function (sync or async) read on every call. */
+export type LocalTraceSource = readonly LLMTrace[] | (() => readonly LLMTrace[] | Promise<readonly LLMTrace[]>);
+
+const DEFAULT_LIMIT = 100;
+
+function timeOf(value: unknown): number | null {
+  if (typeof value !== "string") return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** Host traces may carry events only; fill PostHog's totals from core where a field is absent. */
+function complete(trace: LLMTrace): LLMTrace {
+  const events = Array.isArray(trace.events) ? trace.events : [];
+  const derived = summarizeTraceEvents(events, trace.id);
+  const merged: LLMTrace = { ...trace, events };
+  for (const [key, value] of Object.entries(derived)) {
+    if (merged[key] === undefined || merged[key] === null) merged[key] = value;
+  }
+  merged.events = events;
+  return merged;
+}
+
+function lastEventMs(trace: LLMTrace): number {
+  let last = timeOf(trace.createdAt) ?? Number.NEGATIVE_INFINITY;
+  for (const event of trace.events) {
+    const at = timeOf(event.createdAt);
+    if (at !== null && at > last) last = at;
+  }
+  return last;
+}
+
+function byTime(events: readonly LLMTraceEvent[]): LLMTraceEvent[] {
+  return [...events].sort((a, b) => (timeOf(a.createdAt) ?? 0) - (timeOf(b.createdAt) ?? 0));
+}
+
+function matchesSearch(trace: LLMTrace, term: string): boolean {
+  const needle = term.toLowerCase();
+  if (trace.id.toLowerCase().includes(needle)) return true;
+  if (typeof trace.traceName === "string" && trace.traceName.toLowerCase().includes(needle)) return true;
+  return trace.events.some((event) => JSON.stringify(event.properties ?? {}).toLowerCase().includes(needle));
+}
+
+export interface LocalTraceStore {
+  all(): Promise<LLMTrace[]>;
+  list(params: TracesParams): Promise<TracesPage>;
+  get(params: TraceParams): Promise<LLMTrace | null>;
+  /** The `$ai_generation` event with this id, and its trace. */
+  findEvent(id: string): Promise<{ trace: LLMTrace; event: LLMTraceEvent } | null>;
+}
+
+export function createLocalTraceStore(source: LocalTraceSource, now: () => number): LocalTraceStore {
+  const completed = new WeakMap<LLMTrace, LLMTrace>();
+  async function all(): Promise<LLMTrace[]> {
+    const raw = typeof source === "function" ? await source() : source;
+    const out: LLMTrace[] = [];
+    for (const trace of raw ?? []) {
+      if (typeof trace !== "object" || trace === null || typeof trace.id !== "string") continue;
+      let done = completed.get(trace);
+      if (!done) {
+        done = complete(trace);
+        completed.set(trace, done);
+      }
+      out.push(done);
+    }
+    return out;
+  }
+
+  return {
+    all,
+    async list(params) {
+      checkPropertyFilters(params.properties);
+      const at = now();
+      const limit = typeof params.limit === "number" && params.limit > 0 ? Math.floor(params.limit) : DEFAULT_LIMIT;
+      const offset = typeof params.offset === "number" && params.offset > 0 ? Math.floor(params.offset) : 0;
+      const matching = (await all()).filter(
+        (trace) =>
+          inDateRange(timeOf(trace.createdAt), params.dateRange, at) &&
+          (params.personId === undefined || trace.person?.uuid === params.personId) &&
+          (params.traceId === undefined || trace.id === params.traceId) &&
+          (!params.searchTerm || matchesSearch(trace, params.searchTerm)) &&
+          traceMatchesFilters(trace, params.properties),
+      );
+      matching.sort((a, b) => lastEventMs(b) - lastEventMs(a) || (timeOf(b.createdAt) ?? 0) - (timeOf(a.createdAt) ?? 0));
+      // TracesQuery returns only a trace's direct children plus metric and feedback events.
+      const results = matching.slice(offset, offset + limit).map((trace) => ({
+        ...trace,
+        events: byTime(trace.events).filter(
+          (e) =>
+            e.event !== "$ai_trace" &&
+            (e.event === "$ai_metric" || e.event === "$ai_feedback" || e.properties?.$ai_parent_id === trace.id ||
+              e.properties?.$ai_parent_id == null),
+        ),
+      }));
+      return { results, hasMore: offset + limit < matching.length, limit, offset };
+    },
+    async get(params) {
+      checkPropertyFilters(params.properties);
+      const trace = (await all()).find((t) => t.id === params.traceId);
+      if (!trace || !inDateRange(timeOf(trace.createdAt), params.dateRange, now())) return null;
+      if (!traceMatchesFilters(trace, params.properties)) return null;
+      return { ...trace, events: byTime(trace.events).filter((e) => e.event !== "$ai_trace") };
+    },
+    async findEvent(id) {
+      for (const trace of await all()) {
+        const event = trace.events.find((e) => e.id === id);
+        if (event) return { trace, event };
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The seam between data and UI: every data need of tracelens' components, as one interface with
+ * two implementations (PostHog over HTTP, and local data with no backend). Requests and
+ * responses use PostHog's own wire shapes, so either side can stand in for the other.
+ */
+import type {
+  EvaluationSummaryRequestBody,
+  EvaluationSummaryResponseBody,
+  SentimentRequestBody,
+  SummarizationBatchCheckRequestBody,
+  SummarizationBatchCheckResponseBody,
+  SummarizationRequestBody,
+  SummarizationResponseBody,
+  TextReprRequestBody,
+  TextReprResponseBody,
+} from "../core/eventsApi";
+import type { LLMTrace, QueryDateRange, QueryPropertyFilter, TraceQuery, TracesQuery } from "../core/eventsTrace";
+import type { SentimentError, SentimentResult } from "../core/sentiment/types";
+import type { ApiError } from "./clientErrors";
+import type { RequestOptions } from "./clientHttp";
+
+/**
+ * A TracesQuery without its `kind`: date range, filters, person, paging, inline sentiment.
+ * (A type alias, not an interface, so it stays assignable to the index-signature wire type.)
+ */
+export type TracesParams = {
+  /** `{date_from: "-7d"}` and the like; omitted means every trace (local) or the server default (PostHog). */
+  dateRange?: QueryDateRange;
+  filterTestAccounts?: boolean;
+  filterSupportTraces?: boolean;
+  properties?: QueryPropertyFilter[];
+  personId?: string;
+  /** @default 100 */
+  limit?: number;
+  offset?: number;
+  /** Ask for `sentiment` on each trace, where the server supports it. */
+  includeSentiment?: boolean;
+  searchTerm?: string;
+  /** Legacy single-trace filter some PostHog callers send. */
+  traceId?: string;
+};
+
+/** A TraceQuery without its `kind`. */
+export type TraceParams = {
+  traceId: string;
+  dateRange?: QueryDateRange;
+  properties?: QueryPropertyFilter[];
+  includeSentiment?: boolean;
+};
+
+// Checked, not just declared: the params must stay assignable to the wire queries they become.
+type Assert<T extends true> = T;
+export type TracesParamsFitQuery = Assert<TracesParams & { kind: "TracesQuery" } extends TracesQuery ? true : false>;
+export type TraceParamsFitQuery = Assert<TraceParams & { kind: "TraceQuery" } extends TraceQuery ? true : false>;
+
+/** One page of traces, newest first. */
+export interface TracesPage {
+  results: LLMTrace[];
+  /** Whether more traces exist after this page. */
+  hasMore: boolean;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A per-id failure: `{error}` as PostHog reports it for an id it could not compute, or, with
+ * `cause`, the error of the request that carried this id. Never confused with the neutral,
+ * all-zero result PostHog returns for an id that has no user messages.
+ */
+export interface SentimentFailure extends SentimentError {
+  /** Set when the whole request for this id's chunk failed (after retries). */
+  cause?: ApiError;
+}
+
+/** Every requested id, each with its own result or failure. */
+export type SentimentResults = Record<string, SentimentResult | SentimentFailure>;
+
+/**
+ * Everything tracelens asks of a data source. Methods reject with `ApiError` (or the abort
+ * reason when `options.signal` aborts); `sentiment` reports per-id failures in its result instead.
+ */
+export interface TraceLensClient {
+  /**
+   * Names this data source in query keys, so two clients sharing one QueryClient never read each
+   * other's cache (e.g. `posthog:https://us.posthog.com:123`).
+   */
+  readonly scope: string;
+  /** A page of traces (TracesQuery), newest first. */
+  listTraces(params?: TracesParams, options?: RequestOptions): Promise<TracesPage>;
+  /** One trace with all its events (TraceQuery), or `null` when there is none in the range. */
+  getTrace(params: TraceParams, options?: RequestOptions): Promise<LLMTrace | null>;
+  /**
+   * Sentiment for any number of trace ids or generation ids (`analysis_level`). Every requested
+   * id is a key of the result. Implementations chunk to the server's limit of 5.
+   */
+  sentiment(request: SentimentRequestBody, options?: RequestOptions): Promise<SentimentResults>;
+  /** PostHog's plain-text rendering of one event or a trace. */
+  textRepr(request: TextReprRequestBody, options?: RequestOptions): Promise<TextReprResponseBody>;
+  /** An AI summary (cached unless `force_refresh`). */
+  summarize(request: SummarizationRequestBody, options?: RequestOptions): Promise<SummarizationResponseBody>;
+  /** Which of these traces have a cached summary now (any number of ids; chunked by 100). */
+  summaryBatchCheck(
+    request: SummarizationBatchCheckRequestBody,
+    options?: RequestOptions,
+  ): Promise<SummarizationBatchCheckResponseBody>;
+  /** An AI summary of an evaluation's runs. */
+  evaluationSummary(request: EvaluationSummaryRequestBody, options?: RequestOptions): Promise<EvaluationSummaryResponseBody>;
+}
+
+/** PostHog's server-side limits, which the PostHog client chunks to. */
+export const SENTIMENT_MAX_IDS_PER_REQUEST = 5;
+export const SUMMARY_BATCH_CHECK_MAX_IDS = 100;
+export const EVALUATION_SUMMARY_MAX_RUNS = 250;

@@ -1,0 +1,43 @@
+"use client";
+/** tracelens hooks: TanStack Query over a TraceLensClient, with exported key and option factories. */
+export { TraceLensProvider } from "./TraceLensProvider";
+export type { TraceLensProviderProps } from "./TraceLensProvider";
+export { TraceLensContext, useTraceLens } from "./context";
+export type { TraceLensContextValue, TraceLensHookOptions } from "./context";
+export { evaluationSummaryKeys, sentimentKeys, summaryKeys, textReprKeys, traceKeys, tracelensKeys } from "./keys";
+export type { SentimentLevel, SentimentRange, SummaryTarget } from "./keys";
+export { TRACE_STALE_TIME_MS, seedInlineSentiment, traceQueryOptions, tracesQueryOptions } from "./traceQueryOptions";
+export { SENTIMENT_STALE_TIME_MS, sentimentQueryOptions } from "./sentimentQueryOptions";
+export type { SentimentFor, SentimentQueryParams } from "./sentimentQueryOptions";
+export { SentimentLoader, SentimentUnavailableError, getSentimentLoader } from "./sentimentLoader";
+export type { SentimentLoadParams, SentimentLoaderOptions } from "./sentimentLoader";
+export { TEXT_REPR_STALE_TIME_MS, textReprEntityId, textReprQueryOptions } from "./textReprQueryOptions";
+export {
+  SUMMARY_STALE_TIME_MS,
+  summaryBatchCheckQueryOptions,
+  summaryRequest,
+  summaryTarget,
+  traceSummaryQueryOptions,
+} from "./summaryQueryOptions";
+export type { SummaryBatchCheckParams, TraceSummaryParams } from "./summaryQueryOptions";
+export { evaluationSummaryQueryOptions, evaluationSummaryRequest } from "./evaluationSummaryQueryOptions";
+export type { EvaluationSummaryParams } from "./evaluationSummaryQueryOptions";
+export { useTraces } from "./useTraces";
+export type { UseTracesOptions } from "./useTraces";
+export { useTrace } from "./useTrace";
+export type { UseTraceOptions } from "./useTrace";
+export { useSentiment } from "./useSentiment";
+export type { UseSentimentOptions } from "./useSentiment";
+export { useSentiments } from "./useSentiments";
+export type { UseSentimentsResult } from "./useSentiments";
+export { refreshSentiment, useRefreshSentiment } from "./useRefreshSentiment";
+export type { RefreshSentimentParams } from "./useRefreshSentiment";
+export { useTextRepr } from "./useTextRepr";
+export type { UseTextReprOptions } from "./useTextRepr";
+export { useTraceSummary } from "./useTraceSummary";
+export type { UseTraceSummaryOptions, UseTraceSummaryResult } from "./useTraceSummary";
+export { useSummaryBatchCheck } from "./useSummaryBatchCheck";
+export type { UseSummaryBatchCheckOptions } from "./useSummaryBatchCheck";
+export { useEvaluationSummary } from "./useEvaluationSummary";
+export type { UseEvaluationSummaryOptions } from "./useEvaluationSummary";
+export type { OnDemandResult, OnDemandStatus } from "./useOnDemandQuery";

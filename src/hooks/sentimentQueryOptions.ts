@@ -1,0 +1,54 @@
+"use client";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import type { TraceLensClient } from "../client/clientTypes";
+import type { GenerationSentiment, SentimentResult, TraceSentiment } from "../core/sentiment/types";
+import { sentimentKeys, type SentimentLevel, type SentimentRange } from "./keys";
+import { getSentimentLoader } from "./sentimentLoader";
+
+/** PostHog caches sentiment for 24 hours; so do we. */
+export const SENTIMENT_STALE_TIME_MS = 86_400_000;
+
+/** The result type for a level: a trace result, or a generation result. */
+export type SentimentFor<L extends SentimentLevel> = L extends "generation" ? GenerationSentiment : TraceSentiment;
+
+export interface SentimentQueryParams<L extends SentimentLevel = SentimentLevel> extends SentimentRange {
+  id: string;
+  /** @default "trace" */
+  level?: L;
+  /** Skip PostHog's cache for this fetch (the fresh result is still cached). Not part of the key. */
+  forceRefresh?: boolean;
+}
+
+/** A trace result carries each generation's result; PostHog caches those too ("dual write"). */
+function seedGenerations(queryClient: QueryClient, scope: string, result: SentimentResult, range: SentimentRange): void {
+  if (!("generations" in result) || !result.generations) return;
+  for (const [id, part] of Object.entries(result.generations)) {
+    const key = sentimentKeys.detail(scope, "generation", id, range);
+    if (queryClient.getQueryData(key) !== undefined) continue;
+    const generation: GenerationSentiment = { ...part, message_count: part.message_count ?? Object.keys(part.messages ?? {}).length };
+    queryClient.setQueryData(key, generation);
+  }
+}
+
+/**
+ * Options for one id's sentiment. The fetch goes through the client's shared loader, so every
+ * row that asks in the same tick shares requests of 5 ids, at most 2 in flight. A per-id
+ * failure rejects (ApiError for a failed request, SentimentUnavailableError for PostHog's
+ * `{error}`); an id with no user messages resolves to PostHog's neutral empty result.
+ */
+export function sentimentQueryOptions<L extends SentimentLevel = "trace">(client: TraceLensClient, params: SentimentQueryParams<L>) {
+  const level = (params.level ?? "trace") as L;
+  const range: SentimentRange = { dateFrom: params.dateFrom ?? null, dateTo: params.dateTo ?? null };
+  return queryOptions({
+    queryKey: sentimentKeys.detail(client.scope, level, params.id, range),
+    queryFn: async ({ signal, client: queryClient }): Promise<SentimentFor<L>> => {
+      const result = await getSentimentLoader(client).load({ id: params.id, level, ...range, forceRefresh: params.forceRefresh }, signal);
+      if (level === "trace") seedGenerations(queryClient, client.scope, result, range);
+      return result as SentimentFor<L>;
+    },
+    staleTime: SENTIMENT_STALE_TIME_MS,
+    gcTime: SENTIMENT_STALE_TIME_MS,
+    // A failed id is shown as "–", as PostHog does; retrying is the client's job, per request.
+    retry: false,
+  });
+}

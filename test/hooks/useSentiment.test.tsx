@@ -1,0 +1,153 @@
+import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
+import { useSentiment } from "../../src/hooks/useSentiment";
+import { useSentiments } from "../../src/hooks/useSentiments";
+import { useRefreshSentiment } from "../../src/hooks/useRefreshSentiment";
+import { useTraces } from "../../src/hooks/useTraces";
+import { sentimentKeys } from "../../src/hooks/keys";
+import { mockFaults } from "../../src/msw/mockFaults";
+import type { LLMTrace } from "../../src/core/eventsTrace";
+import { IDS, allTraces, fakeClassifier } from "../client/helpers";
+import { harness, startMsw, type Harness } from "./mswHarness";
+
+startMsw();
+
+function Row({ id }: { id: string }) {
+  const { data, error, isPending } = useSentiment({ id });
+  const text = isPending ? "loading" : error ? `error:${error.name}` : `${data!.label}:${data!.message_count}`;
+  return <li data-testid={id}>{text}</li>;
+}
+
+function Table({ ids }: { ids: string[] }) {
+  return (
+    <ul>
+      {ids.map((id, i) => (
+        <Row key={`${id}-${i}`} id={id} />
+      ))}
+    </ul>
+  );
+}
+
+const traceIds = () => allTraces().map((t) => t.id);
+const requestedIds = (h: Harness) => h.backend.stats.requests.filter((r) => r.endpoint === "sentiment").map((r) => (r.body as { ids: string[] }).ids);
+
+describe("useSentiment batching", () => {
+  it.each([1, 5, 6, 12, 23])("%i rows mounted together cost ceil(N/5) requests, at most 2 in flight", async (n) => {
+    const h = harness({ latencyMs: 20 });
+    const ids = [...traceIds(), "ghost-1", "ghost-2", "ghost-3", "ghost-4"].slice(0, n);
+    expect(ids).toHaveLength(n);
+    render(<Table ids={ids} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.queryAllByText("loading")).toHaveLength(0));
+    expect(h.backend.stats.count("sentiment")).toBe(Math.ceil(n / 5));
+    expect(h.backend.stats.maxInFlightFor("sentiment")).toBeLessThanOrEqual(2);
+    expect(requestedIds(h).flat().sort()).toEqual([...ids].sort());
+  });
+
+  it("dedupes ids asked for by several rows and resolves each id on its own", async () => {
+    const h = harness();
+    render(<Table ids={[IDS.frustrated, IDS.delighted, IDS.frustrated, IDS.silent, IDS.delighted]} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.queryAllByText("loading")).toHaveLength(0));
+    expect(requestedIds(h)).toEqual([[IDS.frustrated, IDS.delighted, IDS.silent]]);
+    expect(screen.getAllByTestId(IDS.frustrated).map((el) => el.textContent)).toEqual(["negative:10", "negative:10"]);
+    expect(screen.getByTestId(IDS.silent).textContent).toBe("neutral:0");
+  });
+
+  it("shows a per-id error for that id only, distinct from the neutral no-messages result", async () => {
+    const h = harness();
+    render(<Table ids={[IDS.poison, IDS.silent, IDS.delighted]} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.queryAllByText("loading")).toHaveLength(0));
+    expect(screen.getByTestId(IDS.poison).textContent).toBe("error:SentimentUnavailableError");
+    expect(screen.getByTestId(IDS.silent).textContent).toBe("neutral:0");
+    expect(screen.getByTestId(IDS.delighted).textContent).toBe("positive:6");
+  });
+
+  it("surfaces a failed request as a typed ApiError for every id it carried", async () => {
+    const h = harness();
+    h.backend.addFault({ endpoint: "sentiment", fault: mockFaults.status(400, { ids: ["broken"] }) });
+    const { result } = renderHook(() => useSentiment({ id: IDS.frustrated }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error).toMatchObject({ name: "ApiError", status: 400, body: { ids: ["broken"] } });
+  });
+
+  it("caches for 24 hours: remounting asks nothing, and generations of a fetched trace are already known", async () => {
+    const h = harness();
+    const first = render(<Table ids={[IDS.frustrated]} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.getByTestId(IDS.frustrated).textContent).toBe("negative:10"));
+    first.unmount();
+    render(<Table ids={[IDS.frustrated]} />, { wrapper: h.wrapper });
+    const { result } = renderHook(() => useSentiment({ id: IDS.frustratedLastGeneration, level: "generation" }), { wrapper: h.wrapper });
+    expect(screen.getByTestId(IDS.frustrated).textContent).toBe("negative:10");
+    expect(result.current.data?.message_count).toBe(4);
+    expect(h.backend.stats.count("sentiment")).toBe(1);
+    const query = h.queryClient.getQueryCache().find({ queryKey: sentimentKeys.detail(h.client.scope, "trace", IDS.frustrated) });
+    expect(query?.isStale()).toBe(false);
+    expect((query?.options as { staleTime?: number }).staleTime).toBe(86_400_000);
+  });
+
+  it("forced refresh sends force_refresh and updates every row", async () => {
+    const h = harness();
+    const { result } = renderHook(() => ({ s: useSentiment({ id: IDS.delighted }), refresh: useRefreshSentiment() }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.s.data?.label).toBe("positive"));
+    const before = result.current.s.dataUpdatedAt;
+    await act(() => result.current.refresh.mutateAsync({ ids: [IDS.delighted] }));
+    expect((h.backend.stats.requests.at(-1)!.body as { force_refresh?: boolean }).force_refresh).toBe(true);
+    await waitFor(() => expect(result.current.s.dataUpdatedAt).toBeGreaterThan(before));
+  });
+
+  it("takes sentiment that came inline with the trace list without asking for it", async () => {
+    const traces: LLMTrace[] = allTraces().slice(0, 3).map((t) => ({
+      ...t,
+      sentiment: { trace_id: t.id, label: "positive", score: 1, scores: { positive: 1, neutral: 0, negative: 0 }, generations: {}, generation_count: 0, message_count: 7 },
+    }));
+    const h = harness({ traces, classifier: fakeClassifier() });
+    function Page() {
+      const { data } = useTraces({ includeSentiment: true });
+      return data ? <Table ids={data.results.map((t) => t.id)} /> : null;
+    }
+    render(<Page />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.getAllByText("positive:7")).toHaveLength(3));
+    expect(h.backend.stats.count("sentiment")).toBe(0);
+  });
+
+  it("useSentiments gathers many ids through the same batching", async () => {
+    const h = harness();
+    const ids = traceIds().slice(0, 8);
+    const { result } = renderHook(() => useSentiments({ ids }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.isPending).toBe(false));
+    expect(Object.keys(result.current.data).sort()).toEqual([...ids].sort());
+    expect(h.backend.stats.count("sentiment")).toBe(2);
+  });
+});
+
+describe("unmounting during a request", () => {
+  it("sends nothing for rows unmounted before the batch goes out", async () => {
+    const h = harness();
+    const view = render(<Table ids={traceIds().slice(0, 7)} />, { wrapper: h.wrapper });
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(h.backend.stats.count("sentiment")).toBe(0);
+  });
+
+  it("aborts the in-flight request once no row wants it, and nothing updates afterwards", async () => {
+    const h = harness({ latencyMs: 150 });
+    const errors = vi.spyOn(console, "error");
+    const view = render(<Table ids={traceIds().slice(0, 3)} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(h.backend.stats.inFlight).toBe(1));
+    view.unmount();
+    await waitFor(() => expect(h.signals.at(-1)?.aborted).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it("keeps serving the rows still mounted when others unmount mid-flight", async () => {
+    const h = harness({ latencyMs: 80 });
+    function Page({ ids }: { ids: string[] }) {
+      return <Table ids={ids} />;
+    }
+    const view = render(<Page ids={[IDS.frustrated, IDS.delighted]} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(h.backend.stats.inFlight).toBe(1));
+    view.rerender(<Page ids={[IDS.delighted]} />);
+    await waitFor(() => expect(screen.getByTestId(IDS.delighted).textContent).toBe("positive:6"));
+    expect(h.signals.at(-1)?.aborted).toBe(false);
+  });
+});
