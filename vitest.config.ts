@@ -24,7 +24,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "core", environment: "node", globals: true, include: ["test/core/**/*.test.ts"] },
+        test: {
+          name: "core",
+          environment: "node",
+          globals: true,
+          // Property tests are CPU-bound; on a busy 2-core box 5 s is too tight a hang guard (not a speed check).
+          testTimeout: 30_000,
+          include: ["test/core/**/*.test.ts"] },
       },
       {
         extends: true,

@@ -9,6 +9,8 @@ import type { TraceNodeMetrics, TraceTotals } from "./traceTypes";
 /** Rounds half away from zero to `digits` decimals (PostHog rounds latency to 2, costs to 4). */
 export function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
+  // Past 2^52 every double is already an integer; scaling would only overflow (a latency of 1e306 s is valid JSON).
+  if (!Number.isFinite(value) || Math.abs(value) * factor >= 2 ** 52) return value;
   const rounded = Math.round((Math.abs(value) + Number.EPSILON) * factor) / factor;
   return value < 0 ? -rounded : rounded;
 }

@@ -124,3 +124,11 @@ describe("buildTraceTree properties", () => {
     );
   });
 });
+
+describe("buildTraceTree regressions found by the properties", () => {
+  it("keeps metrics finite for a latency near the largest double", () => {
+    const tree = buildTraceTree([{ properties: { $ai_latency: 1.797693134862316e306 } }]);
+    expect(Number.isFinite(tree.metrics.totalLatency)).toBe(true);
+    expect(tree.metrics.totalLatency).toBe(1.797693134862316e306);
+  });
+});
