@@ -14,31 +14,13 @@ import type {
   TextReprRequestBody,
   TextReprResponseBody,
 } from "../core/eventsApi";
-import type { LLMTrace, QueryDateRange, QueryPropertyFilter, TraceQuery, TracesQuery } from "../core/eventsTrace";
+import type { LLMTrace, QueryDateRange, QueryPropertyFilter, TraceQuery, TracesQuery, TracesQueryParams } from "../core/eventsTrace";
 import type { SentimentError, SentimentResult } from "../core/sentiment/types";
 import type { ApiError } from "./clientErrors";
 import type { RequestOptions } from "./clientHttp";
 
-/**
- * A TracesQuery without its `kind`: date range, filters, person, paging, inline sentiment.
- * (A type alias, not an interface, so it stays assignable to the index-signature wire type.)
- */
-export type TracesParams = {
-  /** `{date_from: "-7d"}` and the like; omitted means every trace (local) or the server default (PostHog). */
-  dateRange?: QueryDateRange;
-  filterTestAccounts?: boolean;
-  filterSupportTraces?: boolean;
-  properties?: QueryPropertyFilter[];
-  personId?: string;
-  /** @default 100 */
-  limit?: number;
-  offset?: number;
-  /** Ask for `sentiment` on each trace, where the server supports it. */
-  includeSentiment?: boolean;
-  searchTerm?: string;
-  /** Legacy single-trace filter some PostHog callers send. */
-  traceId?: string;
-};
+/** A TracesQuery without its `kind` (the same fields; see `TracesQueryParams`). */
+export type TracesParams = TracesQueryParams;
 
 /** A TraceQuery without its `kind`. */
 export type TraceParams = {

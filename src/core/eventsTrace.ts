@@ -93,21 +93,31 @@ export interface QueryPropertyFilter {
   [key: string]: unknown;
 }
 
-/** `TracesQuery`: lists traces, newest first, `limit` 100 by default. */
-export interface TracesQuery {
-  kind: "TracesQuery";
+/**
+ * The fields of a `TracesQuery`, without its `kind`: date range, filters, person, paging, inline sentiment.
+ * (A type alias, not an interface, so it stays assignable to index-signature wire types.)
+ */
+export type TracesQueryParams = {
+  /** `{date_from: "-7d"}` and the like; omitted means every trace (local) or the server default (PostHog). */
   dateRange?: QueryDateRange;
   filterTestAccounts?: boolean;
   filterSupportTraces?: boolean;
   properties?: QueryPropertyFilter[];
   personId?: string;
+  /** @default 100 */
   limit?: number;
   offset?: number;
+  /** Ask for `sentiment` on each trace, where the server supports it. */
   includeSentiment?: boolean;
   /** Only behind PostHog's trace-search flag. */
   searchTerm?: string;
   /** Legacy single-trace filter seen in older frontend callers. */
   traceId?: string;
+};
+
+/** `TracesQuery`: lists traces, newest first, `limit` 100 by default. */
+export interface TracesQuery extends TracesQueryParams {
+  kind: "TracesQuery";
   [key: string]: unknown;
 }
 

@@ -74,20 +74,11 @@ export function totalsFromMetrics(kind: TraceRecordKind, metrics: TraceNodeMetri
   };
 }
 
+const TOTAL_KEYS = Object.keys(totalsFromMetrics("span", {} as TraceNodeMetrics)) as Array<keyof TraceTotals>;
+
 /** Adds `child` into `into` (mutates `into`). */
 export function addTotals(into: TraceTotals, child: TraceTotals): void {
-  into.inputTokens += child.inputTokens;
-  into.outputTokens += child.outputTokens;
-  into.totalTokens += child.totalTokens;
-  into.inputCost += child.inputCost;
-  into.outputCost += child.outputCost;
-  into.totalCost += child.totalCost;
-  into.errorCount += child.errorCount;
-  into.generationCount += child.generationCount;
-  into.spanCount += child.spanCount;
-  into.embeddingCount += child.embeddingCount;
-  into.evaluationCount += child.evaluationCount;
-  into.nodeCount += child.nodeCount;
+  for (const key of TOTAL_KEYS) into[key] += child[key];
 }
 
 /** Minimal event view the latency rule needs. */
