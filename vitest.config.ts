@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: "unit",
           globals: true,
+          // A hang guard for 2-core CI running projects side by side, not a speed check.
+          testTimeout: 30_000,
           environment: "jsdom",
           setupFiles: ["test/setup.ts"],
           include: ["test/**/*.test.{ts,tsx}"],

@@ -13,3 +13,8 @@ export type {
 // Data layer: the TraceLensClient seam (PostHog over HTTP, or local), and TanStack Query hooks over it.
 export * from "./client";
 export * from "./hooks";
+export * from "./components/TraceDetail";
+export * from "./components/TextReprView";
+export * from "./components/TracesTable";
+export * from "./components/GenerationsTable";
+export * from "./components/SentimentOverview";

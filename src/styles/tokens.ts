@@ -21,6 +21,25 @@ export const TRACELENS_TOKENS = {
   danger: ["#b91c1c", "#fca5a5"],
   warning: ["#b45309", "#fcd34d"],
   skeleton: ["#e4e4e7", "#3f3f46"],
+  // Event kinds (trace tree tags, timeline bars); dark enough in light mode to read on selected-bg.
+  "kind-trace": ["#6d28d9", "#c4b5fd"],
+  "kind-generation": ["#166534", "#4ade80"],
+  "kind-span": ["#52525b", "#a1a1aa"],
+  "kind-embedding": ["#92400e", "#fbbf24"],
+  "kind-evaluation": ["#155e75", "#67e8f9"],
+  /** Text drawn on a kind-coloured bar. */
+  "on-kind": ["#ffffff", "#18181b"],
+  "critical-path": ["#9a3412", "#fdba74"],
+  "selected-bg": ["#dbeafe", "rgb(96 165 250 / 0.22)"],
+  "highlight-bg": ["#fef08a", "rgb(250 204 21 / 0.30)"],
+  "highlight-border": ["#a16207", "#facc15"],
+  "danger-subtle": ["#fef2f2", "rgb(248 113 113 / 0.12)"],
+  // Message cards, tinted by role.
+  "tint-user": ["#f4f4f5", "#27272a"],
+  "tint-assistant": ["#eff6ff", "rgb(96 165 250 / 0.10)"],
+  "tint-output": ["#f0fdf4", "rgb(74 222 128 / 0.08)"],
+  "tint-tool": ["#fffbeb", "rgb(251 191 36 / 0.08)"],
+  "tint-system": ["#f5f3ff", "rgb(167 139 250 / 0.10)"],
 } as const satisfies Record<string, readonly [light: string, dark: string]>;
 
 /** Tokens that do not change with the colour scheme. */

@@ -1,0 +1,121 @@
+/** Pure derivations for GenerationsTable rows. */
+import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
+import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { isSentimentError } from "../../core/sentiment/guards";
+import type { GenerationSentiment } from "../../core/sentiment/types";
+import { boundedString, cutText } from "../ui/boundedText";
+import { generationTools } from "../TracesTable/tracesTableModel";
+
+/** One `$ai_generation` event, with the trace it came from when known. */
+export interface GenerationRow {
+  /** Unique row id (the event id, suffixed if it repeats). */
+  rowId: string;
+  event: LLMTraceEvent;
+  trace: LLMTrace | null;
+}
+
+function props(event: LLMTraceEvent): Record<string, unknown> {
+  const value = event?.properties;
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+function isGeneration(value: unknown): value is LLMTraceEvent {
+  return Boolean(value) && typeof value === "object" && (value as LLMTraceEvent).event === "$ai_generation";
+}
+
+/**
+ * Rows from whatever the host has: generation events (others are skipped) and/or traces (their
+ * `$ai_generation` events). Ids repeat across exports; repeats get a suffix so rows stay distinct.
+ */
+export function generationRows(generations: readonly unknown[] | undefined, traces: readonly unknown[] | undefined): GenerationRow[] {
+  const rows: GenerationRow[] = [];
+  const seen = new Set<string>();
+  const add = (event: LLMTraceEvent, trace: LLMTrace | null) => {
+    let rowId = typeof event.id === "string" && event.id ? event.id : `generation-${rows.length}`;
+    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+    seen.add(rowId);
+    rows.push({ rowId, event, trace });
+  };
+  for (const item of Array.isArray(generations) ? generations : []) if (isGeneration(item)) add(item, null);
+  for (const trace of Array.isArray(traces) ? traces : []) {
+    if (!trace || typeof trace !== "object") continue;
+    const events = (trace as LLMTrace).events;
+    for (const event of Array.isArray(events) ? events : []) if (isGeneration(event)) add(event, trace as LLMTrace);
+  }
+  return rows;
+}
+
+export function generationTraceId(row: GenerationRow): string | null {
+  const fromProps = props(row.event).$ai_trace_id;
+  if (typeof fromProps === "string" && fromProps) return fromProps;
+  return row.trace?.id ?? null;
+}
+
+export function generationModel(row: GenerationRow): string | null {
+  const model = props(row.event).$ai_model;
+  return typeof model === "string" && model ? cutText(model, 120) : null;
+}
+
+export function generationProvider(row: GenerationRow): string | null {
+  const provider = props(row.event).$ai_provider;
+  return typeof provider === "string" && provider ? cutText(provider, 60) : null;
+}
+
+export function generationLatency(row: GenerationRow): number | null {
+  return readNumber(props(row.event).$ai_latency);
+}
+
+export function generationTokens(row: GenerationRow): { input: number | null; output: number | null; total: number | undefined } {
+  const input = readNumber(props(row.event).$ai_input_tokens);
+  const output = readNumber(props(row.event).$ai_output_tokens);
+  return { input, output, total: input === null && output === null ? undefined : (input ?? 0) + (output ?? 0) };
+}
+
+/** `$ai_total_cost_usd`, else input + output cost. */
+export function generationCost(row: GenerationRow): number | null {
+  const p = props(row.event);
+  const total = readNumber(p.$ai_total_cost_usd);
+  if (total !== null) return total;
+  const input = readNumber(p.$ai_input_cost_usd);
+  const output = readNumber(p.$ai_output_cost_usd);
+  return input === null && output === null ? null : (input ?? 0) + (output ?? 0);
+}
+
+export function generationIsError(row: GenerationRow): boolean {
+  const p = props(row.event);
+  return readBoolean(p.$ai_is_error) === true || isErroredProperties(p);
+}
+
+export function generationErrorText(row: GenerationRow, max = 200): string | null {
+  if (!generationIsError(row)) return null;
+  const error = props(row.event).$ai_error;
+  return error === undefined || error === null || error === "" || error === true ? "Error" : boundedString(error, max);
+}
+
+export function generationTimeMs(row: GenerationRow): number | undefined {
+  const ms = typeof row.event.createdAt === "string" ? Date.parse(row.event.createdAt) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+export function generationToolNames(row: GenerationRow): string[] {
+  try {
+    return [...generationTools(row.event)];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Sentiment the row already carries: the event's own (`includeSentiment`), or its entry in the trace's
+ * result. `undefined` when neither was asked for, so the cell may load it.
+ */
+export function inlineGenerationSentiment(row: GenerationRow): GenerationSentiment | null | undefined {
+  const own = row.event.sentiment as unknown;
+  if (own !== undefined) return own && typeof own === "object" && !isSentimentError(own) ? (own as GenerationSentiment) : null;
+  const traceSentiment = row.trace?.sentiment as unknown;
+  if (!traceSentiment || typeof traceSentiment !== "object" || isSentimentError(traceSentiment)) return undefined;
+  const part = (traceSentiment as { generations?: Record<string, unknown> }).generations?.[row.event.id];
+  if (!part || typeof part !== "object") return undefined;
+  const value = part as GenerationSentiment;
+  return { ...value, message_count: value.message_count ?? Object.keys(value.messages ?? {}).length };
+}

@@ -1,0 +1,183 @@
+import { QueryClientContext, type QueryClient } from "@tanstack/react-query";
+import { forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { TraceLensClient, TracesParams } from "../../client/clientTypes";
+import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { TraceLensContext } from "../../hooks/context";
+import { useTraces } from "../../hooks/useTraces";
+import { ErrorBoundary } from "../ui/ErrorState";
+import { useControllableState } from "../ui/useControllableState";
+import type { LazySentimentSource } from "../TracesTable/tracesTableContext";
+import { sentimentDimensions, type SentimentItem, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
+import { idsWithoutSentiment, sentimentItems, type SentimentById } from "./sentimentOverviewItems";
+import type { SentimentOverviewFilter } from "./sentimentOverviewModel";
+import { SentimentResultsLoader } from "./SentimentOverviewLoader";
+import { SentimentOverviewView, type SentimentOverviewViewProps } from "./SentimentOverviewView";
+
+export interface SentimentOverviewProps extends Omit<ComponentPropsWithoutRef<"section">, "children" | "title"> {
+  /** Traces to aggregate (trace level), or whose generations to aggregate (generation level). */
+  traces?: readonly LLMTrace[];
+  /** `$ai_generation` events to aggregate (generation level). */
+  generations?: readonly LLMTraceEvent[];
+  /** Drop-in mode: one TracesQuery page (`limit` defaults to 200) through the provider's client. */
+  query?: Omit<TracesParams, "offset">;
+  /** What one item is. @default "generation" when `generations` is given, else "trace" */
+  level?: "trace" | "generation";
+  /** Sentiment results the host already has, by trace or generation id. */
+  sentiments?: SentimentById;
+  /** Load sentiment for items that have none, through the client (batched, cached). @default true */
+  loadSentiment?: boolean;
+  /** Most items whose sentiment is loaded. @default 500 */
+  maxLookups?: number;
+  /** Dimension to group by: an id from `dimensions`, or a dimension. Controlled when given. */
+  groupBy?: string | SentimentOverviewDimension;
+  /** @default "none" */
+  defaultGroupBy?: string | SentimentOverviewDimension;
+  onGroupByChange?: (id: string) => void;
+  /** Choices in the group-by select. @default [sentimentDimensions.none, sentimentDimensions.model] */
+  dimensions?: readonly SentimentOverviewDimension[];
+  /** Time buckets (UTC). Controlled when given. */
+  interval?: "day" | "hour";
+  /** @default "day" */
+  defaultInterval?: "day" | "hour";
+  onIntervalChange?: (interval: "day" | "hour") => void;
+  /** Charts or their table alternative. Controlled when given. */
+  display?: "chart" | "table";
+  /** @default "chart" */
+  defaultDisplay?: "chart" | "table";
+  onDisplayChange?: (display: "chart" | "table") => void;
+  /** A chart segment (or a count in the table) was chosen: the matching filter, ready to drive TracesTable. */
+  onSegmentClick?: (filter: SentimentOverviewFilter) => void;
+  /** @default "Sentiment" */
+  title?: ReactNode;
+  /** Groups drawn before the rest are merged into "Other". @default 8 */
+  maxGroups?: number;
+  client?: TraceLensClient;
+  queryClient?: QueryClient;
+  /** Host data is still loading. @default false */
+  loading?: boolean;
+  error?: unknown;
+  onRetry?: () => void;
+  locale?: string;
+}
+
+const DEFAULT_DIMENSIONS = [sentimentDimensions.none, sentimentDimensions.model];
+
+/**
+ * Sentiment for dashboards: label distribution and mean scores of traces or generations, grouped by a
+ * dimension (model, a person property, any property path) and over time, as accessible SVG charts with a
+ * table alternative. A click on a segment hands back the filter that selects those items.
+ */
+export const SentimentOverview = forwardRef(function SentimentOverview(props: SentimentOverviewProps, ref: Ref<HTMLElement>) {
+  return (
+    <ErrorBoundary title="The sentiment overview could not be shown" resetKey={props.traces ?? props.generations ?? JSON.stringify(props.query ?? null)}>
+      <SentimentOverviewInner {...props} forwardedRef={ref} />
+    </ErrorBoundary>
+  );
+});
+SentimentOverview.displayName = "SentimentOverview";
+
+type InnerProps = SentimentOverviewProps & { forwardedRef: Ref<HTMLElement> };
+
+function SentimentOverviewInner({ forwardedRef, ...props }: InnerProps) {
+  const context = useContext(TraceLensContext);
+  const hostQueryClient = useContext(QueryClientContext);
+  const client = props.client ?? context?.client;
+  const queryClient = props.queryClient ?? context?.queryClient ?? hostQueryClient;
+  if (props.traces === undefined && props.generations === undefined) {
+    if (!client || !queryClient) throw new Error("SentimentOverview needs `traces` or `generations`, or a `query` inside <TraceLensProvider client={...}>.");
+    return <SentimentOverviewQuery {...props} forwardedRef={forwardedRef} client={client} queryClient={queryClient} />;
+  }
+  return <SentimentOverviewData {...props} forwardedRef={forwardedRef} client={client} queryClient={queryClient ?? undefined} />;
+}
+
+function SentimentOverviewQuery(props: InnerProps & { client: TraceLensClient; queryClient: QueryClient }) {
+  const { query, client, queryClient } = props;
+  const result = useTraces({ ...query, limit: query?.limit ?? 200 }, { client, queryClient });
+  const range = { dateFrom: query?.dateRange?.date_from ?? null, dateTo: query?.dateRange?.date_to ?? null };
+  return (
+    <SentimentOverviewData
+      {...props}
+      traces={result.data?.results ?? EMPTY}
+      loading={result.isPending && !result.isError}
+      error={result.isError ? result.error : undefined}
+      onRetry={() => void result.refetch()}
+      range={range}
+    />
+  );
+}
+
+const EMPTY: LLMTrace[] = [];
+
+function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string | null; dateTo: string | null } }) {
+  const {
+    forwardedRef, traces, generations, query: _query, level: levelProp, sentiments, loadSentiment = true, maxLookups = 500,
+    groupBy: groupByProp, defaultGroupBy, onGroupByChange, dimensions: dimensionsProp = DEFAULT_DIMENSIONS, interval: intervalProp,
+    defaultInterval, onIntervalChange, display: displayProp, defaultDisplay, onDisplayChange, onSegmentClick, title = "Sentiment",
+    maxGroups = 8, client, queryClient, loading, error, onRetry, locale, range, ...rest
+  } = props;
+  const level = levelProp ?? (generations !== undefined ? "generation" : "trace");
+  const idOf = (value: string | SentimentOverviewDimension | undefined) => (typeof value === "object" ? value.id : value);
+  const [groupById, setGroupBy] = useControllableState(idOf(groupByProp), () => idOf(defaultGroupBy) ?? "none", onGroupByChange);
+  const [interval, setInterval] = useControllableState(intervalProp, () => defaultInterval ?? "day", onIntervalChange);
+  const [display, setDisplay] = useControllableState(displayProp, () => defaultDisplay ?? "chart", onDisplayChange);
+  const dimensions = useMemo(() => {
+    const extra = [groupByProp, defaultGroupBy].filter((d): d is SentimentOverviewDimension => typeof d === "object");
+    const list = [...dimensionsProp];
+    for (const d of extra) if (!list.some((known) => known.id === d.id)) list.push(d);
+    return list;
+  }, [dimensionsProp, groupByProp, defaultGroupBy]);
+  const groupBy = dimensions.find((d) => d.id === groupById) ?? dimensions[0] ?? sentimentDimensions.none;
+
+  const base = useMemo(() => sentimentItems(level, traces, generations, sentiments, undefined), [level, traces, generations, sentiments]);
+  const source = useMemo<LazySentimentSource | null>(
+    () => (loadSentiment && client && queryClient ? { client, queryClient, dateFrom: range?.dateFrom, dateTo: range?.dateTo } : null),
+    [loadSentiment, client, queryClient, range?.dateFrom, range?.dateTo],
+  );
+  const ids = useMemo(() => (source ? idsWithoutSentiment(base, maxLookups) : []), [source, base, maxLookups]);
+
+  const render = (loaded: SentimentById | undefined, pending: number) => (
+    <SentimentOverviewItems
+      {...rest}
+      forwardedRef={forwardedRef}
+      base={base}
+      build={(l) => sentimentItems(level, traces, generations, sentiments, l)}
+      loaded={loaded}
+      level={level}
+      dimensions={dimensions}
+      groupBy={groupBy}
+      onGroupByChange={setGroupBy}
+      interval={interval}
+      onIntervalChange={setInterval}
+      display={display}
+      onDisplayChange={setDisplay}
+      onSegmentClick={onSegmentClick}
+      status={loading ? "loading" : error ? "error" : "ready"}
+      error={error}
+      onRetry={onRetry}
+      pending={pending}
+      title={title}
+      maxGroups={maxGroups}
+      locale={locale}
+    />
+  );
+  if (!source || ids.length === 0) return render(undefined, 0);
+  return (
+    <SentimentResultsLoader ids={ids} level={level} source={source}>
+      {render}
+    </SentimentResultsLoader>
+  );
+}
+
+type ItemsProps = Omit<SentimentOverviewViewProps, "items"> & {
+  forwardedRef: Ref<HTMLElement>;
+  base: SentimentItem[];
+  build: (loaded: SentimentById) => SentimentItem[];
+  loaded: SentimentById | undefined;
+};
+
+/** Rebuilds the items only when loaded results change, so aggregation does not rerun on every render. */
+function SentimentOverviewItems({ forwardedRef, base, build, loaded, ...view }: ItemsProps) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const items = useMemo(() => (loaded ? build(loaded) : base), [loaded, base]);
+  return <SentimentOverviewView {...view} ref={forwardedRef} items={items} />;
+}

@@ -1,0 +1,128 @@
+import type { ReactNode } from "react";
+import type { SentimentLabel } from "../../core/sentiment/types";
+import { DataTable, DataTableBody, DataTableCell, DataTableHead, DataTableHeader, DataTableRow } from "../ui/DataTableParts";
+import { SENTIMENT_ORDER, type SentimentBucket, type SentimentGroup, type SentimentStats } from "./sentimentOverviewModel";
+import { LABEL_TEXT, formatNet, percentOf } from "./SentimentOverviewSegment";
+import { bucketLabel } from "./SentimentOverviewTimeline";
+
+const WORD: Record<SentimentLabel, string> = { positive: "Positive", neutral: "Neutral", negative: "Negative" };
+
+function CountCell({ stats, label, rowName, noun, onSelect }: { stats: SentimentStats; label: SentimentLabel; rowName: string; noun: string; onSelect?: () => void }) {
+  const count = stats.counts[label];
+  const text = `${count.toLocaleString("en-US")} (${percentOf(count, stats.classified)})`;
+  return (
+    <DataTableCell className="tl:text-right tl:tabular-nums">
+      {onSelect && count > 0 ? (
+        <button
+          type="button"
+          onClick={onSelect}
+          aria-label={`${rowName}: ${count} ${LABEL_TEXT[label]} ${noun}, show them`}
+          className="tl:cursor-pointer tl:rounded-sm tl:border-0 tl:bg-transparent tl:p-0 tl:text-accent tl:underline tl:tabular-nums tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+        >
+          {text}
+        </button>
+      ) : (
+        text
+      )}
+    </DataTableCell>
+  );
+}
+
+function StatsTable<T extends SentimentStats & { key: string }>({
+  caption,
+  firstHeader,
+  rows,
+  name,
+  noun,
+  onSelect,
+}: {
+  caption: string;
+  firstHeader: string;
+  rows: readonly T[];
+  name: (row: T) => string;
+  noun: string;
+  onSelect?: (row: T, label: SentimentLabel) => void;
+}): ReactNode {
+  return (
+    <DataTable layout="auto" className="tl:w-full">
+      <caption className="tl:mb-1 tl:text-left tl:text-xs tl:font-semibold">{caption}</caption>
+      <DataTableHeader className="tl:static">
+        <DataTableRow className="tl:hover:bg-transparent">
+          <DataTableHead scope="col">{firstHeader}</DataTableHead>
+          {SENTIMENT_ORDER.map((label) => (
+            <DataTableHead key={label} scope="col" className="tl:text-right">
+              {WORD[label]}
+            </DataTableHead>
+          ))}
+          <DataTableHead scope="col" className="tl:text-right">
+            Without sentiment
+          </DataTableHead>
+          {SENTIMENT_ORDER.map((label) => (
+            <DataTableHead key={`mean-${label}`} scope="col" className="tl:text-right">
+              Mean {LABEL_TEXT[label]}
+            </DataTableHead>
+          ))}
+          <DataTableHead scope="col" className="tl:text-right">
+            Net
+          </DataTableHead>
+        </DataTableRow>
+      </DataTableHeader>
+      <DataTableBody>
+        {rows.map((row) => (
+          <DataTableRow key={row.key}>
+            <DataTableHead scope="row" className="tl:bg-transparent tl:font-normal">
+              {name(row)}
+            </DataTableHead>
+            {SENTIMENT_ORDER.map((label) => (
+              <CountCell key={label} stats={row} label={label} rowName={name(row)} noun={noun} onSelect={onSelect ? () => onSelect(row, label) : undefined} />
+            ))}
+            <DataTableCell className="tl:text-right tl:tabular-nums">{row.unclassified.toLocaleString("en-US")}</DataTableCell>
+            {SENTIMENT_ORDER.map((label) => (
+              <DataTableCell key={`mean-${label}`} className="tl:text-right tl:tabular-nums">
+                {row.classified ? row.meanScores[label].toFixed(2) : "–"}
+              </DataTableCell>
+            ))}
+            <DataTableCell className="tl:text-right tl:tabular-nums">{row.classified ? formatNet(row.net) : "–"}</DataTableCell>
+          </DataTableRow>
+        ))}
+      </DataTableBody>
+    </DataTable>
+  );
+}
+
+interface TablesProps {
+  groups: readonly SentimentGroup[];
+  buckets: readonly SentimentBucket[];
+  dimensionLabel: string;
+  interval: "day" | "hour";
+  noun: string;
+  locale?: string;
+  onSelectGroup?: (group: SentimentGroup, label: SentimentLabel) => void;
+  onSelectBucket?: (bucket: SentimentBucket, label: SentimentLabel) => void;
+}
+
+/** The charts' numbers as tables: per group and per time bucket, counts (as buttons when clickable) and means. */
+export function SentimentOverviewTables({ groups, buckets, dimensionLabel, interval, noun, locale, onSelectGroup, onSelectBucket }: TablesProps) {
+  return (
+    <div data-slot="sentiment-overview-tables" className="tl:flex tl:flex-col tl:gap-4 tl:overflow-x-auto">
+      <StatsTable
+        caption={`Sentiment of ${noun} by ${dimensionLabel.toLowerCase()}`}
+        firstHeader={dimensionLabel}
+        rows={groups}
+        name={(g) => g.label}
+        noun={noun}
+        onSelect={onSelectGroup}
+      />
+      {buckets.length > 0 && (
+        <StatsTable
+          caption={`Sentiment of ${noun} per ${interval} (UTC)`}
+          firstHeader={interval === "day" ? "Day" : "Hour"}
+          rows={buckets}
+          name={(b) => bucketLabel(b, interval, locale)}
+          noun={noun}
+          onSelect={onSelectBucket}
+        />
+      )}
+    </div>
+  );
+}

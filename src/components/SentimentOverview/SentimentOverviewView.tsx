@@ -1,0 +1,129 @@
+import { forwardRef, useCallback, useId, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { SentimentLabel } from "../../core/sentiment/types";
+import { cn } from "../ui/cn";
+import { ErrorState } from "../ui/ErrorState";
+import { Skeleton } from "../ui/Skeleton";
+import { SentimentOverviewControls, SentimentOverviewLegend } from "./SentimentOverviewControls";
+import type { SentimentItem, SentimentOverviewDimension } from "./sentimentOverviewDimensions";
+import { SentimentOverviewDistribution } from "./SentimentOverviewDistribution";
+import {
+  bucketSentiment,
+  groupSentiment,
+  segmentFilter,
+  type SentimentBucket,
+  type SentimentGroup,
+  type SentimentOverviewFilter,
+} from "./sentimentOverviewModel";
+import { SentimentOverviewTables } from "./SentimentOverviewTables";
+import { SentimentOverviewTimeline } from "./SentimentOverviewTimeline";
+
+export interface SentimentOverviewViewProps extends Omit<ComponentPropsWithoutRef<"section">, "children" | "title"> {
+  items: readonly SentimentItem[];
+  level: "trace" | "generation";
+  dimensions: readonly SentimentOverviewDimension[];
+  groupBy: SentimentOverviewDimension;
+  onGroupByChange: (id: string) => void;
+  interval: "day" | "hour";
+  onIntervalChange: (interval: "day" | "hour") => void;
+  display: "chart" | "table";
+  onDisplayChange: (display: "chart" | "table") => void;
+  onSegmentClick?: (filter: SentimentOverviewFilter) => void;
+  status: "loading" | "error" | "ready";
+  error?: unknown;
+  onRetry?: () => void;
+  /** Items whose sentiment is still loading. */
+  pending: number;
+  title: ReactNode;
+  maxGroups: number;
+  locale?: string;
+}
+
+/** The pure half of SentimentOverview: items with sentiment in, charts and tables out. */
+export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
+  {
+    items, level, dimensions, groupBy, onGroupByChange, interval, onIntervalChange, display, onDisplayChange, onSegmentClick,
+    status, error, onRetry, pending, title, maxGroups, locale, className, ...rest
+  }: SentimentOverviewViewProps,
+  ref: Ref<HTMLElement>,
+) {
+  const titleId = useId();
+  const noun = level === "generation" ? "generations" : "traces";
+  const groups = useMemo(() => groupSentiment(items, groupBy, maxGroups), [items, groupBy, maxGroups]);
+  const { buckets, dropped } = useMemo(() => bucketSentiment(items, interval), [items, interval]);
+  const classified = groups.reduce((sum, g) => sum + g.classified, 0);
+
+  const selectGroup = useCallback(
+    (group: SentimentGroup, label: SentimentLabel) => onSegmentClick?.(segmentFilter(items, label, group.ids[label], groupBy, group, null)),
+    [items, groupBy, onSegmentClick],
+  );
+  const selectBucket = useCallback(
+    (bucket: SentimentBucket, label: SentimentLabel) => onSegmentClick?.(segmentFilter(items, label, bucket.ids[label], groupBy, null, bucket)),
+    [items, groupBy, onSegmentClick],
+  );
+  const clickable = Boolean(onSegmentClick);
+
+  let body: ReactNode;
+  if (status === "loading") body = <Skeleton lines={6} label="Loading sentiment overview" />;
+  else if (status === "error") body = <ErrorState title="The sentiment overview could not be loaded" error={error} onRetry={onRetry} />;
+  else if (items.length === 0) body = <p className="tl:m-0 tl:py-6 tl:text-center tl:text-sm tl:text-muted">There were no {noun} in this period.</p>;
+  else if (display === "table") {
+    body = (
+      <SentimentOverviewTables
+        groups={groups}
+        buckets={buckets}
+        dimensionLabel={groupBy.label}
+        interval={interval}
+        noun={noun}
+        locale={locale}
+        onSelectGroup={clickable ? selectGroup : undefined}
+        onSelectBucket={clickable ? selectBucket : undefined}
+      />
+    );
+  } else {
+    body = (
+      <div className="tl:flex tl:flex-col tl:gap-4">
+        <SentimentOverviewLegend />
+        <SentimentOverviewDistribution groups={groups} dimensionLabel={groupBy.label} noun={noun} onSelect={clickable ? selectGroup : undefined} />
+        {buckets.length > 0 && (
+          <SentimentOverviewTimeline buckets={buckets} interval={interval} noun={noun} locale={locale} onSelect={clickable ? selectBucket : undefined} />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <section
+      {...rest}
+      ref={ref}
+      aria-labelledby={titleId}
+      data-slot="sentiment-overview"
+      data-state={status === "ready" && items.length === 0 ? "empty" : status}
+      data-display={display}
+      className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className)}
+    >
+      <div className="tl:flex tl:flex-wrap tl:items-center tl:justify-between tl:gap-2">
+        <h3 id={titleId} className="tl:m-0 tl:text-sm tl:font-semibold">
+          {title}
+        </h3>
+        <SentimentOverviewControls
+          dimensions={dimensions}
+          groupBy={groupBy.id}
+          onGroupByChange={onGroupByChange}
+          interval={interval}
+          onIntervalChange={onIntervalChange}
+          display={display}
+          onDisplayChange={onDisplayChange}
+        />
+      </div>
+      {status === "ready" && items.length > 0 && (
+        <p role="status" data-slot="sentiment-overview-summary" className="tl:m-0 tl:text-xs tl:text-muted">
+          {classified.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {noun} have sentiment
+          {pending > 0 ? `; loading ${pending.toLocaleString("en-US")}` : ""}
+          {dropped > 0 ? `; the oldest ${dropped} ${interval}s are not drawn` : ""}.
+        </p>
+      )}
+      {body}
+    </section>
+  );
+});
+SentimentOverviewView.displayName = "SentimentOverviewView";

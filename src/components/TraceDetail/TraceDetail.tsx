@@ -1,0 +1,78 @@
+"use client";
+import { forwardRef, useContext, type Ref } from "react";
+import type { TraceParams } from "../../client";
+import type { LLMTrace } from "../../core/eventsTrace";
+import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import { TraceLensContext } from "../../hooks/context";
+import { useSentiment } from "../../hooks/useSentiment";
+import { useTrace } from "../../hooks/useTrace";
+import { errorMessage } from "../ui/ErrorState";
+import { TraceDetailTextConnected } from "./TraceDetailTextConnected";
+import { TraceDetailView, type TraceDetailViewProps } from "./TraceDetailView";
+
+export interface TraceDetailProps extends Omit<TraceDetailViewProps, "trace"> {
+  /** The trace to show; when given, nothing is fetched for it. */
+  trace?: LLMTrace | null;
+  /** Loads the trace through the surrounding `TraceLensProvider` when `trace` is not given. */
+  traceId?: string;
+  /** More of PostHog's TraceQuery (date range, filters, `includeSentiment`). */
+  traceParams?: Omit<TraceParams, "traceId">;
+  /** Inside a provider, fetch trace-level sentiment when neither `sentiment` nor `trace.sentiment` is there. @default true */
+  loadSentiment?: boolean;
+  /** Inside a provider, where the Text tab's text comes from: the client's text_repr, or core in the browser. @default "client" */
+  textReprSource?: "client" | "local";
+}
+
+type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
+
+function TraceDetailConnected({ forwardedRef, trace: traceProp, traceId, traceParams, loadSentiment = true, textReprSource = "client", ...view }: ConnectedProps) {
+  const needTrace = traceProp === undefined && Boolean(traceId);
+  const query = useTrace({ ...traceParams, traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace });
+  const trace = traceProp !== undefined ? traceProp : query.data;
+  const inline = trace?.sentiment ?? undefined;
+  const needSentiment = view.sentiment === undefined && !inline && loadSentiment && Boolean(trace?.id);
+  const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "" }, { enabled: needSentiment });
+  const fetched: TraceSentiment | SentimentError | undefined = needSentiment
+    ? (sentimentQuery.data ?? (sentimentQuery.error ? { error: errorMessage(sentimentQuery.error) } : undefined))
+    : undefined;
+  return (
+    <TraceDetailView
+      {...view}
+      ref={forwardedRef}
+      trace={trace}
+      loading={view.loading ?? (needTrace && query.isPending)}
+      error={view.error ?? (needTrace ? query.error ?? undefined : undefined)}
+      onRetry={view.onRetry ?? (needTrace ? () => void query.refetch() : undefined)}
+      sentiment={view.sentiment ?? inline ?? fetched}
+      sentimentLoading={view.sentimentLoading ?? (needSentiment && sentimentQuery.isPending)}
+      renderText={view.renderText ?? (textReprSource === "client" ? (context) => <TraceDetailTextConnected {...context} /> : undefined)}
+    />
+  );
+}
+
+/**
+ * The drop-in trace view. Pass `trace` to show your own data, or `traceId` inside a
+ * `<TraceLensProvider>` to load it (and its sentiment and text representation) through the client.
+ * Everything a host may want to own is controllable: `selectedEventId` + `onSelectEvent`,
+ * `collapsedNodes` + `onCollapsedNodesChange`, `tab` + `onTabChange`, `search` + `onSearchChange`.
+ *
+ * @example
+ * <TraceLensProvider client={client}>
+ *   <TraceDetail traceId={id} selectedEventId={eventId} onSelectEvent={setEventId} />
+ * </TraceLensProvider>
+ */
+export const TraceDetail = forwardRef(function TraceDetail(props: TraceDetailProps, ref: Ref<HTMLDivElement>) {
+  const context = useContext(TraceLensContext);
+  if (context) return <TraceDetailConnected {...props} forwardedRef={ref} />;
+  const { trace, traceId, traceParams: _params, loadSentiment: _load, textReprSource: _source, ...view } = props;
+  const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
+  return (
+    <TraceDetailView
+      {...view}
+      ref={ref}
+      trace={trace}
+      error={missingProvider ? new Error("TraceDetail needs a <TraceLensProvider> to load a trace by id, or a `trace` prop.") : view.error}
+    />
+  );
+});
+TraceDetail.displayName = "TraceDetail";

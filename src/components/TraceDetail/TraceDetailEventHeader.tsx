@@ -1,0 +1,106 @@
+import { readNumber, readString } from "../../core/eventsAccess";
+import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import type { TraceTree, TraceTreeNode } from "../../core/trace";
+import { cn } from "../ui/cn";
+import { CopyButton } from "../ui/CopyButton";
+import { TraceDetailAnnotationChips } from "./TraceDetailAnnotations";
+import { TraceDetailChip } from "./TraceDetailChip";
+import { costBreakdown } from "./TraceDetailHeader";
+import { KIND_LABEL, KIND_TEXT, formatInteger, nodeErrored, nodeModel, nodeProperties, nodeTitle } from "./traceDetailModel";
+
+function formatTimestamp(value: string | undefined, locale?: string): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) return null;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }).format(ms);
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
+export interface TraceDetailEventHeaderProps {
+  node: TraceTreeNode;
+  tree: TraceTree;
+  locale?: string;
+}
+
+/** Type tag, title and the selected event's facts (PostHog's MetadataHeader, plus self time and critical path). */
+export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventHeaderProps) {
+  const p = nodeProperties(node);
+  const m = node.metrics;
+  const t = node.totals;
+  const model = nodeModel(node);
+  const provider = readString(p.$ai_provider);
+  const ttft = readNumber(p.$ai_time_to_first_token);
+  const when = formatTimestamp(node.event?.createdAt, locale);
+  const usage = node.kind === "generation" || node.kind === "embedding";
+  const aggregate = node !== tree.root && node.children.length > 0 && (t.totalCost > 0 || t.totalTokens > 0);
+  return (
+    <div data-slot="event-header" className="tl:flex tl:flex-col tl:gap-1.5">
+      <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
+        <span className={cn("tl:rounded-sm tl:border tl:px-1 tl:text-[10px] tl:font-semibold tl:uppercase", KIND_TEXT[node.kind])}>{KIND_LABEL[node.kind]}</span>
+        <h3 className="tl:m-0 tl:min-w-0 tl:truncate tl:text-sm tl:font-semibold tl:text-fg" title={nodeTitle(node)}>
+          {nodeTitle(node)}
+        </h3>
+      </div>
+      <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-1.5">
+        {nodeErrored(node) && (
+          <TraceDetailChip label="Status" tone="danger" data-slot="chip-error">
+            Error
+          </TraceDetailChip>
+        )}
+        {m.latency !== null && (
+          <TraceDetailChip label="Latency" showLabel>
+            {formatLatency(m.latency, { locale })}
+          </TraceDetailChip>
+        )}
+        {ttft !== null && (
+          <TraceDetailChip label="Time to first token" detail="Time to first token">
+            TTFT {formatLatency(ttft, { locale })}
+          </TraceDetailChip>
+        )}
+        {m.selfTime !== null && node.children.length > 0 && (
+          <TraceDetailChip label="Self time" showLabel detail="Time not covered by any child event">
+            {formatLatency(m.selfTime, { locale })}
+          </TraceDetailChip>
+        )}
+        {node.onCriticalPath && (
+          <TraceDetailChip label="Critical path" data-slot="chip-critical" detail="This event is on the chain of work that set the trace's end time">
+            <span className="tl:text-(color:--tl-critical-path)">◆ Critical path</span>
+          </TraceDetailChip>
+        )}
+        {usage && (
+          <TraceDetailChip label="Tokens" showLabel>
+            {formatTokens(m.inputTokens, m.outputTokens, { locale })}
+          </TraceDetailChip>
+        )}
+        {usage && (m.cacheReadTokens > 0 || m.cacheCreationTokens > 0) && (
+          <TraceDetailChip label="Cache" showLabel>
+            {formatInteger(m.cacheReadTokens, locale)} read · {formatInteger(m.cacheCreationTokens, locale)} write
+          </TraceDetailChip>
+        )}
+        {usage && (
+          <TraceDetailChip label="Cost" showLabel detail={costBreakdown(m.inputCost, m.outputCost, locale)}>
+            {formatCost(m.totalCost, { locale })}
+          </TraceDetailChip>
+        )}
+        {aggregate && (
+          <TraceDetailChip label="Total below" showLabel detail={`Total tokens: ${formatTokens(t.inputTokens, t.outputTokens, { locale })}\n${costBreakdown(t.inputCost, t.outputCost, locale)}`}>
+            {formatCost(t.totalCost, { locale })} · {formatInteger(t.totalTokens, locale)} tokens
+          </TraceDetailChip>
+        )}
+        {model && (
+          <span className="tl:inline-flex tl:items-center tl:gap-1 tl:text-xs">
+            <span className="tl:sr-only">Model</span>
+            <span className="tl:font-code">{model}</span>
+            {provider && <span className="tl:text-muted">({provider})</span>}
+            <CopyButton value={model} description="model name" />
+          </span>
+        )}
+        {when && <span className="tl:text-xs tl:text-muted">{when}</span>}
+        <TraceDetailAnnotationChips node={node} tree={tree} />
+      </div>
+    </div>
+  );
+}

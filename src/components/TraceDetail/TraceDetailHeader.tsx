@@ -1,0 +1,91 @@
+import type { LLMTrace } from "../../core/eventsTrace";
+import { isPropertyBag, readString } from "../../core/eventsAccess";
+import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { TraceTree } from "../../core/trace";
+import { SentimentBar } from "../SentimentBar";
+import { CopyButton } from "../ui/CopyButton";
+import { TraceDetailChip } from "./TraceDetailChip";
+import { TraceDetailAnnotationChips } from "./TraceDetailAnnotations";
+import { formatInteger } from "./traceDetailModel";
+
+export interface TraceDetailHeaderProps {
+  tree: TraceTree;
+  trace?: LLMTrace | null;
+  sentiment?: TraceSentiment | SentimentError | null;
+  sentimentLoading?: boolean;
+  locale?: string;
+}
+
+function personLabel(trace: LLMTrace | null | undefined): string | null {
+  const person = trace?.person;
+  if (!person) return trace?.distinctId ?? null;
+  const props = isPropertyBag(person.properties) ? person.properties : {};
+  return readString(props.email) || readString(props.name) || readString(props.username) || person.distinct_id || null;
+}
+
+/** Costs of a node's usage, one per line, for the cost tooltip. */
+export function costBreakdown(input: number, output: number, locale?: string, extra: Array<[string, number]> = []): string {
+  const lines = [`Input: ${formatCost(input, { locale })}`, `Output: ${formatCost(output, { locale })}`];
+  for (const [name, value] of extra) if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  return lines.join("\n");
+}
+
+/** The trace's name and its chips: person, session, latency, tokens, cost, errors, sentiment, metrics, feedback. */
+export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale }: TraceDetailHeaderProps) {
+  const m = tree.metrics;
+  const name = trace?.traceName || tree.root.name || "Trace";
+  const person = personLabel(trace);
+  const session = trace?.aiSessionId ?? readString((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
+  const traceId = tree.traceId ?? trace?.id ?? null;
+  const latency = typeof trace?.totalLatency === "number" ? trace.totalLatency : m.totalLatency;
+  const showSentiment = sentiment !== undefined || sentimentLoading;
+  return (
+    <div data-slot="trace-header" className="tl:flex tl:flex-col tl:gap-1.5">
+      <div className="tl:flex tl:flex-wrap tl:items-baseline tl:gap-2">
+        <h2 className="tl:m-0 tl:min-w-0 tl:truncate tl:text-base tl:font-semibold tl:text-fg" title={name}>
+          {name}
+        </h2>
+        {traceId && (
+          <span className="tl:inline-flex tl:items-center tl:gap-1 tl:font-code tl:text-xs tl:text-muted">
+            <span className="tl:sr-only">Trace id</span>
+            <span title={traceId}>{traceId.length > 12 ? `${traceId.slice(0, 4)}…${traceId.slice(-4)}` : traceId}</span>
+            <CopyButton value={traceId} label="Copy id" description="of the trace" />
+          </span>
+        )}
+      </div>
+      <div data-slot="trace-chips" className="tl:flex tl:flex-wrap tl:items-center tl:gap-1.5">
+        {person && (
+          <TraceDetailChip label="Person" showLabel>
+            {person}
+          </TraceDetailChip>
+        )}
+        {session && (
+          <TraceDetailChip label="Session" showLabel detail={session}>
+            <span className="tl:font-code">{session.slice(0, 8)}</span>
+          </TraceDetailChip>
+        )}
+        <TraceDetailChip label="Latency" showLabel data-slot="chip-latency">
+          {formatLatency(latency, { locale })}
+        </TraceDetailChip>
+        <TraceDetailChip label="Tokens" showLabel data-slot="chip-tokens">
+          {formatTokens(m.inputTokens, m.outputTokens, { locale })}
+        </TraceDetailChip>
+        <TraceDetailChip label="Cost" showLabel data-slot="chip-cost" detail={costBreakdown(m.inputCost, m.outputCost, locale)}>
+          {formatCost(m.totalCost, { locale })}
+        </TraceDetailChip>
+        {m.errorCount > 0 && (
+          <TraceDetailChip label="Errors" tone="danger" showLabel data-slot="chip-errors">
+            {formatInteger(m.errorCount, locale)}
+          </TraceDetailChip>
+        )}
+        {showSentiment && (
+          <TraceDetailChip label="Sentiment" showLabel data-slot="chip-sentiment">
+            <SentimentBar sentiment={sentiment ?? null} loading={sentimentLoading && !sentiment} />
+          </TraceDetailChip>
+        )}
+        <TraceDetailAnnotationChips node={tree.root} tree={tree} includeDescendants />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import type { TraceNodeKind, TraceTreeRow } from "../../core/trace";
+import { cn } from "../ui/cn";
+import { useIsomorphicLayoutEffect } from "../ui/useIsomorphicLayoutEffect";
+import { fallbackRect, observeRectWithFallback } from "../ui/virtualRect";
+import { generationSentiment, type SentimentSources, type TraceSearchResult } from "./traceDetailModel";
+import { treeKeyAction, typeAheadIndex } from "./traceDetailTreeKeys";
+import { TREE_ROW_HEIGHT, TraceDetailTreeRow } from "./TraceDetailTreeRow";
+
+/** Keys typed within this many milliseconds extend the type-ahead buffer. */
+const TYPE_AHEAD_MS = 600;
+
+/** aria-posinset / aria-setsize of every visible row, in one pass. */
+function siblingPositions(rows: readonly TraceTreeRow[]): { pos: Int32Array; size: Int32Array } {
+  const pos = new Int32Array(rows.length);
+  const size = new Int32Array(rows.length);
+  const open: number[][] = [];
+  const close = (group: number[]) => group.forEach((row, i) => ((pos[row] = i + 1), (size[row] = group.length)));
+  rows.forEach((row, i) => {
+    while (open.length > row.depth + 1) close(open.pop() as number[]);
+    if (open.length < row.depth + 1) open.push([]);
+    (open[row.depth] as number[]).push(i);
+  });
+  while (open.length) close(open.pop() as number[]);
+  return { pos, size };
+}
+
+export interface TraceDetailTreeProps {
+  rows: readonly TraceTreeRow[];
+  selectedKey: string;
+  onSelectNode: (row: TraceTreeRow) => void;
+  onCollapse: (keys: readonly string[], collapsed: boolean) => void;
+  search: TraceSearchResult;
+  compactKinds: ReadonlySet<TraceNodeKind>;
+  sentiments: SentimentSources;
+  /** Height of the scrolling tree. */
+  height: number;
+  label: string;
+  locale?: string;
+  className?: string;
+}
+
+/**
+ * The span tree: a virtualized WAI-ARIA tree. Arrows move, ←/→ collapse and expand, Home/End jump,
+ * Enter/Space select, `*` expands siblings, printable keys type ahead. The focused row is always
+ * kept mounted so focus survives scrolling.
+ */
+export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className }: TraceDetailTreeProps) {
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [activeKey, setActiveKey] = useState(selectedKey);
+  const keyIndex = useMemo(() => new Map(rows.map((row, i) => [row.node.key, i])), [rows]);
+  const activeIndex = keyIndex.get(activeKey) ?? keyIndex.get(selectedKey) ?? 0;
+  const positions = useMemo(() => siblingPositions(rows), [rows]);
+  const pendingFocus = useRef(false);
+  const typeAhead = useRef({ buffer: "", at: 0 });
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < rows.length && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex, rows.length],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => TREE_ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => rows[index]?.node.key ?? index,
+    rangeExtractor,
+    initialRect: fallbackRect(height),
+    observeElementRect: observeRectWithFallback(height),
+  });
+
+  // Follow the selection from outside (timeline, text view, host): make it the active row and show it.
+  const lastSelected = useRef(selectedKey);
+  useIsomorphicLayoutEffect(() => {
+    if (lastSelected.current === selectedKey) return;
+    lastSelected.current = selectedKey;
+    setActiveKey(selectedKey);
+    const index = keyIndex.get(selectedKey);
+    if (index !== undefined) virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [selectedKey, keyIndex, virtualizer]);
+
+  useIsomorphicLayoutEffect(() => {
+    if (!pendingFocus.current) return;
+    pendingFocus.current = false;
+    const node = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    node?.focus({ preventScroll: true });
+  });
+
+  const focusIndex = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    setActiveKey(row.node.key);
+    pendingFocus.current = true;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = treeKeyAction(event.key, rows, activeIndex);
+    if (action) {
+      event.preventDefault();
+      if (action.type === "focus") focusIndex(action.index);
+      else if (action.type === "select") {
+        const row = rows[action.index];
+        if (row) onSelectNode(row);
+      } else if (action.type === "expand") onCollapse([action.key], false);
+      else if (action.type === "collapse") onCollapse([action.key], true);
+      else onCollapse(action.keys, false);
+      return;
+    }
+    if (event.key.length === 1 && event.key !== " ") {
+      const now = Date.now();
+      const state = typeAhead.current;
+      state.buffer = now - state.at > TYPE_AHEAD_MS ? event.key : state.buffer + event.key;
+      state.at = now;
+      const index = typeAheadIndex(rows, activeIndex, state.buffer);
+      if (index >= 0) {
+        event.preventDefault();
+        focusIndex(index);
+      }
+    }
+  };
+
+  const onRowClick = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      if (!row) return;
+      setActiveKey(row.node.key);
+      onSelectNode(row);
+    },
+    [rows, onSelectNode],
+  );
+  const onToggle = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      if (row?.hasChildren) onCollapse([row.node.key], !row.collapsed);
+    },
+    [rows, onCollapse],
+  );
+
+  return (
+    <div
+      ref={scrollRef}
+      data-slot="trace-tree-scroll"
+      className={cn("tl:relative tl:overflow-auto tl:rounded-tl tl:border tl:border-border tl:bg-bg", className)}
+      style={{ height: Math.min(height, rows.length * TREE_ROW_HEIGHT + 2), contain: "strict" }}
+    >
+      <div
+        role="tree"
+        aria-label={label}
+        data-slot="trace-tree"
+        data-rows={rows.length}
+        onKeyDown={onKeyDown}
+        className="tl:relative tl:w-full"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const { node } = row;
+          return (
+            <TraceDetailTreeRow
+              key={item.key}
+              row={row}
+              index={item.index}
+              start={item.start}
+              level={row.depth + 1}
+              posInSet={positions.pos[item.index] ?? 1}
+              setSize={positions.size[item.index] ?? 1}
+              selected={node.key === selectedKey}
+              active={item.index === activeIndex}
+              compact={compactKinds.has(node.kind)}
+              searchQuery={search.query}
+              matched={search.matches.has(node.key)}
+              sentiment={node.kind === "generation" ? generationSentiment(node, sentiments) : undefined}
+              locale={locale}
+              onRowClick={onRowClick}
+              onToggle={onToggle}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { LLMTrace } from "../../core/eventsTrace";
+import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import { buildTraceTree, type TraceNodeKind, type TraceTree, type TraceTreeNode, type TraceTreeRow } from "../../core/trace";
+import { cn } from "../ui/cn";
+import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { Skeleton } from "../ui/Skeleton";
+import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
+import { TraceDetailHeader } from "./TraceDetailHeader";
+import { generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
+import { TraceDetailSearch } from "./TraceDetailSearch";
+import { TraceDetailTimeline } from "./TraceDetailTimeline";
+import { TraceDetailTree } from "./TraceDetailTree";
+import { useTraceDetailState } from "./useTraceDetailState";
+
+export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+  /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
+  trace: LLMTrace | null | undefined;
+  /** Shows a skeleton while there is no trace yet. @default false */
+  loading?: boolean;
+  /** Shows the error instead of the trace. */
+  error?: unknown;
+  /** Adds "Try again" to the error state. */
+  onRetry?: () => void;
+  /** Trace-level sentiment (its `generations` map feeds the per-generation bars); defaults to `trace.sentiment`. */
+  sentiment?: TraceSentiment | SentimentError | null;
+  /** Shows the sentiment chip as loading. @default false */
+  sentimentLoading?: boolean;
+  /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
+  generationSentiments?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
+  /** Selected event (controlled): an event id (`LLMTraceEvent.id`) or node key; `null` is the trace itself. */
+  selectedEventId?: string | null;
+  /** Initial selection when uncontrolled. @default null (the trace) */
+  defaultSelectedEventId?: string | null;
+  /** Called with the event id (`null` for a trace without its own event) and the node. */
+  onSelectEvent?: (eventId: string | null, node: TraceTreeNode | null) => void;
+  /** Collapsed node keys (controlled); a node key is `$ai_generation_id`/`$ai_span_id`, else the event id. */
+  collapsedNodes?: readonly string[];
+  /** Initially collapsed node keys. @default [] */
+  defaultCollapsedNodes?: readonly string[];
+  onCollapsedNodesChange?: (keys: string[]) => void;
+  /** Active tab (controlled). */
+  tab?: TraceDetailTab;
+  /** @default "conversation" */
+  defaultTab?: TraceDetailTab;
+  onTabChange?: (tab: TraceDetailTab) => void;
+  /** Search text (controlled). */
+  search?: string;
+  defaultSearch?: string;
+  onSearchChange?: (search: string) => void;
+  /** Event kinds whose tree rows start compact (type tag only). @default [] */
+  defaultCompactKinds?: readonly TraceNodeKind[];
+  /** Content of a Summary tab; the tab only exists when this is given. */
+  summary?: (context: TraceDetailPanelContext) => ReactNode;
+  /** Replaces the Text tab's content (the drop-in shell uses it to fetch the text from the client). */
+  renderText?: (context: TraceDetailPanelContext) => ReactNode;
+  /** Shows the timeline. @default true */
+  showTimeline?: boolean;
+  /** Height of the span tree in pixels. @default 420 */
+  treeHeight?: number;
+  /** BCP 47 locale for numbers and dates. */
+  locale?: string;
+}
+
+function safeBuild(trace: LLMTrace | null | undefined): { tree: TraceTree | null; error: unknown } {
+  if (!trace) return { tree: null, error: null };
+  try {
+    return { tree: buildTraceTree(trace), error: null };
+  } catch (error) {
+    return { tree: null, error };
+  }
+}
+
+/**
+ * A single trace, from plain data: header chips, a virtualized keyboard-driven span tree with
+ * search, a flame-chart timeline, and the selected event's Conversation / Raw / Text tabs. It never
+ * fetches; see `TraceDetail` for the drop-in version that loads through the provider.
+ */
+export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceDetailViewProps, ref: Ref<HTMLDivElement>) {
+  const {
+    trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
+    selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
+    tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
+    showTimeline = true, treeHeight = 420, locale, className, ...rest
+  } = props;
+  const built = useMemo(() => safeBuild(trace), [trace]);
+  const tree = built.tree;
+  const state = useTraceDetailState({
+    tree, selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
+    search, defaultSearch, onSearchChange, defaultCompactKinds,
+  });
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const setRefs = useCallback(
+    (node: HTMLDivElement | null) => {
+      rootRef.current = node;
+      if (typeof ref === "function") ref(node);
+      else if (ref) ref.current = node;
+    },
+    [ref],
+  );
+  const traceSentiment = sentiment !== undefined ? sentiment : (trace?.sentiment ?? undefined);
+  const sources: SentimentSources = useMemo(() => ({ trace: traceSentiment, generations: generationSentiments }), [traceSentiment, generationSentiments]);
+  const onSelectRow = useCallback((row: TraceTreeRow) => state.selectNode(row.node), [state.selectNode]);
+  const kinds = useMemo(() => (tree ? kindsInTree(tree) : []), [tree]);
+  const frame = cn("tl-root tl:@container tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className);
+  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : !tree ? "empty" : "ready";
+
+  if (status !== "ready" || !tree || !state.selected) {
+    return (
+      <div {...rest} ref={setRefs} data-slot="trace-detail" data-state={status} className={frame}>
+        {status === "loading" && <Skeleton lines={8} label="Loading trace" />}
+        {status === "error" && <ErrorState title="The trace could not be loaded" error={error ?? built.error} onRetry={onRetry} />}
+        {status === "empty" && <p className="tl:m-0 tl:text-sm tl:text-muted">{trace === null ? "Trace not found." : "No trace to show."}</p>}
+      </div>
+    );
+  }
+  const selected = state.selected;
+  const isEmptyTrace = tree.root.children.length === 0 && !tree.root.event;
+  return (
+    <div {...rest} ref={setRefs} data-slot="trace-detail" data-state="ready" className={frame}>
+      <ErrorBoundary title="The trace header could not be shown" resetKey={tree}>
+        <TraceDetailHeader tree={tree} trace={trace} sentiment={traceSentiment} sentimentLoading={sentimentLoading} locale={locale} />
+      </ErrorBoundary>
+      {showTimeline && !isEmptyTrace && (
+        <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>
+          <TraceDetailTimeline tree={tree} selectedKey={selected.key} onSelectNode={state.selectNode} locale={locale} />
+        </ErrorBoundary>
+      )}
+      <div className="tl:grid tl:grid-cols-1 tl:gap-3 tl:@3xl:grid-cols-[minmax(16rem,2fr)_minmax(0,3fr)]">
+        <div data-slot="trace-tree-panel" className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
+          <ErrorBoundary title="The span tree could not be shown" resetKey={tree}>
+            <TraceDetailSearch
+              value={state.searchText}
+              onChange={state.setSearchText}
+              occurrences={state.search.query ? state.search.occurrences : null}
+              kinds={kinds}
+              compactKinds={state.compactKinds}
+              onCompactKindsChange={state.setCompactKinds}
+              onLeaveDown={() => rootRef.current?.querySelector<HTMLElement>('[data-slot="trace-tree"] [tabindex="0"]')?.focus()}
+              locale={locale}
+            />
+            {state.rows.length === 0 ? (
+              <p role="status" className="tl:m-0 tl:rounded-tl tl:border tl:border-border tl:p-3 tl:text-sm tl:text-muted">
+                No events match “{state.searchText.trim()}”.
+              </p>
+            ) : (
+              <TraceDetailTree
+                rows={state.rows}
+                selectedKey={selected.key}
+                onSelectNode={onSelectRow}
+                onCollapse={state.setCollapsed}
+                search={state.search}
+                compactKinds={state.compactKinds}
+                sentiments={sources}
+                height={treeHeight}
+                label={`Events of ${trace?.traceName || tree.root.name || "the trace"}`}
+                locale={locale}
+              />
+            )}
+            {isEmptyTrace && <p className="tl:m-0 tl:text-sm tl:text-muted">This trace has no events.</p>}
+          </ErrorBoundary>
+        </div>
+        <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
+          <TraceDetailEventPanel
+            node={selected}
+            tree={tree}
+            trace={trace}
+            sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+            tab={tab}
+            defaultTab={defaultTab}
+            onTabChange={onTabChange}
+            highlight={state.search.query}
+            locale={locale}
+            selectEvent={state.selectEvent}
+            renderText={renderText}
+            summary={summary}
+          />
+        </ErrorBoundary>
+      </div>
+    </div>
+  );
+});
+TraceDetailView.displayName = "TraceDetailView";

@@ -1,0 +1,15 @@
+export { TraceDetail, type TraceDetailProps } from "./TraceDetail";
+export { TraceDetailView, type TraceDetailViewProps } from "./TraceDetailView";
+export { TraceDetailHeader, type TraceDetailHeaderProps } from "./TraceDetailHeader";
+export { TraceDetailTree, type TraceDetailTreeProps } from "./TraceDetailTree";
+export { TraceDetailTimeline, type TraceDetailTimelineProps } from "./TraceDetailTimeline";
+export { TraceDetailEventPanel, type TraceDetailEventPanelProps, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
+export { TraceDetailConversation, type TraceDetailConversationProps } from "./TraceDetailConversation";
+export { TraceDetailRaw, RAW_JSON_GATE_CHARS, type TraceDetailRawProps } from "./TraceDetailRaw";
+export { TraceDetailTextRepr, type TraceDetailTextReprProps } from "./TraceDetailTextRepr";
+export { textReprRequestFor, traceTextReprData } from "./traceDetailTextReprRequest";
+export { layoutTimeline, type TimelineBar, type TimelineLayout } from "./traceDetailTimelineLayout";
+export { searchTrace, type TraceSearchResult } from "./traceDetailModel";
+export { JsonView, type JsonViewProps } from "../ui/JsonView";
+export { SafeMarkdown, SAFE_MARKDOWN_MAX_CHARS, type SafeMarkdownProps } from "../ui/SafeMarkdown";
+export { safeImageUrl, safeLinkUrl, SAFE_DATA_IMAGE_MAX_CHARS } from "../ui/safeUrl";

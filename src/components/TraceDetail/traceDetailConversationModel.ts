@@ -1,0 +1,94 @@
+/** What the Conversation tab shows for each kind of node. */
+import { isPropertyBag, readBoolean, readString } from "../../core/eventsAccess";
+import type { LLMTrace } from "../../core/eventsTrace";
+import { parseMessages, parseOutputMessages, parseToolDefinitions, type Message, type ToolDefinition } from "../../core/messages";
+import type { TraceTree, TraceTreeNode } from "../../core/trace";
+import { parseJsonObjectText } from "../ui/jsonViewModel";
+import { nodeError, nodeProperties } from "./traceDetailModel";
+
+/** One side of a conversation: messages, or a state that is not a message list. */
+export type ConversationSide =
+  | { kind: "messages"; messages: Message[] }
+  | { kind: "value"; value: unknown }
+  | { kind: "none" };
+
+export interface ConversationModel {
+  input: ConversationSide;
+  output: ConversationSide;
+  tools: ToolDefinition[];
+  error: unknown;
+  /** For evaluations: the verdict and reasoning. */
+  evaluation: { name: string; result: "pass" | "fail" | "n/a" | "unknown"; reasoning: string | null; runtime: string | null; model: string | null } | null;
+}
+
+function side(value: unknown, parse: () => Message[]): ConversationSide {
+  if (value === undefined || value === null || value === "") return { kind: "none" };
+  const messages = parse();
+  if (messages.length === 0) return { kind: "none" };
+  return { kind: "messages", messages };
+}
+
+/**
+ * A state (`$ai_input_state` / `$ai_output_state`): messages when it is a message list, otherwise
+ * the value itself (strings that hold JSON are parsed), since states are free-form by design.
+ */
+function stateSide(value: unknown): ConversationSide {
+  if (value === undefined || value === null || value === "") return { kind: "none" };
+  if (typeof value === "string") {
+    const json = parseJsonObjectText(value);
+    if (!json) return { kind: "value", value };
+    value = json.value;
+  }
+  const looksLikeMessages =
+    (Array.isArray(value) && value.length > 0 && value.every((item) => isPropertyBag(item) && ("role" in item || "type" in item))) ||
+    (isPropertyBag(value) && Array.isArray(value.messages));
+  if (looksLikeMessages) {
+    const messages = parseMessages(value);
+    if (messages.length > 0 && messages.some((message) => message.kind === "message")) return { kind: "messages", messages };
+  }
+  return { kind: "value", value };
+}
+
+function evaluationOf(node: TraceTreeNode): ConversationModel["evaluation"] {
+  const p = nodeProperties(node);
+  const applicable = readBoolean(p.$ai_evaluation_applicable);
+  const result = readBoolean(p.$ai_evaluation_result);
+  return {
+    name: readString(p.$ai_evaluation_name) || "Evaluation",
+    result: applicable === false ? "n/a" : result === true ? "pass" : result === false ? "fail" : "unknown",
+    reasoning: readString(p.$ai_evaluation_reasoning),
+    runtime: readString(p.$ai_evaluation_runtime),
+    model: readString(p.$ai_evaluation_model),
+  };
+}
+
+/** Builds the conversation of a node; never throws (the parsers do not). */
+export function conversationOf(node: TraceTreeNode, tree: TraceTree, trace: LLMTrace | null | undefined): ConversationModel {
+  const p = nodeProperties(node);
+  const base: ConversationModel = { input: { kind: "none" }, output: { kind: "none" }, tools: [], error: nodeError(node), evaluation: null };
+  switch (node.kind) {
+    case "generation":
+      return {
+        ...base,
+        input: side(p.$ai_input, () => parseMessages(p.$ai_input)),
+        output: side(p.$ai_output_choices ?? p.$ai_output, () => parseOutputMessages(p.$ai_output_choices, p.$ai_output)),
+        tools: parseToolDefinitions(p.$ai_tools),
+      };
+    case "embedding":
+      return { ...base, input: side(p.$ai_input, () => parseMessages(p.$ai_input)) };
+    case "evaluation":
+      return { ...base, evaluation: evaluationOf(node) };
+    case "trace": {
+      const fromTrace = node === tree.root && trace ? trace : null;
+      return {
+        ...base,
+        input: stateSide(p.$ai_input_state ?? fromTrace?.inputState),
+        output: stateSide(p.$ai_output_state ?? fromTrace?.outputState),
+      };
+    }
+    case "span":
+      return { ...base, input: stateSide(p.$ai_input_state), output: stateSide(p.$ai_output_state) };
+    default:
+      return { ...base, input: { kind: "value", value: p } };
+  }
+}

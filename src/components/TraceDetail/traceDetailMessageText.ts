@@ -1,0 +1,44 @@
+/** Plain-text forms of messages (for Copy, previews and search opening). */
+import type { Message, MessagePart } from "../../core/messages";
+import { safeStringify } from "../ui/jsonViewModel";
+
+const MAX_DEPTH = 8;
+
+export function partText(part: MessagePart, depth = 0): string {
+  switch (part.kind) {
+    case "text":
+      return part.text;
+    case "reasoning":
+      return part.redacted ? "[reasoning redacted]" : part.text;
+    case "tool-call":
+      return `${part.name}(${part.rawArguments})`;
+    case "tool-result":
+      return depth >= MAX_DEPTH ? "[tool result]" : part.content.map((inner) => partText(inner, depth + 1)).join("\n");
+    case "image":
+      return `[image${part.url && !part.url.startsWith("data:") ? `: ${part.url}` : ""}]`;
+    case "file":
+      return part.text ?? `[file${part.filename ? `: ${part.filename}` : ""}]`;
+    case "audio":
+      return part.transcript ?? "[audio]";
+    case "json":
+      return safeStringify(part.value);
+  }
+}
+
+export function messageText(message: Message): string {
+  if (message.kind === "unparsed") return safeStringify(message.raw);
+  return message.parts.map((part) => partText(part)).join("\n\n");
+}
+
+/** First line-ish of a message, for a collapsed card. */
+export function messagePreview(message: Message, max = 160): string {
+  const text = messageText(message).replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Whether a message contains the (lower-cased) query; looks at no more than the first 2 MB. */
+export function messageMatches(message: Message, query: string): boolean {
+  if (!query) return false;
+  const text = messageText(message);
+  return (text.length > 2_000_000 ? text.slice(0, 2_000_000) : text).toLowerCase().includes(query);
+}

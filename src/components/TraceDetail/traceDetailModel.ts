@@ -1,0 +1,172 @@
+/** Pure helpers shared by TraceDetail's parts: labels, colours, node facts, search and lookups. */
+import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
+import type { LLMTraceEvent } from "../../core/eventsTrace";
+import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
+
+export const KIND_LABEL: Record<TraceNodeKind, string> = {
+  trace: "Trace",
+  generation: "Generation",
+  span: "Span",
+  embedding: "Embedding",
+  evaluation: "Evaluation",
+  other: "Event",
+};
+
+/** Text colour per kind (literal class names, so Tailwind finds them). */
+export const KIND_TEXT: Record<TraceNodeKind, string> = {
+  trace: "tl:text-(color:--tl-kind-trace) tl:border-(color:--tl-kind-trace)",
+  generation: "tl:text-(color:--tl-kind-generation) tl:border-(color:--tl-kind-generation)",
+  span: "tl:text-(color:--tl-kind-span) tl:border-(color:--tl-kind-span)",
+  embedding: "tl:text-(color:--tl-kind-embedding) tl:border-(color:--tl-kind-embedding)",
+  evaluation: "tl:text-(color:--tl-kind-evaluation) tl:border-(color:--tl-kind-evaluation)",
+  other: "tl:text-(color:--tl-kind-span) tl:border-(color:--tl-kind-span)",
+};
+
+/** Fill per kind for timeline bars. */
+export const KIND_FILL: Record<TraceNodeKind, string> = {
+  trace: "tl:bg-(color:--tl-kind-trace)",
+  generation: "tl:bg-(color:--tl-kind-generation)",
+  span: "tl:bg-(color:--tl-kind-span)",
+  embedding: "tl:bg-(color:--tl-kind-embedding)",
+  evaluation: "tl:bg-(color:--tl-kind-evaluation)",
+  other: "tl:bg-(color:--tl-kind-span)",
+};
+
+/** The event's properties, or an empty bag for a synthetic root or a malformed event. */
+export function nodeProperties(node: TraceTreeNode | null | undefined): PropertyBag {
+  const properties = node?.event?.properties;
+  return isPropertyBag(properties) ? properties : {};
+}
+
+export function nodeModel(node: TraceTreeNode): string | null {
+  return readString(nodeProperties(node).$ai_model) || null;
+}
+
+export function nodeErrored(node: TraceTreeNode): boolean {
+  return node.metrics.errorCount > 0;
+}
+
+/** Whole-node error text: `$ai_error` as given (string or JSON), or null. */
+export function nodeError(node: TraceTreeNode): unknown {
+  const error = nodeProperties(node).$ai_error;
+  return error === undefined || error === null || error === "" || error === false ? null : error;
+}
+
+export function httpStatus(node: TraceTreeNode): number | null {
+  return readNumber(nodeProperties(node).$ai_http_status);
+}
+
+/** The label a screen reader hears for a node, and the title shown. */
+export function nodeTitle(node: TraceTreeNode): string {
+  return node.name || KIND_LABEL[node.kind];
+}
+
+const SEARCH_KEYS = ["$ai_input", "$ai_output_choices", "$ai_output", "$ai_input_state", "$ai_output_state", "$ai_error", "$ai_span_name", "$ai_model", "$ai_provider", "$ai_evaluation_reasoning"];
+
+// Lower-cased search text per node; built on first search, kept while the tree lives.
+const searchTextCache = new WeakMap<TraceTreeNode, string>();
+
+/** What search looks through: the node's name, ids, model and its message and state contents. */
+export function nodeSearchText(node: TraceTreeNode): string {
+  let text = searchTextCache.get(node);
+  if (text === undefined) {
+    const properties = nodeProperties(node);
+    const parts = [node.name, node.key, node.event?.id ?? ""];
+    for (const key of SEARCH_KEYS) {
+      const value = properties[key];
+      if (value === undefined || value === null) continue;
+      parts.push(typeof value === "string" ? value : safeJsonStringify(value));
+    }
+    text = parts.join("\n").toLowerCase();
+    searchTextCache.set(node, text);
+  }
+  return text;
+}
+
+export interface TraceSearchResult {
+  /** Trimmed, lower-cased query ("" when none). */
+  query: string;
+  /** Keys of nodes that match. */
+  matches: ReadonlySet<string>;
+  /** Matches and their ancestors: what the filtered tree shows. */
+  visible: ReadonlySet<string>;
+  /** Occurrences of the query over every node's search text. */
+  occurrences: number;
+}
+
+/** Finds the query in every node (case-insensitive); linear in the trace's searchable text. */
+export function searchTrace(tree: TraceTree, rawQuery: string): TraceSearchResult {
+  const query = rawQuery.trim().toLowerCase();
+  const matches = new Set<string>();
+  const visible = new Set<string>();
+  let occurrences = 0;
+  if (!query) return { query, matches, visible, occurrences };
+  for (const node of tree.nodesByKey.values()) {
+    const text = nodeSearchText(node);
+    let found = 0;
+    for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+    if (found === 0) continue;
+    occurrences += found;
+    matches.add(node.key);
+    let current: TraceTreeNode | undefined = node;
+    const guard = new Set<string>();
+    while (current && !visible.has(current.key) && !guard.has(current.key)) {
+      guard.add(current.key);
+      visible.add(current.key);
+      current = current.parentKey === null ? undefined : tree.nodesByKey.get(current.parentKey);
+    }
+  }
+  return { query, matches, visible, occurrences };
+}
+
+/** The node for a selected event id (event UUID, else node key); unknown ids fall back to the root. */
+export function findSelectedNode(tree: TraceTree, selectedEventId: string | null | undefined): { node: TraceTreeNode; found: boolean } {
+  if (selectedEventId === null || selectedEventId === undefined || selectedEventId === "") return { node: tree.root, found: true };
+  const node = tree.nodesByEventId.get(selectedEventId) ?? tree.nodesByKey.get(selectedEventId);
+  return node ? { node, found: true } : { node: tree.root, found: false };
+}
+
+/** The id `onSelectEvent` reports for a node: its event UUID, or null for a root without an event. */
+export function selectionIdOf(node: TraceTreeNode, tree: TraceTree): string | null {
+  if (node === tree.root && !node.event) return null;
+  return node.event?.id ?? node.key;
+}
+
+export type AnySentiment = GenerationSentiment | TraceSentiment | SentimentError | null | undefined;
+
+export interface SentimentSources {
+  trace?: TraceSentiment | SentimentError | null;
+  generations?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
+}
+
+/** A generation's sentiment: explicit per-generation results, then the trace result's map, then inline. */
+export function generationSentiment(node: TraceTreeNode, sources: SentimentSources): GenerationSentiment | SentimentError | null | undefined {
+  const id = node.event?.id;
+  if (!id) return undefined;
+  const explicit = sources.generations?.[id];
+  if (explicit !== undefined) return explicit;
+  const trace = sources.trace;
+  if (trace && "generations" in trace && isPropertyBag(trace.generations)) {
+    const part = trace.generations[id];
+    if (part) return { ...part, message_count: part.message_count ?? Object.keys(part.messages ?? {}).length };
+  }
+  const inline = (node.event as LLMTraceEvent).sentiment;
+  return inline ?? undefined;
+}
+
+/** Kinds that exist in the tree, in a fixed order (for the type toggles and the legend). */
+export function kindsInTree(tree: TraceTree): TraceNodeKind[] {
+  const present = new Set<TraceNodeKind>();
+  for (const node of tree.nodesByKey.values()) present.add(node.kind);
+  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present.has(kind));
+}
+
+/** A whole number with grouping, in the given locale (an invalid tag falls back to the default). */
+export function formatInteger(value: number, locale?: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(value);
+  }
+}

@@ -1,0 +1,110 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { flattenTraceTree, traceNodeAncestorKeys, type TraceNodeKind, type TraceTree, type TraceTreeNode, type TraceTreeRow } from "../../core/trace";
+import { useControllableState } from "../ui/useControllableState";
+import { findSelectedNode, searchTrace, selectionIdOf, type TraceSearchResult } from "./traceDetailModel";
+
+const EMPTY: readonly string[] = [];
+const NO_SEARCH: TraceSearchResult = { query: "", matches: new Set(), visible: new Set(), occurrences: 0 };
+
+export interface TraceDetailStateOptions {
+  tree: TraceTree | null;
+  selectedEventId?: string | null;
+  defaultSelectedEventId?: string | null;
+  onSelectEvent?: (eventId: string | null, node: TraceTreeNode | null) => void;
+  collapsedNodes?: readonly string[];
+  defaultCollapsedNodes?: readonly string[];
+  onCollapsedNodesChange?: (keys: string[]) => void;
+  search?: string;
+  defaultSearch?: string;
+  onSearchChange?: (search: string) => void;
+  defaultCompactKinds?: readonly TraceNodeKind[];
+}
+
+export interface TraceDetailState {
+  selected: TraceTreeNode | null;
+  /** The selection was set to an id this trace does not have (the root is shown instead). */
+  selectionMissing: boolean;
+  selectNode: (node: TraceTreeNode) => void;
+  selectEvent: (eventId: string) => void;
+  rows: TraceTreeRow[];
+  setCollapsed: (keys: readonly string[], collapsed: boolean) => void;
+  searchText: string;
+  setSearchText: (value: string) => void;
+  search: TraceSearchResult;
+  compactKinds: ReadonlySet<TraceNodeKind>;
+  setCompactKinds: (kinds: ReadonlySet<TraceNodeKind>) => void;
+}
+
+/** TraceDetail's controllable state: selection, collapsed nodes, search, and per-kind compact rows. */
+export function useTraceDetailState(o: TraceDetailStateOptions): TraceDetailState {
+  const { tree } = o;
+  const [selectedId, setSelectedId] = useControllableState<string | null>(o.selectedEventId, o.defaultSelectedEventId ?? null);
+  const [collapsedList, setCollapsedList] = useControllableState<readonly string[]>(o.collapsedNodes, o.defaultCollapsedNodes ?? EMPTY, o.onCollapsedNodesChange as (keys: readonly string[]) => void);
+  const [searchText, setSearchText] = useControllableState<string>(o.search, o.defaultSearch ?? "", o.onSearchChange);
+  const [compactKinds, setCompactKinds] = useState<ReadonlySet<TraceNodeKind>>(() => new Set(o.defaultCompactKinds ?? []));
+  const deferredSearch = useDeferredValue(searchText);
+  const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
+  const search = useMemo(() => (tree ? searchTrace(tree, deferredSearch) : NO_SEARCH), [tree, deferredSearch]);
+  const rows = useMemo(
+    () => {
+      if (!tree || (search.query && search.matches.size === 0)) return [];
+      return flattenTraceTree(tree, collapsed, search.query ? { filter: (node) => search.visible.has(node.key) } : {});
+    },
+    [tree, collapsed, search],
+  );
+
+  // A search opens the collapsed nodes that hide a match.
+  useEffect(() => {
+    if (!search.query) return;
+    if (collapsedList.some((key) => search.visible.has(key))) setCollapsedList((current) => current.filter((key) => !search.visible.has(key)));
+    // Only when the result changes, so the user can collapse again while searching.
+  }, [search]);
+
+  const found = tree ? findSelectedNode(tree, selectedId) : null;
+  const onSelectEvent = o.onSelectEvent;
+  const selectNode = useCallback(
+    (node: TraceTreeNode) => {
+      if (!tree) return;
+      const hidden = traceNodeAncestorKeys(tree, node.key).filter((key) => collapsed.has(key));
+      if (hidden.length) setCollapsedList((current) => current.filter((key) => !hidden.includes(key)));
+      const id = selectionIdOf(node, tree);
+      setSelectedId(id);
+      onSelectEvent?.(id, node);
+    },
+    [tree, collapsed, setCollapsedList, setSelectedId, onSelectEvent],
+  );
+  const selectEvent = useCallback(
+    (eventId: string) => {
+      if (!tree) return;
+      const { node, found: ok } = findSelectedNode(tree, eventId);
+      if (ok) selectNode(node);
+    },
+    [tree, selectNode],
+  );
+  const setCollapsed = useCallback(
+    (keys: readonly string[], value: boolean) =>
+      setCollapsedList((current) => {
+        const next = new Set(current);
+        for (const key of keys) {
+          if (value) next.add(key);
+          else next.delete(key);
+        }
+        return [...next];
+      }),
+    [setCollapsedList],
+  );
+
+  return {
+    selected: found?.node ?? null,
+    selectionMissing: found ? !found.found : false,
+    selectNode,
+    selectEvent,
+    rows,
+    setCollapsed,
+    searchText,
+    setSearchText,
+    search,
+    compactKinds,
+    setCompactKinds,
+  };
+}

@@ -1,0 +1,60 @@
+import { forwardRef, useMemo, type Ref } from "react";
+import type { LLMTrace } from "../../core/eventsTrace";
+import type { LazySentimentSource, TableCellContextValue } from "./tracesTableContext";
+import { idsNeedingSentiment, type SentimentLabels } from "./tracesTableFilter";
+import { normalizeTraces } from "./tracesTableModel";
+import { SentimentLookups } from "./TracesTableSentimentLookups";
+import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
+
+/** What both data paths pass through to the view unchanged. */
+export type TracesTableSharedViewProps = Omit<
+  TracesTableViewProps,
+  "traces" | "serverSearch" | "sentimentLabels" | "sentimentPending" | "status" | "cellContext" | "error" | "onRetry"
+>;
+
+interface HostDataProps {
+  view: TracesTableSharedViewProps;
+  traces: readonly LLMTrace[];
+  source: LazySentimentSource | null;
+  loading: boolean;
+  error: unknown;
+  onRetry?: () => void;
+  locale?: string;
+  now?: number;
+}
+
+/** The host-data path: the host's rows, filtered and sorted in the browser; sentiment lazily when a client exists. */
+export const TracesTableHostData = forwardRef(function TracesTableHostData(
+  { view, traces, source, loading, error, onRetry, locale, now }: HostDataProps,
+  ref: Ref<HTMLDivElement>,
+) {
+  const rows = useMemo(() => normalizeTraces(traces), [traces]);
+  const cellContext = useMemo<TableCellContextValue>(
+    () => ({ locale, now, highlight: view.search.trim() || undefined, sentiment: source, level: "trace" }),
+    [locale, now, view.search, source],
+  );
+  const status = loading ? "loading" : error ? "error" : "ready";
+  const filtering = view.sentimentFilter.length > 0;
+  const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows) : []), [filtering, rows]);
+  const render = (labels?: SentimentLabels, pending = 0) => (
+    <TracesTableView
+      {...view}
+      ref={ref}
+      traces={rows}
+      serverSearch={false}
+      sentimentLabels={labels}
+      sentimentPending={pending}
+      status={status}
+      error={error}
+      onRetry={onRetry}
+      cellContext={cellContext}
+    />
+  );
+  if (!source) return render();
+  return (
+    <SentimentLookups ids={ids} source={source}>
+      {(labels, pending) => render(labels, pending)}
+    </SentimentLookups>
+  );
+});
+TracesTableHostData.displayName = "TracesTableHostData";

@@ -1,0 +1,150 @@
+import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import type { LLMTrace } from "../../core/eventsTrace";
+import { readNumber } from "../../core/eventsAccess";
+import type { DataTableColumn } from "../ui/dataTableFeatures";
+import { TagList } from "../ui/TagList";
+import { TruncatedId } from "../ui/TruncatedId";
+import { ErrorCountCell, NumberCell, PreviewCell, TextCell, TimeCell, cachedFormat } from "./TracesTableCells";
+import { useTableCellContext } from "./tracesTableContext";
+import {
+  inlineTraceSentiment,
+  sentimentSortValue,
+  traceErrorCount,
+  traceErrorText,
+  traceNameLabel,
+  tracePersonLabel,
+  traceTimeMs,
+  traceTools,
+  traceTotalTokens,
+} from "./tracesTableModel";
+import { traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
+import { SentimentCell } from "./TracesTableSentimentCell";
+
+/** A TracesTable column: a header, a cell renderer over the trace, and optionally a sort key and search text. */
+export type TracesTableColumn = DataTableColumn<LLMTrace>;
+
+/** Ids of the built-in columns, in PostHog's default order. */
+export type TracesTableColumnId =
+  | "id"
+  | "name"
+  | "input"
+  | "output"
+  | "person"
+  | "sentiment"
+  | "tools"
+  | "errors"
+  | "latency"
+  | "tokens"
+  | "cost"
+  | "time";
+
+function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace: LLMTrace }) {
+  const { locale } = useTableCellContext();
+  const text = cachedFormat(trace, `${kind}|${locale ?? ""}`, () => {
+    if (kind === "latency") return formatLatency(readNumber(trace.totalLatency), { locale });
+    if (kind === "tokens") return formatTokens(readNumber(trace.inputTokens), readNumber(trace.outputTokens), { locale });
+    return formatCost(readNumber(trace.totalCost), { locale });
+  });
+  return <NumberCell text={text} />;
+}
+
+/**
+ * PostHog's default trace columns: ID, trace name, input and output previews, person, sentiment, tools,
+ * errors, latency, token usage, cost, time. Spread and extend it to add your own:
+ * `columns={[...tracesTableColumns, { id: "plan", header: "Plan", cell: (t) => t.person?.properties.plan }]}`.
+ */
+export const tracesTableColumns: readonly TracesTableColumn[] = [
+  {
+    id: "id",
+    header: "ID",
+    width: 150,
+    hideable: false,
+    cell: (trace, { active }) => <TruncatedId id={trace.id} kind="trace ID" tabbable={active} />,
+    sortValue: (trace) => trace.id,
+    searchText: (trace) => trace.id,
+  },
+  {
+    id: "name",
+    header: "Trace name",
+    width: 160,
+    cell: (trace) => <TextCell text={traceNameLabel(trace)} strong />,
+    sortValue: (trace) => traceNameLabel(trace),
+  },
+  { id: "input", header: "Input", width: 260, cell: (trace) => <PreviewCell preview={traceInputPreview(trace)} /> },
+  {
+    id: "output",
+    header: "Output",
+    width: 260,
+    cell: (trace) => <PreviewCell preview={traceOutputPreview(trace)} error={traceErrorCount(trace) > 0 ? traceErrorText(trace) : null} />,
+  },
+  {
+    id: "person",
+    header: "Person",
+    width: 170,
+    cell: (trace) => <TextCell text={tracePersonLabel(trace)} />,
+    sortValue: (trace) => tracePersonLabel(trace),
+  },
+  {
+    id: "sentiment",
+    header: "Sentiment",
+    width: 130,
+    description: "User-message sentiment of the trace",
+    cell: (trace) => <SentimentCell id={trace.id} inline={inlineTraceSentiment(trace)} />,
+    sortValue: (trace) => sentimentSortValue(inlineTraceSentiment(trace)),
+    sortDescFirst: true,
+  },
+  {
+    id: "tools",
+    header: "Tools",
+    width: 200,
+    cell: (trace, { active }) => <TagList items={traceTools(trace)} noun="tools" tabbable={active} className="tl:max-h-9 tl:overflow-hidden" />,
+  },
+  {
+    id: "errors",
+    header: "Errors",
+    width: 80,
+    align: "end",
+    description: "Number of errors in this trace",
+    cell: (trace) => <ErrorCountCell count={traceErrorCount(trace)} />,
+    sortValue: (trace) => traceErrorCount(trace),
+    sortDescFirst: true,
+  },
+  {
+    id: "latency",
+    header: "Latency",
+    width: 110,
+    align: "end",
+    description: "Time the trace took, end to end",
+    cell: (trace) => <Formatted kind="latency" trace={trace} />,
+    sortValue: (trace) => readNumber(trace.totalLatency) ?? undefined,
+    sortDescFirst: true,
+  },
+  {
+    id: "tokens",
+    header: "Token usage",
+    width: 170,
+    align: "end",
+    description: "Input → output tokens (∑ total), over generations and embeddings",
+    cell: (trace) => <Formatted kind="tokens" trace={trace} />,
+    sortValue: traceTotalTokens,
+    sortDescFirst: true,
+  },
+  {
+    id: "cost",
+    header: "Cost",
+    width: 100,
+    align: "end",
+    description: "Total cost of the trace in USD",
+    cell: (trace) => <Formatted kind="cost" trace={trace} />,
+    sortValue: (trace) => readNumber(trace.totalCost) ?? undefined,
+    sortDescFirst: true,
+  },
+  {
+    id: "time",
+    header: "Time",
+    width: 130,
+    cell: (trace, { active }) => <TimeCell owner={trace} value={trace.createdAt} tabbable={active} />,
+    sortValue: traceTimeMs,
+    sortDescFirst: true,
+  },
+];

@@ -1,0 +1,102 @@
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  createSortedRowModel,
+  rowExpandingFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type ColumnDef,
+  type Row,
+  type RowData,
+  type SortFn,
+} from "@tanstack/react-table";
+import type { ReactNode } from "react";
+
+/** What tracelens' tables keep per column besides TanStack's own definition. */
+export interface DataTableColumnMeta {
+  /** Header text, also used by the column menu and as the accessible name. */
+  label: string;
+  /** Column width in px (the table uses a fixed layout so virtual rows never shift columns). */
+  width: number;
+  /** Numbers read best right-aligned. */
+  align: "start" | "end";
+  /** Shown in the header's tooltip. */
+  description?: string;
+  /** Whether the column menu may hide it. */
+  hideable: boolean;
+  /** The header text is for assistive technology only (icon-like columns). */
+  headerHidden: boolean;
+}
+
+/**
+ * The TanStack Table v9 features both tables register, and nothing more: client sorting, column visibility
+ * and order, and expansion state for detail rows. No filtering or pagination features: filtering happens
+ * before rows reach the table (search and sentiment need data TanStack cannot see), and rows are virtual.
+ */
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  rowExpandingFeature,
+  columnMeta: {} as DataTableColumnMeta,
+});
+
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableColumnDef<TData extends RowData> = ColumnDef<DataTableFeatures, TData, unknown>;
+export type DataTableRow<TData extends RowData> = Row<DataTableFeatures, TData>;
+
+/** A sort key: numbers and strings; `null`/`undefined` sort last in either direction. */
+export type SortValue = number | string | null | undefined;
+
+const collator = typeof Intl !== "undefined" ? new Intl.Collator(undefined, { numeric: true, sensitivity: "base" }) : null;
+
+/** Ascending comparison of two sort keys (TanStack reverses it for descending). */
+export function compareSortValues(a: SortValue, b: SortValue): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const left = a === null || a === undefined ? "" : String(a);
+  const right = b === null || b === undefined ? "" : String(b);
+  return collator ? collator.compare(left, right) : left < right ? -1 : left > right ? 1 : 0;
+}
+
+export const sortBySortValue: SortFn<DataTableFeatures, RowData> = (rowA, rowB, columnId) =>
+  compareSortValues(rowA.getValue(columnId) as SortValue, rowB.getValue(columnId) as SortValue);
+
+/** Sorting state: the column id and its direction, most important first. */
+export type DataTableSorting = Array<{ id: string; desc: boolean }>;
+
+/** A host-facing column: plain functions over one row, so hosts never touch TanStack's types. */
+export interface DataTableColumn<TRow> {
+  /** Stable id, used by sorting, visibility, order and persistence. */
+  id: string;
+  /** Header text. */
+  header: string;
+  /** Renders the cell. `active` is true for the row that holds keyboard focus (make inner controls tabbable only then). */
+  cell: (row: TRow, context: DataTableCellContext) => ReactNode;
+  /** A key to sort by; the column is sortable only when given. */
+  sortValue?: (row: TRow) => SortValue;
+  /** First click sorts descending (numbers, times). @default false */
+  sortDescFirst?: boolean;
+  /** Text the search box matches against. */
+  searchText?: (row: TRow) => string;
+  /** Width in px. @default 140 */
+  width?: number;
+  /** @default "start" */
+  align?: "start" | "end";
+  /** Header tooltip, e.g. "Number of errors in this trace". */
+  description?: string;
+  /** Whether the column menu may hide it. @default true */
+  hideable?: boolean;
+  /** Keeps the header text for screen readers only. @default false */
+  headerHidden?: boolean;
+}
+
+/** What a cell renderer learns about its row besides the data. */
+export interface DataTableCellContext {
+  /** The row holds keyboard focus: its inner controls should be tabbable. */
+  active: boolean;
+  /** The row's detail row is open (tables with detail rows). */
+  expanded: boolean;
+  /** Opens or closes the row's detail row; a no-op in tables without them. */
+  toggleExpanded: () => void;
+}

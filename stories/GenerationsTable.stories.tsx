@@ -1,0 +1,158 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { GenerationsTable } from "../src";
+import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "./fixtures/tableFixtures";
+import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesTableStoryParts";
+
+/** Play functions wait on the embedded local client; CI machines are shared. */
+const SLOW = { timeout: 5000 };
+
+const meta = {
+  title: "Components/GenerationsTable",
+  component: GenerationsTable,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "One row per `$ai_generation`: model, generation-level sentiment, error, latency, tokens, cost and time. " +
+          "Sortable (newest first by default), virtual, and each row opens to show the generation's properties " +
+          "(the ▸ toggle, Enter, or → / ←).",
+      },
+    },
+  },
+  args: { now: FIXTURE_NOW, height: 420 },
+} satisfies Meta<typeof GenerationsTable>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const rowsOf = (canvas: HTMLElement) => within(canvas).getAllByRole("row").filter((row) => row.hasAttribute("data-row-id"));
+const generationCount = fixtureTraces.reduce((n, t) => n + t.events.filter((e) => e.event === "$ai_generation").length, 0);
+
+/** Generations of the host's traces; sentiment is classified lazily for the rows on screen. */
+export const FromTraces: Story = {
+  args: { traces: fixtureTraces },
+  render: (args) => (
+    <LocalProvider client={fixtureClient()}>
+      <GenerationsTable {...args} />
+    </LocalProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("table", { name: "Generations" })).toHaveAttribute("aria-rowcount", String(generationCount + 1));
+    await expect(canvas.getByRole("columnheader", { name: /Time/ })).toHaveAttribute("aria-sort", "descending");
+    await waitFor(() => expect(canvas.getAllByRole("img", { name: /^(Positive|Neutral|Negative)/ }).length).toBeGreaterThan(0), SLOW);
+  },
+};
+
+export const SortByCost: Story = {
+  args: { traces: fixtureTraces, loadSentiment: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const header = canvas.getByRole("columnheader", { name: /Cost/ });
+    await userEvent.click(within(header).getByRole("button"));
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(canvas.getByRole("columnheader", { name: /Time/ })).toHaveAttribute("aria-sort", "none");
+    const generations = fixtureTraces.flatMap((t) => t.events).filter((e) => e.event === "$ai_generation");
+    const priciest = [...generations].sort((a, b) => Number(b.properties.$ai_total_cost_usd ?? 0) - Number(a.properties.$ai_total_cost_usd ?? 0))[0]!;
+    await waitFor(() => expect(rowsOf(canvasElement)[0]).toHaveAttribute("data-row-id", priciest.id), SLOW);
+  },
+};
+
+/** The toggle, Enter or → opens a generation's properties; ← closes them. */
+export const ExpandRow: Story = {
+  args: { traces: fixtureTraces.slice(0, 3), loadSentiment: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const [toggle] = canvas.getAllByRole("button", { name: /^Show properties of generation/ });
+    await userEvent.click(toggle!);
+    const details = await canvas.findByRole("region", { name: /^Properties of generation/ });
+    await expect(within(details).getByText("$ai_model", { exact: false })).toBeVisible();
+    await expect(canvas.getAllByRole("button", { name: /^Hide properties/ })).toHaveLength(1);
+    const row = rowsOf(canvasElement)[0]!;
+    row.focus();
+    await userEvent.keyboard("{ArrowLeft}");
+    await waitFor(() => expect(canvas.queryByRole("region", { name: /^Properties of generation/ })).toBeNull(), SLOW);
+    await userEvent.keyboard("{ArrowDown}{ArrowRight}");
+    await expect(await canvas.findByRole("region", { name: /^Properties of generation/ })).toBeVisible();
+  },
+};
+
+export const OpenGeneration: Story = {
+  args: { traces: fixtureTraces.slice(0, 4), loadSentiment: false, onGenerationClick: fn() },
+  play: async ({ canvasElement, args }) => {
+    const row = rowsOf(canvasElement)[1]!;
+    row.focus();
+    await userEvent.keyboard("{Enter}");
+    await expect(args.onGenerationClick).toHaveBeenCalledWith(expect.objectContaining({ event: "$ai_generation" }), expect.anything());
+  },
+};
+
+/** Drop-in: generations of the traces the query returns, from the embedded local client. */
+export const DropIn: Story = {
+  args: { query: {} },
+  render: (args) => (
+    <LocalProvider client={fixtureClient()}>
+      <GenerationsTable {...args} />
+    </LocalProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(5), SLOW);
+  },
+};
+
+/** 20,000 generations stay a window of rows. */
+export const TwentyThousandRows: Story = {
+  render: function Render(args) {
+    const [traces] = useState(() => syntheticTraces(20_000));
+    return <GenerationsTable {...args} traces={traces} loadSentiment={false} />;
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("table")).toHaveAttribute("aria-rowcount", "20001");
+    await expect(rowsOf(canvasElement).length).toBeLessThan(60);
+  },
+};
+
+export const Loading: Story = { args: { generations: [], loading: true } };
+
+export const Empty: Story = {
+  args: { generations: [] },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText("There were no generations in this period")).toBeVisible();
+  },
+};
+
+export const ErrorWithRetry: Story = {
+  args: { query: {} },
+  render: (args) => (
+    <LocalProvider client={flakyClient(1)}>
+      <GenerationsTable {...args} />
+    </LocalProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("The generations could not be loaded");
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(5), SLOW);
+  },
+};
+
+export const AllStates: Story = {
+  args: { height: 220, loadSentiment: false },
+  render: (args) => (
+    <div style={{ display: "grid", gap: 24 }}>
+      <StateFrame title="Loading">
+        <GenerationsTable {...args} generations={[]} loading label="Generations (loading)" />
+      </StateFrame>
+      <StateFrame title="Empty">
+        <GenerationsTable {...args} generations={[]} label="Generations (empty)" />
+      </StateFrame>
+      <StateFrame title="Error">
+        <GenerationsTable {...args} generations={[]} error={new Error("Request failed with status 500")} onRetry={fn()} label="Generations (error)" />
+      </StateFrame>
+      <StateFrame title="Ready, one row open">
+        <GenerationsTable {...args} traces={fixtureTraces.slice(0, 2)} defaultExpanded={{ [fixtureTraces[0]!.events[0]!.id]: true }} label="Generations (ready)" />
+      </StateFrame>
+    </div>
+  ),
+};
