@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium.mjs";
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 // Each browser project names its Chromium instance: two unnamed ones would clash as "browser (chromium)".
+// Browser projects get the same 30 s hang guard as the others (a guard, not a speed check).
 const browser = (name: string) => ({
   enabled: true,
   headless: true,
@@ -53,6 +54,7 @@ export default defineConfig({
           include: ["test/**/*.browser.test.{ts,tsx}"],
           setupFiles: ["test/setup.browser.ts"],
           browser: browser("browser (chromium)"),
+          testTimeout: 30_000,
         },
       },
       {
@@ -63,7 +65,7 @@ export default defineConfig({
             storybookScript: "storybook dev -p 6006 --ci --no-open --no-version-updates --disable-telemetry",
           }),
         ],
-        test: { name: "storybook", browser: browser("storybook (chromium)"), setupFiles: [".storybook/vitest.setup.ts"] },
+        test: { name: "storybook", browser: browser("storybook (chromium)"), testTimeout: 30_000, setupFiles: [".storybook/vitest.setup.ts"] },
       },
     ],
   },

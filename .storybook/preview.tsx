@@ -1,6 +1,11 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
+import { configure } from "storybook/test";
 import "../src/styles/index.css";
 import "./preview.css";
+
+// Play functions wait for behaviour (data from the local client, batched sentiment), not speed: 1 s is too
+// short on a busy 2-core CI box.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Wraps every story the way a host page would: a themed ancestor with tracelens' own background. */
 const withTheme: Decorator = (Story, context) => {
