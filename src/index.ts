@@ -13,8 +13,5 @@ export type {
 // Data layer: the TraceLensClient seam (PostHog over HTTP, or local), and TanStack Query hooks over it.
 export * from "./client";
 export * from "./hooks";
-export * from "./components/TraceDetail";
-export * from "./components/TextReprView";
-export * from "./components/TracesTable";
-export * from "./components/GenerationsTable";
-export * from "./components/SentimentOverview";
+// Components beyond SentimentBar live in their own entries (`tracelens/tables`, `tracelens/trace`,
+// `tracelens/overview`, `tracelens/evaluations`) so this entry stays within its size budget.

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { SentimentBar } from "../src";
+import { SentimentBar } from "../src/all";
 import { SentimentBarGallery } from "./SentimentBarGallery";
 import {
   delightedTrace,

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { SentimentBar } from "../src";
+import { SentimentBar } from "../src/all";
 import {
   delightedTrace,
   failedSentiment,

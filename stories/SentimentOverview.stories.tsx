@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo, useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { SentimentOverview, TracesTable, sentimentDimensions, type SentimentOverviewFilter } from "../src";
+import { SentimentOverview, TracesTable, sentimentDimensions, type SentimentOverviewFilter } from "../src/all";
 import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesTableStoryParts";
 

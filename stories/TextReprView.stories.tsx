@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { TextReprView } from "../src";
+import { TextReprView } from "../src/all";
 import { LineRefDemo, TwoMegabyteView, codingAgentTraceText, eventText, hostileText } from "./TextReprViewStoryParts";
 
 const meta = {

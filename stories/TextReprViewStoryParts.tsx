@@ -1,5 +1,5 @@
 import { useMemo, useState, type ComponentProps } from "react";
-import { TextReprView, eventTextReprRequest } from "../src";
+import { TextReprView, eventTextReprRequest } from "../src/all";
 import { formatTextRepr, type LLMTrace, type LLMTraceEvent, type LineRefRange, type TextReprEventType } from "../src/core";
 import { traceTextReprData } from "../src/components/TraceDetail";
 import { buildTraceTree } from "../src/core";

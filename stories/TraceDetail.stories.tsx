@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { TraceDetail } from "../src";
+import { TraceDetail } from "../src/all";
 import { deepChainTrace, hostileTrace, hugeRawTrace, malformedTrace, sentimentFor, syntheticTrace } from "./fixtures/traceDetailFixtures";
 import { ControlledTraceDetail, ProvidedTraceDetail, fixtureTraces as t } from "./TraceDetailStoryParts";
 

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ComponentProps } from "react";
-import { TraceDetail, TraceLensProvider, createLocalClient } from "../src";
+import { TraceDetail, TraceLensProvider, createLocalClient } from "../src/all";
 import type { LLMTrace } from "../src/core";
 import anthropicToolUse from "../test/fixtures/traces/anthropic-tool-use.json";
 import batch500 from "../test/fixtures/traces/batch-500-spans.json";

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { TracesTable, tracesTableColumns, type TracesTableColumn } from "../src";
+import { TracesTable, tracesTableColumns, type TracesTableColumn } from "../src/all";
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces, hostileTrace, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient, slowSentimentClient } from "./TracesTableStoryParts";
 

@@ -4,7 +4,7 @@
  */
 import { QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ApiError, createLocalClient, TraceLensProvider, type TraceLensClient } from "../src";
+import { ApiError, createLocalClient, TraceLensProvider, type TraceLensClient } from "../src/all";
 import type { LLMTrace } from "../src/core";
 import { fixtureTraces, keywordClassifier } from "./fixtures/tableFixtures";
 

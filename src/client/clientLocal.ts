@@ -49,7 +49,7 @@ function throwIfAborted(options?: RequestOptions): void {
  * @example
  * const client = createLocalClient({
  *   traces: myTraces,
- *   classifier: await createSentimentClassifier(),           // from "tracelens/inference"
+ *   classifier: createSentimentClassifier(),                 // from "tracelens/inference"
  *   summarize: openAICompatibleSummarizer({ baseUrl: "http://localhost:11434/v1", model: "llama3.1" }),
  * });
  */

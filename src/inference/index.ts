@@ -1,3 +1,19 @@
-// tracelens/inference: local sentiment classification (onnxruntime-web + @huggingface/tokenizers).
-// Its own entry so the main bundle never carries the runtime. The classifier lands with the inference issue.
-export {};
+// tracelens/inference: local text classification (onnxruntime-web + @huggingface/tokenizers), in a
+// Web Worker in browsers and in-process in Node. Its own entry so the main bundle never carries the
+// runtime; the main `tracelens` entry must never import this folder.
+export { createSentimentClassifier, prepareSentimentText, toMessageSentiment } from "./sentimentClassifier";
+export type { SentimentClassifier, SentimentClassifierOptions } from "./sentimentClassifier";
+export { createTextClassifier } from "./textClassifier";
+export type { ClassifierEngineOptions, TextClassifier, TextClassifierOptions } from "./textClassifier";
+export { DEFAULT_MODEL_NAME, defaultSentimentModel } from "./defaultModel";
+export { DEFAULT_MODEL_FILES } from "./modelFiles";
+export { MODEL_CACHE_NAME } from "./modelFetch";
+export { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS } from "./engineBatch";
+export { preprocessTwitterText } from "./preprocess";
+export { InferenceError, ModelCorruptError, ModelFileMissingError, ModelSignatureError } from "./errors";
+export type { InferenceErrorCode } from "./errors";
+export type { TransformersPipeline } from "./transformersAdapter";
+export type { WorkerFactory, WorkerLike, WorkerRequest, WorkerResponse } from "./workerProtocol";
+export { useLocalSentiment } from "./useLocalSentiment";
+export type { UseLocalSentimentOptions, UseLocalSentimentResult } from "./useLocalSentiment";
+export type * from "./types";

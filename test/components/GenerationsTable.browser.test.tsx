@@ -1,7 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "vitest-browser-react";
 import { userEvent } from "vitest/browser";
-import { GenerationsTable, TraceLensProvider } from "../../src";
+import { GenerationsTable, TraceLensProvider } from "../../src/all";
 import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "../../stories/fixtures/tableFixtures";
 import { fixtureClient } from "../../stories/TracesTableStoryParts";
 import { axeViolations } from "../axe";

@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { GenerationsTable, TraceLensProvider, generationRows } from "../../src";
+import { GenerationsTable, TraceLensProvider, generationRows } from "../../src/all";
 import type { LLMTrace, LLMTraceEvent } from "../../src/core";
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces, syntheticTraces } from "../../stories/fixtures/tableFixtures";
 import { countingClient, fixtureClient } from "../../stories/TracesTableStoryParts";

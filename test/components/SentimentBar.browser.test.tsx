@@ -1,6 +1,6 @@
 import { render } from "vitest-browser-react";
 import { page, userEvent } from "vitest/browser";
-import { SentimentBar } from "../../src";
+import { SentimentBar } from "../../src/all";
 import { frustratedGeneration } from "../../stories/fixtures/sentimentResults";
 import { SentimentBarGallery } from "../../stories/SentimentBarGallery";
 import { axeViolations } from "../axe";

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { renderToString } from "react-dom/server";
-import { SentimentBar } from "../../src";
+import { SentimentBar } from "../../src/all";
 import { frustratedGeneration } from "../../stories/fixtures/sentimentResults";
 
 test("renders on the server without touching window, tooltip closed", () => {

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { createRef } from "react";
-import { SentimentBar } from "../../src";
+import { SentimentBar } from "../../src/all";
 import {
   delightedTrace,
   failedSentiment,

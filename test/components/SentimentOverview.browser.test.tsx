@@ -1,6 +1,6 @@
 import { render } from "vitest-browser-react";
 import { page, userEvent } from "vitest/browser";
-import { SentimentOverview, sentimentDimensions } from "../../src";
+import { SentimentOverview, sentimentDimensions } from "../../src/all";
 import { syntheticTraces } from "../../stories/fixtures/tableFixtures";
 import { axeViolations } from "../axe";
 

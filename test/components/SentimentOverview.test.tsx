@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { SentimentOverview, TraceLensProvider, bucketSentiment, groupSentiment, sentimentDimensions } from "../../src";
+import { SentimentOverview, TraceLensProvider, bucketSentiment, groupSentiment, sentimentDimensions } from "../../src/all";
 import type { LLMTrace, SentimentLabel, TraceSentiment } from "../../src/core";
 import { fixtureTraces } from "../../stories/fixtures/tableFixtures";
 import { countingClient } from "../../stories/TracesTableStoryParts";

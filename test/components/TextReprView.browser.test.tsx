@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { render } from "vitest-browser-react";
 import { page, userEvent } from "vitest/browser";
-import { TextReprView } from "../../src";
+import { TextReprView } from "../../src/all";
 import { formatTextRepr } from "../../src/core";
 import bench from "../fixtures/bench/text-repr-trace-2mb.json";
 import { codingAgentTraceText, eventText, hostileText } from "../../stories/TextReprViewStoryParts";

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef } from "react";
-import { TextReprView, buildTextReprRows, selectionRanges, textReprCopyText } from "../../src";
+import { TextReprView, buildTextReprRows, selectionRanges, textReprCopyText } from "../../src/all";
 import { formatTextRepr, parseTextRepr } from "../../src/core";
 import bench from "../fixtures/bench/text-repr-trace-2mb.json";
 import { NOTHING_EXPANDED, isExpanded, toggleExpansion } from "../../src/components/TextReprView/textReprViewModel";

@@ -1,6 +1,6 @@
 import { render } from "vitest-browser-react";
 import { page, userEvent } from "vitest/browser";
-import { TraceDetail } from "../../src";
+import { TraceDetail } from "../../src/all";
 import { deepChainTrace, hostileTrace, hugeRawTrace, malformedTrace, sentimentFor, syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 import { fixtureTraces as t } from "../../stories/TraceDetailStoryParts";
 import { axeViolations } from "../axe";

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { renderToString } from "react-dom/server";
-import { TextReprView, TraceDetail } from "../../src";
+import { TextReprView, TraceDetail } from "../../src/all";
 import { fixtureTraces as t } from "../../stories/TraceDetailStoryParts";
 import { codingAgentTraceText } from "../../stories/TextReprViewStoryParts";
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef, useState } from "react";
-import { TraceDetail, TraceDetailView, TraceLensProvider, createLocalClient } from "../../src";
+import { TraceDetail, TraceDetailView, TraceLensProvider, createLocalClient } from "../../src/all";
 import type { LLMTrace } from "../../src/core";
 import { hostileTrace, malformedTrace, sentimentFor, syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 import { fixtureTraces as t, keywordClassifier } from "../../stories/TraceDetailStoryParts";

@@ -7,7 +7,7 @@
  */
 import { act, memo, useState } from "react";
 import { render } from "vitest-browser-react";
-import { TraceDetail } from "../../src";
+import { TraceDetail } from "../../src/all";
 import { buildTraceTree, type LLMTrace, type TraceTreeNode } from "../../src/core";
 import { syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 

@@ -5,7 +5,7 @@ import { treeKeyAction, typeAheadIndex } from "../../src/components/TraceDetail/
 import { clusterLane, layoutTimeline, timelineTicks } from "../../src/components/TraceDetail/traceDetailTimelineLayout";
 import { textReprRequestFor } from "../../src/components/TraceDetail/traceDetailTextReprRequest";
 import { formatTextRepr, type TextReprEventType } from "../../src/core";
-import { traceTextReprRequest } from "../../src";
+import { traceTextReprRequest } from "../../src/all";
 import { deepChainTrace, syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 import { fixtureTraces as t } from "../../stories/TraceDetailStoryParts";
 

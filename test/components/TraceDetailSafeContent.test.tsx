@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from "@testing-library/react";
-import { JsonView, SafeMarkdown, safeImageUrl, safeLinkUrl } from "../../src";
+import { JsonView, SafeMarkdown, safeImageUrl, safeLinkUrl } from "../../src/all";
 import { parseMarkdown } from "../../src/components/ui/markdownParse";
 import { estimateJsonChars, safeStringify } from "../../src/components/ui/jsonViewModel";
 import { HOSTILE_STRINGS } from "../../stories/fixtures/traceDetailFixtures";

@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { render } from "vitest-browser-react";
 import { page, userEvent } from "vitest/browser";
-import { TraceLensProvider, TracesTable, type TraceLensClient } from "../../src";
+import { TraceLensProvider, TracesTable, type TraceLensClient } from "../../src/all";
 import { FIXTURE_NOW, fixtureTraces, hostileTrace, syntheticTraces } from "../../stories/fixtures/tableFixtures";
 import { countingClient, fixtureClient } from "../../stories/TracesTableStoryParts";
 import { axeViolations } from "../axe";

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { renderToString } from "react-dom/server";
-import { GenerationsTable, SentimentOverview, TracesTable } from "../../src";
+import { GenerationsTable, SentimentOverview, TracesTable } from "../../src/all";
 import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "../../stories/fixtures/tableFixtures";
 
 test("the tables and the overview render on the server without touching window", () => {

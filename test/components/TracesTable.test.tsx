@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { act, fireEvent, render, renderHook, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { TraceLensProvider, TracesTable, tracesTableColumns, type TracesTableColumn } from "../../src";
+import { TraceLensProvider, TracesTable, tracesTableColumns, type TracesTableColumn } from "../../src/all";
 import type { LLMTrace } from "../../src/core";
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces, hostileTrace, syntheticTraces } from "../../stories/fixtures/tableFixtures";
 import { countingClient, fixtureClient } from "../../stories/TracesTableStoryParts";

@@ -8,7 +8,7 @@ import { createRoot } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { formatCost, formatLatency, formatRelativeTime, formatTokens } from "../../src/core";
 import type { LLMTrace } from "../../src/core";
-import { TracesTable } from "../../src";
+import { TracesTable } from "../../src/all";
 import { traceInputPreview, traceOutputPreview } from "../../src/components/TracesTable/tracesTablePreview";
 import { tracePersonLabel } from "../../src/components/TracesTable/tracesTableModel";
 import { FIXTURE_NOW, syntheticTraces } from "../../stories/fixtures/tableFixtures";

@@ -1,6 +1,6 @@
 // TracesTable over the real PostHog client, through fetch, against the msw mock of PostHog's API.
 import { render, screen, waitFor } from "@testing-library/react";
-import { TracesTable } from "../../src";
+import { TracesTable } from "../../src/all";
 import { harness, startMsw } from "../hooks/mswHarness";
 
 startMsw();

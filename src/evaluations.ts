@@ -1,0 +1,2 @@
+// tracelens/evaluations: evaluation-run summaries (patterns, statistics, recommendations).
+export {};

@@ -1,0 +1,119 @@
+/**
+ * The in-process classification engine: one model, loaded once, run in length-sorted padded
+ * batches. It runs inside the Web Worker in browsers and directly in Node; it never touches the DOM.
+ */
+import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS, padBatch, planBatches, scoreRow } from "./engineBatch";
+import { loadModel, type LoadedModel } from "./engineLoad";
+import { InferenceError, ModelSignatureError } from "./errors";
+import type { ResolvedModel } from "./modelFiles";
+import { ort } from "./ortRuntime";
+import type { LabelScore, ModelInfo, ProgressCallback, WasmPaths } from "./types";
+
+/** Everything the engine needs, as plain data so it can be posted to a worker. */
+export interface EngineConfig {
+  model: ResolvedModel;
+  threads?: number;
+  wasmPaths?: WasmPaths;
+  /** Most texts per inference call. @default 32 */
+  batchSize?: number;
+  /** Most padded tokens per inference call. @default 8192 */
+  maxBatchTokens?: number;
+  /** Keep downloaded files in the Cache API. @default true */
+  cache?: boolean;
+}
+
+export interface ClassificationEngine {
+  /** Loads the model (once; later calls share the first load). */
+  load(onProgress?: ProgressCallback): Promise<ModelInfo>;
+  /** Label scores per text, highest first, in input order. Loads the model if needed. */
+  classify(texts: readonly string[]): Promise<LabelScore[][]>;
+  dispose(): Promise<void>;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
+async function runBatch(model: LoadedModel, rows: number[][]): Promise<LabelScore[][]> {
+  const { ids, mask, width } = padBatch(rows, model.encoder.padId, model.int64);
+  const type = model.int64 ? "int64" : "int32";
+  const dims = [rows.length, width];
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const name of model.inputNames) {
+    const data = name === "input_ids" ? ids : name === "attention_mask" ? mask : model.int64 ? new BigInt64Array(ids.length) : new Int32Array(ids.length);
+    feeds[name] = new ort.Tensor(type, data, dims);
+  }
+  const outputs = await model.session.run(feeds, ["logits"]);
+  const logits = outputs.logits;
+  const columns = model.labels.length;
+  if (!logits || logits.dims.length !== 2 || logits.dims[0] !== rows.length || logits.dims[1] !== columns) {
+    throw new ModelSignatureError(
+      `output logits came back as [${logits?.dims.join(", ") ?? ""}], expected [${rows.length}, ${columns}] (one column per id2label entry)`,
+      model.session.inputNames,
+      model.session.outputNames,
+    );
+  }
+  const data = logits.data as Float32Array;
+  for (const tensor of Object.values(outputs)) tensor.dispose();
+  return rows.map((_, r) => scoreRow(data, r * columns, model.labels, model.scoreFunction));
+}
+
+export function createClassificationEngine(config: EngineConfig): ClassificationEngine {
+  const batchSize = positive(config.batchSize, DEFAULT_BATCH_SIZE);
+  const maxBatchTokens = positive(config.maxBatchTokens, DEFAULT_BATCH_TOKENS);
+  let loading: Promise<LoadedModel> | undefined;
+  let disposed = false;
+  // ONNX Runtime web runs one inference per session at a time; calls queue here.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const loaded = (onProgress?: ProgressCallback) => {
+    if (disposed) return Promise.reject(new InferenceError("disposed", "The classifier was disposed"));
+    loading ??= loadModel(config.model, { cache: config.cache, onProgress }, config).then(
+      (model) => {
+        onProgress?.({ status: "ready", task: "text-classification", model: model.name });
+        return model;
+      },
+      (error: unknown) => {
+        loading = undefined; // a failed load (offline, 404) may be retried by the next call
+        throw error;
+      },
+    );
+    return loading;
+  };
+
+  const info = (model: LoadedModel): ModelInfo => ({
+    name: model.name,
+    labels: [...model.labels],
+    scoreFunction: model.scoreFunction,
+    maxTokens: model.encoder.maxTokens,
+    inputNames: [...model.inputNames],
+    runtime: "in-process",
+  });
+
+  return {
+    load: (onProgress) => loaded(onProgress).then(info),
+    async classify(texts) {
+      const model = await loaded();
+      const encoded = texts.map((text) => model.encoder.encode(text));
+      const results = new Array<LabelScore[]>(texts.length);
+      const run = queue.then(async () => {
+        for (const batch of planBatches(encoded.map((ids) => ids.length), batchSize, maxBatchTokens)) {
+          if (disposed) throw new InferenceError("disposed", "The classifier was disposed");
+          const scored = await runBatch(model, batch.map((i) => encoded[i] as number[]));
+          batch.forEach((index, row) => (results[index] = scored[row] as LabelScore[]));
+        }
+      });
+      queue = run.catch(() => undefined);
+      await run;
+      return results;
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      const pending = loading;
+      await queue;
+      const model = await pending?.catch(() => undefined);
+      await model?.session.release().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// tracelens/overview: sentiment across models, segments and time, for dashboards.
+export * from "./components/SentimentOverview";

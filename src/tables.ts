@@ -1,0 +1,4 @@
+// tracelens/tables: the trace and generation lists. Their own entry so hosts that only show a
+// SentimentBar do not download a virtualised data table (the main entry's size budget).
+export * from "./components/TracesTable";
+export * from "./components/GenerationsTable";

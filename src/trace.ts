@@ -1,0 +1,3 @@
+// tracelens/trace: one trace in depth (span tree, timeline, conversation, text view, summaries).
+export * from "./components/TraceDetail";
+export * from "./components/TextReprView";
