@@ -2,9 +2,9 @@
 
 Trained as word-piece embeddings (learnt dimensions + two fixed VADER valence columns) → Conv1d →
 ReLU → masked max- and mean-pooling → linear. Shipped with an int8 embedding table and each
-convolution rewritten as matrix products over shifted copies of the sequence, because
-onnxruntime-web's wasm build runs MatMul many times faster than Conv, and GlobalMaxPool much faster
-than ReduceMax over a middle axis.
+convolution rewritten as a lookup of per-vocabulary projections (see ExportedCnn), because
+onnxruntime-web's wasm build runs Conv, and even MatMul, far slower than native code does, while a
+Gather is a memory copy in both.
 """
 import json
 import os
@@ -73,41 +73,52 @@ class SentimentCnn(nn.Module):
 class ExportedCnn(nn.Module):
     """The trained network as it ships (same function; see the module docstring). The [PAD] row
     of the embedding table is zero (padding_idx, no lexicon entry), so padded positions need no
-    masking before the convolution, only in the pooling."""
+    masking before the convolution, only in the pooling.
 
-    def __init__(self, trained):
+    A convolution is linear in its input, so each window position's contribution can be computed
+    once per vocabulary entry instead of once per token: `projections = table @ taps` is a [vocab,
+    width * filters] matrix that depends only on the weights. The graph keeps it as nodes over
+    the int8 table (so the file stays small) and ONNX Runtime folds them into one constant when the
+    session loads; each inference is then a Gather, shifted Adds and pooling, with no MatMul."""
+
+    def __init__(self, q_embed, q_scale, taps, biases, head):
         super().__init__()
+        self.register_buffer("q_embed", q_embed)
+        self.register_buffer("q_scale", q_scale)
+        # One [channels, width * filters] matrix per convolution: its window positions side by side.
+        self.taps = nn.ParameterList(nn.Parameter(t) for t in taps)
+        self.biases = nn.ParameterList(nn.Parameter(b) for b in biases)
+        self.head = head
+
+    @classmethod
+    def from_trained(cls, trained):
         weight = trained.table().detach()
         assert float(weight[PAD].abs().max()) == 0.0, "the [PAD] embedding must be zero"
         scale = weight.abs().max(1).values.clamp(min=1e-8) / 127.0
-        self.register_buffer("q_embed", torch.round(weight / scale.unsqueeze(1)).to(torch.int8))
-        self.register_buffer("q_scale", scale)
-        # Conv1d weight [F, C, w] → one [C, F] matrix per window position.
-        self.weights = nn.ModuleList(
-            nn.ParameterList(nn.Parameter(c.weight.detach()[:, :, i].t().contiguous()) for i in range(c.kernel_size[0]))
-            for c in trained.convs
-        )
-        self.biases = nn.ParameterList(nn.Parameter(c.bias.detach().clone()) for c in trained.convs)
-        self.head = trained.head
+        q_embed = torch.round(weight / scale.unsqueeze(1)).to(torch.int8)
+        # Conv1d weight [F, C, w] → [C, w * F], window position i in columns i*F … (i+1)*F.
+        taps = [torch.cat([c.weight.detach()[:, :, i].t() for i in range(c.kernel_size[0])], 1).contiguous() for c in trained.convs]
+        biases = [c.bias.detach().clone() for c in trained.convs]
+        return cls(q_embed, scale, taps, biases, trained.head)
 
     def forward(self, input_ids, attention_mask):
-        x = self.q_embed[input_ids].to(torch.float32) * self.q_scale[input_ids].unsqueeze(-1)  # B,L,C
-        mask = attention_mask.to(x.dtype).unsqueeze(-1)  # B,L,1
+        table = self.q_embed.to(torch.float32) * self.q_scale.unsqueeze(1)  # [V, C], folded at load
+        mask = attention_mask.to(torch.float32).unsqueeze(-1)  # B,L,1
         count = mask.sum(1).clamp(min=1.0)
-        length = x.shape[1]
+        length = input_ids.shape[1]
         pooled = []
-        for width, weights, bias in zip(WIDTHS, self.weights, self.biases):
-            half = width // 2
-            padded = F.pad(x, (0, 0, half, half))
-            # A convolution as a sum of matrix products over shifted copies of x: shifting along the
-            # sequence axis copies whole rows, where stacking windows along the channel axis would copy
-            # many small pieces (onnxruntime-web's Concat on the innermost axis is slow).
+        for width, taps, bias in zip(WIDTHS, self.taps, self.biases):
+            parts = torch.matmul(table, taps)[input_ids].split(bias.shape[0], -1)  # width × [B, L, F]
             h = bias
-            for i, weight in enumerate(weights):
-                h = h + torch.matmul(x if i == half else padded[:, i:i + length], weight)
+            for i, part in enumerate(parts):
+                offset = i - width // 2  # this window position reads token t + offset
+                if offset < 0:
+                    part = F.pad(part, (0, 0, -offset, 0))[:, :length]
+                elif offset > 0:
+                    part = F.pad(part, (0, 0, 0, offset))[:, offset:]
+                h = h + part
             kept = F.relu(h) * mask
-            pooled.append(F.adaptive_max_pool1d(kept.transpose(1, 2), 1).squeeze(-1))  # exported as GlobalMaxPool
-            pooled.append(kept.sum(1) / count)
+            pooled += [kept.amax(1), kept.sum(1) / count]
         return self.head(torch.cat(pooled, 1))
 
 
@@ -125,7 +136,10 @@ def export(model, out_dir):
     torch.onnx.export(model, (x, (x != 0).long()), os.path.join(out_dir, "onnx", "model_quantized.onnx"),
                       input_names=["input_ids", "attention_mask"], output_names=["logits"],
                       dynamic_axes={"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"},
-                                    "logits": {0: "batch"}}, opset_version=13, do_constant_folding=True)
+                                    "logits": {0: "batch"}}, opset_version=13,
+                      # Folding here would write the [vocab, width * filters] float projections into the
+                      # file (about 25 MB); ONNX Runtime folds them at load instead.
+                      do_constant_folding=False)
 
 
 def write_config(out_dir, labels, vocab_size, filters, training):
@@ -137,7 +151,7 @@ def write_config(out_dir, labels, vocab_size, filters, training):
         "architectures": ["TraceLensSentimentCnn"],
         "tracelens": {
             "architecture": "word-piece embedding (%d learnt + 2 VADER valence columns, int8) → convolution widths %s, "
-                            "%d filters (as MatMuls over shifted rows) → ReLU → masked max+mean pooling → linear" % (
+                            "%d filters (as per-vocabulary projections, folded at load) → ReLU → masked max+mean pooling → linear" % (
                                 EMBED, ",".join(map(str, WIDTHS)), filters),
             "training": training,
         },

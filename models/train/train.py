@@ -150,7 +150,7 @@ def main():
 
     student, recall, epoch = fit("student", new_model(data, lexicon, STUDENT_FILTERS, seen, SEED + 100), data, weights, soft)
     print(f"student: kept epoch {epoch}, val macro recall {recall:.4f}", flush=True)
-    exported = ExportedCnn(student).eval()
+    exported = ExportedCnn.from_trained(student).eval()
     _, x, m, _ = next(batches(val["ids"], val["labels"], list(range(64))))
     check_export(student, exported, x, m)
     export(exported, out_dir)
