@@ -54,6 +54,22 @@ try {
   const tarball = path.join(work, packed[0].filename);
   console.log(`packed ${packed[0].filename}: ${packed[0].entryCount} files, ${(packed[0].size / 1024).toFixed(1)} kB`);
 
+  await step("the built main entry and its chunks import no onnxruntime, tokenizers or msw", () => {
+    const seen = new Set();
+    const bare = new Set();
+    const visit = (file) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const match of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\b[^"]*?"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/gm)) {
+        const spec = match[1] ?? match[2];
+        if (spec.startsWith(".")) visit(path.resolve(path.dirname(file), spec));
+        else bare.add(spec);
+      }
+    };
+    visit(path.join(repo, "dist/index.js"));
+    const forbidden = [...bare].filter((spec) => /onnxruntime|@huggingface\/|^msw/.test(spec));
+    if (forbidden.length) throw new Error(`dist/index.js reaches ${forbidden.join(", ")}`);
+  });
   for (const entry of ["index", "tables", "trace", "overview", "evaluations"]) {
     await step(`dist/${entry}.js keeps the "use client" directive`, () => {
       const head = readFileSync(path.join(repo, `dist/${entry}.js`), "utf8").slice(0, 20);
