@@ -9,6 +9,7 @@ import { chromium } from "playwright";
 import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.mjs";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 import { checkPage } from "./checks.mjs";
+import { buildNextApp, checkNextApp } from "./next.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "tracelens-consumer-"));
@@ -92,6 +93,10 @@ try {
     sh("npx", ["vite", "build", "--logLevel", "warn"], app);
     await checkInChromium(path.join(app, "dist"), `React ${react}`);
   }
+
+  await step("Next.js app router: next build, server HTML, clean hydration, provider shared across entries", async () => {
+    await checkNextApp(buildNextApp(repo, tarball, work));
+  });
 } catch (error) {
   failures++;
   console.error(error);
