@@ -1,2 +1,2 @@
 // tracelens/evaluations: evaluation-run summaries (patterns, statistics, recommendations).
-export {};
+export * from "./components/EvaluationSummaryPanel";

@@ -13,12 +13,12 @@ import type {
 import { formatTextRepr } from "../core/textRepr";
 import type { TextReprEventType } from "../core/textRepr";
 import { pyLen } from "../core/python/pyText";
+import { eventTextReprInput, traceTextReprInput } from "../core/textRepr/textReprInput";
 import { ApiError, isAbortError } from "./clientErrors";
 import { uniqueIds } from "./clientChunk";
 import type { LocalCache } from "./clientLocalCache";
 import type { LocalTraceStore } from "./clientLocalTraces";
 import { maxLineNumber, validateSummary } from "./clientSummarySchema";
-import { eventToTextReprData, traceToTextReprData } from "./clientTraceData";
 import { badRequest, isDict, validateSummarizationBody } from "./clientValidate";
 
 /** What a host summarizer receives. */
@@ -66,14 +66,14 @@ async function resolveTarget(store: LocalTraceStore, body: SummarizationRequestB
     const dateRange = body.date_from || body.date_to ? { date_from: body.date_from, date_to: body.date_to } : undefined;
     const trace = await store.get({ traceId: body.trace_id, dateRange });
     if (!trace) throw new ApiError({ kind: "http", status: 404, path: PATH, body: { detail: `Trace '${body.trace_id}' not found in the given date range.` } });
-    return { type: "trace", id: trace.id, eventType: "$ai_trace", data: traceToTextReprData(trace) };
+    return { type: "trace", id: trace.id, eventType: "$ai_trace", data: traceTextReprInput(trace) };
   }
   if (typeof body.generation_id === "string" && body.generation_id !== "") {
     const found = await store.findEvent(body.generation_id);
     if (!found || found.event.event !== "$ai_generation") {
       throw new ApiError({ kind: "http", status: 404, path: PATH, body: { detail: `Generation '${body.generation_id}' not found in the given date range.` } });
     }
-    return { type: "event", id: found.event.id, eventType: "$ai_generation", data: eventToTextReprData(found.event) };
+    return { type: "event", id: found.event.id, eventType: "$ai_generation", data: eventTextReprInput(found.event) };
   }
   const data = body.data as unknown;
   if (body.summarize_type === "trace") {

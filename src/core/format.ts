@@ -3,6 +3,7 @@
  * (an invalid tag falls back to the runtime default) and never throws: NaN, ±Infinity,
  * undefined, null, non-numbers and negative amounts give {@link FORMAT_PLACEHOLDER}.
  */
+import { numberFormat as sharedNumberFormat, relativeTimeFormat, withDefaultLocale } from "./intlFormatters";
 
 /** Shown instead of a value that is missing or cannot be displayed. */
 export const FORMAT_PLACEHOLDER = "—";
@@ -15,13 +16,9 @@ function isAmount(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
-/** `new Intl.NumberFormat`, retried without the locale when the tag or options are rejected. */
+/** A shared `Intl.NumberFormat`, retried without the locale when the tag or options are rejected. */
 function numberFormat(locale: FormatOptions["locale"], options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  try {
-    return new Intl.NumberFormat(locale as string | string[] | undefined, options);
-  } catch {
-    return new Intl.NumberFormat(undefined, options);
-  }
+  return withDefaultLocale(locale, (tag) => sharedNumberFormat(tag, options));
 }
 
 function fixed(value: number, digits: number, locale: FormatOptions["locale"]): string {
@@ -138,12 +135,7 @@ export function formatRelativeTime(value: unknown, options: FormatRelativeTimeOp
   if (!Number.isFinite(then) || !Number.isFinite(now)) return FORMAT_PLACEHOLDER;
   const diffSeconds = (then - now) / 1000;
   const numeric = options?.numeric === "always" ? "always" : "auto";
-  let formatter: Intl.RelativeTimeFormat;
-  try {
-    formatter = new Intl.RelativeTimeFormat(options?.locale as string | string[] | undefined, { numeric });
-  } catch {
-    formatter = new Intl.RelativeTimeFormat(undefined, { numeric });
-  }
+  const formatter = withDefaultLocale(options?.locale, (tag) => relativeTimeFormat(tag, { numeric }));
   for (const [unit, size, below] of UNITS) {
     const amount = Math.round(diffSeconds / size);
     if (Math.abs(amount) < below) return formatter.format(amount === 0 ? 0 : amount, unit);

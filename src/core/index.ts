@@ -7,3 +7,4 @@ export * from "./trace";
 export * from "./messages";
 export * from "./posthogLlm";
 export * from "./textRepr";
+export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";

@@ -6,6 +6,7 @@ export { buildTraceTree } from "./traceBuild";
 export { flattenTraceTree, traceNodeAncestorKeys, type TraceTreeRow, type FlattenTraceTreeOptions } from "./traceFlatten";
 export { postHogTotalLatency, type LatencyRuleEvent } from "./traceMetrics";
 export { summarizeTraceEvents, groupEventsIntoTraces } from "./traceSummary";
+export { groupTracesBySession, sessionTraces, traceSessionId } from "./traceSession";
 export type {
   BuildTraceTreeOptions,
   TraceDuplicate,

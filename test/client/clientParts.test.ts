@@ -7,10 +7,8 @@ import { ApiError, errorBodySummary, redactSecrets } from "../../src/client/clie
 import { toPipelineOutput } from "../../src/client/clientLocalClassify";
 import { inDateRange, matchesOperator, parsePostHogDate } from "../../src/client/clientLocalFilters";
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from "../../src/client/clientRetry";
-import { traceToTextReprData } from "../../src/client/clientTraceData";
-import type { TextReprHierarchyNode } from "../../src/core/eventsApi";
-import type { LLMTrace } from "../../src/core/eventsTrace";
-import { fixtureTrace } from "./helpers";
+import { eventToTextReprData, traceToTextReprData } from "../../src/client/clientTraceData";
+import { eventTextReprInput, traceTextReprInput } from "../../src/core";
 
 describe("backoff and Retry-After", () => {
   it("keeps every delay within [step/2, step] of a doubling step capped at maxDelayMs", () => {
@@ -103,46 +101,10 @@ describe("chunking", () => {
 });
 
 describe("traceToTextReprData", () => {
-  const names = (nodes: TextReprHierarchyNode[]): string[] => nodes.map((n) => String(n.event?.properties?.$ai_span_name ?? n.event?.event));
-
-  it("nests by parent, orders siblings by start then longer first, and keeps deep chains whole", () => {
-    const data = traceToTextReprData(fixtureTrace("deep-nested-agent"));
-    let depth = 0;
-    let level = data.hierarchy;
-    while (level.length > 0) {
-      depth += 1;
-      level = level.flatMap((n) => n.children ?? []);
-    }
-    expect(data.hierarchy).toHaveLength(1);
-    expect(depth).toBe(14); // the fixture's deepest parent chain, all of it
-    const find = (nodes: TextReprHierarchyNode[]): TextReprHierarchyNode[] | null => {
-      for (const node of nodes) {
-        const kids = node.children ?? [];
-        if (names(kids).includes("parallel_lookup_short")) return kids;
-        const found = find(kids);
-        if (found) return found;
-      }
-      return null;
-    };
-    expect(names(find(data.hierarchy) ?? []).slice(0, 2)).toEqual(["parallel_lookup_long", "parallel_lookup_short"]);
-  });
-
-  it("drops metrics and feedback when nesting, keeps every event flat, and survives parent cycles", () => {
-    const trace = fixtureTrace("frustrated-user");
-    expect(names(traceToTextReprData(trace).hierarchy)).not.toContain("$ai_feedback");
-    expect(traceToTextReprData(trace, { nest: false }).hierarchy).toHaveLength(trace.events.length);
-    const cyclic: LLMTrace = {
-      id: "t",
-      createdAt: "2025-01-01T00:00:00Z",
-      events: [
-        { id: "a", event: "$ai_span", createdAt: "2025-01-01T00:00:01Z", properties: { $ai_span_id: "A", $ai_parent_id: "B" } },
-        { id: "b", event: "$ai_span", createdAt: "2025-01-01T00:00:02Z", properties: { $ai_span_id: "B", $ai_parent_id: "A" } },
-      ],
-    };
-    const data = traceToTextReprData(cyclic);
-    expect(data.hierarchy).toHaveLength(1);
-    expect(data.hierarchy[0]!.children).toHaveLength(1);
-    expect(data.trace).toEqual({ id: "t", properties: { $ai_trace_id: "t" } });
+  // The conversion itself is core's and tested in test/core/textReprInput.test.ts; the client keeps its old names.
+  it("is core's traceTextReprInput under its older name", () => {
+    expect(traceToTextReprData).toBe(traceTextReprInput);
+    expect(eventToTextReprData).toBe(eventTextReprInput);
   });
 });
 

@@ -1,27 +1,22 @@
-import { QueryClientContext, type QueryClient } from "@tanstack/react-query";
-import { forwardRef, useCallback, useContext, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
-import type { TraceLensClient, TracesParams } from "../../client/clientTypes";
+import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { TraceLensContext } from "../../hooks/context";
-import { ErrorBoundary } from "../ui/ErrorState";
-import { useControllableState } from "../ui/useControllableState";
-import { useTableState, type TableStateProps } from "../ui/useTableState";
 import type { DataTableSorting } from "../ui/dataTableFeatures";
-import type { LazySentimentSource } from "../TracesTable/tracesTableContext";
+import { ErrorBoundary } from "../ui/ErrorState";
+import { useConnectedTable, type ConnectedTableProps } from "../ui/useConnectedTable";
+import { useControllableState } from "../ui/useControllableState";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
 import { GenerationsTableQuery } from "./GenerationsTableQuery";
 import { GenerationsTableView } from "./GenerationsTableView";
 import { generationRows, type GenerationRow } from "./generationsTableModel";
 
-export interface GenerationsTableProps extends TableStateProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface GenerationsTableProps extends ConnectedTableProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
   generations?: readonly LLMTraceEvent[];
   /** Traces whose `$ai_generation` events become rows (each row keeps its trace, for the person column). */
   traces?: readonly LLMTrace[];
   /** Drop-in mode: generations of the traces a TracesQuery returns, through the provider's client. */
   query?: Omit<TracesParams, "limit" | "offset">;
-  /** Traces per page on the query path. @default 50 */
-  pageSize?: number;
   /** @default generationsTableColumns */
   columns?: readonly GenerationsTableColumn[];
   /** Row id → detail row open. Controlled when given. */
@@ -33,28 +28,16 @@ export interface GenerationsTableProps extends TableStateProps, Omit<ComponentPr
   onGenerationClick?: (generation: LLMTraceEvent, trace: LLMTrace | null) => void;
   /** Load generation-level sentiment for rendered rows that carry none. @default true */
   loadSentiment?: boolean;
-  client?: TraceLensClient;
-  queryClient?: QueryClient;
-  /** Host data is still loading. @default false */
-  loading?: boolean;
-  error?: unknown;
-  onRetry?: () => void;
-  /** @default 560 */
-  height?: number | string;
   /** @default "Generations" */
   label?: string;
   /** Shows the count and the column menu. @default true */
   toolbar?: boolean;
-  toolbarActions?: ReactNode;
-  locale?: string;
-  now?: Date | number;
   /** @default "There were no generations in this period" */
   emptyTitle?: ReactNode;
-  /** @default "Try changing the date range or filters." */
-  emptyDescription?: ReactNode;
 }
 
 const NEWEST_FIRST: DataTableSorting = [{ id: "time", desc: true }];
+const DEFAULTS = { label: "Generations", emptyTitle: "There were no generations in this period", defaultSorting: NEWEST_FIRST };
 const NONE: Record<string, boolean> = {};
 
 /**
@@ -73,18 +56,11 @@ GenerationsTable.displayName = "GenerationsTable";
 
 function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
-    generations, traces, query, pageSize = 50, columns = generationsTableColumns, expanded: expandedProp, defaultExpanded,
-    onExpandedChange, onGenerationClick, loadSentiment = true, client: clientProp, queryClient: queryClientProp, loading, error,
-    onRetry, height = 560, label = "Generations", toolbar = true, toolbarActions, locale, now,
-    emptyTitle = "There were no generations in this period", emptyDescription = "Try changing the date range or filters.",
-    sorting, defaultSorting = NEWEST_FIRST, onSortingChange, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange,
-    columnOrder, defaultColumnOrder, onColumnOrderChange, persistKey, ...rest
+    generations, traces, columns = generationsTableColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick,
+    ...connected
   } = props;
-  const columnIds = useMemo(() => columns.map((c) => c.id), [columns]);
-  const table = useTableState(
-    { sorting, defaultSorting, onSortingChange, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange, columnOrder, defaultColumnOrder, onColumnOrderChange, persistKey },
-    columnIds,
-  );
+  const { query } = connected;
+  const shell = useConnectedTable(connected, columns, DEFAULTS);
   const [expanded, setExpanded] = useControllableState(expandedProp, () => defaultExpanded ?? NONE, onExpandedChange);
   // PostHog clears open rows whenever the data changes underneath them (date, filters).
   const dataKey = query ? JSON.stringify(query) : (generations ?? traces);
@@ -100,41 +76,17 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
     },
     [onGenerationClick, setExpanded],
   );
-
-  const context = useContext(TraceLensContext);
-  const hostQueryClient = useContext(QueryClientContext);
-  const client = clientProp ?? context?.client;
-  const queryClient = queryClientProp ?? context?.queryClient ?? hostQueryClient;
-  const nowMs = now instanceof Date ? now.getTime() : now;
-  const source = useMemo<LazySentimentSource | null>(
-    () => (loadSentiment && client && queryClient ? { client, queryClient } : null),
-    [loadSentiment, client, queryClient],
-  );
-  const view = {
-    ...rest, columns, table, expanded, onExpandedChange: setExpanded, onRowOpen, height, label, toolbar, toolbarActions, emptyTitle, emptyDescription,
-  };
+  const view = { ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen };
 
   const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
-  const cellContext = useMemo(() => ({ locale, now: nowMs, sentiment: source, level: "generation" as const }), [locale, nowMs, source]);
+  const { locale, now, sentiment } = shell;
+  const cellContext = useMemo(() => ({ locale, now, sentiment, level: "generation" as const }), [locale, now, sentiment]);
 
   if (generations === undefined && traces === undefined) {
-    if (!client || !queryClient) {
-      throw new Error("GenerationsTable needs `generations` or `traces`, or a `query` inside <TraceLensProvider client={...}>.");
-    }
-    return (
-      <GenerationsTableQuery
-        ref={forwardedRef}
-        view={view}
-        query={query ?? {}}
-        pageSize={pageSize}
-        client={client}
-        queryClient={queryClient}
-        loadSentiment={loadSentiment}
-        locale={locale}
-        now={nowMs}
-      />
-    );
+    const connection = shell.queryConnection("GenerationsTable needs `generations` or `traces`, or a `query` inside <TraceLensProvider client={...}>.");
+    return <GenerationsTableQuery ref={forwardedRef} view={view} connection={connection} />;
   }
+  const { loading, error, onRetry } = shell.host;
   return (
     <GenerationsTableView
       {...view}

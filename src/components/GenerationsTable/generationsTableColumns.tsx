@@ -4,7 +4,7 @@ import { cn } from "../ui/cn";
 import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
 import { NumberCell, TextCell, TimeCell, cachedFormat } from "../TracesTable/TracesTableCells";
-import { useTableCellContext } from "../TracesTable/tracesTableContext";
+import { useTableCellContext } from "../ui/tableCellContext";
 import { tracePersonLabel } from "../TracesTable/tracesTableModel";
 import { SentimentCell } from "../TracesTable/TracesTableSentimentCell";
 import {

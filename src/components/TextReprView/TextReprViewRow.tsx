@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from "react";
+import { formatCount } from "../../core/intlFormatters";
 import { cn } from "../ui/cn";
 import { safeLinkUrl } from "../ui/safeUrl";
 import { markerText, type TextReprPiece, type TextReprRow } from "./textReprViewModel";
@@ -64,7 +65,7 @@ function Piece({ piece, props, index }: { piece: TextReprPiece; props: TextReprV
         {cut ? text : linkify(text)}
         {cut && (
           <button type="button" className={cn(markerButton, "tl:ml-1 tl:font-body")} onClick={() => props.onShowFullText(props.row.key)}>
-            … show {(piece.text.length - TEXT_REPR_PIECE_MAX_CHARS).toLocaleString("en-US")} more characters
+            … show {formatCount(piece.text.length - TEXT_REPR_PIECE_MAX_CHARS)} more characters
           </button>
         )}
       </span>

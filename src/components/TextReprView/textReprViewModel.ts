@@ -5,6 +5,7 @@
  * virtualized whatever is open.
  */
 import { parseTextRepr, type TextReprLine, type TextReprSegment } from "../../core/textRepr";
+import { formatCount } from "../../core/intlFormatters";
 import type { LineRefRange } from "../../core/lineRefs";
 
 export type TextReprPiece =
@@ -118,7 +119,7 @@ export function isNumbered(lines: readonly TextReprLine[]): boolean {
 export function markerText(segment: Exclude<TextReprSegment, { kind: "text" }>): string {
   switch (segment.kind) {
     case "truncated":
-      return `... (${segment.omittedChars.toLocaleString("en-US")} chars truncated)`;
+      return `... (${formatCount(segment.omittedChars)} chars truncated)`;
     case "toolsExpandable":
       return segment.label;
     case "genExpandable":

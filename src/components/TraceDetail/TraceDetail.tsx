@@ -7,6 +7,7 @@ import { TraceLensContext } from "../../hooks/context";
 import { useSentiment } from "../../hooks/useSentiment";
 import { useTrace } from "../../hooks/useTrace";
 import { errorMessage } from "../ui/ErrorState";
+import { TraceDetailSummary } from "./TraceDetailSummary";
 import { TraceDetailTextConnected } from "./TraceDetailTextConnected";
 import { TraceDetailView, type TraceDetailViewProps } from "./TraceDetailView";
 
@@ -46,6 +47,7 @@ function TraceDetailConnected({ forwardedRef, trace: traceProp, traceId, tracePa
       sentiment={view.sentiment ?? inline ?? fetched}
       sentimentLoading={view.sentimentLoading ?? (needSentiment && sentimentQuery.isPending)}
       renderText={view.renderText ?? (textReprSource === "client" ? (context) => <TraceDetailTextConnected {...context} /> : undefined)}
+      summary={view.summary === undefined ? (context) => <TraceDetailSummary {...context} /> : view.summary}
     />
   );
 }
@@ -53,6 +55,8 @@ function TraceDetailConnected({ forwardedRef, trace: traceProp, traceId, tracePa
 /**
  * The drop-in trace view. Pass `trace` to show your own data, or `traceId` inside a
  * `<TraceLensProvider>` to load it (and its sentiment and text representation) through the client.
+ * Inside a provider, the Summary tab holds the trace's `SummaryPanel` (pass `summary` to replace it,
+ * `null` to drop it); its line references select their events in the tree.
  * Everything a host may want to own is controllable: `selectedEventId` + `onSelectEvent`,
  * `collapsedNodes` + `onCollapsedNodesChange`, `tab` + `onTabChange`, `search` + `onSearchChange`.
  *

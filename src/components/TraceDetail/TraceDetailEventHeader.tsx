@@ -1,5 +1,6 @@
 import { readNumber, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import { dateTimeFormat } from "../../core/intlFormatters";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { CopyButton } from "../ui/CopyButton";
@@ -8,12 +9,14 @@ import { TraceDetailChip } from "./TraceDetailChip";
 import { costBreakdown } from "./TraceDetailHeader";
 import { KIND_LABEL, KIND_TEXT, formatInteger, nodeErrored, nodeModel, nodeProperties, nodeTitle } from "./traceDetailModel";
 
+const EVENT_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "medium" };
+
 function formatTimestamp(value: string | undefined, locale?: string): string | null {
   if (!value) return null;
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) return null;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" }).format(ms);
+    return dateTimeFormat(locale, EVENT_TIME).format(ms);
   } catch {
     return new Date(ms).toISOString();
   }

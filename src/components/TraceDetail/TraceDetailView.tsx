@@ -50,8 +50,8 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   onSearchChange?: (search: string) => void;
   /** Event kinds whose tree rows start compact (type tag only). @default [] */
   defaultCompactKinds?: readonly TraceNodeKind[];
-  /** Content of a Summary tab; the tab only exists when this is given. */
-  summary?: (context: TraceDetailPanelContext) => ReactNode;
+  /** Content of a Summary tab; the tab only exists when this is given (the drop-in shell gives a SummaryPanel; `null` drops it). */
+  summary?: ((context: TraceDetailPanelContext) => ReactNode) | null;
   /** Replaces the Text tab's content (the drop-in shell uses it to fetch the text from the client). */
   renderText?: (context: TraceDetailPanelContext) => ReactNode;
   /** Shows the timeline. @default true */
@@ -173,7 +173,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
             locale={locale}
             selectEvent={state.selectEvent}
             renderText={renderText}
-            summary={summary}
+            summary={summary ?? undefined}
           />
         </ErrorBoundary>
       </div>

@@ -1,6 +1,7 @@
 /** Pure helpers shared by TraceDetail's parts: labels, colours, node facts, search and lookups. */
 import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
 import type { LLMTraceEvent } from "../../core/eventsTrace";
+import { numberFormat, withDefaultLocale } from "../../core/intlFormatters";
 import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
 
@@ -162,11 +163,9 @@ export function kindsInTree(tree: TraceTree): TraceNodeKind[] {
   return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present.has(kind));
 }
 
+const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+
 /** A whole number with grouping, in the given locale (an invalid tag falls back to the default). */
 export function formatInteger(value: number, locale?: string): string {
-  try {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
-  } catch {
-    return new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(value);
-  }
+  return withDefaultLocale(locale, (tag) => numberFormat(tag, WHOLE)).format(value);
 }

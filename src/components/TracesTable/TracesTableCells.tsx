@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { FORMAT_PLACEHOLDER, formatRelativeTime } from "../../core/format";
+import { dateTimeFormat, formatCount, withDefaultLocale } from "../../core/intlFormatters";
 import { highlightText } from "../ui/HighlightText";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
-import { useTableCellContext } from "./tracesTableContext";
+import { useTableCellContext } from "../ui/tableCellContext";
 import type { MessagePreview } from "./tracesTablePreview";
 
 const DASH = <span className="tl:text-muted">–</span>;
@@ -54,7 +55,7 @@ export function ErrorCountCell({ count }: { count: number }) {
   if (!count) return DASH;
   return (
     <span className="tl:inline-block tl:rounded-sm tl:bg-(color:--tl-danger-subtle) tl:px-1.5 tl:font-semibold tl:text-danger">
-      {count.toLocaleString("en-US")}
+      {formatCount(count)}
       <span className="tl:sr-only"> {count === 1 ? "error" : "errors"}</span>
     </span>
   );
@@ -70,7 +71,7 @@ const formatted = new WeakMap<object, Map<string, string>>();
 
 /**
  * A formatted value remembered per row object (or string key), so a row scrolled back into view does not
- * build its number and date formatters again.
+ * format its numbers and dates again.
  */
 export function cachedFormat(owner: object, key: string, compute: () => string): string {
   let byKey = formatted.get(owner);
@@ -86,21 +87,11 @@ export function cachedFormat(owner: object, key: string, compute: () => string):
   return text;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const EXACT_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "long" };
 
-/** The exact time for the tooltip; the formatter is built once per locale, not once per cell. */
+/** The exact time for the tooltip. */
 function exactTime(ms: number, locale: string | undefined): string {
-  const key = locale ?? "";
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "long" });
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "long" });
-    }
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(ms);
+  return withDefaultLocale(locale, (tag) => dateTimeFormat(tag, EXACT_TIME)).format(ms);
 }
 
 /** Relative time ("3 hours ago"), the exact time on hover or focus and in `dateTime`. */

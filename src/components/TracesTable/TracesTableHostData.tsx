@@ -1,9 +1,9 @@
 import { forwardRef, useMemo, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { LazySentimentSource, TableCellContextValue } from "./tracesTableContext";
-import { idsNeedingSentiment, type SentimentLabels } from "./tracesTableFilter";
+import type { LazySentimentSource, TableCellContextValue } from "../ui/tableCellContext";
+import { idsNeedingSentiment } from "./tracesTableFilter";
 import { normalizeTraces } from "./tracesTableModel";
-import { SentimentLookups } from "./TracesTableSentimentLookups";
+import { WithSentimentLabels } from "./TracesTableSentimentLookups";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
 /** What both data paths pass through to the view unchanged. */
@@ -33,28 +33,25 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
     () => ({ locale, now, highlight: view.search.trim() || undefined, sentiment: source, level: "trace" }),
     [locale, now, view.search, source],
   );
-  const status = loading ? "loading" : error ? "error" : "ready";
   const filtering = view.sentimentFilter.length > 0;
   const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows) : []), [filtering, rows]);
-  const render = (labels?: SentimentLabels, pending = 0) => (
-    <TracesTableView
-      {...view}
-      ref={ref}
-      traces={rows}
-      serverSearch={false}
-      sentimentLabels={labels}
-      sentimentPending={pending}
-      status={status}
-      error={error}
-      onRetry={onRetry}
-      cellContext={cellContext}
-    />
-  );
-  if (!source) return render();
   return (
-    <SentimentLookups ids={ids} source={source}>
-      {(labels, pending) => render(labels, pending)}
-    </SentimentLookups>
+    <WithSentimentLabels ids={ids} source={source}>
+      {(labels, pending) => (
+        <TracesTableView
+          {...view}
+          ref={ref}
+          traces={rows}
+          serverSearch={false}
+          sentimentLabels={labels}
+          sentimentPending={pending}
+          status={loading ? "loading" : error ? "error" : "ready"}
+          error={error}
+          onRetry={onRetry}
+          cellContext={cellContext}
+        />
+      )}
+    </WithSentimentLabels>
   );
 });
 TracesTableHostData.displayName = "TracesTableHostData";

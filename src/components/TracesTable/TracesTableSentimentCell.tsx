@@ -2,7 +2,7 @@ import { useSentiment } from "../../hooks/useSentiment";
 import type { SentimentLevel } from "../../hooks/keys";
 import type { SentimentResult } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
-import { useTableCellContext, type LazySentimentSource } from "./tracesTableContext";
+import { useTableCellContext, type LazySentimentSource } from "../ui/tableCellContext";
 
 function LazySentiment({ id, level, source }: { id: string; level: SentimentLevel; source: LazySentimentSource }) {
   // Mounted only for rendered rows, so a virtual table asks only for what is on screen; the loader batches

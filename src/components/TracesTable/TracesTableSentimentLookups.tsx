@@ -2,8 +2,8 @@ import { useMemo, type ReactNode } from "react";
 import type { SentimentLabel } from "../../core/sentiment/types";
 import type { SentimentLevel } from "../../hooks/keys";
 import { useSentiments } from "../../hooks/useSentiments";
+import type { LazySentimentSource } from "../ui/tableCellContext";
 import { sentimentLabelOf } from "./tracesTableModel";
-import type { LazySentimentSource } from "./tracesTableContext";
 import type { SentimentLabels } from "./tracesTableFilter";
 
 interface SentimentLookupsProps {
@@ -34,4 +34,12 @@ export function SentimentLookups({ ids, level = "trace", source, children }: Sen
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const labels = useMemo<SentimentLabels>(() => new Map(entries), [signature]);
   return <>{children(labels, pending)}</>;
+}
+
+/** Both data paths: lookups only when sentiment can be loaded; without a source nothing is pending. */
+export function WithSentimentLabels({ source, ...rest }: Omit<SentimentLookupsProps, "source" | "children"> & {
+  source: LazySentimentSource | null;
+  children: (labels: SentimentLabels | undefined, pending: number) => ReactNode;
+}) {
+  return source ? <SentimentLookups {...rest} source={source} /> : rest.children(undefined, 0);
 }

@@ -5,7 +5,7 @@ import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
 import { ErrorCountCell, NumberCell, PreviewCell, TextCell, TimeCell, cachedFormat } from "./TracesTableCells";
-import { useTableCellContext } from "./tracesTableContext";
+import { useTableCellContext } from "../ui/tableCellContext";
 import {
   inlineTraceSentiment,
   sentimentSortValue,

@@ -11,6 +11,7 @@ export const SAFE_MARKDOWN_MAX_CHARS = 100_000;
 interface RenderOptions {
   highlight: string | undefined;
   maxImageChars: number;
+  renderText: ((text: string) => ReactNode) | undefined;
 }
 
 function inline(nodes: readonly MdInline[], o: RenderOptions, key = ""): ReactNode[] {
@@ -18,7 +19,7 @@ function inline(nodes: readonly MdInline[], o: RenderOptions, key = ""): ReactNo
     const k = `${key}${i}`;
     switch (node.t) {
       case "text":
-        return <span key={k}>{highlightText(node.v, o.highlight)}</span>;
+        return <span key={k}>{o.renderText ? o.renderText(node.v) : highlightText(node.v, o.highlight)}</span>;
       case "br":
         return <br key={k} />;
       case "code":
@@ -46,7 +47,8 @@ function inline(nodes: readonly MdInline[], o: RenderOptions, key = ""): ReactNo
         }
         return (
           <a key={k} href={href} target="_blank" rel="noopener noreferrer nofollow" className="tl:text-accent tl:underline tl:break-words">
-            {inline(node.c, o, `${k}.`)}
+            {/* Plain text inside: a custom renderer may draw buttons, which must not nest in a link. */}
+            {inline(node.c, { ...o, renderText: undefined }, `${k}.`)}
           </a>
         );
       }
@@ -149,6 +151,11 @@ export interface SafeMarkdownProps extends Omit<ComponentPropsWithoutRef<"div">,
   highlight?: string;
   /** Longest `data:image/*` URL drawn. @default SAFE_DATA_IMAGE_MAX_CHARS */
   maxImageChars?: number;
+  /**
+   * Draws each run of plain prose (not code, not link targets) instead of `highlight`, e.g. to turn
+   * line references into buttons. What it returns is rendered as React children, never as HTML.
+   */
+  renderText?: (text: string) => ReactNode;
 }
 
 /**
@@ -157,7 +164,7 @@ export interface SafeMarkdownProps extends Omit<ComponentPropsWithoutRef<"div">,
  * URLs. Texts over SAFE_MARKDOWN_MAX_CHARS are shown as plain text.
  */
 export const SafeMarkdown = forwardRef(function SafeMarkdown(
-  { text, highlight, maxImageChars = SAFE_DATA_IMAGE_MAX_CHARS, className, ...rest }: SafeMarkdownProps,
+  { text, highlight, maxImageChars = SAFE_DATA_IMAGE_MAX_CHARS, renderText, className, ...rest }: SafeMarkdownProps,
   ref: Ref<HTMLDivElement>,
 ) {
   const source = typeof text === "string" ? text : String(text ?? "");
@@ -165,9 +172,9 @@ export const SafeMarkdown = forwardRef(function SafeMarkdown(
   return (
     <div {...rest} ref={ref} data-slot="safe-markdown" className={cn("tl:break-words tl:text-sm", className)}>
       {parsed ? (
-        blocks(parsed, { highlight, maxImageChars })
+        blocks(parsed, { highlight, maxImageChars, renderText })
       ) : (
-        <p dir="auto" className="tl:whitespace-pre-wrap">{highlightText(source, highlight)}</p>
+        <p dir="auto" className="tl:whitespace-pre-wrap">{renderText ? renderText(source) : highlightText(source, highlight)}</p>
       )}
     </div>
   );

@@ -5,6 +5,9 @@
  */
 export { formatTextRepr, validateTextReprRequest } from "./textReprFormat";
 export { parseTextRepr } from "./textReprParse";
+export { eventAtLines, mapTextReprLinesToEvents } from "./textReprLineEvents";
+export type { MapTextReprLinesOptions, TextReprEventBlock, TextReprEventLike, TextReprLineEvents } from "./textReprLineEvents";
+export { traceNodeLabel } from "./textReprTraceTree";
 export type {
   TextReprEventType,
   TextReprFailure,

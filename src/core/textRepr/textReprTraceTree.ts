@@ -90,6 +90,20 @@ function nodeSummary(event: unknown, type: unknown): string {
   }
 }
 
+function nodeTag(type: unknown): string {
+  return (typeof type === "string" ? TAGS[type] : undefined) ?? "[EVENT]";
+}
+
+/**
+ * The label a trace node is drawn with, e.g. `[GEN] answer (1.80s, $0.0012, gpt-4o-mini)`: it
+ * depends only on the event itself, so it identifies an event in any tree shape. Throws where
+ * PostHog's formatter would (a non-string name with parts).
+ */
+export function traceNodeLabel(event: unknown): string {
+  const type = pyGet(event, "event");
+  return `${nodeTag(type)} ${nodeSummary(event, type)}`;
+}
+
 /** The dict a node stands for: its `event`, or the node itself when it has no `event` key. */
 function nodeEvent(node: unknown): unknown {
   if (!isPyDict(node)) throw new PyError("TypeError", "hierarchy node is not a dict");
@@ -113,7 +127,7 @@ export function renderTraceTree(
     const childPrefix = last ? "   " : "│  ";
     const event = nodeEvent(node);
     const type = pyGet(event, "event");
-    const tag = (typeof type === "string" ? TAGS[type] : undefined) ?? "[EVENT]";
+    const tag = nodeTag(type);
     const summary = nodeSummary(event, type);
     const id = pyStr(pyOr(pyGet(event, "id"), "unknown"));
     if (o.collapsed) {

@@ -1,0 +1,97 @@
+import { useId } from "react";
+import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
+import { cn } from "../ui/cn";
+import { SafeMarkdown } from "../ui/SafeMarkdown";
+import { EvaluationSummaryPanelPattern, type EvaluationSummaryPanelPatternProps } from "./EvaluationSummaryPanelPattern";
+import { PATTERN_KINDS, patternSections, statisticsLine, type PatternSection } from "./evaluationSummaryPanelModel";
+
+type PatternLinks = Pick<EvaluationSummaryPanelPatternProps, "onGenerationClick" | "reasoningByGenerationId" | "knownGenerationIds">;
+
+export interface EvaluationSummaryPanelResultProps extends PatternLinks {
+  summary: EvaluationSummaryResponseBody;
+  filter: EvaluationSummaryFilter;
+  expanded: boolean;
+  onExpandedChange: (expanded: boolean) => void;
+  locale?: string;
+}
+
+const heading = "tl:m-0 tl:text-xs tl:font-semibold tl:uppercase tl:tracking-wide tl:text-muted";
+
+function Section({ section, links }: { section: PatternSection; links: PatternLinks }) {
+  const id = useId();
+  const kind = PATTERN_KINDS[section.kind];
+  // A group, not a <section>: several panels on one page would repeat these region names.
+  return (
+    <div role="group" aria-labelledby={id} data-slot="evaluation-pattern-section" data-kind={section.kind} className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
+      <h4 id={id} className={heading}>
+        <span aria-hidden="true">{kind.glyph} </span>
+        {kind.heading}
+      </h4>
+      {section.patterns.length === 0 ? (
+        <p className="tl:m-0 tl:text-sm tl:italic tl:text-muted">No {kind.adjective} patterns identified</p>
+      ) : (
+        section.patterns.map((pattern, i) => <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} {...links} />)
+      )}
+    </div>
+  );
+}
+
+/** A loaded summary: collapsible "AI Summary · N runs analyzed", assessment, statistics, patterns, recommendations. */
+export function EvaluationSummaryPanelResult({ summary, filter, expanded, onExpandedChange, locale, ...links }: EvaluationSummaryPanelResultProps) {
+  const contentId = useId();
+  const sections = patternSections(summary, filter);
+  const total = summary.statistics?.total_analyzed;
+  const recommendations = Array.isArray(summary.recommendations) ? summary.recommendations.filter((r) => typeof r === "string" && r.trim()) : [];
+  return (
+    <div data-slot="evaluation-summary" className="tl:rounded-tl tl:border tl:border-solid tl:border-border tl:bg-bg">
+      <h3 className="tl:m-0 tl:text-sm">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-controls={contentId}
+          onClick={() => onExpandedChange(!expanded)}
+          className="tl:flex tl:w-full tl:cursor-pointer tl:items-center tl:gap-2 tl:border-0 tl:bg-transparent tl:px-3 tl:py-2 tl:text-left tl:text-sm tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+        >
+          <span aria-hidden="true" className={cn("tl:inline-block tl:text-xs tl:transition-transform tl:motion-reduce:transition-none", expanded && "tl:rotate-90")}>
+            ▶
+          </span>
+          <span className="tl:font-semibold">AI Summary</span>{" "}
+          {typeof total === "number" && (
+            <span className="tl:text-muted">
+              · {total.toLocaleString(locale)} {total === 1 ? "run" : "runs"} analyzed
+            </span>
+          )}
+        </button>
+      </h3>
+      <div id={contentId} hidden={!expanded} className="tl:flex tl:flex-col tl:gap-3 tl:px-3 tl:pb-3">
+        <div data-slot="evaluation-assessment">
+          <SafeMarkdown text={String(summary.overall_assessment ?? "")} className="tl:text-fg" />
+        </div>
+        <p data-slot="evaluation-statistics" className="tl:m-0 tl:text-xs tl:text-muted">
+          {statisticsLine(summary.statistics, filter, locale)}
+        </p>
+        {sections.length === 0 ? (
+          <p className="tl:m-0 tl:text-sm tl:italic tl:text-muted">No patterns identified</p>
+        ) : (
+          <div className="tl:grid tl:grid-cols-[repeat(auto-fit,minmax(16rem,1fr))] tl:gap-3">
+            {sections.map((section) => (
+              <Section key={section.kind} section={section} links={links} />
+            ))}
+          </div>
+        )}
+        {recommendations.length > 0 && (
+          <div role="group" aria-label="Recommendations" data-slot="evaluation-recommendations" className="tl:flex tl:flex-col tl:gap-1">
+            <h4 className={heading}>Recommendations</h4>
+            <ul className="tl:m-0 tl:flex tl:flex-col tl:gap-1 tl:pl-5">
+              {recommendations.map((text, i) => (
+                <li key={i} className="tl:list-disc">
+                  <SafeMarkdown text={text} className="tl:text-fg tl:[&_p]:my-0" />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

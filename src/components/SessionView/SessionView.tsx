@@ -1,0 +1,101 @@
+"use client";
+import { forwardRef, useContext, useMemo, type Ref } from "react";
+import type { TracesParams } from "../../client/clientTypes";
+import type { LLMTrace } from "../../core/eventsTrace";
+import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import { sessionTraces } from "../../core/trace";
+import { TraceLensContext } from "../../hooks/context";
+import { useSentiments } from "../../hooks/useSentiments";
+import { useTrace } from "../../hooks/useTrace";
+import { useTraces } from "../../hooks/useTraces";
+import { readableError } from "../ui/readableError";
+import { SessionViewConversation } from "./SessionViewConversation";
+import { SessionViewView, type SessionViewViewProps } from "./SessionViewView";
+import { sessionPropertyFilter } from "./sessionViewModel";
+import { useSessionSummaries } from "./useSessionSummaries";
+
+/** PostHog's default page size, and as many ids as one batch_check takes. */
+const SESSION_TRACE_LIMIT = 100;
+
+export interface SessionViewProps extends Omit<SessionViewViewProps, "traces" | "sessionId"> {
+  /** The AI session: `$ai_session_id` (or `$session_id` for PostHog-LLM events). */
+  sessionId: string;
+  /** Traces the host already has; only those of `sessionId` are shown and none are fetched. */
+  traces?: readonly LLMTrace[];
+  /** More of the TracesQuery (date range, test-account filter); the session filter is added to `properties`. */
+  query?: Omit<TracesParams, "offset">;
+  /** Inside a provider, load trace sentiment that the traces do not carry. @default true */
+  loadSentiment?: boolean;
+  /** Inside a provider, show cached summary titles and offer "Summarize all". @default true */
+  loadSummaries?: boolean;
+}
+
+/** An expanded trace: the full trace (TraceQuery; list rows hold only top-level events), the list row meanwhile. */
+function SessionViewFullConversation({ trace }: { trace: LLMTrace }) {
+  const full = useTrace({ traceId: trace.id });
+  return <SessionViewConversation trace={full.data ?? trace} />;
+}
+const fullConversation = (trace: LLMTrace) => <SessionViewFullConversation trace={trace} />;
+
+type ConnectedProps = SessionViewProps & { forwardedRef: Ref<HTMLDivElement> };
+
+function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, query, loadSentiment = true, loadSummaries = true, ...view }: ConnectedProps) {
+  const params: TracesParams = { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT, properties: [...(query?.properties ?? []), sessionPropertyFilter(sessionId)] };
+  const list = useTraces(params, { enabled: !hostTraces && Boolean(sessionId) });
+  const source = hostTraces ?? list.data?.results;
+  const traces = useMemo(() => (source ? sessionTraces(source, sessionId) : undefined), [source, sessionId]);
+  const ids = useMemo(() => (traces ?? []).map((t) => t.id), [traces]);
+  const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
+  const sentiment = useSentiments({ ids: unscored });
+  const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries });
+  const sentiments: Record<string, TraceSentiment | SentimentError | null | undefined> = { ...sentiment.data };
+  for (const [id, result] of Object.entries(sentiment.byId)) if (result.error) sentiments[id] = { error: readableError(result.error) };
+  return (
+    <SessionViewView
+      {...view}
+      ref={forwardedRef}
+      sessionId={sessionId}
+      traces={traces}
+      loading={view.loading ?? (!hostTraces && list.isPending)}
+      error={view.error ?? (hostTraces ? undefined : (list.error ?? undefined))}
+      onRetry={view.onRetry ?? (hostTraces ? undefined : () => void list.refetch())}
+      moreTraces={view.moreTraces ?? (!hostTraces && list.data?.hasMore === true)}
+      sentiments={view.sentiments ?? sentiments}
+      sentimentLoadingIds={view.sentimentLoadingIds ?? unscored.filter((id) => sentiment.byId[id]?.isPending)}
+      summaryTitles={view.summaryTitles ?? (loadSummaries ? summaries.titles : undefined)}
+      summarizingIds={view.summarizingIds ?? summaries.summarizingIds}
+      summaryErrors={view.summaryErrors ?? summaries.errors}
+      onSummarizeAll={view.onSummarizeAll ?? (loadSummaries ? summaries.summarizeAll : undefined)}
+      renderConversation={view.renderConversation ?? fullConversation}
+    />
+  );
+}
+
+function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
+  const shown = useMemo(() => (traces ? sessionTraces(traces, sessionId) : undefined), [traces, sessionId]);
+  const missingProvider = traces === undefined && !view.error && !view.loading;
+  return (
+    <SessionViewView
+      {...view}
+      ref={forwardedRef}
+      sessionId={sessionId}
+      traces={shown}
+      error={missingProvider ? new Error("SessionView needs a <TraceLensProvider> to load a session, or a `traces` prop.") : view.error}
+    />
+  );
+}
+
+/**
+ * The drop-in session view: every trace of one AI session, oldest first, as one conversation. Inside a
+ * `<TraceLensProvider>` it lists the session's traces (TracesQuery filtered on `$ai_session_id`), their
+ * sentiment (batched), their cached summary titles (one batch_check; failures are ignored, as PostHog
+ * does) and offers "Summarize all" for the rest; an expanded trace loads in full. Or pass `traces`.
+ *
+ * @example
+ * <SessionView sessionId={trace.aiSessionId} onTraceClick={(id) => navigate(`/traces/${id}`)} />
+ */
+export const SessionView = forwardRef(function SessionView(props: SessionViewProps, ref: Ref<HTMLDivElement>) {
+  const context = useContext(TraceLensContext);
+  return context ? <SessionViewConnected {...props} forwardedRef={ref} /> : <SessionViewUnconnected {...props} forwardedRef={ref} />;
+});
+SessionView.displayName = "SessionView";

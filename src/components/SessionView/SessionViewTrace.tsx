@@ -1,0 +1,89 @@
+import { useId, type ReactNode } from "react";
+import type { LLMTrace } from "../../core/eventsTrace";
+import { FORMAT_PLACEHOLDER, formatCost, formatLatency } from "../../core/format";
+import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import { SentimentBar } from "../SentimentBar";
+import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
+import { LINK_BUTTON } from "../ui/buttonStyles";
+import { cn } from "../ui/cn";
+import { readableError } from "../ui/readableError";
+import { plainPreview, traceTimeLabel } from "./sessionViewModel";
+
+export interface SessionViewTraceProps {
+  trace: LLMTrace;
+  /** 1-based place in the conversation. */
+  position: number;
+  expanded: boolean;
+  onExpandedChange: (expanded: boolean) => void;
+  sentiment: TraceSentiment | SentimentError | null | undefined;
+  sentimentLoading: boolean;
+  summaryTitle: string | undefined;
+  summarizing: boolean;
+  summaryError: unknown;
+  onTraceClick?: (traceId: string) => void;
+  renderConversation: (trace: LLMTrace) => ReactNode;
+  locale?: string;
+}
+
+function Preview({ who, text }: { who: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p dir="auto" className="tl:m-0 tl:line-clamp-2 tl:break-words tl:text-xs tl:text-muted">
+      <span className="tl:font-semibold tl:text-fg">{who}: </span>
+      {plainPreview(text)}
+    </p>
+  );
+}
+
+/** One trace of the session: its summary title, sentiment and time; expands to its conversation. */
+export function SessionViewTrace(props: SessionViewTraceProps) {
+  const { trace, position, expanded, onExpandedChange, sentiment, sentimentLoading, summaryTitle, summarizing, summaryError, onTraceClick, locale } = props;
+  const bodyId = useId();
+  const name = typeof trace.traceName === "string" && trace.traceName ? trace.traceName : `Trace ${String(trace.id).slice(0, 8)}`;
+  const title = summaryTitle || name;
+  const meta = [summaryTitle ? name : null, formatLatency(trace.totalLatency, { locale }), formatCost(trace.totalCost, { locale })]
+    .filter((part) => part && part !== FORMAT_PLACEHOLDER)
+    .join(" · ");
+  return (
+    <li data-slot="session-trace" data-trace-id={trace.id} data-state={expanded ? "open" : "closed"} className="tl:rounded-tl tl:border tl:border-solid tl:border-border tl:bg-bg">
+      <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-x-3 tl:gap-y-1 tl:px-3 tl:py-2">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={() => onExpandedChange(!expanded)}
+          className="tl:flex tl:min-w-0 tl:flex-1 tl:cursor-pointer tl:items-baseline tl:gap-2 tl:border-0 tl:bg-transparent tl:p-0 tl:text-left tl:text-sm tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+        >
+          <span aria-hidden="true" className={cn("tl:inline-block tl:text-xs tl:transition-transform tl:motion-reduce:transition-none", expanded && "tl:rotate-90")}>
+            ▶
+          </span>
+          <span className="tl:tabular-nums tl:text-muted">{position}.</span>{" "}
+          <span data-slot="session-trace-title" dir="auto" className="tl:min-w-0 tl:break-words tl:font-semibold">
+            {title}
+          </span>
+        </button>
+        <SentimentBar sentiment={sentiment ?? null} loading={sentimentLoading} />
+        <time dateTime={typeof trace.createdAt === "string" ? trace.createdAt : undefined} className="tl:text-xs tl:text-muted">
+          {traceTimeLabel(trace.createdAt, locale)}
+        </time>
+        {onTraceClick && (
+          <button type="button" className={LINK_BUTTON} onClick={() => onTraceClick(trace.id)}>
+            Open trace<span className="tl:sr-only"> {position}</span>
+          </button>
+        )}
+      </div>
+      <div className="tl:flex tl:flex-col tl:gap-1 tl:px-3 tl:pb-2 tl:pl-8">
+        {meta && <p className="tl:m-0 tl:text-xs tl:text-muted">{meta}</p>}
+        {summarizing && <p className="tl:m-0 tl:text-xs tl:italic tl:text-muted">Summarizing…</p>}
+        {!summarizing && summaryError !== undefined && summaryError !== null && (
+          <p className="tl:m-0 tl:break-words tl:text-xs tl:text-danger">Summary failed: {readableError(summaryError).slice(0, 200)}</p>
+        )}
+        {!expanded && <Preview who="User" text={traceInputPreview(trace)?.text} />}
+        {!expanded && <Preview who="Assistant" text={traceOutputPreview(trace)?.text} />}
+      </div>
+      <div id={bodyId} hidden={!expanded} data-slot="session-trace-conversation" className="tl:border-t tl:border-solid tl:border-border tl:p-3">
+        {expanded && props.renderConversation(trace)}
+      </div>
+    </li>
+  );
+}

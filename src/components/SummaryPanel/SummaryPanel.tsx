@@ -1,0 +1,115 @@
+"use client";
+import { forwardRef, useContext, type Ref } from "react";
+import type { SummarizationMode, SummarizationResponseBody, TextReprEventData } from "../../core/eventsApi";
+import { TraceLensContext } from "../../hooks/context";
+import type { TraceSummaryParams } from "../../hooks/summaryQueryOptions";
+import { useTraceSummary } from "../../hooks/useTraceSummary";
+import { useControllableState } from "../ui/useControllableState";
+import { eventSubject, type SummaryPanelStatus, type SummarySubject } from "./summaryPanelModel";
+import { SummaryPanelView, type SummaryPanelViewProps } from "./SummaryPanelView";
+
+type HostEvent = Pick<TextReprEventData, "id" | "event" | "properties"> & { timestamp?: string };
+
+export interface SummaryPanelProps
+  extends Omit<SummaryPanelViewProps, "status" | "summary" | "textRepr" | "error" | "onGenerate" | "onRegenerate" | "onRetry" | "eventId"> {
+  /** Summarizes this trace (the server looks it up by id). */
+  traceId?: string;
+  /** Summarizes this generation instead (looked up by id); with `traceId`, the trace is only context. */
+  eventId?: string;
+  /** Summarizes this event, sent as data: spans, and events outside the server's date range. */
+  event?: HostEvent;
+  /** Full control over the request (`data` + `summarizeType`, …); wins over the props above. */
+  params?: Omit<TraceSummaryParams, "mode">;
+  /** Model to ask for; empty for the server's default. */
+  model?: string | null;
+  /** Date bounds the server searches for `traceId` / `eventId` (PostHog's default is the last 30 days). */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Generate on mount, as PostHog does when its Summary tab is opened directly. @default false */
+  autoGenerate?: boolean;
+  /** For a trace, load a summary the server already has (batch_check first, nothing generated). @default true */
+  loadCached?: boolean;
+  /** A response the host already holds: shown as it is, nothing fetched. */
+  response?: SummarizationResponseBody | null;
+}
+
+function requestParams(p: SummaryPanelProps, mode: SummarizationMode): TraceSummaryParams {
+  const dates = { model: p.model, dateFrom: p.dateFrom, dateTo: p.dateTo };
+  if (p.params) return { ...dates, ...p.params, mode };
+  if (p.event) {
+    const { id, event, properties, timestamp } = p.event;
+    return { ...dates, mode, summarizeType: "event", data: { event: { id, event, properties, ...(timestamp ? { timestamp } : {}) } } };
+  }
+  if (p.eventId) return { ...dates, mode, generationId: p.eventId };
+  return { ...dates, mode, traceId: p.traceId };
+}
+
+function subjectOf(p: SummaryPanelProps): SummarySubject | null {
+  if (p.subject) return p.subject;
+  if (p.params) return p.params.summarizeType === "event" || p.params.generationId ? "generation" : "trace";
+  if (p.event) return eventSubject(p.event.event);
+  return p.eventId ? "generation" : "trace";
+}
+
+function shared(p: SummaryPanelProps): Omit<SummaryPanelProps, keyof SummaryPanelOwnProps> {
+  const { traceId: _t, eventId: _e, event: _v, params: _p, model: _m, dateFrom: _f, dateTo: _d, autoGenerate: _a, loadCached: _l, response: _r, ...view } = p;
+  return view;
+}
+type SummaryPanelOwnProps = Pick<SummaryPanelProps, "traceId" | "eventId" | "event" | "params" | "model" | "dateFrom" | "dateTo" | "autoGenerate" | "loadCached" | "response">;
+
+type ConnectedProps = SummaryPanelProps & { forwardedRef: Ref<HTMLDivElement> };
+
+function SummaryPanelConnected({ forwardedRef, ...props }: ConnectedProps) {
+  const [mode, setMode] = useControllableState<SummarizationMode>(props.mode, props.defaultMode ?? "minimal", props.onModeChange);
+  const subject = subjectOf(props);
+  const hostOwned = props.response !== undefined;
+  const params = hostOwned || !subject ? {} : requestParams(props, mode);
+  const result = useTraceSummary(params, { autoGenerate: props.autoGenerate, loadCached: props.loadCached });
+  const response = hostOwned ? props.response : result.data;
+  const status: SummaryPanelStatus = !subject ? "unsupported" : hostOwned ? (response ? "success" : "idle") : result.status;
+  return (
+    <SummaryPanelView
+      {...shared(props)}
+      ref={forwardedRef}
+      mode={mode}
+      onModeChange={setMode}
+      subject={subject ?? "event"}
+      status={status}
+      summary={response?.summary}
+      textRepr={response?.text_repr}
+      error={result.error ?? undefined}
+      eventId={props.event?.id ?? props.eventId}
+      onGenerate={hostOwned ? undefined : result.generate}
+      onRegenerate={hostOwned ? undefined : result.regenerate}
+      onRetry={result.regeneration.error ? result.regenerate : () => void result.query.refetch()}
+    />
+  );
+}
+
+/**
+ * The drop-in AI summary of a trace or one event, through the surrounding `TraceLensProvider`
+ * (PostHog's summarization endpoint, or a local client's summarizer). A summary the server already
+ * holds is loaded on mount; nothing is generated until Generate is pressed (or `autoGenerate`).
+ *
+ * @example
+ * <SummaryPanel traceId={id} mode="detailed" onSelectEvent={setEventId} />
+ */
+export const SummaryPanel = forwardRef(function SummaryPanel(props: SummaryPanelProps, ref: Ref<HTMLDivElement>) {
+  const context = useContext(TraceLensContext);
+  if (context) return <SummaryPanelConnected {...props} forwardedRef={ref} />;
+  const response = props.response;
+  const missing = response === undefined ? new Error("SummaryPanel needs a <TraceLensProvider> to load a summary, or a `response` prop.") : undefined;
+  return (
+    <SummaryPanelView
+      {...shared(props)}
+      ref={ref}
+      subject={subjectOf(props) ?? "event"}
+      status={missing ? "error" : response ? "success" : "idle"}
+      error={missing}
+      summary={response?.summary}
+      textRepr={response?.text_repr}
+      eventId={props.event?.id ?? props.eventId}
+    />
+  );
+});
+SummaryPanel.displayName = "SummaryPanel";

@@ -1,0 +1,62 @@
+/**
+ * AI sessions: the traces of one conversation, linked by `$ai_session_id`. PostHog-LLM events
+ * link them by `$session_id` instead; on other events `$session_id` is posthog-js's web session
+ * (a replay id), which says nothing about the conversation, so it is read only there.
+ */
+import { readId, readTimestampMs } from "./eventsAccess";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { isPostHogLlmFeedbackEvent, isPostHogLlmTaskEvent } from "./posthogLlm";
+
+function isPostHogLlmEvent(event: LLMTraceEvent): boolean {
+  return event.properties?.$ai_lib === "posthog-llm" || isPostHogLlmTaskEvent(event) || isPostHogLlmFeedbackEvent(event);
+}
+
+/** The AI session a trace belongs to, or null when it has none. */
+export function traceSessionId(trace: LLMTrace): string | null {
+  const own = readId(trace.aiSessionId);
+  if (own !== null) return own;
+  const events = Array.isArray(trace.events) ? trace.events : [];
+  for (const event of events) {
+    const id = readId(event.properties?.$ai_session_id);
+    if (id !== null) return id;
+  }
+  for (const event of events) {
+    if (!isPostHogLlmEvent(event)) continue;
+    const id = readId(event.properties?.$session_id);
+    if (id !== null) return id;
+  }
+  return null;
+}
+
+function byStart(a: LLMTrace, b: LLMTrace): number {
+  const ta = readTimestampMs(a.createdAt);
+  const tb = readTimestampMs(b.createdAt);
+  // Unreadable times go last rather than first: they cannot be placed in the conversation.
+  if (ta !== tb) return ta === null ? 1 : tb === null ? -1 : ta - tb;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The traces of one session, oldest first (the order the conversation happened in), each id once. */
+export function sessionTraces(traces: readonly LLMTrace[], sessionId: string): LLMTrace[] {
+  const seen = new Set<string>();
+  const matching = traces.filter((trace) => {
+    if (seen.has(trace.id) || traceSessionId(trace) !== sessionId) return false;
+    seen.add(trace.id);
+    return true;
+  });
+  return matching.sort(byStart);
+}
+
+/** Traces grouped by session id (oldest first in each group); traces without a session are left out. */
+export function groupTracesBySession(traces: readonly LLMTrace[]): Map<string, LLMTrace[]> {
+  const groups = new Map<string, LLMTrace[]>();
+  for (const trace of traces) {
+    const id = traceSessionId(trace);
+    if (id === null) continue;
+    const group = groups.get(id);
+    if (group) group.push(trace);
+    else groups.set(id, [trace]);
+  }
+  for (const [id, group] of groups) groups.set(id, sessionTraces(group, id));
+  return groups;
+}
