@@ -4,15 +4,26 @@ type Scheme = "light" | "dark";
 
 const names = Object.keys(TRACELENS_TOKENS) as Array<keyof typeof TRACELENS_TOKENS>;
 
-function mapping(selector: string, scheme: Scheme): string {
-  const lines = names.map((name) => `    --tl-${name}: var(--tl-${name}-${scheme});`);
-  return `  ${selector} {\n    color-scheme: ${scheme};\n${lines.join("\n")}\n  }`;
+/** Space toggles: the empty one is "on" (var() yields nothing), `initial` is "off" (var() falls back). */
+const toggles = (scheme: Scheme) =>
+  scheme === "dark" ? "--tl-on-dark: ;\n    --tl-on-light: initial;" : "--tl-on-dark: initial;\n    --tl-on-light: ;";
+
+function schemeRule(selector: string, scheme: Scheme): string {
+  return `  ${selector} {\n    ${toggles(scheme)}\n  }`;
+}
+
+/** Each token resolves to its light or dark value by the toggles the element inherits (or sets). */
+function mapping(): string {
+  const lines = names.map((name) => `    --tl-${name}: var(--tl-on-dark, var(--tl-${name}-light)) var(--tl-on-light, var(--tl-${name}-dark));`);
+  return `  :where(.tl-root) {\n    color-scheme: var(--tl-on-dark, light) var(--tl-on-light, dark);\n${lines.join("\n")}\n  }`;
 }
 
 /**
- * theme.css from the token table. The light/dark choice is made by plain selectors on each component
- * root rather than light-dark(): host bundlers (lightningcss in Vite) rewrite light-dark() inside custom
- * properties into toggles that resolve on :root, which broke dark mode in a real Vite app.
+ * theme.css from the token table. The scheme is carried by two inherited custom properties (space
+ * toggles) set on :root by the OS preference and on any element marked dark or light, so the nearest
+ * marked ancestor wins and a mark on the component itself beats all of them. Not light-dark(): host
+ * bundlers (lightningcss in Vite) rewrite it into toggles that resolve on :root, which broke dark mode
+ * in a real Vite app.
  */
 export function buildThemeCss(): string {
   const values = names.flatMap((name) => {
@@ -23,7 +34,7 @@ export function buildThemeCss(): string {
   return `/* Generated from src/styles/tokens.ts by \`npm run build:theme\`; edit the table, not this file. */
 /*
  * Components follow the OS colour scheme unless a host sets data-theme="dark|light" or a .dark/.light
- * class on an ancestor; the same on the component itself beats any ancestor. Re-theme by overriding
+ * class on an ancestor (the nearest one wins); the same on the component itself beats any ancestor. Re-theme by overriding
  * --tl-<token>-light / --tl-<token>-dark on any ancestor, or --tl-<token> on .tl-root.
  */
 @layer tracelens.theme {
@@ -36,19 +47,17 @@ ${[...statics, ...values].join("\n")}
     color: var(--tl-fg);
   }
 
-${mapping(":where(.tl-root)", "light")}
+${schemeRule(":where(:root)", "light")}
 
   @media (prefers-color-scheme: dark) {
-  ${mapping(":where(.tl-root)", "dark").replace(/\n/g, "\n  ")}
+  ${schemeRule(":where(:root)", "dark").replace(/\n/g, "\n  ")}
   }
 
-${mapping(':where(.dark, [data-theme="dark"]) :where(.tl-root)', "dark")}
+${schemeRule(':where(.dark, [data-theme="dark"])', "dark")}
 
-${mapping(':where(.light, [data-theme="light"]) :where(.tl-root)', "light")}
+${schemeRule(':where(.light, [data-theme="light"])', "light")}
 
-${mapping('.tl-root:is(.dark, [data-theme="dark"])', "dark")}
-
-${mapping('.tl-root:is(.light, [data-theme="light"])', "light")}
+${mapping()}
 }
 `;
 }

@@ -50,6 +50,18 @@ describe("SentimentBar in Chromium with the real stylesheet", () => {
     expect(fills.map((f) => getComputedStyle(f).backgroundColor)).toEqual([RED_DARK, RED_DARK, RED_LIGHT]);
   });
 
+  it("follows the nearest marked ancestor when light and dark regions nest", async () => {
+    const screen = await render(
+      <div>
+        <div data-theme="light"><div className="dark"><SentimentBar label="negative" score={0.7} /></div></div>
+        <div className="dark"><div data-theme="light"><SentimentBar label="negative" score={0.7} /></div></div>
+        <div data-theme="dark"><div data-theme="light"><div data-theme="dark"><SentimentBar label="negative" score={0.7} /></div></div></div>
+      </div>,
+    );
+    const fills = [...screen.container.querySelectorAll<HTMLElement>('[data-slot="sentiment-bar-fill"]')];
+    expect(fills.map((f) => getComputedStyle(f).backgroundColor)).toEqual([RED_DARK, RED_LIGHT, RED_DARK]);
+  });
+
   it("places the markers at the strongest messages, above and below the track", async () => {
     const screen = await render(<SentimentBar sentiment={frustratedGeneration} />);
     const track = slot(screen.container, "sentiment-bar-track").getBoundingClientRect();
