@@ -10,6 +10,7 @@ import {
   summaryForFilter,
 } from "./fixtures/evaluationFixtures";
 import { LocalEvaluationPanel, PostHogEvaluationPanel } from "./EvaluationSummaryPanelStoryParts";
+import { tabTo } from "./keyboardPlay";
 
 const meta = {
   title: "Components/EvaluationSummaryPanel",
@@ -74,6 +75,35 @@ export const ExampleGenerations: Story = {
     example.focus();
     await waitFor(() => expect(canvas.getByRole("tooltip")).toHaveTextContent(EVALUATION_REASONING[GEN[5]!]!));
     await expect(example).toHaveAccessibleDescription(EVALUATION_REASONING[GEN[5]!]!);
+  },
+};
+
+/** Keyboard only, from the top of the page: the filter is one tab stop moved by arrows; the summary folds with Enter; an example's reasoning shows on focus and Enter opens it. */
+export const KeyboardOnly: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const all = await tabTo((el) => el.getAttribute("role") === "radio");
+    await expect(all).toHaveAccessibleName("All");
+    await userEvent.keyboard("{ArrowRight}");
+    await expect(canvas.getByRole("radio", { name: "Passing" })).toHaveFocus();
+    await expect(canvas.getByRole("radio", { name: "Passing" })).toHaveAttribute("aria-checked", "true");
+    await expect(cards(canvasElement, "fail")).toBe(0);
+    await userEvent.keyboard("{End}");
+    await expect(canvas.getByRole("radio", { name: "N/A" })).toHaveAttribute("aria-checked", "true");
+    await userEvent.keyboard("{Home}");
+    await expect(cards(canvasElement, "pass") + cards(canvasElement, "fail")).toBe(4);
+    const fold = await tabTo((el) => el.hasAttribute("aria-expanded"));
+    await userEvent.keyboard("{Enter}");
+    await expect(fold).toHaveAttribute("aria-expanded", "false");
+    await userEvent.keyboard("{Enter}");
+    await expect(fold).toHaveAttribute("aria-expanded", "true");
+    const example = await tabTo((el) => el.dataset.generationId === GEN[0]);
+    await waitFor(() => expect(canvas.getByRole("tooltip")).toHaveTextContent(EVALUATION_REASONING[GEN[0]!]!));
+    await expect(example).toHaveAccessibleDescription(EVALUATION_REASONING[GEN[0]!]!);
+    await userEvent.keyboard("{Enter}");
+    await expect(args.onGenerationClick).toHaveBeenCalledWith(GEN[0]);
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(canvas.queryByRole("tooltip")).toBeNull());
   },
 };
 

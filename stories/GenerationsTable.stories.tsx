@@ -4,6 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { GenerationsTable } from "../src/all";
 import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesTableStoryParts";
+import { tabTo } from "./keyboardPlay";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -85,6 +86,27 @@ export const OpenGeneration: Story = {
     row.focus();
     await userEvent.keyboard("{Enter}");
     await expect(args.onGenerationClick).toHaveBeenCalledWith(expect.objectContaining({ event: "$ai_generation" }), expect.anything());
+  },
+};
+
+/** Keyboard only, from the top of the page: reach the rows with Tab, open and close properties with → / ←, open one with Enter. */
+export const KeyboardOnly: Story = {
+  args: { traces: fixtureTraces.slice(0, 3), loadSentiment: false, onGenerationClick: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const row = await tabTo((el) => el.hasAttribute("data-row-id"));
+    await userEvent.keyboard("{ArrowRight}");
+    const details = await canvas.findByRole("region", { name: /^Properties of generation/ });
+    await expect(within(details).getByText("$ai_model", { exact: false })).toBeVisible();
+    await userEvent.keyboard("{ArrowLeft}");
+    await waitFor(() => expect(canvas.queryByRole("region", { name: /^Properties of generation/ })).toBeNull(), SLOW);
+    await userEvent.keyboard("{ArrowDown}");
+    await waitFor(() => expect(document.activeElement).not.toBe(row), SLOW);
+    await userEvent.keyboard("{Enter}");
+    await expect(args.onGenerationClick).toHaveBeenCalledWith(
+      expect.objectContaining({ id: (document.activeElement as HTMLElement).dataset.rowId }),
+      expect.anything(),
+    );
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { LocalClassificationDemo } from "./LocalClassificationDemo";
+import { named, tabTo } from "./keyboardPlay";
 
 const meta = {
   title: "Guides/Local classification",
@@ -50,5 +51,24 @@ export const PasteYourOwn: Story = {
     const bars = within(list).getAllByRole("img");
     await expect(bars).toHaveLength(2);
     await expect(bars[0]).toHaveAccessibleName(/^Positive \d+%/);
+  },
+};
+
+/** Keyboard only: Tab into the conversation, add a line, Tab to Classify and press Enter; Tab then reaches a result bar and opens its tooltip. */
+export const KeyboardOnly: Story = {
+  name: "Keyboard only",
+  args: { initialConversation: "user: This export keeps failing, it is useless." },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = await tabTo((el) => el.localName === "textarea");
+    await userEvent.keyboard("{Control>}{End}{/Control}{Enter}user: Fixed now, thank you so much!");
+    await expect(field).toHaveValue("user: This export keeps failing, it is useless.\nuser: Fixed now, thank you so much!");
+    await tabTo(named("Classify"));
+    await userEvent.keyboard("{Enter}");
+    const list = await canvas.findByRole("list", { name: "User messages" }, { timeout: 60_000 });
+    await expect(within(list).getAllByRole("img")).toHaveLength(2);
+    const bar = await tabTo((el) => list.contains(el) && el.getAttribute("role") === "img");
+    await expect(bar).toHaveAccessibleName(/^(Positive|Neutral|Negative) \d+%/);
+    await waitFor(() => expect(within(document.body).getByRole("tooltip")).toBeVisible());
   },
 };

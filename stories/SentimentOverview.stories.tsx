@@ -4,6 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { SentimentOverview, TracesTable, sentimentDimensions, type SentimentOverviewFilter } from "../src/all";
 import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesTableStoryParts";
+import { named, tabTo } from "./keyboardPlay";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -83,6 +84,29 @@ export const Keyboard: Story = {
     await expect(second).toHaveFocus();
     await userEvent.keyboard("{Enter}");
     await expect(args.onSegmentClick).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** Keyboard only, from the top of the page: the chart's segments (one tab stop, arrows between them), then the Table switch and a count in the table. */
+export const KeyboardOnly: Story = {
+  args: { defaultGroupBy: "model" },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const chart = canvas.getByRole("group", { name: "Sentiment of traces by model" });
+    const [first, second] = within(chart).getAllByRole("button");
+    await expect(await tabTo((el) => chart.contains(el))).toBe(first);
+    await userEvent.keyboard("{ArrowRight}");
+    await expect(second).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    await expect(args.onSegmentClick).toHaveBeenCalledTimes(1);
+    const table = await tabTo(named("Table"), { backwards: true });
+    await userEvent.keyboard("{Enter}");
+    await expect(table).toHaveAttribute("aria-pressed", "true");
+    const counts = canvas.getByRole("table", { name: "Sentiment of traces by model" });
+    await tabTo((el) => counts.contains(el) && /negative traces, show them$/.test(el.getAttribute("aria-label") ?? ""));
+    await userEvent.keyboard(" ");
+    await expect(args.onSegmentClick).toHaveBeenCalledTimes(2);
+    await expect(args.onSegmentClick).toHaveBeenLastCalledWith(expect.objectContaining({ sentiment: "negative" }));
   },
 };
 

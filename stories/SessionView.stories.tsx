@@ -12,6 +12,7 @@ import {
   sessionTracesFixture,
 } from "./fixtures/sessionFixtures";
 import { ProvidedSessionView, warmLocalClient, warmPostHogClient } from "./SessionViewStoryParts";
+import { named, tabTo } from "./keyboardPlay";
 
 const meta = {
   title: "Components/SessionView",
@@ -54,6 +55,23 @@ export const Conversation: Story = {
     await userEvent.keyboard(" ");
     await expect(toggle(canvas, 3)).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(canvas.getByRole("button", { name: "Open trace 2" }));
+    await expect(args.onTraceClick).toHaveBeenCalledWith(IDS[1]);
+  },
+};
+
+/** Keyboard only, from the top of the page: Tab to a turn, Enter opens its conversation, Space closes it, Enter on "Open trace" opens the trace. */
+export const KeyboardOnly: Story = {
+  args: { summaryTitles: SESSION_TITLES },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await tabTo((el) => el.hasAttribute("aria-expanded"))).toBe(toggle(canvas, 1));
+    await userEvent.keyboard("{Enter}");
+    await expect(toggle(canvas, 1)).toHaveAttribute("aria-expanded", "true");
+    await expect(canvas.getByRole("group", { name: "Output" })).toHaveTextContent("Baixa");
+    await userEvent.keyboard(" ");
+    await expect(toggle(canvas, 1)).toHaveAttribute("aria-expanded", "false");
+    await tabTo(named(/^Open trace 2$/));
+    await userEvent.keyboard("{Enter}");
     await expect(args.onTraceClick).toHaveBeenCalledWith(IDS[1]);
   },
 };

@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { SummaryPanel, SummaryPanelView, type TraceLensClient } from "../src/all";
 import { hostileSummary, storySummaryResponse, summaryTextOf } from "./fixtures/summaryFixtures";
 import { ProvidedSummaryPanel, SummaryInTraceDetail, SummaryWithHostText, cachedStoryClient } from "./SummaryPanelStoryParts";
+import { named, tabTo } from "./keyboardPlay";
 import { fixtureTraces as t } from "./TraceDetailStoryParts";
 
 const support = t.supportChatbot;
@@ -100,6 +101,32 @@ export const Detailed: Story = {
     await expect(canvasElement.querySelector(`[data-line="${last}"]`)).toHaveAttribute("data-highlighted");
     await expect(args.onLineRefClick).toHaveBeenCalledWith(expect.objectContaining({ ranges: [{ start: Number(first), end: Number(last) }] }));
     await expect(args.onSelectEvent).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** Keyboard only, from the top of the page: switch to Detailed, answer "Helpful?", then a line reference marks its lines and moves focus there. */
+export const KeyboardOnly: Story = {
+  args: { response: minimalResponse, events: support.events },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const detailed = await tabTo(named(/^Detailed/));
+    await userEvent.keyboard("{Enter}");
+    await expect(detailed).toHaveAttribute("aria-pressed", "true");
+    await expect(canvas.getByRole("button", { name: /^Minimal/ })).toHaveAttribute("aria-pressed", "false");
+    await tabTo(named("Helpful"));
+    await userEvent.keyboard(" ");
+    await expect(args.onFeedback).toHaveBeenCalledWith("up", minimalResponse.summary);
+    await expect(canvas.getByText("Thanks for the feedback!")).toHaveFocus();
+    const points = canvas.getByRole("list", { name: "Summary points" });
+    // Backwards, from the text below: the testing library's Tab cannot leave the closed flow
+    // diagram's <summary> (browsers can), and its Enter does not open one.
+    const ref = await tabTo((el) => el.dataset.slot === "summary-line-ref" && points.contains(el), { backwards: true });
+    const line = /L(\d+)/.exec(ref.dataset.lineRef ?? "")![1];
+    await userEvent.keyboard("{Enter}");
+    await expect(args.onLineRefClick).toHaveBeenCalledWith(expect.objectContaining({ ranges: [expect.objectContaining({ start: Number(line) })] }));
+    const row = () => canvasElement.querySelector(`[data-slot="summary-panel"] [data-line="${line}"]`);
+    await waitFor(() => expect(row()).toHaveAttribute("data-highlighted"));
+    await waitFor(() => expect(row()).toHaveFocus());
   },
 };
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { TextReprView } from "../src/all";
 import { LineRefDemo, TwoMegabyteView, codingAgentTraceText, eventText, hostileText } from "./TextReprViewStoryParts";
+import { named, tabTo } from "./keyboardPlay";
 
 const meta = {
   title: "Components/TextReprView",
@@ -36,6 +37,29 @@ export const TraceWithMarkers: Story = {
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(canvas.getAllByRole("button", { name: /^Select SPAN agent_run/ })[0]!);
+    await expect(args.onSelectEvent).toHaveBeenCalledWith(expect.stringContaining("-"));
+  },
+};
+
+/** Keyboard only, from the top of the page: Expand all / Collapse all, then one marker opened with Enter and closed with Space, then its event selected. */
+export const KeyboardOnly: Story = {
+  play: async ({ canvasElement, args }) => {
+    const lines = () => Number(within(canvasElement).getByRole("list").getAttribute("aria-label")?.match(/([\d,]+) lines/)?.[1]?.replace(/,/g, ""));
+    const before = lines();
+    await tabTo(named("Expand all"));
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(canvasElement.querySelectorAll('[aria-expanded="true"]').length).toBeGreaterThan(0));
+    await tabTo(named("Collapse all"));
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(canvasElement.querySelectorAll('[aria-expanded="true"]')).toHaveLength(0));
+    const toggle = await tabTo(named(/^Expand agent_run/));
+    await userEvent.keyboard("{Enter}");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await waitFor(() => expect(lines()).toBeGreaterThan(before));
+    await userEvent.keyboard(" ");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await tabTo(named(/^Select SPAN agent_run/), { backwards: true });
+    await userEvent.keyboard("{Enter}");
     await expect(args.onSelectEvent).toHaveBeenCalledWith(expect.stringContaining("-"));
   },
 };

@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { TraceDetail } from "../src/all";
 import { deepChainTrace, hostileTrace, hugeRawTrace, malformedTrace, sentimentFor, syntheticTrace } from "./fixtures/traceDetailFixtures";
 import { ControlledTraceDetail, ProvidedTraceDetail, fixtureTraces as t } from "./TraceDetailStoryParts";
+import { tabTo } from "./keyboardPlay";
 
 const meta = {
   title: "Components/TraceDetail",
@@ -53,6 +54,27 @@ export const CodingAgent: Story = {
     await expect(focused()).toHaveAttribute("aria-selected", "true");
     await expect(args.onSelectEvent).toHaveBeenCalled();
     await expect(canvasElement.querySelector('[data-slot="event-header"] h3')).toHaveTextContent("run_tests");
+  },
+};
+
+/** Keyboard only, from the top of the page: Tab into the tree, type-ahead and Enter to select, then switch the event's tabs with arrows. */
+export const KeyboardOnly: Story = {
+  play: async ({ canvasElement, args }) => {
+    await tabTo((el) => el.getAttribute("role") === "treeitem");
+    await expect(focused()).toHaveAttribute("aria-level", "1");
+    await userEvent.keyboard("{ArrowDown}ru");
+    await expect(focused()).toHaveAccessibleName(/^Span run_tests/);
+    await userEvent.keyboard("{Enter}");
+    await expect(focused()).toHaveAttribute("aria-selected", "true");
+    await expect(args.onSelectEvent).toHaveBeenCalled();
+    await expect(canvasElement.querySelector('[data-slot="event-header"] h3')).toHaveTextContent("run_tests");
+    const tab = await tabTo((el) => el.getAttribute("role") === "tab");
+    await expect(tab).toHaveAttribute("aria-selected", "true");
+    await userEvent.keyboard("{ArrowRight}");
+    await expect(focused()).not.toBe(tab);
+    await expect(focused()).toHaveAttribute("role", "tab");
+    await expect(focused()).toHaveAttribute("aria-selected", "true");
+    await expect(tab).toHaveAttribute("aria-selected", "false");
   },
 };
 

@@ -4,6 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { TracesTable, tracesTableColumns, type TracesTableColumn } from "../src/all";
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces, hostileTrace, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient, slowSentimentClient } from "./TracesTableStoryParts";
+import { tabTo } from "./keyboardPlay";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -113,6 +114,28 @@ export const KeyboardNavigation: Story = {
     await expect(args.onTraceClick).toHaveBeenCalledWith(fixtureTraces[2]);
     await userEvent.keyboard("{End}");
     await waitFor(() => expect(document.activeElement).toHaveAttribute("data-row-id", fixtureTraces[fixtureTraces.length - 1]!.id), SLOW);
+  },
+};
+
+/** Keyboard only, from the top of the page: search, sort by a header, move between rows, open one. */
+export const KeyboardOnly: Story = {
+  args: { traces: fixtureTraces },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await tabTo((el) => el.matches('input[type="search"]'));
+    await userEvent.keyboard("maria");
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(1), SLOW);
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(fixtureTraces.length), SLOW);
+    const latency = canvas.getByRole("columnheader", { name: /Latency/ });
+    await tabTo((el) => latency.contains(el));
+    await userEvent.keyboard("{Enter}");
+    await expect(latency).toHaveAttribute("aria-sort", "descending");
+    const slowest = [...fixtureTraces].sort((a, b) => Number(b.totalLatency) - Number(a.totalLatency));
+    const firstRow = await tabTo((el) => el.hasAttribute("data-row-id"));
+    await expect(firstRow).toHaveAttribute("data-row-id", slowest[0]!.id);
+    await userEvent.keyboard("{ArrowDown}{Enter}");
+    await expect(args.onTraceClick).toHaveBeenCalledWith(slowest[1]);
   },
 };
 

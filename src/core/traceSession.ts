@@ -15,7 +15,8 @@ function isPostHogLlmEvent(event: LLMTraceEvent): boolean {
 export function traceSessionId(trace: LLMTrace): string | null {
   const own = readId(trace.aiSessionId);
   if (own !== null) return own;
-  const events = Array.isArray(trace.events) ? trace.events : [];
+  // Host data: a null among the events has no session to tell.
+  const events = Array.isArray(trace.events) ? trace.events.filter((event): event is LLMTraceEvent => typeof event === "object" && event !== null) : [];
   for (const event of events) {
     const id = readId(event.properties?.$ai_session_id);
     if (id !== null) return id;

@@ -4,8 +4,21 @@
 import { act, cleanup, render } from "@testing-library/react";
 import fc from "fast-check";
 import type { ComponentType } from "react";
-import { GenerationsTable, SentimentBar, SentimentOverview, TextReprView, TraceDetail, TracesTable } from "../../src/all";
-import { randomText, randomTrace, randomTraces, weird } from "./randomData";
+import {
+  EvaluationSummaryPanel,
+  EvaluationSummaryPanelView,
+  GenerationsTable,
+  SentimentBar,
+  SentimentOverview,
+  SessionView,
+  SessionViewView,
+  SummaryPanel,
+  SummaryPanelView,
+  TextReprView,
+  TraceDetail,
+  TracesTable,
+} from "../../src/all";
+import { randomByTraceId, randomEvaluationSummary, randomSummary, randomText, randomTrace, randomTraceIds, randomTraces, weird } from "./randomData";
 
 const escaped: unknown[] = [];
 const onError = (event: ErrorEvent) => {
@@ -80,4 +93,43 @@ describe("fuzzed data props stay contained", () => {
       const C = any(SentimentOverview);
       return <C traces={traces} sentiments={sentiments} />;
     }));
+  it("SummaryPanelView: a random summary, its text and its failure, in every status and mode", () =>
+    property(
+      fc.record({
+        status: fc.constantFrom("idle", "checking", "loading", "success", "error", "unsupported"),
+        summary: randomSummary,
+        textRepr: randomText,
+        error: weird,
+        mode: fc.constantFrom("minimal", "detailed"),
+        highlightLines: fc.oneof(weird, fc.array(fc.record({ start: fc.integer(), end: fc.integer() }), { maxLength: 2 })),
+      }),
+      (p) => { const C = any(SummaryPanelView); return <C {...p} showTextRepr onLineRefClick={() => undefined} />; },
+    ));
+  it("EvaluationSummaryPanelView: a random response under every filter, or a random failure", () =>
+    property(
+      fc.record({
+        summary: randomEvaluationSummary,
+        defaultFilter: fc.constantFrom("all", "pass", "fail", "na"),
+        error: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: weird }),
+        runCount: weird,
+        reasoningByGenerationId: randomByTraceId,
+        knownGenerationIds: randomTraceIds,
+      }),
+      (p) => { const C = any(EvaluationSummaryPanelView); return <C {...p} onGenerationClick={() => undefined} onGenerate={() => undefined} />; },
+    ));
+  it("SessionViewView: random traces, every one expanded, with random titles, sentiments and failures", () =>
+    property(
+      fc.record({ traces: randomTraces, sentiments: randomByTraceId, summaryTitles: randomByTraceId, summaryErrors: randomByTraceId, summarizingIds: randomTraceIds, error: fc.oneof(fc.constant(undefined), weird) }),
+      (p) => {
+        const C = any(SessionViewView);
+        const expanded = Array.isArray(p.traces) ? p.traces.map((t) => (t as { id?: unknown } | null)?.id) : [];
+        return <C {...p} defaultExpandedTraceIds={expanded} onSummarizeAll={() => undefined} onTraceClick={() => undefined} />;
+      },
+    ));
+  // The drop-in shells read host data themselves (SessionView picks the session's traces) before any view draws it.
+  it("SummaryPanel, EvaluationSummaryPanel and SessionView given random host data", () => {
+    property(fc.record({ summary: randomSummary, text_repr: randomText }, { requiredKeys: [] }), (response) => { const C = any(SummaryPanel); return <C response={response} mode="detailed" />; });
+    property(randomEvaluationSummary, (summary) => { const C = any(EvaluationSummaryPanel); return <C summary={summary} />; });
+    property(fc.tuple(randomTraces, fc.oneof(fc.constantFrom("t1", "s1"), weird)), ([traces, sessionId]) => { const C = any(SessionView); return <C traces={traces} sessionId={sessionId} />; });
+  });
 });

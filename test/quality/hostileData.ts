@@ -3,7 +3,7 @@
  * plus crafted payloads that call `window.__tlXss(tag)` if they ever run, spread over every
  * text-bearing field of traces, events, persons and text_repr markers.
  */
-import type { LLMTrace, LLMTraceEvent } from "../../src/core";
+import type { EvaluationSummaryResponseBody, LLMTrace, LLMTraceEvent, SummarizationSummary } from "../../src/core";
 import naughty from "../fixtures/naughty-strings/blns.json";
 
 const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
@@ -113,4 +113,46 @@ export function hostileTraces(perTrace = 45): LLMTrace[] {
   const traces: LLMTrace[] = [];
   for (let i = 0; i < HOSTILE_STRINGS.length; i += perTrace) traces.push(hostileTrace(HOSTILE_STRINGS.slice(i, i + perTrace), `hostile-${i / perTrace}`));
   return traces;
+}
+
+/** The hostile strings cut into groups of `size`, so each render stays small. */
+export function hostileChunks(size: number): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < HOSTILE_STRINGS.length; i += size) chunks.push(HOSTILE_STRINGS.slice(i, i + size));
+  return chunks;
+}
+
+/** Line-numbered text whose every line is one of `strings`, for line references to point into. */
+export const hostileLines = (strings: readonly string[]): string => strings.map((s, i) => `L${i + 1}: ${s.replace(/\n/g, " ")}`).join("\n");
+
+/**
+ * A model summary with `strings` in every field: the flow diagram, bullets (each also citing a real
+ * line, so the reference splitter runs over the hostile text), notes, and line_refs themselves.
+ */
+export function hostileSummaryOf(strings: readonly string[], title = strings[0] ?? ""): SummarizationSummary {
+  return {
+    title,
+    flow_diagram: strings.map((s, i) => `${s} (L${i + 1})`).join("\n  ↓\n"),
+    summary_bullets: strings.map((text, i) => ({ text: `${text} [L${i + 1}]`, line_refs: i % 2 ? text : `L${i + 1}` })),
+    interesting_notes: strings.map((text, i) => ({ text: `L${i + 1}-${i + 2}: ${text}`, line_refs: text })),
+  };
+}
+
+/** An evaluation summary with `strings` in the assessment, every pattern field, example ids and recommendations. */
+export function hostileEvaluationSummaryOf(strings: readonly string[]): EvaluationSummaryResponseBody {
+  const patterns = strings.map((s, i) => ({ title: s, description: s, frequency: s, example_reasoning: s, example_generation_ids: [s, `gen-${i}`] }));
+  const third = Math.ceil(patterns.length / 3);
+  return {
+    overall_assessment: strings.join("\n\n"),
+    pass_patterns: patterns.slice(0, third),
+    fail_patterns: patterns.slice(third, 2 * third),
+    na_patterns: patterns.slice(2 * third),
+    recommendations: [...strings],
+    statistics: { total_analyzed: strings.length, pass_count: third, fail_count: third, na_count: strings.length - 2 * third },
+  };
+}
+
+/** One small trace per string, all of one session, each carrying its string in every field. */
+export function hostileSessionTraces(strings: readonly string[], sessionId: string, prefix: string): LLMTrace[] {
+  return strings.map((s, i) => ({ ...hostileTrace([s, strings[(i + 1) % strings.length] ?? s], `${prefix}-${i}`), aiSessionId: sessionId }));
 }

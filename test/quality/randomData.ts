@@ -98,3 +98,56 @@ export const randomTrace = fc.oneof(
 export const randomTraces = fc.oneof({ weight: 5, arbitrary: fc.array(randomTrace, { maxLength: 6 }) }, { weight: 1, arbitrary: weird });
 export const randomText = fc.oneof(text, weird);
 export { weird };
+
+/** A summary line item as a model may return it: text and line refs, either of which may be anything. */
+const lineItem = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ text: maybe(text), line_refs: maybe(fc.oneof(text, fc.constantFrom("L1", "[L2-5]", "[L1, L3-4]", "L999999999", "45-52", "[L0-0]", "L5-2"))) }, { requiredKeys: [] }) },
+  { weight: 1, arbitrary: weird },
+);
+
+/** A summarization `summary` object: PostHog's shape, model-written, so every field may be wrong. */
+export const randomSummary = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      { title: maybe(text), flow_diagram: maybe(text), summary_bullets: maybe(fc.array(lineItem, { maxLength: 5 })), interesting_notes: maybe(fc.array(lineItem, { maxLength: 3 })) },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: weird },
+);
+
+const pattern = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      { title: maybe(text), description: maybe(text), frequency: maybe(text), example_reasoning: maybe(text), example_generation_ids: maybe(fc.array(maybe(fc.oneof(ids, text)), { maxLength: 4 })) },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: weird },
+);
+const patterns = maybe(fc.array(pattern, { maxLength: 3 }));
+
+/** An evaluation_summary response as a model (or a confused proxy) may hand it back. */
+export const randomEvaluationSummary = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      {
+        overall_assessment: maybe(text),
+        pass_patterns: patterns,
+        fail_patterns: patterns,
+        na_patterns: patterns,
+        recommendations: maybe(fc.array(maybe(text), { maxLength: 3 })),
+        statistics: maybe(fc.record({ total_analyzed: weird, pass_count: weird, fail_count: weird, na_count: weird }, { requiredKeys: [] })),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: weird },
+);
+
+/** Per-trace-id maps a host passes alongside traces (titles, errors, sentiments): any value under the fuzzed ids. */
+export const randomByTraceId = fc.oneof(fc.dictionary(ids, weird, { maxKeys: 3 }), weird);
+export const randomTraceIds = fc.oneof(fc.array(ids, { maxLength: 3 }), weird);

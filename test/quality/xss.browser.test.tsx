@@ -3,11 +3,33 @@
 // run later (event-handler attributes, javascript:/data:text/html URLs, script-bearing elements) may
 // reach the DOM.
 import { cleanup, render } from "vitest-browser-react";
-import { page } from "vitest/browser";
+import { page, userEvent } from "vitest/browser";
 import type { ReactNode } from "react";
-import { GenerationsTable, SentimentBar, SentimentOverview, TextReprView, TraceDetail, TracesTable } from "../../src/all";
+import {
+  ApiError,
+  EvaluationSummaryPanelView,
+  GenerationsTable,
+  SentimentBar,
+  SentimentOverview,
+  SessionView,
+  SessionViewView,
+  SummaryPanelView,
+  TextReprView,
+  TraceDetail,
+  TracesTable,
+} from "../../src/all";
 import type { LLMTrace, TraceSentiment } from "../../src/core";
-import { HOSTILE_STRINGS, HOSTILE_TEXT_REPR, PAYLOADS, hostileTraces } from "./hostileData";
+import {
+  HOSTILE_STRINGS,
+  HOSTILE_TEXT_REPR,
+  PAYLOADS,
+  hostileChunks,
+  hostileEvaluationSummaryOf,
+  hostileLines,
+  hostileSessionTraces,
+  hostileSummaryOf,
+  hostileTraces,
+} from "./hostileData";
 import { installXssGuard, settle, type XssGuard } from "./xssGuard";
 
 const traces = hostileTraces();
@@ -124,5 +146,88 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
     for (const groupBy of ["model", "person.properties.plan", "person.properties.email"]) {
       await expectSafe(<SentimentOverview traces={traces} sentiments={sentiments} groupBy={groupBy} display="table" />);
     }
+  });
+
+  // Model output reaches these three panels verbatim, so each field gets every string, and so do the
+  // error states (a proxy or PostHog may echo hostile input back in an error body).
+  const serverError = (text: string) => new ApiError({ kind: "http", status: 500, body: { error: text, detail: text } });
+
+  it("SummaryPanelView: title, flow diagram, bullets, notes, line refs, the text they mark, and error messages", async () => {
+    for (const strings of [...hostileChunks(90), PAYLOADS]) {
+      const root = await expectSafe(
+        <div>
+          <SummaryPanelView status="success" summary={hostileSummaryOf(strings)} textRepr={hostileLines(strings)} mode="detailed" />
+          {strings.map((s, i) => (
+            <SummaryPanelView key={i} status="success" summary={{ title: s, flow_diagram: "", summary_bullets: [], interesting_notes: [] }} />
+          ))}
+          {strings.map((s, i) => (
+            <SummaryPanelView key={`e${i}`} status="error" error={i % 2 ? new Error(s) : s} onRetry={() => undefined} />
+          ))}
+        </div>,
+      );
+      // A line reference marks its lines in the hostile text below, which then scrolls and takes focus.
+      for (const ref of [...root.querySelectorAll<HTMLButtonElement>('[data-slot="summary-line-ref"]')].slice(0, 3)) ref.click();
+      await settle();
+      expect(guard.check(root)).toEqual([]);
+      if (strings === PAYLOADS) expectShownAsText(root, PAYLOADS);
+    }
+  });
+
+  it("EvaluationSummaryPanelView: assessment, patterns, example ids and their reasoning tooltips, recommendations, errors", async () => {
+    for (const strings of [...hostileChunks(90), PAYLOADS]) {
+      await expectSafe(
+        <div>
+          {strings.map((s, i) => (
+            <EvaluationSummaryPanelView key={i} error={i % 2 ? serverError(s) : new Error(s)} onRetry={() => undefined} />
+          ))}
+        </div>,
+      );
+      // Alone on the page: each tooltip measures the layout it opens in.
+      const root = await expectSafe(<EvaluationSummaryPanelView summary={hostileEvaluationSummaryOf(strings)} onGenerationClick={() => undefined} />);
+      // Each example's reasoning renders only in its tooltip, on hover or focus; a pattern's examples
+      // share its reasoning, so one example each (the one whose id is not itself hostile) covers it.
+      const examples = [...root.querySelectorAll<HTMLElement>('[data-generation-id^="gen-"]')];
+      const reasoning: string[] = [];
+      for (const example of examples) {
+        example.focus();
+        await new Promise<void>((resolve) => queueMicrotask(resolve)); // React renders a focus update in a microtask
+        const tooltip = root.querySelector('[role="tooltip"]');
+        reasoning.push(tooltip?.textContent ?? "");
+        if (tooltip) expect(guard.check(tooltip)).toEqual([]);
+      }
+      // Every example shows its reasoning, except that of a pattern whose reasoning is empty.
+      expect(examples).toHaveLength(strings.length);
+      expect(reasoning.filter(Boolean).length).toBe(strings.filter((s) => s !== "").length);
+      if (strings === PAYLOADS) {
+        await userEvent.hover(examples.at(-1)!);
+        await settle();
+        expect(guard.check(root)).toEqual([]);
+        expectShownAsText(root, PAYLOADS);
+        expectShownAsText({ textContent: reasoning.join("\n") } as Element, PAYLOADS);
+      }
+    }
+  });
+
+  it("SessionViewView: titles, names, previews, expanded conversations, sentiment and summary errors", async () => {
+    for (const [k, strings] of [...hostileChunks(90), PAYLOADS].entries()) {
+      const traces = hostileSessionTraces(strings, strings[0] ?? "", `session-${k}`);
+      const root = await expectSafe(
+        <SessionViewView
+          sessionId={strings[0]}
+          traces={traces}
+          // Trace i carries strings i and i+1, so every other conversation open covers them all.
+          defaultExpandedTraceIds={traces.filter((_, i) => i % 2 === 0).map((t) => t.id)}
+          summaryTitles={Object.fromEntries(traces.filter((_, i) => i % 2).map((t, i) => [t.id, strings[i * 2 + 1] ?? ""]))}
+          summaryErrors={Object.fromEntries(traces.filter((_, i) => i % 2 === 0).map((t, i) => [t.id, serverError(strings[i * 2] ?? "")]))}
+          sentiments={Object.fromEntries(traces.map((t, i) => [t.id, { error: strings[i] ?? "" }]))}
+          onTraceClick={() => undefined}
+          onSummarizeAll={() => undefined}
+        />,
+      );
+      if (strings === PAYLOADS) expectShownAsText(root, PAYLOADS);
+    }
+    const payloadSession = hostileSessionTraces(PAYLOADS, "payload-session", "payload");
+    expectShownAsText(await expectSafe(<SessionView sessionId="payload-session" traces={payloadSession} defaultExpandedTraceIds={[payloadSession[0]!.id]} />), PAYLOADS);
+    await expectSafe(<SessionViewView traces={undefined} error={serverError(PAYLOADS.join(" "))} onRetry={() => undefined} />);
   });
 });

@@ -72,7 +72,8 @@ export interface EvaluationSummaryPanelPatternProps {
 export function EvaluationSummaryPanelPattern({ kind, pattern, onGenerationClick, reasoningByGenerationId, knownGenerationIds }: EvaluationSummaryPanelPatternProps) {
   const titleId = useId();
   const style = KIND_STYLE[kind];
-  const ids = Array.isArray(pattern.example_generation_ids) ? [...new Set(pattern.example_generation_ids.map(String))] : [];
+  // A blank id would be an empty, invisible button: there is nothing to open, so it is not offered.
+  const ids = Array.isArray(pattern.example_generation_ids) ? [...new Set(pattern.example_generation_ids.map(String))].filter((id) => id.trim() !== "") : [];
   return (
     <article
       aria-labelledby={titleId}

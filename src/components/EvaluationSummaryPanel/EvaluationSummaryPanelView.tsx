@@ -2,7 +2,7 @@ import { forwardRef, useMemo, type ComponentPropsWithoutRef, type Ref } from "re
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
 import { EvaluationSummaryPanelFilter } from "./EvaluationSummaryPanelFilter";
 import { EvaluationSummaryPanelResult } from "./EvaluationSummaryPanelResult";
@@ -53,6 +53,16 @@ export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWith
  * markdown or plain text, never as HTML. It never fetches; see `EvaluationSummaryPanel`.
  */
 export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView(props: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+  // Model output is untrusted: a response this view cannot draw fails here, not in the host's page.
+  return (
+    <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
+      <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
+    </ErrorBoundary>
+  );
+});
+EvaluationSummaryPanelView.displayName = "EvaluationSummaryPanelView";
+
+function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: EvaluationSummaryPanelViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
     summary,
     loading = false,
@@ -77,7 +87,7 @@ export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryP
   } = props;
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const [open, setOpen] = useControllableState(expanded, defaultExpanded, onExpandedChange);
-  const known = useMemo(() => (knownGenerationIds ? new Set(knownGenerationIds) : undefined), [knownGenerationIds]);
+  const known = useMemo(() => (Array.isArray(knownGenerationIds) ? new Set(knownGenerationIds.map(String)) : undefined), [knownGenerationIds]);
   const failed = error !== undefined && error !== null && error !== false;
   const state = loading ? "loading" : failed ? (isNoRunsError(error) ? "empty" : "error") : summary ? "success" : "idle";
   const action = summary && state !== "idle" ? onRegenerate : onGenerate;
@@ -128,5 +138,4 @@ export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryP
       )}
     </div>
   );
-});
-EvaluationSummaryPanelView.displayName = "EvaluationSummaryPanelView";
+}

@@ -30,7 +30,8 @@ export interface PatternSection {
 
 function patternsOf(summary: EvaluationSummaryResponseBody, kind: EvaluationPatternKind): EvaluationSummaryPattern[] {
   const value = summary[PATTERN_KINDS[kind].field];
-  return Array.isArray(value) ? (value as EvaluationSummaryPattern[]) : [];
+  // Model output: a null or a string among the patterns is dropped rather than drawn as a card.
+  return Array.isArray(value) ? value.filter((p): p is EvaluationSummaryPattern => typeof p === "object" && p !== null) : [];
 }
 
 /**
@@ -56,17 +57,22 @@ export function statisticsLine(stats: EvaluationSummaryResponseBody["statistics"
   return `${n(stats.pass_count).toLocaleString(locale)} passed, ${n(stats.fail_count).toLocaleString(locale)} failed${na > 0 ? `, ${na.toLocaleString(locale)} N/A` : ""}`;
 }
 
+/** A run count worth wording; anything else (null, NaN, a string) reads as unknown. */
+const knownCount = (count: unknown): number | undefined => (typeof count === "number" && Number.isFinite(count) ? count : undefined);
+
 /** "Analyzing 23 failing evaluation results..." (PostHog's loading line). */
 export function analyzingLine(filter: EvaluationSummaryFilter, runCount: number | undefined, locale?: string): string {
+  const runs = knownCount(runCount);
   const which = filter === "all" ? "" : `${PATTERN_KINDS[filter].adjective} `;
-  return runCount === undefined ? `Analyzing ${which}evaluation results...` : `Analyzing ${runCount.toLocaleString(locale)} ${which}evaluation results...`;
+  return runs === undefined ? `Analyzing ${which}evaluation results...` : `Analyzing ${runs.toLocaleString(locale)} ${which}evaluation results...`;
 }
 
 /** The idle prompt; `runCount` of 0 means there is nothing to summarize. */
 export function summarizePrompt(filter: EvaluationSummaryFilter, runCount: number | undefined, locale?: string): string {
+  const runs = knownCount(runCount);
   const which = filter === "all" ? "" : `${PATTERN_KINDS[filter].adjective} `;
-  if (runCount === 0) return `No ${which}evaluation results to summarize.`;
-  const count = runCount === undefined ? "" : `${runCount.toLocaleString(locale)} `;
+  if (runs === 0) return `No ${which}evaluation results to summarize.`;
+  const count = runs === undefined ? "" : `${runs.toLocaleString(locale)} `;
   return `Use AI to analyze patterns in ${count}${which}evaluation results.`;
 }
 

@@ -8,11 +8,16 @@ import { TraceLensContext } from "../../hooks/context";
 import { useSentiments } from "../../hooks/useSentiments";
 import { useTrace } from "../../hooks/useTrace";
 import { useTraces } from "../../hooks/useTraces";
+import { ErrorBoundary } from "../ui/ErrorState";
 import { readableError } from "../ui/readableError";
 import { SessionViewConversation } from "./SessionViewConversation";
 import { SessionViewView, type SessionViewViewProps } from "./SessionViewView";
 import { sessionPropertyFilter } from "./sessionViewModel";
 import { useSessionSummaries } from "./useSessionSummaries";
+
+/** Host data may hold anything: only trace-shaped objects can belong to a session. */
+const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
+  Array.isArray(traces) ? traces.filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null) : [];
 
 /** PostHog's default page size, and as many ids as one batch_check takes. */
 const SESSION_TRACE_LIMIT = 100;
@@ -43,7 +48,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   const params: TracesParams = { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT, properties: [...(query?.properties ?? []), sessionPropertyFilter(sessionId)] };
   const list = useTraces(params, { enabled: !hostTraces && Boolean(sessionId) });
   const source = hostTraces ?? list.data?.results;
-  const traces = useMemo(() => (source ? sessionTraces(source, sessionId) : undefined), [source, sessionId]);
+  const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
   const ids = useMemo(() => (traces ?? []).map((t) => t.id), [traces]);
   const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
   const sentiment = useSentiments({ ids: unscored });
@@ -72,7 +77,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
 }
 
 function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
-  const shown = useMemo(() => (traces ? sessionTraces(traces, sessionId) : undefined), [traces, sessionId]);
+  const shown = useMemo(() => (traces ? sessionTraces(readableTraces(traces), sessionId) : undefined), [traces, sessionId]);
   const missingProvider = traces === undefined && !view.error && !view.loading;
   return (
     <SessionViewView
@@ -96,6 +101,11 @@ function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query
  */
 export const SessionView = forwardRef(function SessionView(props: SessionViewProps, ref: Ref<HTMLDivElement>) {
   const context = useContext(TraceLensContext);
-  return context ? <SessionViewConnected {...props} forwardedRef={ref} /> : <SessionViewUnconnected {...props} forwardedRef={ref} />;
+  // The shell reads the traces too (to pick the session's), so its own failures need containing as well.
+  return (
+    <ErrorBoundary title="The session could not be shown" resetKey={props.traces ?? props.sessionId}>
+      {context ? <SessionViewConnected {...props} forwardedRef={ref} /> : <SessionViewUnconnected {...props} forwardedRef={ref} />}
+    </ErrorBoundary>
+  );
 });
 SessionView.displayName = "SessionView";

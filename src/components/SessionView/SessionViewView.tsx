@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { readableError } from "../ui/readableError";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
@@ -58,12 +58,25 @@ const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace=
  * conversation. It never fetches; see `SessionView` for the drop-in version.
  */
 export const SessionViewView = forwardRef(function SessionViewView(props: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
-  const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds = EMPTY, summaryTitles, summarizingIds = EMPTY,
+  return (
+    <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
+      <SessionViewViewInner {...props} forwardedRef={ref} />
+    </ErrorBoundary>
+  );
+});
+SessionViewView.displayName = "SessionViewView";
+
+function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
+  const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
     summaryErrors, onSummarizeAll, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
     renderConversation = defaultConversation, locale, className, ...rest } = props;
   const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
-  const ordered = useMemo(() => inConversationOrder(traces ?? []), [traces]);
-  const lacking = ordered.filter((t) => !summaryTitles?.[t.id]).length;
+  const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
+  // Host-owned lists and maps: anything but an array of ids, or a string title, counts as none.
+  const sentimentLoadingIds = Array.isArray(loadingProp) ? loadingProp : EMPTY;
+  const summarizingIds = Array.isArray(summarizingProp) ? summarizingProp : EMPTY;
+  const titleOf = (id: string) => (typeof summaryTitles?.[id] === "string" ? summaryTitles[id] : undefined);
+  const lacking = ordered.filter((t) => !titleOf(t.id)).length;
   const busy = summarizingIds.length > 0;
   const failed = error !== undefined && error !== null && error !== false;
 
@@ -83,7 +96,7 @@ export const SessionViewView = forwardRef(function SessionViewView(props: Sessio
             onExpandedChange={(open) => setExpanded((ids) => (open ? [...ids.filter((id) => id !== trace.id), trace.id] : ids.filter((id) => id !== trace.id)))}
             sentiment={sentiments?.[trace.id] ?? trace.sentiment}
             sentimentLoading={sentimentLoadingIds.includes(trace.id)}
-            summaryTitle={summaryTitles?.[trace.id]}
+            summaryTitle={titleOf(trace.id)}
             summarizing={summarizingIds.includes(trace.id)}
             summaryError={summaryErrors?.[trace.id]}
             onTraceClick={onTraceClick}
@@ -98,7 +111,7 @@ export const SessionViewView = forwardRef(function SessionViewView(props: Sessio
     <div {...rest} ref={ref} aria-busy={loading || busy || undefined} data-slot="session-view" className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-sm tl:text-fg", className)}>
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
         <p className="tl:m-0 tl:font-semibold">
-          Session{sessionId ? <span className="tl:font-code tl:font-normal"> {sessionId}</span> : null}
+          Session{typeof sessionId === "string" && sessionId ? <span className="tl:font-code tl:font-normal"> {sessionId}</span> : null}
         </p>
         {ordered.length > 0 && (
           <span className="tl:text-xs tl:text-muted">
@@ -118,6 +131,5 @@ export const SessionViewView = forwardRef(function SessionViewView(props: Sessio
       {moreTraces && <p className="tl:m-0 tl:text-xs tl:text-muted">More traces belong to this session than were loaded; the oldest are not shown.</p>}
     </div>
   );
-});
-SessionViewView.displayName = "SessionViewView";
+}
 

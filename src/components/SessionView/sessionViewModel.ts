@@ -10,7 +10,9 @@ export function sessionPropertyFilter(sessionId: string): QueryPropertyFilter {
 
 /** Oldest first, as the conversation happened; the host's order breaks ties. */
 export function inConversationOrder(traces: readonly LLMTrace[]): LLMTrace[] {
+  // Host data: a null among the traces is skipped, not drawn as a row.
   return traces
+    .filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null)
     .map((trace, index) => ({ trace, index, at: readTimestampMs(trace.createdAt) }))
     .sort((a, b) => (a.at === b.at ? a.index - b.index : a.at === null ? 1 : b.at === null ? -1 : a.at - b.at))
     .map((entry) => entry.trace);

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SummarizationMode, SummarizationSummary } from "../../core/eventsApi";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
@@ -45,14 +45,29 @@ export function SummaryModeSwitch({ mode, onModeChange, disabled }: { mode: Summ
 export function SummaryFeedbackControl({ summary, onFeedback }: { summary: SummarizationSummary; onFeedback: (feedback: SummaryFeedback) => void }) {
   const [answered, setAnswered] = useState<{ summary: SummarizationSummary; feedback: SummaryFeedback } | null>(null);
   const given = answered?.summary === summary ? answered.feedback : null;
+  const thanks = useRef<HTMLSpanElement>(null);
+  const justAnswered = useRef(false);
+  // The pressed button is replaced by the thanks: focus moves there rather than falling to the page.
+  useEffect(() => {
+    if (given && justAnswered.current) thanks.current?.focus();
+    justAnswered.current = false;
+  }, [given]);
   if (given) {
     return (
-      <span role="status" data-slot="summary-feedback" data-state={given} className="tl:text-xs tl:text-muted">
+      <span
+        ref={thanks}
+        tabIndex={-1}
+        role="status"
+        data-slot="summary-feedback"
+        data-state={given}
+        className="tl:text-xs tl:text-muted tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+      >
         Thanks for the feedback!
       </span>
     );
   }
   const answer = (feedback: SummaryFeedback) => {
+    justAnswered.current = true;
     setAnswered({ summary, feedback });
     onFeedback(feedback);
   };

@@ -5,7 +5,7 @@ import type { TextReprEventLike } from "../../core/textRepr";
 import { TextReprView } from "../TextReprView";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
 import { SummaryPanelContent } from "./SummaryPanelContent";
@@ -70,6 +70,16 @@ function Pending({ label }: { label: string }) {
  * It never fetches; see `SummaryPanel` for the version that loads through the provider.
  */
 export const SummaryPanelView = forwardRef(function SummaryPanelView(props: SummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+  // Model output is untrusted: a summary this view cannot draw fails here, not in the host's page.
+  return (
+    <ErrorBoundary title="The summary could not be shown" resetKey={props.summary}>
+      <SummaryPanelViewInner {...props} forwardedRef={ref} />
+    </ErrorBoundary>
+  );
+});
+SummaryPanelView.displayName = "SummaryPanelView";
+
+function SummaryPanelViewInner({ forwardedRef: ref, ...props }: SummaryPanelViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
     status, summary, textRepr, error, subject = "trace", mode: modeProp, defaultMode = "minimal", onModeChange, onGenerate, onRegenerate, onRetry,
     showTextRepr, textReprMaxHeight = 480, events, eventId, highlightLines, onHighlightLinesChange, onLineRefClick, onSelectEvent, onFeedback,
@@ -132,5 +142,4 @@ export const SummaryPanelView = forwardRef(function SummaryPanelView(props: Summ
       )}
     </div>
   );
-});
-SummaryPanelView.displayName = "SummaryPanelView";
+}

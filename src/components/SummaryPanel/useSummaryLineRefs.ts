@@ -22,7 +22,9 @@ export function useSummaryLineRefs(o: SummaryLineRefsOptions): { highlight: Line
   const [highlight, setHighlight] = useControllableState<LineRefRange[] | null>(o.highlightLines, null, o.onHighlightLinesChange);
   const { textRepr, events, eventId, onLineRefClick, onSelectEvent } = o;
   const lineEvents = useMemo(() => (textRepr ? mapTextReprLinesToEvents(textRepr, { events, eventId }) : null), [textRepr, events, eventId]);
-  const activeLabel = highlight?.length ? formatLineRefLabel(highlight) : null;
+  // Only well-formed ranges name the active reference; a controlled value may come from anywhere.
+  const marked = Array.isArray(highlight) ? highlight.filter((r) => Number.isFinite(r?.start) && Number.isFinite(r?.end)) : [];
+  const activeLabel = marked.length ? formatLineRefLabel(marked) : null;
   const rejump = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(rejump.current), []);
   const onLineRef = useCallback(
