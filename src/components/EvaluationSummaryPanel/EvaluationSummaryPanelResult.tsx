@@ -1,6 +1,6 @@
 import { useId } from "react";
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
-import { cn } from "../ui/cn";
+import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { SafeMarkdown } from "../ui/SafeMarkdown";
 import { EvaluationSummaryPanelPattern, type EvaluationSummaryPanelPatternProps } from "./EvaluationSummaryPanelPattern";
 import { PATTERN_KINDS, patternSections, statisticsLine, type PatternSection } from "./evaluationSummaryPanelModel";
@@ -52,9 +52,7 @@ export function EvaluationSummaryPanelResult({ summary, filter, expanded, onExpa
           onClick={() => onExpandedChange(!expanded)}
           className="tl:flex tl:w-full tl:cursor-pointer tl:items-center tl:gap-2 tl:border-0 tl:bg-transparent tl:px-3 tl:py-2 tl:text-left tl:text-sm tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
         >
-          <span aria-hidden="true" className={cn("tl:inline-block tl:text-xs tl:transition-transform tl:motion-reduce:transition-none", expanded && "tl:rotate-90")}>
-            ▶
-          </span>
+          <DisclosureChevron open={expanded} />
           <span className="tl:font-semibold">AI Summary</span>{" "}
           {typeof total === "number" && (
             <span className="tl:text-muted">

@@ -5,7 +5,7 @@ import type { SentimentError, TraceSentiment } from "../../core/sentiment/types"
 import { SentimentBar } from "../SentimentBar";
 import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
 import { LINK_BUTTON } from "../ui/buttonStyles";
-import { cn } from "../ui/cn";
+import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { readableError } from "../ui/readableError";
 import { plainPreview, traceTimeLabel } from "./sessionViewModel";
 
@@ -54,9 +54,7 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
           onClick={() => onExpandedChange(!expanded)}
           className="tl:flex tl:min-w-0 tl:flex-1 tl:cursor-pointer tl:items-baseline tl:gap-2 tl:border-0 tl:bg-transparent tl:p-0 tl:text-left tl:text-sm tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
         >
-          <span aria-hidden="true" className={cn("tl:inline-block tl:text-xs tl:transition-transform tl:motion-reduce:transition-none", expanded && "tl:rotate-90")}>
-            ▶
-          </span>
+          <DisclosureChevron open={expanded} />
           <span className="tl:tabular-nums tl:text-muted">{position}.</span>{" "}
           <span data-slot="session-trace-title" dir="auto" className="tl:min-w-0 tl:break-words tl:font-semibold">
             {title}
