@@ -1,7 +1,7 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
-import { buildTraceTree, type TraceNodeKind, type TraceTree, type TraceTreeNode, type TraceTreeRow } from "../../core/trace";
+import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { Skeleton } from "../ui/Skeleton";
@@ -11,9 +11,9 @@ import { generationSentiment, kindsInTree, type SentimentSources } from "./trace
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
-import { useTraceDetailState } from "./useTraceDetailState";
+import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 
-export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps {
   /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
   trace: LLMTrace | null | undefined;
   /** Shows a skeleton while there is no trace yet. @default false */
@@ -28,28 +28,11 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   sentimentLoading?: boolean;
   /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
   generationSentiments?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
-  /** Selected event (controlled): an event id (`LLMTraceEvent.id`) or node key; `null` is the trace itself. */
-  selectedEventId?: string | null;
-  /** Initial selection when uncontrolled. @default null (the trace) */
-  defaultSelectedEventId?: string | null;
-  /** Called with the event id (`null` for a trace without its own event) and the node. */
-  onSelectEvent?: (eventId: string | null, node: TraceTreeNode | null) => void;
-  /** Collapsed node keys (controlled); a node key is `$ai_generation_id`/`$ai_span_id`, else the event id. */
-  collapsedNodes?: readonly string[];
-  /** Initially collapsed node keys. @default [] */
-  defaultCollapsedNodes?: readonly string[];
-  onCollapsedNodesChange?: (keys: string[]) => void;
   /** Active tab (controlled). */
   tab?: TraceDetailTab;
   /** @default "conversation" */
   defaultTab?: TraceDetailTab;
   onTabChange?: (tab: TraceDetailTab) => void;
-  /** Search text (controlled). */
-  search?: string;
-  defaultSearch?: string;
-  onSearchChange?: (search: string) => void;
-  /** Event kinds whose tree rows start compact (type tag only). @default [] */
-  defaultCompactKinds?: readonly TraceNodeKind[];
   /** Content of a Summary tab; the tab only exists when this is given (the drop-in shell gives a SummaryPanel; `null` drops it). */
   summary?: ((context: TraceDetailPanelContext) => ReactNode) | null;
   /** Replaces the Text tab's content (the drop-in shell uses it to fetch the text from the client). */

@@ -6,18 +6,29 @@ import { findSelectedNode, searchTrace, selectionIdOf, type TraceSearchResult } 
 const EMPTY: readonly string[] = [];
 const NO_SEARCH: TraceSearchResult = { query: "", matches: new Set(), visible: new Set(), occurrences: 0 };
 
-export interface TraceDetailStateOptions {
-  tree: TraceTree | null;
+/** The selection, collapse and search props TraceDetailView hands to this hook (declared once, here). */
+export interface TraceDetailStateProps {
+  /** Selected event (controlled): an event id (`LLMTraceEvent.id`) or node key; `null` is the trace itself. */
   selectedEventId?: string | null;
+  /** Initial selection when uncontrolled. @default null (the trace) */
   defaultSelectedEventId?: string | null;
+  /** Called with the event id (`null` for a trace without its own event) and the node. */
   onSelectEvent?: (eventId: string | null, node: TraceTreeNode | null) => void;
+  /** Collapsed node keys (controlled); a node key is `$ai_generation_id`/`$ai_span_id`, else the event id. */
   collapsedNodes?: readonly string[];
+  /** Initially collapsed node keys. @default [] */
   defaultCollapsedNodes?: readonly string[];
   onCollapsedNodesChange?: (keys: string[]) => void;
+  /** Search text (controlled). */
   search?: string;
   defaultSearch?: string;
   onSearchChange?: (search: string) => void;
+  /** Event kinds whose tree rows start compact (type tag only). @default [] */
   defaultCompactKinds?: readonly TraceNodeKind[];
+}
+
+export interface TraceDetailStateOptions extends TraceDetailStateProps {
+  tree: TraceTree | null;
 }
 
 export interface TraceDetailState {
