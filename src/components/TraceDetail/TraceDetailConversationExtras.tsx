@@ -1,6 +1,6 @@
-import { useState } from "react";
 import type { TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
+import { DisclosureBox } from "../ui/DisclosureBox";
 import { JsonView } from "../ui/JsonView";
 import { parseJsonObjectText } from "../ui/jsonViewModel";
 import type { ConversationModel } from "./traceDetailConversationModel";
@@ -26,29 +26,18 @@ function ErrorBlock({ error, status }: { error: unknown; status: number | null }
 }
 
 function Tools({ tools, highlight }: { tools: ConversationModel["tools"]; highlight: string }) {
-  const [open, setOpen] = useState(false);
   return (
-    <div data-slot="conversation-tools" className="tl:rounded-tl tl:border tl:border-border">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        className="tl:box-border tl:w-full tl:cursor-pointer tl:border-0 tl:bg-transparent tl:px-2 tl:py-1 tl:text-left tl:text-xs tl:font-semibold tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
-      >
-        <span aria-hidden="true">{open ? "▾ " : "▸ "}</span>Available tools ({tools.length})
-      </button>
-      {open && (
-        <ul className="tl:m-0 tl:flex tl:list-none tl:flex-col tl:gap-2 tl:border-t tl:border-border tl:p-2">
-          {tools.map((tool, i) => (
-            <li key={`${tool.name}:${i}`} className="tl:flex tl:flex-col tl:gap-0.5">
-              <span className="tl:font-code tl:text-xs tl:font-semibold">{tool.name || "(unnamed)"}</span>
-              {tool.description && <span className="tl:text-xs tl:text-muted">{tool.description}</span>}
-              {tool.parameters !== undefined && <JsonView value={tool.parameters} defaultExpandDepth={1} toolbar={false} rootName="parameters" highlight={highlight} />}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <DisclosureBox slot="conversation-tools" label={`Available tools (${tools.length})`} labelClassName="tl:font-semibold tl:text-fg">
+      <ul className="tl:m-0 tl:flex tl:list-none tl:flex-col tl:gap-2 tl:border-t tl:border-border tl:p-2">
+        {tools.map((tool, i) => (
+          <li key={`${tool.name}:${i}`} className="tl:flex tl:flex-col tl:gap-0.5">
+            <span className="tl:font-code tl:text-xs tl:font-semibold">{tool.name || "(unnamed)"}</span>
+            {tool.description && <span className="tl:text-xs tl:text-muted">{tool.description}</span>}
+            {tool.parameters !== undefined && <JsonView value={tool.parameters} defaultExpandDepth={1} toolbar={false} rootName="parameters" highlight={highlight} />}
+          </li>
+        ))}
+      </ul>
+    </DisclosureBox>
   );
 }
 

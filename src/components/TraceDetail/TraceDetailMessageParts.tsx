@@ -1,6 +1,6 @@
-import { useState } from "react";
 import type { AudioPart, FilePart, ImagePart, MessagePart } from "../../core/messages";
 import { cn } from "../ui/cn";
+import { DisclosureBox } from "../ui/DisclosureBox";
 import { JsonView } from "../ui/JsonView";
 import { TraceDetailText } from "./TraceDetailTextPart";
 import { formatSize } from "../ui/jsonViewModel";
@@ -76,24 +76,13 @@ function AudioPartView({ part }: { part: AudioPart }) {
 }
 
 function Reasoning({ text, redacted, highlight }: { text: string; redacted?: boolean; highlight?: string }) {
-  const [open, setOpen] = useState(false);
   if (redacted && !text) return <p className={notice}>Reasoning was recorded encrypted and cannot be shown.</p>;
   return (
-    <div data-slot="message-reasoning" className="tl:rounded-tl tl:border tl:border-border">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        className="tl:box-border tl:w-full tl:cursor-pointer tl:border-0 tl:bg-transparent tl:px-2 tl:py-1 tl:text-left tl:text-xs tl:italic tl:text-muted tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
-      >
-        <span aria-hidden="true">{open ? "▾ " : "▸ "}</span>Reasoning
-      </button>
-      {open && (
-        <div className="tl:border-t tl:border-border tl:px-2 tl:py-1">
-          <TraceDetailText text={text} highlight={highlight} />
-        </div>
-      )}
-    </div>
+    <DisclosureBox slot="message-reasoning" label="Reasoning" labelClassName="tl:italic tl:text-muted">
+      <div className="tl:border-t tl:border-border tl:px-2 tl:py-1">
+        <TraceDetailText text={text} highlight={highlight} />
+      </div>
+    </DisclosureBox>
   );
 }
 
