@@ -1,7 +1,6 @@
-import { useId } from "react";
 import type { SentimentLabel } from "../../core/sentiment/types";
 import { SENTIMENT_ORDER, type SentimentBucket } from "./sentimentOverviewModel";
-import { useSegmentRoving } from "./useSegmentRoving";
+import { SentimentOverviewChart } from "./SentimentOverviewChart";
 import { LABEL_TEXT, SentimentOverviewSegment, formatNet } from "./SentimentOverviewSegment";
 
 const WIDTH = 640;
@@ -37,11 +36,8 @@ interface TimelineProps {
  * score as a line on the right-hand axis (−1 to +1).
  */
 export function SentimentOverviewTimeline({ buckets, interval, noun, locale, onSelect }: TimelineProps) {
-  const titleId = useId();
-  const descId = useId();
   const max = Math.max(1, ...buckets.map((b) => b.classified));
   const segmentIds = buckets.flatMap((b) => SENTIMENT_ORDER.filter((l) => b.counts[l] > 0).map((l) => `${b.key}:${l}`));
-  const roving = useSegmentRoving(segmentIds);
   const slot = PLOT_W / Math.max(1, buckets.length);
   const barWidth = Math.max(1, slot * 0.78);
   const y = (count: number) => TOP + PLOT_H - (count / max) * PLOT_H;
@@ -59,76 +55,76 @@ export function SentimentOverviewTimeline({ buckets, interval, noun, locale, onS
       ? `${total} classified ${noun} from ${bucketLabel(first, interval, locale)} to ${bucketLabel(last, interval, locale)}, per ${interval}; at most ${max} in one ${interval}.`
       : "No data";
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
-      role={onSelect ? "group" : "img"}
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      data-slot="sentiment-overview-timeline"
-      onKeyDown={roving.onKeyDown}
-      onFocus={roving.onFocus}
-      className="tl:block tl:max-w-3xl tl:overflow-visible"
-      style={{ fontSize: 11 }}
+    <SentimentOverviewChart
+      slot="sentiment-overview-timeline"
+      width={WIDTH}
+      height={HEIGHT}
+      title={`Sentiment of ${noun} per ${interval}`}
+      description={summary}
+      segmentIds={segmentIds}
+      interactive={Boolean(onSelect)}
+      fontSize={11}
     >
-      <title id={titleId}>{`Sentiment of ${noun} per ${interval}`}</title>
-      <desc id={descId}>{summary}</desc>
-      <g aria-hidden="true">
-        <line x1={LEFT} x2={LEFT + PLOT_W} y1={TOP + PLOT_H} y2={TOP + PLOT_H} className="tl:stroke-border" />
-        <line x1={LEFT} x2={LEFT + PLOT_W} y1={TOP} y2={TOP} className="tl:stroke-border" strokeDasharray="3 3" />
-        <text x={LEFT - 4} y={TOP + 4} textAnchor="end" className="tl:fill-muted">
-          {max}
-        </text>
-        <text x={LEFT - 4} y={TOP + PLOT_H} textAnchor="end" className="tl:fill-muted">
-          0
-        </text>
-        <text x={LEFT + PLOT_W + 4} y={TOP + 4} className="tl:fill-muted">
-          +1
-        </text>
-        <text x={LEFT + PLOT_W + 4} y={TOP + PLOT_H / 2 + 4} className="tl:fill-muted">
-          net
-        </text>
-        <text x={LEFT + PLOT_W + 4} y={TOP + PLOT_H} className="tl:fill-muted">
-          −1
-        </text>
-        {buckets.map((bucket, i) =>
-          i % tickEvery === 0 ? (
-            <text key={bucket.key} x={LEFT + i * slot + slot / 2} y={HEIGHT - 8} textAnchor="middle" className="tl:fill-muted">
-              {bucketLabel(bucket, interval, locale)}
+      {(tabbable) => (
+        <>
+          <g aria-hidden="true">
+            <line x1={LEFT} x2={LEFT + PLOT_W} y1={TOP + PLOT_H} y2={TOP + PLOT_H} className="tl:stroke-border" />
+            <line x1={LEFT} x2={LEFT + PLOT_W} y1={TOP} y2={TOP} className="tl:stroke-border" strokeDasharray="3 3" />
+            <text x={LEFT - 4} y={TOP + 4} textAnchor="end" className="tl:fill-muted">
+              {max}
             </text>
-          ) : null,
-        )}
-      </g>
-      {buckets.map((bucket, i) => {
-        let top = TOP + PLOT_H;
-        const x = LEFT + i * slot + (slot - barWidth) / 2;
-        const when = bucketLabel(bucket, interval, locale);
-        return (
-          <g key={bucket.key} data-bucket={bucket.key}>
-            {SENTIMENT_ORDER.map((label) => {
-              const count = bucket.counts[label];
-              if (!count) return null;
-              const h = Math.max(1, TOP + PLOT_H - y(count));
-              top -= h;
-              return (
-                <SentimentOverviewSegment
-                  key={label}
-                  id={`${bucket.key}:${label}`}
-                  tabbable={roving.tabbable === `${bucket.key}:${label}`}
-                  label={label}
-                  x={x}
-                  y={top}
-                  width={barWidth}
-                  height={h}
-                  description={`${when}: ${count} ${LABEL_TEXT[label]} of ${bucket.classified} ${noun}, net ${formatNet(bucket.net)}`}
-                  onSelect={onSelect ? () => onSelect(bucket, label) : undefined}
-                />
-              );
-            })}
+            <text x={LEFT - 4} y={TOP + PLOT_H} textAnchor="end" className="tl:fill-muted">
+              0
+            </text>
+            <text x={LEFT + PLOT_W + 4} y={TOP + 4} className="tl:fill-muted">
+              +1
+            </text>
+            <text x={LEFT + PLOT_W + 4} y={TOP + PLOT_H / 2 + 4} className="tl:fill-muted">
+              net
+            </text>
+            <text x={LEFT + PLOT_W + 4} y={TOP + PLOT_H} className="tl:fill-muted">
+              −1
+            </text>
+            {buckets.map((bucket, i) =>
+              i % tickEvery === 0 ? (
+                <text key={bucket.key} x={LEFT + i * slot + slot / 2} y={HEIGHT - 8} textAnchor="middle" className="tl:fill-muted">
+                  {bucketLabel(bucket, interval, locale)}
+                </text>
+              ) : null,
+            )}
           </g>
-        );
-      })}
-      {netPoints && <polyline points={netPoints} fill="none" className="tl:stroke-accent" strokeWidth={1.5} aria-hidden="true" />}
-    </svg>
+          {buckets.map((bucket, i) => {
+            let top = TOP + PLOT_H;
+            const x = LEFT + i * slot + (slot - barWidth) / 2;
+            const when = bucketLabel(bucket, interval, locale);
+            return (
+              <g key={bucket.key} data-bucket={bucket.key}>
+                {SENTIMENT_ORDER.map((label) => {
+                  const count = bucket.counts[label];
+                  if (!count) return null;
+                  const h = Math.max(1, TOP + PLOT_H - y(count));
+                  top -= h;
+                  return (
+                    <SentimentOverviewSegment
+                      key={label}
+                      id={`${bucket.key}:${label}`}
+                      tabbable={tabbable === `${bucket.key}:${label}`}
+                      label={label}
+                      x={x}
+                      y={top}
+                      width={barWidth}
+                      height={h}
+                      description={`${when}: ${count} ${LABEL_TEXT[label]} of ${bucket.classified} ${noun}, net ${formatNet(bucket.net)}`}
+                      onSelect={onSelect ? () => onSelect(bucket, label) : undefined}
+                    />
+                  );
+                })}
+              </g>
+            );
+          })}
+          {netPoints && <polyline points={netPoints} fill="none" className="tl:stroke-accent" strokeWidth={1.5} aria-hidden="true" />}
+        </>
+      )}
+    </SentimentOverviewChart>
   );
 }
