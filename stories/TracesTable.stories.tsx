@@ -39,14 +39,17 @@ export const HostData: Story = {
   },
 };
 
+/** Drop-in stories: the table's query runs on the embedded local client over the fixture traces. */
+const onLocalClient: Story["render"] = (args) => (
+  <LocalProvider client={fixtureClient()}>
+    <TracesTable {...args} />
+  </LocalProvider>
+);
+
 /** Drop-in: the query runs on the embedded local client; sentiment is classified for the rows on screen. */
 export const DropIn: Story = {
   args: { query: {} },
-  render: (args) => (
-    <LocalProvider client={fixtureClient()}>
-      <TracesTable {...args} />
-    </LocalProvider>
-  ),
+  render: onLocalClient,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(5), SLOW);
@@ -74,11 +77,7 @@ export const SortByLatency: Story = {
 
 export const FilterBySentiment: Story = {
   args: { query: {} },
-  render: (args) => (
-    <LocalProvider client={fixtureClient()}>
-      <TracesTable {...args} />
-    </LocalProvider>
-  ),
+  render: onLocalClient,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(5), SLOW);
@@ -150,11 +149,7 @@ export const OpenOnClick: Story = {
 /** Page by page on the query path: the next page loads as the end of the list comes into view. */
 export const InfiniteLoading: Story = {
   args: { query: {}, pageSize: 5, height: 260 },
-  render: (args) => (
-    <LocalProvider client={fixtureClient()}>
-      <TracesTable {...args} />
-    </LocalProvider>
-  ),
+  render: onLocalClient,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThanOrEqual(5), SLOW);
     const viewport = canvasElement.querySelector<HTMLElement>('[data-slot="traces-table-viewport"]')!;
