@@ -112,16 +112,27 @@ async function readGraph(model: ResolvedModel, totals: FileTotals, options: Read
   throw firstMissing ?? new ModelFileMissingError("onnx/model.onnx", model.name);
 }
 
+function settledValue<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
+}
+
 export async function loadModel(model: ResolvedModel, read: Omit<ReadOptions, "name">, runtime: RuntimeOptions): Promise<LoadedModel> {
   const options: ReadOptions = { ...read, name: model.name };
   const totals: FileTotals = new Map();
   const json = (where: ResolvedModel["config"]) => readModelFile(where, totals, options).then((b) => parseJsonFile(b, where.file));
-  const [config, tokenizerJson, tokenizerConfig, graph] = await Promise.all([
+  // Read in parallel, but report failures in a fixed order (config, tokenizer, tokenizer config,
+  // graph): with Promise.all the error would name whichever missing file happened to fail first.
+  const [configRead, tokenizerRead, tokenizerConfigRead, graphRead] = await Promise.allSettled([
     json(model.config),
     json(model.tokenizer),
     json(model.tokenizerConfig),
     readGraph(model, totals, options),
   ]);
+  const config = settledValue(configRead);
+  const tokenizerJson = settledValue(tokenizerRead);
+  const tokenizerConfig = settledValue(tokenizerConfigRead);
+  const graph = settledValue(graphRead);
   const labels = readLabels(config);
   const encoder = createTokenEncoder(tokenizerJson, tokenizerConfig, config);
   configureRuntime(runtime);

@@ -62,6 +62,17 @@ describe("missing files", () => {
     expect(error!.message).toMatch(/Model file config\.json is missing: .*nowhere\/config\.json could not be read/);
   });
 
+  it("names the first missing file in a fixed order whichever read fails first", async () => {
+    // config.json and tokenizer_config.json both missing: config.json is always the one reported.
+    const dir = variant("two-missing", "tiny-toxicity", { "config.json": null, "tokenizer_config.json": null });
+    for (let i = 0; i < 3; i++) {
+      const error = await caught(createTextClassifier({ model: dir }).load());
+      expect(error).toMatchObject({ file: "config.json" });
+    }
+    const noTokenizers = variant("no-tokenizers", "tiny-toxicity", { "tokenizer.json": null, "tokenizer_config.json": null });
+    expect(await caught(createTextClassifier({ model: noTokenizers }).load())).toMatchObject({ file: "tokenizer.json" });
+  });
+
   it("reports the HTTP status of a missing tokenizer.json", async () => {
     const error = await caught(createTextClassifier({ model: `${base}tiny-toxicity-no-such/` }).load());
     expect(error).toMatchObject({ name: "ModelFileMissingError", status: 404 });
