@@ -85,6 +85,8 @@ def evaluate(data, models, name):
     multi = data["problem"] == "multi"
     scores, parts = [], []
     for split in data["select"] + data["report"]:
+        if not split["ids"]:
+            continue
         value, per_class = score_split(data, predict(models, split, multi), split)
         if split in data["select"]:
             scores.append(value)
