@@ -88,6 +88,7 @@ export function createClassificationEngine(config: EngineConfig): Classification
     maxTokens: model.encoder.maxTokens,
     inputNames: [...model.inputNames],
     runtime: "in-process",
+    ...model.extras,
   });
 
   return {

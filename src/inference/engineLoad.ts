@@ -8,7 +8,7 @@ import { parseJsonFile, readModelFile, type FileTotals, type ReadOptions } from 
 import type { ResolvedModel } from "./modelFiles";
 import { configureRuntime, ort, type RuntimeOptions } from "./ortRuntime";
 import { createTokenEncoder, type TokenEncoder } from "./tokenEncoder";
-import type { ScoreFunction } from "./types";
+import type { ModelInfo, ScoreFunction } from "./types";
 
 /** The graph inputs a sequence classifier may have; anything else cannot be fed. */
 export const KNOWN_INPUTS = ["input_ids", "attention_mask", "token_type_ids"] as const;
@@ -23,6 +23,7 @@ export interface LoadedModel {
   inputNames: string[];
   /** Whether the graph wants int64 ids (most exports) rather than int32. */
   int64: boolean;
+  extras: Pick<ModelInfo, "thresholds" | "groups">;
 }
 
 /** Labels in output order from `id2label` (keys 0…n-1, as strings or numbers). */
@@ -42,6 +43,40 @@ export function readLabels(config: Record<string, unknown>): string[] {
   }
   if (labels.length === 0) throw new ModelCorruptError("config.json", "id2label is empty");
   return labels;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a tracelens-trained config adds under `tracelens`: per-label thresholds and label groupings.
+ * Entries that are not well formed (unknown labels, non-numbers) are left out rather than trusted.
+ */
+export function readLabelExtras(config: Record<string, unknown>, labels: readonly string[]): Pick<ModelInfo, "thresholds" | "groups"> {
+  const extras: Pick<ModelInfo, "thresholds" | "groups"> = {};
+  const own = config.tracelens;
+  if (!isRecord(own)) return extras;
+  if (isRecord(own.thresholds)) {
+    const thresholds: Record<string, number> = {};
+    for (const [label, value] of Object.entries(own.thresholds)) {
+      if (labels.includes(label) && typeof value === "number" && value >= 0 && value <= 1) thresholds[label] = value;
+    }
+    if (Object.keys(thresholds).length > 0) extras.thresholds = thresholds;
+  }
+  if (isRecord(own.groups)) {
+    const groups: Record<string, Record<string, string[]>> = {};
+    for (const [name, grouping] of Object.entries(own.groups)) {
+      if (!isRecord(grouping)) continue;
+      const members: Record<string, string[]> = {};
+      for (const [group, list] of Object.entries(grouping)) {
+        if (Array.isArray(list)) members[group] = list.filter((label): label is string => typeof label === "string" && labels.includes(label));
+      }
+      groups[name] = members;
+    }
+    if (Object.keys(groups).length > 0) extras.groups = groups;
+  }
+  return extras;
 }
 
 /** Sigmoid for multi-label models (emotion, toxicity), softmax otherwise, as transformers does. */
@@ -139,7 +174,7 @@ export async function loadModel(model: ResolvedModel, read: Omit<ReadOptions, "n
   const session = await createSession(graph.bytes, graph.file);
   try {
     const { inputNames, int64 } = checkSignature(session, labels.length);
-    return { name: model.name, session, encoder, labels, scoreFunction: readScoreFunction(config), inputNames, int64 };
+    return { name: model.name, session, encoder, labels, scoreFunction: readScoreFunction(config), inputNames, int64, extras: readLabelExtras(config, labels) };
   } catch (error) {
     await session.release().catch(() => undefined);
     throw error;
