@@ -25,7 +25,7 @@ from metrics import class_f1, macro_recall, tune_thresholds
 from model import ExportedCnn, TextCnn, check_export, export, lexicon_columns, write_config
 
 SEED = int(os.environ.get("TRACELENS_SEED", "13"))
-EPOCHS = int(os.environ.get("TRACELENS_EPOCHS", "8"))
+EPOCHS = int(os.environ.get("TRACELENS_EPOCHS", "0"))  # 0: the task's default below
 TEMPERATURE = 2.0  # softens the teachers' distributions so the student also learns their second choices
 SOFT_WEIGHT = 0.5  # share of the loss on the teachers' predictions (the rest on the labels)
 BATCH = 64
@@ -35,7 +35,8 @@ UNK = 1
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 LEXICON = os.environ.get("TRACELENS_LEXICON", os.path.join(ROOT, "node_modules/vader-sentiment/vader_lexicon.txt"))
 # Per task: teachers, teacher filters, student filters (overridable by the environment).
-DEFAULTS = {"sentiment": (3, 160, 96), "emotion": (0, 0, 128), "toxicity": (0, 0, 96)}
+DEFAULTS = {"sentiment": (3, 160, 96), "emotion": (0, 0, 160), "toxicity": (0, 0, 96)}
+TASK_EPOCHS = {"sentiment": 8, "emotion": 14, "toxicity": 8}
 
 
 def batches(ids, labels, order, multi):
@@ -159,6 +160,19 @@ def thresholds_for(data, model):
     return {label: round(float(t), 3) for label, t in zip(data["labels"], tune_thresholds(probs, gold))}
 
 
+def group_thresholds_for(data, model, groups):
+    """A threshold per group on its score (the best member's), chosen on the first select set."""
+    split = data["select"][0]
+    probs = predict([model], split, True)
+    gold = np.array(split["labels"])
+    index = {label: i for i, label in enumerate(data["labels"])}
+    names = list(groups)
+    members = [[index[m] for m in groups[g]] for g in names]
+    group_probs = np.stack([probs[:, cols].max(1) for cols in members], 1)
+    group_gold = np.stack([gold[:, cols].max(1) for cols in members], 1)
+    return {g: round(float(t), 3) for g, t in zip(names, tune_thresholds(group_probs, group_gold))}
+
+
 def main():
     encoded_path = sys.argv[1]
     # One thread by default: on a shared machine two OpenMP threads wait on each other and run
@@ -167,11 +181,16 @@ def main():
     started = time.time()
     data = json.load(open(encoded_path))
     task, out_dir, labels, multi = data["task"], data["dir"], data["labels"], data["problem"] == "multi"
+    global EPOCHS
+    EPOCHS = EPOCHS or TASK_EPOCHS[task]
     teachers_n, teacher_filters, student_filters = DEFAULTS[task]
     teachers_n = int(os.environ.get("TRACELENS_TEACHERS", teachers_n))
     teacher_filters = int(os.environ.get("TRACELENS_TEACHER_FILTERS", teacher_filters))
     student_filters = int(os.environ.get("TRACELENS_FILTERS", student_filters))
     train, n = data["train"], len(labels)
+    if os.environ.get("TRACELENS_CHAT_WEIGHT"):  # re-weigh the chat turns without encoding again
+        chat_weight = float(os.environ["TRACELENS_CHAT_WEIGHT"])
+        train["weights"] = [chat_weight if w != 1 else 1 for w in train["weights"]]
     if multi:
         class_weights = None
     else:
@@ -210,6 +229,7 @@ def main():
         extra["thresholds_chosen_on"] = data["select"][0]["name"]
     if data.get("groups"):
         extra["groups"] = {"ekman": data["groups"]}
+        extra["group_thresholds"] = {"ekman": group_thresholds_for(data, student, data["groups"])}
     training = {"student_epoch": epoch, "select_score": round(value, 4), "select_sets": [s["name"] for s in data["select"]],
                 "teachers": teachers_n, "epochs": EPOCHS, "seed": SEED, "seconds": round(time.time() - started)}
     if ensemble is not None:

@@ -10,7 +10,7 @@ export interface EmotionClassifierOptions extends LabelClassifierOptions {
   /**
    * `"ekman"` reports the seven Ekman groups (anger, disgust, fear, joy, sadness, surprise, neutral)
    * instead of the 28 labels: a group's score is its best member's, and it applies when any member
-   * is over that member's threshold. @default 28 labels
+   * is over that member's threshold, or the group's own threshold when the model states one. @default 28 labels
    */
   grouping?: "ekman";
 }

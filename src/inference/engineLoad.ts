@@ -23,7 +23,7 @@ export interface LoadedModel {
   inputNames: string[];
   /** Whether the graph wants int64 ids (most exports) rather than int32. */
   int64: boolean;
-  extras: Pick<ModelInfo, "thresholds" | "groups">;
+  extras: Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds">;
 }
 
 /** Labels in output order from `id2label` (keys 0…n-1, as strings or numbers). */
@@ -53,8 +53,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * What a tracelens-trained config adds under `tracelens`: per-label thresholds and label groupings.
  * Entries that are not well formed (unknown labels, non-numbers) are left out rather than trusted.
  */
-export function readLabelExtras(config: Record<string, unknown>, labels: readonly string[]): Pick<ModelInfo, "thresholds" | "groups"> {
-  const extras: Pick<ModelInfo, "thresholds" | "groups"> = {};
+export function readLabelExtras(config: Record<string, unknown>, labels: readonly string[]): Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds"> {
+  const extras: Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds"> = {};
   const own = config.tracelens;
   if (!isRecord(own)) return extras;
   if (isRecord(own.thresholds)) {
@@ -75,6 +75,19 @@ export function readLabelExtras(config: Record<string, unknown>, labels: readonl
       groups[name] = members;
     }
     if (Object.keys(groups).length > 0) extras.groups = groups;
+  }
+  if (isRecord(own.group_thresholds) && extras.groups) {
+    const byGrouping: Record<string, Record<string, number>> = {};
+    for (const [name, values] of Object.entries(own.group_thresholds)) {
+      const grouping = extras.groups[name];
+      if (!grouping || !isRecord(values)) continue;
+      const thresholds: Record<string, number> = {};
+      for (const [group, value] of Object.entries(values)) {
+        if (group in grouping && typeof value === "number" && value >= 0 && value <= 1) thresholds[group] = value;
+      }
+      byGrouping[name] = thresholds;
+    }
+    if (Object.keys(byGrouping).length > 0) extras.groupThresholds = byGrouping;
   }
   return extras;
 }

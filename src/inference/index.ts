@@ -10,6 +10,8 @@ export type { EmotionClassifierOptions } from "./emotionClassifier";
 export { TOXICITY_LABELS, createToxicityClassifier } from "./toxicityClassifier";
 export type { ToxicityClassifierOptions } from "./toxicityClassifier";
 export { toLabelResult } from "./labelClassifier";
+export { createEventLabeler, isLabelableLlmEvent } from "./eventLabeler";
+export type { EventLabeler, EventLabelerOptions, LabelableEvent } from "./eventLabeler";
 export type { LabelClassifier, LabelClassifierOptions, LabelResult } from "./labelClassifier";
 export {
   DEFAULT_EMOTION_MODEL_NAME,

@@ -55,18 +55,24 @@ function thresholdOf(label: string, model: ModelInfo, option: LabelClassifierOpt
 export function toLabelResult(
   scores: readonly LabelScore[],
   model: ModelInfo,
-  options: { threshold?: LabelClassifierOptions["threshold"]; excluded?: readonly string[]; groups?: Record<string, string[]> },
+  options: {
+    threshold?: LabelClassifierOptions["threshold"];
+    excluded?: readonly string[];
+    groups?: Record<string, string[]>;
+    /** Thresholds on the groups' own scores; a group without one applies when any member does. */
+    groupThresholds?: Record<string, number>;
+  },
 ): LabelResult {
   const byLabel = new Map(scores.map(({ label, score }) => [label, score]));
   const over = (label: string) => (byLabel.get(label) ?? 0) >= thresholdOf(label, model, options.threshold);
   let ranked: Array<{ label: string; score: number; on: boolean }>;
   if (options.groups) {
     // A group scores its best member, and applies when any member is over that member's threshold.
-    ranked = Object.entries(options.groups).map(([group, members]) => ({
-      label: group,
-      score: Math.max(0, ...members.map((member) => byLabel.get(member) ?? 0)),
-      on: members.some(over),
-    }));
+    ranked = Object.entries(options.groups).map(([group, members]) => {
+      const score = Math.max(0, ...members.map((member) => byLabel.get(member) ?? 0));
+      const own = typeof options.threshold === "number" ? options.threshold : (options.threshold?.[group] ?? options.groupThresholds?.[group]);
+      return { label: group, score, on: own !== undefined ? score >= own : members.some(over) };
+    });
   } else {
     ranked = scores.map(({ label, score }) => ({ label, score, on: over(label) }));
   }
@@ -109,7 +115,8 @@ export function createLabelClassifier(options: LabelClassifierOptions, setup: La
       const model = await abortable(load(), classifyOptions?.signal);
       const outputs = await text.classify(texts, classifyOptions);
       const groups = setup.grouping ? model.groups?.[setup.grouping] : undefined;
-      return outputs.map((scores) => toLabelResult(scores, model, { threshold: options.threshold, excluded: setup.excluded, groups }));
+      const groupThresholds = setup.grouping ? model.groupThresholds?.[setup.grouping] : undefined;
+      return outputs.map((scores) => toLabelResult(scores, model, { threshold: options.threshold, excluded: setup.excluded, groups, groupThresholds }));
     },
     dispose: text.dispose,
   };

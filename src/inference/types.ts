@@ -115,6 +115,8 @@ export interface ModelInfo {
   thresholds?: Record<string, number>;
   /** Named groupings of the labels (`config.json` → `tracelens.groups`), e.g. `ekman`: group → labels. */
   groups?: Record<string, Record<string, string[]>>;
+  /** Per-group thresholds on a group's score (its best member's), per grouping (`tracelens.group_thresholds`). */
+  groupThresholds?: Record<string, Record<string, number>>;
 }
 
 /** One label's score for one text: what a transformers.js pipeline returns with `top_k: null`. */
