@@ -6,7 +6,7 @@
 import { InferenceError, ModelCorruptError, ModelFileMissingError, ModelSignatureError } from "./errors";
 import { parseJsonFile, readModelFile, type FileTotals, type ReadOptions } from "./modelFetch";
 import type { ResolvedModel } from "./modelFiles";
-import { configureRuntime, ort, type RuntimeOptions } from "./ortRuntime";
+import { ort, startRuntime, type RuntimeOptions } from "./ortRuntime";
 import { createTokenEncoder, type TokenEncoder } from "./tokenEncoder";
 import type { ModelInfo, ScoreFunction } from "./types";
 
@@ -166,6 +166,8 @@ function settledValue<T>(result: PromiseSettledResult<T>): T {
 }
 
 export async function loadModel(model: ResolvedModel, read: Omit<ReadOptions, "name">, runtime: RuntimeOptions): Promise<LoadedModel> {
+  // The runtime's WebAssembly compiles while the files below download.
+  const runtimeStarted = startRuntime(runtime);
   const options: ReadOptions = { ...read, name: model.name };
   const totals: FileTotals = new Map();
   const json = (where: ResolvedModel["config"]) => readModelFile(where, totals, options).then((b) => parseJsonFile(b, where.file));
@@ -183,7 +185,7 @@ export async function loadModel(model: ResolvedModel, read: Omit<ReadOptions, "n
   const graph = settledValue(graphRead);
   const labels = readLabels(config);
   const encoder = createTokenEncoder(tokenizerJson, tokenizerConfig, config);
-  configureRuntime(runtime);
+  await runtimeStarted;
   const session = await createSession(graph.bytes, graph.file);
   try {
     const { inputNames, int64 } = checkSignature(session, labels.length);

@@ -145,8 +145,15 @@ describe("graphs that do not fit", () => {
     expect(error!.message).toMatch(/output logits has 3 columns but config\.json's id2label lists 2 labels/);
   });
 
-  it("refuses logits of the wrong width at the first run when the graph leaves the width symbolic", async () => {
+  it("refuses logits of the wrong width at the warm-up run when the graph leaves the width symbolic", async () => {
     const classifier = createTextClassifier({ model: path.join(fixtures, "wrong-io"), modelFile: "onnx/dynamic_width.onnx" });
+    const error = await caught(classifier.load()); // the first warm-up batch: 32 rows of 12 columns
+    expect(error).toBeInstanceOf(ModelSignatureError);
+    expect(error!.message).toMatch(/output logits came back as \[32, 12\], expected \[32, 3\] \(one column per id2label entry\)/);
+  });
+
+  it("refuses logits of the wrong width at the first run when warm-up is off", async () => {
+    const classifier = createTextClassifier({ model: path.join(fixtures, "wrong-io"), modelFile: "onnx/dynamic_width.onnx", warmUpRounds: 0 });
     await classifier.load();
     const error = await caught(classifier.classify(["hello hello hello"])); // [CLS] + 3 + [SEP] = 5 columns
     expect(error).toBeInstanceOf(ModelSignatureError);
