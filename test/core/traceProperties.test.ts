@@ -80,6 +80,19 @@ function checkWellFormed(input: unknown[], tree: TraceTree): void {
   expect(tree.root.totals.nodeCount).toBe(nodes.length);
   expect(Number.isFinite(tree.metrics.totalLatency)).toBe(true);
   expect(tree.criticalPath[0]).toBe(tree.root);
+  // Nothing vanishes without a note: every skipped item, merged copy, orphan and broken cycle has one.
+  const count = (kind: string) => tree.notes.filter((n) => n.kind === kind).length;
+  expect([count("skipped"), count("merged"), count("re-parented"), count("cycle-broken")]).toEqual([
+    tree.skippedCount,
+    tree.duplicates.length,
+    tree.orphans.length,
+    tree.brokenCycles.length,
+  ]);
+  // Every event id and every derived key selects a node, and distinct kept events get distinct keys.
+  const eventKeys = nodes.flatMap((n) => (n.eventKey === null ? [] : [n.eventKey]));
+  expect(new Set(eventKeys).size).toBe(eventKeys.length);
+  for (const node of nodes) if (node.eventKey !== null) expect(tree.nodesByEventId.get(node.eventKey)).toBe(node);
+  for (const note of tree.notes) if (note.kind === "reused-id") expect(tree.nodesByEventId.get(note.relatedId ?? "")?.key).toBe(note.nodeKey);
 }
 
 describe("buildTraceTree properties", () => {
