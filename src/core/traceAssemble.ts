@@ -147,18 +147,21 @@ export interface KeptTraceEvent {
  */
 export function keptTraceEvents(input: unknown): KeptTraceEvent[] {
   const { events } = traceInputEvents(input);
-  const assembled = assembleTrace(input, {});
-  const dropped = new Set(assembled.duplicates.map((d) => d.record.ordinal));
-  const reused = new Set(assembled.reusedIds.map((r) => r.record.ordinal));
-  const skipped = new Set(assembled.skipped.map((s) => s.index));
+  const detector = new TraceDuplicateDetector();
+  const used = new Set<string>();
   const kept: KeptTraceEvent[] = [];
-  const eventIds = new Map<number, string | null>();
-  for (const record of [...assembled.nodeRecords, ...assembled.annotationRecords, ...(assembled.rootRecord ? [assembled.rootRecord] : [])]) {
-    eventIds.set(record.ordinal, record.eventId);
-  }
   for (let index = 0; index < events.length; index++) {
-    if (dropped.has(index) || skipped.has(index)) continue;
-    kept.push({ event: events[index], index, key: derivedEventKey(eventIds.get(index) ?? null, index, reused.has(index)) });
+    let record: TraceRecord | null;
+    try {
+      record = toTraceRecord(events[index], index);
+    } catch {
+      record = null;
+    }
+    if (record === null || detector.check(record)) continue;
+    const id = record.eventId;
+    const reused = id !== null && used.has(id);
+    if (id !== null) used.add(id);
+    kept.push({ event: events[index], index, key: derivedEventKey(id, index, reused) });
   }
   return kept;
 }

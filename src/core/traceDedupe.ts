@@ -109,6 +109,68 @@ function contentHash(record: TraceRecord): number {
   return hashJsonValue(record.properties, mix(h, record.event.createdAt));
 }
 
+/** Name, timestamp and property count: cheap, and enough to tell most distinct events apart. */
+function coarseKey(record: TraceRecord): string {
+  return `${record.event.event}\u0000${record.event.createdAt}\u0000${Object.keys(record.properties).length}`;
+}
+
+const DIRECT_COMPARE_MAX = 8;
+
+interface ContentBucket {
+  list: TraceRecord[];
+  /** Built once the bucket outgrows direct comparison: full content hash → records. */
+  byHash?: Map<number, TraceRecord[]>;
+}
+
+/**
+ * Kept records by content. Most events differ in name, time or property count, so the full
+ * structural hash is only computed inside a bucket that fills up (events stamped at the same
+ * instant), which keeps dedupe near the cost of reading the events.
+ */
+class ContentIndex {
+  private readonly buckets = new Map<string, ContentBucket>();
+  private readonly hashes = new Map<TraceRecord, number>();
+
+  private hash(record: TraceRecord): number {
+    let h = this.hashes.get(record);
+    if (h === undefined) {
+      h = contentHash(record);
+      this.hashes.set(record, h);
+    }
+    return h;
+  }
+
+  find(record: TraceRecord): TraceRecord | undefined {
+    const bucket = this.buckets.get(coarseKey(record));
+    if (!bucket) return undefined;
+    if (!bucket.byHash) return bucket.list.find((candidate) => sameTraceContent(candidate, record));
+    return bucket.byHash.get(this.hash(record))?.find((candidate) => sameTraceContent(candidate, record));
+  }
+
+  add(record: TraceRecord): void {
+    const key = coarseKey(record);
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { list: [] };
+      this.buckets.set(key, bucket);
+    }
+    bucket.list.push(record);
+    if (!bucket.byHash && bucket.list.length > DIRECT_COMPARE_MAX) {
+      bucket.byHash = new Map();
+      for (const kept of bucket.list) this.index(bucket.byHash, kept);
+    } else if (bucket.byHash) {
+      this.index(bucket.byHash, record);
+    }
+  }
+
+  private index(map: Map<number, TraceRecord[]>, record: TraceRecord): void {
+    const h = this.hash(record);
+    const list = map.get(h);
+    if (list) list.push(record);
+    else map.set(h, [record]);
+  }
+}
+
 /** Same name, same timestamp, same properties. */
 export function sameTraceContent(a: TraceRecord, b: TraceRecord): boolean {
   return (
@@ -140,7 +202,7 @@ function remember<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K, record: T
 export class TraceDuplicateDetector {
   // One record per key in the common case; an array only when several differ.
   private readonly byEventId = new Map<string, TraceRecord | TraceRecord[]>();
-  private readonly byContent = new Map<number, TraceRecord | TraceRecord[]>();
+  private readonly byContent = new ContentIndex();
   private readonly byOwnId = new Map<string, TraceRecord>();
 
   /** The kept record that first used this event id, if another one did. */
@@ -155,15 +217,14 @@ export class TraceDuplicateDetector {
       if (original) return { original, reason: "event-id" };
     }
     const byContent = record.eventId === null || record.ownIds.length === 0;
-    const hash = byContent ? contentHash(record) : 0;
     if (byContent) {
-      const original = bucketOf(this.byContent, hash).find((candidate) => sameTraceContent(candidate, record));
+      const original = this.byContent.find(record);
       if (original) return { original, reason: "content" };
     }
     const firstId = record.ownIds[0];
     const owner = firstId === undefined ? undefined : this.byOwnId.get(firstId);
     if (owner && sameTraceContent(owner, record)) return { original: owner, reason: "content" };
-    if (byContent) remember(this.byContent, hash, record);
+    if (byContent) this.byContent.add(record);
     if (record.eventId !== null) remember(this.byEventId, record.eventId, record);
     for (const id of record.ownIds) if (!this.byOwnId.has(id)) this.byOwnId.set(id, record);
     return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildTraceTree, flattenTraceTree, summarizeTraceEvents } from "../../src/core/trace";
+import { buildTraceTree, flattenTraceTree, keptTraceEvents, summarizeTraceEvents } from "../../src/core/trace";
 import type { TraceTree, TraceTreeNode } from "../../src/core/trace";
 
 const ids = fc.constantFrom("a", "b", "c", "d", "e", "T", "", "missing");
@@ -106,6 +106,25 @@ describe("buildTraceTree properties", () => {
         checkWellFormed(input, noDedupe);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("keeps, for tables and text, exactly the events the tree keeps, under the same keys", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const tree = buildTraceTree(input);
+        const kept = keptTraceEvents(input);
+        const left = new Set([...tree.duplicates.map((d) => d.index), ...tree.notes.filter((n) => n.kind === "skipped").map((n) => n.index)]);
+        expect(kept.map((k) => k.index)).toEqual(input.map((_, i) => i).filter((i) => !left.has(i)));
+        for (const k of kept) {
+          expect(k.event).toBe(input[k.index]);
+          if (k.key !== null) expect(tree.nodesByEventId.has(k.key)).toBe(true);
+        }
+        const nodeKeys = [...tree.nodesByKey.values()].flatMap((n) => (n.eventKey === null ? [] : [n.eventKey]));
+        const keptKeys = new Set(kept.map((k) => k.key));
+        for (const key of nodeKeys) expect(keptKeys.has(key)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 
