@@ -82,6 +82,9 @@ function safeIso(ms: number): string {
   return Number.isFinite(date.getTime()) ? date.toISOString() : "";
 }
 
+/** Milliseconds between the earliest and the latest instant a `Date` can hold. */
+const MAX_DATE_SPAN_MS = 2 * 8.64e15;
+
 /** Seconds, non-negative, or null. */
 function readLatency(properties: PropertyBag): number | null {
   const value = readNumber(properties.$ai_latency);
@@ -125,7 +128,9 @@ export function toTraceRecord(raw: unknown, ordinal: number): TraceRecord | null
   let startMs: number | null = null;
   let endMs: number | null = null;
   if (timestampMs !== null) {
-    const durationMs = (latency ?? 0) * 1000;
+    // A latency longer than all of Date's range (1e308 s) cannot be placed in time: the event stays at its timestamp.
+    const rawMs = (latency ?? 0) * 1000;
+    const durationMs = rawMs <= MAX_DATE_SPAN_MS ? rawMs : 0;
     if (kind === "evaluation") {
       startMs = readTimestampMs(properties.$ai_evaluation_start_time) ?? timestampMs;
       endMs = Math.max(startMs, timestampMs);

@@ -1,5 +1,5 @@
 import type { LLMTrace } from "../../core/eventsTrace";
-import { isPropertyBag, readString } from "../../core/eventsAccess";
+import { isPropertyBag, readId, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency, formatTokens } from "../../core/format";
 import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
@@ -17,11 +17,13 @@ export interface TraceDetailHeaderProps {
   locale?: string;
 }
 
+// Hosts hand over whatever they have: ids as numbers, names as objects. Each field is read as text or
+// left out, so one wrong type costs its chip, never the header.
 function personLabel(trace: LLMTrace | null | undefined): string | null {
-  const person = trace?.person;
-  if (!person) return trace?.distinctId ?? null;
+  const person = isPropertyBag(trace?.person) ? trace.person : null;
+  if (!person) return readId(trace?.distinctId);
   const props = isPropertyBag(person.properties) ? person.properties : {};
-  return readString(props.email) || readString(props.name) || readString(props.username) || person.distinct_id || null;
+  return readString(props.email) || readString(props.name) || readString(props.username) || readId(person.distinct_id);
 }
 
 /** Costs of a node's usage, one per line, for the cost tooltip. */
@@ -34,11 +36,11 @@ export function costBreakdown(input: number, output: number, locale?: string, ex
 /** The trace's name and its chips: person, session, latency, tokens, cost, errors, sentiment, metrics, feedback. */
 export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale }: TraceDetailHeaderProps) {
   const m = tree.metrics;
-  const name = trace?.traceName || tree.root.name || "Trace";
+  const name = readString(trace?.traceName) || tree.root.name || "Trace";
   const person = personLabel(trace);
-  const session = trace?.aiSessionId ?? readString((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
-  const traceId = tree.traceId ?? trace?.id ?? null;
-  const latency = typeof trace?.totalLatency === "number" ? trace.totalLatency : m.totalLatency;
+  const session = readId(trace?.aiSessionId) ?? readId((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
+  const traceId = tree.traceId ?? readId(trace?.id);
+  const latency = typeof trace?.totalLatency === "number" && Number.isFinite(trace.totalLatency) ? trace.totalLatency : m.totalLatency;
   const showSentiment = sentiment !== undefined || sentimentLoading;
   return (
     <div data-slot="trace-header" className="tl:flex tl:flex-col tl:gap-1.5">

@@ -1,7 +1,7 @@
 /** Pure helpers shared by TraceDetail's parts: labels, colours, node facts, search and lookups. */
 import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
 import type { LLMTraceEvent } from "../../core/eventsTrace";
-import { numberFormat, withDefaultLocale } from "../../core/intlFormatters";
+import { formatCount } from "../../core/format";
 import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
 
@@ -167,9 +167,7 @@ export function kindsInTree(tree: TraceTree): TraceNodeKind[] {
   return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present.has(kind));
 }
 
-const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
-
-/** A whole number with grouping, in the given locale (an invalid tag falls back to the default). */
+/** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */
 export function formatInteger(value: number, locale?: string): string {
-  return withDefaultLocale(locale, (tag) => numberFormat(tag, WHOLE)).format(value);
+  return formatCount(value, { locale });
 }
