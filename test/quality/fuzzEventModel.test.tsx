@@ -97,7 +97,7 @@ describe("generated traces", () => {
         const expected = traces.reduce((sum, t) => sum + buildTraceTree(t).metrics.generationCount, 0);
         renderClean(<GenerationsTable traces={traces} />, (root) => {
           if (expected > 0) expect(root.getByRole("table", { name: "Generations" }).getAttribute("aria-rowcount")).toBe(String(expected + 1));
-          else expect(root.queryAllByRole("row").filter((row) => row.hasAttribute("data-row-id"))).toEqual([]);
+          else expect(root.queryAllByRole("row").filter((row: HTMLElement) => row.hasAttribute("data-row-id"))).toEqual([]);
         });
         renderClean(<SentimentOverview traces={traces} level="generation" loadSentiment={false} />, (root) => {
           if (expected > 0) expect(root.getByRole("status").textContent).toContain(`of ${expected} generations`);
