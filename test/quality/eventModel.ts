@@ -123,7 +123,7 @@ export function eventModelTrace(text: fc.Arbitrary<string> = fc.string({ maxLeng
         const at = m.at % events.length;
         const target = events[at] as { id: unknown; properties: Record<string, unknown> } | null;
         if (m.kind === "junk") events.splice(at, 0, m.value);
-        else if (!target || typeof target !== "object") continue;
+        else if (!target || typeof target !== "object" || Array.isArray(target) || typeof target.properties !== "object") continue;
         else if (m.kind === "duplicate") events.push(structuredClone(target));
         else if (m.kind === "reuse-id") events.push({ ...target, properties: { ...target.properties, $ai_input_tokens: m.tokens, $ai_generation_id: undefined, $ai_span_id: undefined } });
         else if (m.kind === "wrong-id") target.id = m.value;
