@@ -64,3 +64,30 @@ describe("in a module worker", () => {
     expectAllSent(report.outcomes);
   });
 });
+
+describe("in a shared worker and an audio worklet", () => {
+  it("refuses every credential in a shared worker", async () => {
+    const worker = new SharedWorker(new URL("./credentialsSharedWorker.ts", import.meta.url), { type: "module" });
+    const report = await new Promise<WorkerReport>((resolve, reject) => {
+      worker.port.onmessage = (event: MessageEvent<WorkerReport>) => resolve(event.data);
+      worker.onerror = () => reject(new Error("shared worker failed"));
+      worker.port.start();
+      worker.port.postMessage("run");
+    });
+    expect(report.failure).toBeUndefined();
+    expect(report.scope).toEqual({ browser: true, name: "a shared worker" });
+    expectRefusedUnlessHarmless(report.outcomes);
+  });
+
+  it("refuses an API key in an audio worklet", async () => {
+    const context = new OfflineAudioContext(1, 128, 44100);
+    await context.audioWorklet.addModule(new URL("./credentialsWorklet.ts", import.meta.url));
+    const node = new AudioWorkletNode(context, "tracelens-credentials");
+    const report = await new Promise<{ scope: { browser: boolean; name: string }; refused: boolean; message: string }>((resolve) => {
+      node.port.onmessage = (event) => resolve(event.data);
+    });
+    expect(report.scope).toEqual({ browser: true, name: "a worklet" });
+    expect(report.refused).toBe(true);
+    expect(report.message).not.toContain("phx_worklet_secret");
+  });
+});
