@@ -25,11 +25,15 @@ function partText(part: MessagePart, max: number): string {
     case "tool-result":
       return part.content.map((inner) => partText(inner, max)).join(" ");
     case "image":
-      return "[image]";
+      return part.omitted?.reason === "redacted" ? "[image redacted]" : "[image]";
+    case "video":
+      return part.omitted?.reason === "redacted" ? "[video redacted]" : "[video]";
     case "file":
-      return part.filename ? `[file ${part.filename.slice(0, 80)}]` : "[file]";
+      return part.filename ? `[file ${part.filename.slice(0, 80)}]` : part.omitted?.reason === "redacted" ? "[file redacted]" : "[file]";
     case "audio":
-      return part.transcript ? part.transcript.slice(0, max) : "[audio]";
+      return part.transcript ? part.transcript.slice(0, max) : part.omitted?.reason === "redacted" ? "[audio redacted]" : "[audio]";
+    case "source":
+      return `[source ${(part.title ?? part.url ?? "").slice(0, 80)}]`;
     case "json":
       return boundedJson(part.value, max);
     default:
