@@ -83,6 +83,12 @@ function Section({ title, side, sentiment, highlight }: SectionProps) {
           />
         );
       })}
+      {side.kind === "messages" && side.extra && (
+        <div data-slot={`conversation-${section}-extra`} className="tl:flex tl:flex-col tl:gap-1">
+          <h4 className="tl:m-0 tl:text-xs tl:font-semibold tl:text-muted">Other state keys</h4>
+          <JsonView value={side.extra} defaultExpandDepth={2} highlight={highlight} />
+        </div>
+      )}
     </div>
   );
 }

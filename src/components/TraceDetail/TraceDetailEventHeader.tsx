@@ -1,6 +1,7 @@
 import { readNumber, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency, formatTokens } from "../../core/format";
 import { dateTimeFormat } from "../../core/intlFormatters";
+import { spanKindOf } from "../../core/spanKinds";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { CopyButton } from "../ui/CopyButton";
@@ -43,6 +44,11 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
     <div data-slot="event-header" className="tl:flex tl:flex-col tl:gap-1.5">
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
         <span className={cn("tl:rounded-sm tl:border tl:px-1 tl:text-[10px] tl:font-semibold tl:uppercase", KIND_TEXT[node.kind])}>{KIND_LABEL[node.kind]}</span>
+        {node.kind === "span" && spanKindOf(p) && (
+          <span data-slot="span-kind" className="tl:rounded-sm tl:bg-bg-subtle tl:px-1 tl:text-[10px] tl:text-muted">
+            {spanKindOf(p)}
+          </span>
+        )}
         <h3 className="tl:m-0 tl:min-w-0 tl:truncate tl:text-sm tl:font-semibold tl:text-fg" title={nodeTitle(node)}>
           {nodeTitle(node)}
         </h3>

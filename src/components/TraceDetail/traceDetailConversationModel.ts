@@ -2,13 +2,15 @@
 import { isPropertyBag, readBoolean, readString } from "../../core/eventsAccess";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { parseMessages, parseOutputMessages, parseToolDefinitions, type Message, type ToolDefinition } from "../../core/messages";
+import { eventDetails, type EventDetail } from "../../core/spanKinds";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { parseJsonObjectText } from "../ui/jsonViewModel";
 import { nodeError, nodeProperties } from "./traceDetailModel";
 
 /** One side of a conversation: messages, or a state that is not a message list. */
 export type ConversationSide =
-  | { kind: "messages"; messages: Message[] }
+  /** `extra`: the other keys of a state whose `messages` are shown (LangGraph state). */
+  | { kind: "messages"; messages: Message[]; extra?: Record<string, unknown> }
   | { kind: "value"; value: unknown }
   | { kind: "none" };
 
@@ -17,6 +19,8 @@ export interface ConversationModel {
   output: ConversationSide;
   tools: ToolDefinition[];
   error: unknown;
+  /** Labelled facts: span kind, handoffs, guardrail verdict, custom data, stop reason, … */
+  details: EventDetail[];
   /** For evaluations: the verdict and reasoning. */
   evaluation: { name: string; result: "pass" | "fail" | "n/a" | "unknown"; reasoning: string | null; runtime: string | null; model: string | null } | null;
 }
@@ -39,14 +43,31 @@ function stateSide(value: unknown): ConversationSide {
     if (!json) return { kind: "value", value };
     value = json.value;
   }
-  const looksLikeMessages =
-    (Array.isArray(value) && value.length > 0 && value.every((item) => isPropertyBag(item) && ("role" in item || "type" in item))) ||
-    (isPropertyBag(value) && Array.isArray(value.messages));
-  if (looksLikeMessages) {
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => isPropertyBag(item) && ("role" in item || "type" in item))) {
     const messages = parseMessages(value);
-    if (messages.length > 0 && messages.some((message) => message.kind === "message")) return { kind: "messages", messages };
+    if (messages.some((message) => message.kind === "message")) return { kind: "messages", messages };
+  } else if (isPropertyBag(value) && Array.isArray(value.messages)) {
+    const messages = parseMessages(value.messages);
+    if (messages.some((message) => message.kind === "message")) {
+      const { messages: _shown, ...rest } = value;
+      return Object.keys(rest).length > 0 ? { kind: "messages", messages, extra: rest } : { kind: "messages", messages };
+    }
+  } else if (isSingleMessage(value)) {
+    const messages = parseMessages([value]);
+    if (messages.every((message) => message.kind === "message")) return { kind: "messages", messages };
   }
   return { kind: "value", value };
+}
+
+const LANGCHAIN_MESSAGE_TYPES = new Set(["human", "ai", "system", "tool", "function", "developer", "context", "chat", "AIMessageChunk", "HumanMessageChunk"]);
+
+/** One message used as a whole state: a LangChain message dump (`{type: "ai", content, …}`) or `{role, content}`. */
+function isSingleMessage(value: unknown): value is Record<string, unknown> {
+  if (!isPropertyBag(value)) return false;
+  const hasContent = "content" in value || "tool_calls" in value || "parts" in value;
+  if (typeof value.type === "string" && LANGCHAIN_MESSAGE_TYPES.has(value.type) && hasContent) return true;
+  if (value.lc === 1 && Array.isArray(value.id) && isPropertyBag(value.kwargs)) return true;
+  return typeof value.role === "string" && hasContent;
 }
 
 function evaluationOf(node: TraceTreeNode): ConversationModel["evaluation"] {
@@ -65,7 +86,7 @@ function evaluationOf(node: TraceTreeNode): ConversationModel["evaluation"] {
 /** Builds the conversation of a node; never throws (the parsers do not). */
 export function conversationOf(node: TraceTreeNode, tree: TraceTree, trace: LLMTrace | null | undefined): ConversationModel {
   const p = nodeProperties(node);
-  const base: ConversationModel = { input: { kind: "none" }, output: { kind: "none" }, tools: [], error: nodeError(node), evaluation: null };
+  const base: ConversationModel = { input: { kind: "none" }, output: { kind: "none" }, tools: [], error: nodeError(node), evaluation: null, details: eventDetails(p) };
   switch (node.kind) {
     case "generation":
       return {
@@ -87,7 +108,12 @@ export function conversationOf(node: TraceTreeNode, tree: TraceTree, trace: LLMT
       };
     }
     case "span":
-      return { ...base, input: stateSide(p.$ai_input_state), output: stateSide(p.$ai_output_state) };
+      // Agent speech spans put the text on `$ai_input`; read it when there is no input state.
+      return {
+        ...base,
+        input: stateSide(p.$ai_input_state ?? p.$ai_input),
+        output: stateSide(p.$ai_output_state ?? p.$ai_output ?? p.$ai_output_choices),
+      };
     default:
       return { ...base, input: { kind: "value", value: p } };
   }
