@@ -181,3 +181,16 @@ export function treeUsageCoverage(nodes: Iterable<UsageNode>, traceReported: Rep
   }
   return coverage;
 }
+
+/** Coverage of a subtree from its totals (no names: a subtree note only counts). */
+export function totalsUsageCoverage(totals: { generationCount: number; embeddingCount: number; costReportedCount: number; tokensReportedCount: number }): UsageCoverage {
+  return {
+    usageEvents: totals.generationCount + totals.embeddingCount,
+    costReported: totals.costReportedCount,
+    tokensReported: totals.tokensReportedCount,
+    costFromTrace: false,
+    tokensFromTrace: false,
+    costMissingNames: [],
+    tokensMissingNames: [],
+  };
+}
