@@ -138,19 +138,49 @@ export function eventsUsageCoverage(events: readonly unknown[]): UsageCoverage {
   return coverage;
 }
 
+/** An `LLMTrace`'s usage figures with their coverage, as the tables and session view show them. */
+export interface TraceUsageFigures {
+  coverage: UsageCoverage;
+  totalCost: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
 /**
- * Coverage of an `LLMTrace` as the tables see it: its events (TracesQuery lists only the direct
- * children), plus `usageReportedOnTrace` when tracelens built the trace from raw events whose
- * `$ai_trace` event reported usage.
+ * Usage of an `LLMTrace` as the tables see it. Figures: those of a `$ai_trace` event among its
+ * events when it reports them; else the trace's own fields (PostHog's sums, or tracelens's from
+ * `summarizeTraceEvents`, which marks trace-event figures with `usageReportedOnTrace`); else the
+ * sum of what its events reported. Coverage counts its events (TracesQuery lists only the
+ * direct children, so nested generations are not counted).
  */
-export function llmTraceUsageCoverage(trace: LLMTrace): UsageCoverage {
-  const coverage = eventsUsageCoverage(Array.isArray(trace.events) ? trace.events : []);
+export function llmTraceUsage(trace: LLMTrace): TraceUsageFigures {
+  const events = Array.isArray(trace.events) ? trace.events : [];
+  const coverage = eventsUsageCoverage(events);
   const marker = trace.usageReportedOnTrace;
   if (isPropertyBag(marker)) {
     if (marker.cost === true) coverage.costFromTrace = true;
     if (marker.tokens === true) coverage.tokensFromTrace = true;
   }
-  return coverage;
+  let onTrace: ReportedUsage | null = null;
+  let summed = { cost: 0, input: 0, output: 0, anyCost: false, anyTokens: false };
+  for (const item of events) {
+    if (!isPropertyBag(item)) continue;
+    const usage = reportedUsage(item.properties);
+    if (item.event === "$ai_trace") {
+      onTrace ??= usage;
+      continue;
+    }
+    if (item.event !== "$ai_generation" && item.event !== "$ai_embedding") continue;
+    if (usage.cost) summed = { ...summed, cost: summed.cost + usage.cost.total, anyCost: true };
+    if (usage.tokens) summed = { ...summed, input: summed.input + (usage.tokens.input ?? 0), output: summed.output + (usage.tokens.output ?? 0), anyTokens: true };
+  }
+  const given = (value: unknown) => readNumber(value);
+  return {
+    coverage,
+    totalCost: onTrace?.cost ? onTrace.cost.total : (given(trace.totalCost) ?? (summed.anyCost ? summed.cost : null)),
+    inputTokens: onTrace?.tokens ? onTrace.tokens.input : (given(trace.inputTokens) ?? (summed.anyTokens ? summed.input : null)),
+    outputTokens: onTrace?.tokens ? onTrace.tokens.output : (given(trace.outputTokens) ?? (summed.anyTokens ? summed.output : null)),
+  };
 }
 
 /** The parts of a tree node `treeUsageCoverage` reads (kept structural to avoid an import cycle). */

@@ -1,8 +1,7 @@
 import { useId, type ReactNode } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { readNumber } from "../../core/eventsAccess";
 import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
-import { describeCost, llmTraceUsageCoverage } from "../../core/traceUsage";
+import { describeCost, llmTraceUsage } from "../../core/traceUsage";
 import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
 import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
@@ -44,7 +43,8 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
   const name = typeof trace.traceName === "string" && trace.traceName ? trace.traceName : `Trace ${String(trace.id).slice(0, 8)}`;
   const title = summaryTitle || name;
   // A cost nobody reported is left out rather than shown as $0.00; a partial one reads "≥ $x".
-  const cost = describeCost(readNumber(trace.totalCost), llmTraceUsageCoverage(trace), locale);
+  const usage = llmTraceUsage(trace);
+  const cost = describeCost(usage.totalCost, usage.coverage, locale);
   const meta = [summaryTitle ? name : null, formatLatency(trace.totalLatency, { locale }), cost.text]
     .filter((part) => part && part !== FORMAT_PLACEHOLDER)
     .join(" · ");

@@ -1,5 +1,5 @@
 import { formatLatency } from "../../core/format";
-import { describeCost, describeTokens, llmTraceUsageCoverage } from "../../core/traceUsage";
+import { describeCost, describeTokens, llmTraceUsage } from "../../core/traceUsage";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { readNumber } from "../../core/eventsAccess";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
@@ -40,10 +40,8 @@ export type TracesTableColumnId =
   | "time";
 
 function usageDisplay(kind: "tokens" | "cost", trace: LLMTrace, locale: string | undefined) {
-  const coverage = llmTraceUsageCoverage(trace);
-  return kind === "tokens"
-    ? describeTokens(readNumber(trace.inputTokens), readNumber(trace.outputTokens), coverage, locale)
-    : describeCost(readNumber(trace.totalCost), coverage, locale);
+  const usage = llmTraceUsage(trace);
+  return kind === "tokens" ? describeTokens(usage.inputTokens, usage.outputTokens, usage.coverage, locale) : describeCost(usage.totalCost, usage.coverage, locale);
 }
 
 function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace: LLMTrace }) {
@@ -144,7 +142,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     align: "end",
     description: "Total cost of the trace in USD",
     cell: (trace) => <Formatted kind="cost" trace={trace} />,
-    sortValue: (trace) => (usageDisplay("cost", trace, undefined).status === "unknown" ? undefined : (readNumber(trace.totalCost) ?? undefined)),
+    sortValue: (trace) => (usageDisplay("cost", trace, undefined).status === "unknown" ? undefined : (llmTraceUsage(trace).totalCost ?? undefined)),
     sortDescFirst: true,
   },
   {

@@ -17,7 +17,7 @@ export const KNOWN_BLOCK_TYPES: ReadonlySet<string> = new Set([
   "input_file", "input_audio", "audio", "blob", "uri", "tool_use", "server_tool_use", "mcp_tool_use", "tool-call",
   "tool_call", "function", "function_call", "function_call_output", "tool_result", "mcp_tool_result", "tool-result",
   "tool_call_response", "thinking", "redacted_thinking", "reasoning", "reasoning_text", "source", "object",
-  "function_response", "executable_code", "code_execution_result",
+  "function_response", "executable_code", "code_execution_result", "web_search_result",
 ]);
 
 /**
@@ -203,6 +203,8 @@ export function parseBlock(block: unknown, nested = false): MessagePart[] {
     case "reasoning_text":
       return reasoning(reasoningText(block));
     case "source":
+    case "web_search_result":
+      // Vercel `source` parts and the results inside Anthropic's web_search_tool_result.
       return source(block);
     case "object":
       return [{ kind: "json", value: block.object, label: "Structured output" }];
