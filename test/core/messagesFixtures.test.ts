@@ -70,7 +70,7 @@ describe("message-shape fixtures parse as documented", () => {
       expect(shown, `${kind} parts`).toBeGreaterThanOrEqual(count);
     }
     const omitted = parts.filter((part) => "omitted" in part && part.omitted).length;
-    const placeholderStates = [model.input, model.output].filter((side) => side.kind === "value" && typeof side.value === "string" && /redacted\]$/.test(side.value)).length;
+    const placeholderStates = [model.input, model.output].filter((side) => side.kind === "media" && side.part.omitted).length;
     expect(omitted + placeholderStates, "media notices").toBeGreaterThanOrEqual(e.notices?.length ?? 0);
     const raw = messages.filter((message) => message.kind === "unparsed").length + parts.filter((part) => part.kind === "json" && part.reason).length;
     expect(raw, "raw cards").toBe(e.raw ?? 0);

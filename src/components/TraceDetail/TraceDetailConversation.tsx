@@ -9,6 +9,7 @@ import { TraceDetailConversationExtras } from "./TraceDetailConversationExtras";
 import { conversationOf, type ConversationSide } from "./traceDetailConversationModel";
 import { TraceDetailMessage } from "./TraceDetailMessage";
 import { messageMatches } from "./traceDetailMessageText";
+import { TraceDetailMediaPart } from "./TraceDetailMedia";
 import { TraceDetailText } from "./TraceDetailTextPart";
 
 /** Messages listed per side before "Show earlier messages" (long agent histories). */
@@ -56,6 +57,7 @@ function Section({ title, side, sentiment, highlight }: SectionProps) {
         )}
       </div>
       {side.kind === "none" && <p className="tl:m-0 tl:text-xs tl:italic tl:text-muted">No {section}</p>}
+      {side.kind === "media" && <TraceDetailMediaPart part={side.part} />}
       {side.kind === "value" &&
         (typeof side.value === "string" ? (
           <TraceDetailText text={side.value} highlight={highlight} />

@@ -140,3 +140,17 @@ export function TraceDetailFile({ part }: { part: FilePart }) {
     </div>
   );
 }
+
+/** Any media part, through its kind's one component. */
+export function TraceDetailMediaPart({ part }: { part: MediaPart }) {
+  switch (part.kind) {
+    case "image":
+      return <TraceDetailImage part={part} />;
+    case "audio":
+      return <TraceDetailAudio part={part} />;
+    case "video":
+      return <TraceDetailVideo part={part} />;
+    default:
+      return <TraceDetailFile part={part} />;
+  }
+}

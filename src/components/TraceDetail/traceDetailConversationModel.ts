@@ -1,8 +1,9 @@
 /** What the Conversation tab shows for each kind of node. */
 import { isPropertyBag, readBoolean, readString } from "../../core/eventsAccess";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { parseMessages, parseOutputMessages, parseToolDefinitions, type Message, type ToolDefinition } from "../../core/messages";
-import { eventDetails, type EventDetail } from "../../core/spanKinds";
+import { mediaOmissionOf, parseMessages, parseOutputMessages, parseToolDefinitions, type MediaPart, type Message, type ToolDefinition } from "../../core/messages";
+import { mediaKindOf, newMediaPart } from "../../core/messages/messageMediaSource";
+import { eventDetails, spanKindOf, type EventDetail } from "../../core/spanKinds";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { parseJsonObjectText } from "../ui/jsonViewModel";
 import { nodeError, nodeProperties } from "./traceDetailModel";
@@ -12,6 +13,8 @@ export type ConversationSide =
   /** `extra`: the other keys of a state whose `messages` are shown (LangGraph state). */
   | { kind: "messages"; messages: Message[]; extra?: Record<string, unknown> }
   | { kind: "value"; value: unknown }
+  /** A state that is only an SDK media placeholder (speech and transcription spans). */
+  | { kind: "media"; part: MediaPart }
   | { kind: "none" };
 
 export interface ConversationModel {
@@ -36,8 +39,15 @@ function side(value: unknown, parse: () => Message[]): ConversationSide {
  * A state (`$ai_input_state` / `$ai_output_state`): messages when it is a message list, otherwise
  * the value itself (strings that hold JSON are parsed), since states are free-form by design.
  */
-function stateSide(value: unknown): ConversationSide {
+function stateSide(value: unknown, mediaKind: MediaPart["kind"] = "file"): ConversationSide {
   if (value === undefined || value === null || value === "") return { kind: "none" };
+  const omission = typeof value === "string" ? mediaOmissionOf(value) : null;
+  if (omission) {
+    const part = newMediaPart(mediaKindOf(omission.mediaType, mediaKind));
+    part.omitted = omission;
+    if (omission.mediaType) part.mediaType = omission.mediaType;
+    return { kind: "media", part };
+  }
   if (typeof value === "string") {
     const json = parseJsonObjectText(value);
     if (!json) return { kind: "value", value };
@@ -107,13 +117,16 @@ export function conversationOf(node: TraceTreeNode, tree: TraceTree, trace: LLMT
         output: stateSide(p.$ai_output_state ?? fromTrace?.outputState),
       };
     }
-    case "span":
+    case "span": {
       // Agent speech spans put the text on `$ai_input`; read it when there is no input state.
+      const kind = spanKindOf(p);
+      const audio = kind === "speech" || kind === "transcription" || kind === "speech_group" ? "audio" : "file";
       return {
         ...base,
-        input: stateSide(p.$ai_input_state ?? p.$ai_input),
-        output: stateSide(p.$ai_output_state ?? p.$ai_output ?? p.$ai_output_choices),
+        input: stateSide(p.$ai_input_state ?? p.$ai_input, audio),
+        output: stateSide(p.$ai_output_state ?? p.$ai_output ?? p.$ai_output_choices, audio),
       };
+    }
     default:
       return { ...base, input: { kind: "value", value: p } };
   }
