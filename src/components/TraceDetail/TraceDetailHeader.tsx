@@ -25,10 +25,15 @@ function personLabel(trace: LLMTrace | null | undefined): string | null {
   return readString(props.email) || readString(props.name) || readString(props.username) || person.distinct_id || null;
 }
 
-/** Costs of a node's usage, one per line, for the cost tooltip. */
+/**
+ * Costs of a node's usage, one per line, for the cost tooltip. Parts at 0 are left out: a sum of
+ * parts nobody reported is not a cost of $0.00.
+ */
 export function costBreakdown(input: number, output: number, locale?: string, extra: Array<[string, number]> = []): string {
-  const lines = [`Input: ${formatCost(input, { locale })}`, `Output: ${formatCost(output, { locale })}`];
-  for (const [name, value] of extra) if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  const lines: string[] = [];
+  for (const [name, value] of [["Input", input], ["Output", output], ...extra] as Array<[string, number]>) {
+    if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  }
   return lines.join("\n");
 }
 

@@ -74,9 +74,14 @@ export function traceGenerations(trace: LLMTrace): LLMTraceEvent[] {
   return events.filter((e) => e && typeof e === "object" && e.event === "$ai_generation");
 }
 
-/** The last input message of a generation (`$ai_input`), skipping system prompts. */
+/**
+ * The last user message of a generation's input (`$ai_input`); when there is none, the last
+ * non-system message. In agent loops the last input item is usually a tool result, which says
+ * little about what the trace was asked.
+ */
 export function generationInputPreview(event: LLMTraceEvent): MessagePreview | null {
-  return lastWithText(parseMessages(properties(event).$ai_input), true);
+  const messages = parseMessages(properties(event).$ai_input);
+  return lastWithText(messages.filter((message) => message.role === "user"), true) ?? lastWithText(messages, true);
 }
 
 const outputMessagesCache = new WeakMap<object, Message[]>();
