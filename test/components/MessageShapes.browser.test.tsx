@@ -1,6 +1,6 @@
 import { render } from "vitest-browser-react";
 import { page, userEvent } from "vitest/browser";
-import { GenerationsTable, TraceDetail, TracesTable } from "../../src/all";
+import { GenerationsTable, SessionView, TraceDetail, TracesTable } from "../../src/all";
 import { MESSAGE_SHAPE_FIXTURES, type MessageShape, type MessageShapeFixture } from "../messageShapeFixtures";
 
 const POLL = { timeout: 10_000 };
@@ -124,5 +124,17 @@ describe("the tables show every fixture's tools and never a cost nobody reported
       }
     }
     for (const cell of root.querySelectorAll('td[data-column-id="cost"]')) expect(text(cell)).not.toMatch(ZERO_COST);
+  });
+
+  it("SessionView: trace-event costs, partial sums, and no invented $0.00", async () => {
+    const session = traces.map((trace) => ({ ...trace, aiSessionId: "shapes" }));
+    const screen = await render(<SessionView sessionId="shapes" traces={session} loadSentiment={false} loadSummaries={false} />);
+    const root = screen.container;
+    await expect.poll(() => root.querySelectorAll('[data-slot="session-trace"]').length, POLL).toBe(traces.length);
+    for (const fixture of MESSAGE_SHAPE_FIXTURES) {
+      const row = text(root.querySelector(`[data-slot="session-trace"][data-trace-id="${fixture.trace.id}"]`));
+      expect(row, fixture.name).not.toMatch(ZERO_COST);
+      for (const shape of fixture.shapes) if (shape.expect.tableCost) expect(row, `${fixture.name}/${shape.id}`).toContain(shape.expect.tableCost);
+    }
   });
 });

@@ -83,8 +83,10 @@ export function mediaFromBlock(declared: MediaKind, block: Record<string, unknow
       else if (source.type === "file") assign(part, "fileId", source.file_id);
       else setMediaSource(part, source.data);
     } else {
+      // Older Vercel items nest the image: `{type: "image", content: {image}}`.
+      const holder = isPropertyBag(block.content) ? { ...block.content, ...block } : block;
       for (const key of SOURCE_KEYS) {
-        const value = block[key];
+        const value = holder[key];
         const text = typeof value === "string" ? value : isPropertyBag(value) ? (readString(value.url) ?? readString(value.href)) : null;
         if (text) {
           setMediaSource(part, text);
