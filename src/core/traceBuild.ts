@@ -163,7 +163,8 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
   const criticalPath = finishTraceTree(root, latency.totalLatency);
   const start = root.extentStartMs;
   const end = root.extentEndMs;
-  const totals = { ...root.totals };
+  // The root stands for the trace, so its totals carry the trace's own figures too.
+  const totals = root.totals;
   if (traceReported?.cost) {
     totals.totalCost = traceReported.cost.total;
     if (traceReported.cost.input !== null) totals.inputCost = traceReported.cost.input;

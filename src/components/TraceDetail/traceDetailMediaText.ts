@@ -33,7 +33,10 @@ export function omissionText(noun: string, omission: MediaOmission, mediaType?: 
 /** One-line label for copy text and table previews: "[image redacted]", "[video: https://…]". */
 export function mediaLabel(part: MediaPart): string {
   const kind = part.kind;
-  if (part.omitted) return `[${kind} ${part.omitted.reason === "redacted" ? "redacted" : part.omitted.reason === "offloaded" ? "stored elsewhere" : "not captured"}]`;
+  if (part.omitted) {
+    const state = part.omitted.reason === "redacted" ? "redacted" : part.omitted.reason === "offloaded" ? "stored elsewhere" : "not captured";
+    return kind === "file" && part.filename ? `[file: ${part.filename}, ${state}]` : `[${kind} ${state}]`;
+  }
   if (kind === "file" && part.filename) return `[file: ${part.filename}]`;
   if (part.url && !/^data:/i.test(part.url)) return `[${kind}: ${part.url.length > 120 ? `${part.url.slice(0, 120)}…` : part.url}]`;
   return `[${kind}]`;
