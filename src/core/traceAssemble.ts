@@ -2,9 +2,9 @@
  * First half of `buildTraceTree`: records, trace id, dedupe, and splitting events into tree
  * nodes, annotations and the root `$ai_trace` event.
  */
-import { readId, type PropertyBag } from "./eventsAccess";
+import { isPropertyBag, readId, type PropertyBag } from "./eventsAccess";
 import { TraceDuplicateDetector } from "./traceDedupe";
-import { toTraceRecord, traceInputEvents, type TraceRecord } from "./traceEvents";
+import { toTraceRecord, traceEventTime, traceInputEvents, type TraceRecord } from "./traceEvents";
 import type { BuildTraceTreeOptions } from "./traceTypes";
 
 export interface DroppedDuplicate {
@@ -147,21 +147,70 @@ export interface KeptTraceEvent {
  */
 export function keptTraceEvents(input: unknown): KeptTraceEvent[] {
   const { events } = traceInputEvents(input);
-  const detector = new TraceDuplicateDetector();
+  const clashes = clashingEvents(events);
+  // Built only when some events clash (most traces have none).
+  const detector = clashes.size > 0 ? new TraceDuplicateDetector() : null;
   const used = new Set<string>();
   const kept: KeptTraceEvent[] = [];
   for (let index = 0; index < events.length; index++) {
+    const raw = events[index];
+    if (!clashes.has(index)) {
+      // Shares no id, node id or name/time/size with any other event: kept as it is.
+      if (isPropertyBag(raw)) kept.push({ event: raw, index, key: readId(raw.id) ?? readId(raw.uuid) });
+      continue;
+    }
     let record: TraceRecord | null;
     try {
-      record = toTraceRecord(events[index], index);
+      record = toTraceRecord(raw, index);
     } catch {
       record = null;
     }
-    if (record === null || detector.check(record)) continue;
+    if (record === null || detector?.check(record)) continue;
     const id = record.eventId;
     const reused = id !== null && used.has(id);
     if (id !== null) used.add(id);
-    kept.push({ event: events[index], index, key: derivedEventKey(id, index, reused) });
+    kept.push({ event: raw, index, key: derivedEventKey(id, index, reused) });
   }
   return kept;
+}
+
+/**
+ * Positions of events that could be duplicates of, or share an id with, another event: same event
+ * id, same node id (`$ai_generation_id`/`$ai_span_id`, a `$ai_trace` event's trace id), or same
+ * timestamp (content duplicates always share one). Only those need full records and the dedupe
+ * rules; every other event is independent of the rest. A superset is safe (more work, same
+ * answer); unreadable items count in.
+ */
+function clashingEvents(events: readonly unknown[]): Set<number> {
+  const byId = new Map<string, number>();
+  const byOwnId = new Map<string, number>();
+  const byTime = new Map<string, number>();
+  const clashes = new Set<number>();
+  const note = (map: Map<string, number>, key: string, index: number) => {
+    const seen = map.get(key);
+    if (seen === undefined) map.set(key, index);
+    else if (seen !== index) {
+      clashes.add(seen);
+      clashes.add(index);
+    }
+  };
+  for (let index = 0; index < events.length; index++) {
+    const raw = events[index];
+    if (!isPropertyBag(raw)) continue;
+    try {
+      const properties = isPropertyBag(raw.properties) ? raw.properties : {};
+      const eventId = readId(raw.id) ?? readId(raw.uuid);
+      if (eventId !== null) note(byId, eventId, index);
+      // Node ids as records take them: a `$ai_trace` event's is its trace id.
+      const trace = raw.event === "$ai_trace";
+      const first = readId(trace ? properties.$ai_trace_id : properties.$ai_generation_id);
+      const second = trace ? null : readId(properties.$ai_span_id);
+      if (first !== null) note(byOwnId, first, index);
+      if (second !== null && second !== first) note(byOwnId, second, index);
+      note(byTime, traceEventTime(raw), index);
+    } catch {
+      clashes.add(index);
+    }
+  }
+  return clashes;
 }

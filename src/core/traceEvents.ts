@@ -67,14 +67,13 @@ function toTraceEvent(raw: PropertyBag, properties: PropertyBag, name: string): 
     raw.properties === properties;
   if (conforming) return raw as LLMTraceEvent;
   // Raw captured events use uuid/timestamp; give components one shape to read.
+  return { ...raw, id: readId(raw.id) ?? readId(raw.uuid) ?? "", event: name, createdAt: traceEventTime(raw), properties };
+}
+
+/** The event's timestamp as records carry it: `createdAt`, else `timestamp`; epoch numbers as ISO text. */
+export function traceEventTime(raw: PropertyBag): string {
   const createdAt = raw.createdAt ?? raw.timestamp;
-  return {
-    ...raw,
-    id: readId(raw.id) ?? readId(raw.uuid) ?? "",
-    event: name,
-    createdAt: typeof createdAt === "string" ? createdAt : typeof createdAt === "number" ? safeIso(createdAt) : "",
-    properties,
-  };
+  return typeof createdAt === "string" ? createdAt : typeof createdAt === "number" ? safeIso(createdAt) : "";
 }
 
 function safeIso(ms: number): string {
