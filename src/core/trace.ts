@@ -3,12 +3,18 @@
  * Split into `trace*.ts` parts; this module is the public surface.
  */
 export { buildTraceTree } from "./traceBuild";
+export { derivedEventKey, keptTraceEvents, type KeptTraceEvent } from "./traceAssemble";
 export { flattenTraceTree, traceNodeAncestorKeys, type TraceTreeRow, type FlattenTraceTreeOptions } from "./traceFlatten";
 export { postHogTotalLatency, type LatencyRuleEvent } from "./traceMetrics";
 export { summarizeTraceEvents, groupEventsIntoTraces } from "./traceSummary";
 export { groupTracesBySession, sessionTraces, traceSessionId } from "./traceSession";
+export { describeCost, describeTokens, llmTraceUsage, reportedUsage } from "./traceUsage";
+export type { ReportedUsage, TraceUsageFigures, UsageCoverage, UsageDisplay, UsageStatus } from "./traceUsage";
+export { eventDetails, spanKindOf, type EventDetail } from "./spanKinds";
 export type {
   BuildTraceTreeOptions,
+  TraceDataNote,
+  TraceDataNoteKind,
   TraceDuplicate,
   TraceDuplicateReason,
   TraceNodeAnnotations,

@@ -2,6 +2,7 @@
  * Types of the trace tree built by `buildTraceTree`.
  */
 import type { LLMTraceEvent } from "./eventsTrace";
+import type { UsageCoverage } from "./traceUsage";
 
 /** What a tree node stands for. `trace` is the root (and any extra `$ai_trace` event). */
 export type TraceNodeKind = "trace" | "generation" | "span" | "embedding" | "evaluation" | "other";
@@ -23,6 +24,10 @@ export interface TraceNodeMetrics {
   totalCost: number;
   /** 1 when this node errored, else 0. */
   errorCount: number;
+  /** A generation/embedding that reported a cost (0 included); false means its cost is unknown, not zero. */
+  costReported: boolean;
+  /** A generation/embedding that reported input or output tokens. */
+  tokensReported: boolean;
 }
 
 /** Sums over a node and all its descendants. Tokens and costs count generations and embeddings only. */
@@ -40,6 +45,9 @@ export interface TraceTotals {
   evaluationCount: number;
   /** Nodes in the subtree, this one included. */
   nodeCount: number;
+  /** Generations and embeddings in the subtree that reported a cost / tokens (see `costReported`). */
+  costReportedCount: number;
+  tokensReportedCount: number;
 }
 
 /** `$ai_metric`, `$ai_feedback` and `$ai_evaluation` events that point at a node. */
@@ -75,6 +83,12 @@ export interface TraceTreeNode {
   metrics: TraceNodeMetrics;
   totals: TraceTotals;
   annotations: TraceNodeAnnotations;
+  /**
+   * The id that selects this node (`selectedEventId`, `onSelectEvent`): its event id, or for an event
+   * that reuses an earlier event's id with other content, `id#index` (index: its input position).
+   * `null` for a synthetic root and events without an id (select those by `key`).
+   */
+  eventKey: string | null;
   /** Copies of this event that were dropped as duplicates. */
   duplicateCount: number;
   /** The parent reference pointed at nothing in the trace, so the node hangs under the root. */
@@ -86,10 +100,18 @@ export interface TraceTreeNode {
 
 /** Trace-wide figures. */
 export interface TraceTreeMetrics extends TraceTotals {
-  /** PostHog's `totalLatency` rule, rounded to 2 dp (see `postHogTotalLatency`). */
+  /**
+   * The trace's latency: `$ai_latency` of the `$ai_trace` event when it reports one, otherwise
+   * PostHog's `totalLatency` rule, rounded to 2 dp (see `postHogTotalLatency`).
+   */
   totalLatency: number;
-  /** Which branch of the rule applied. */
-  latencyRule: "generations" | "top-level";
+  /** Where `totalLatency` came from: the trace event, or which branch of PostHog's rule applied. */
+  latencyRule: "generations" | "top-level" | "trace-event";
+  /**
+   * Who reported usage. Tokens and costs are the sums over generations and embeddings, unless the
+   * `$ai_trace` event reported them (then they are its figures); see `describeCost`.
+   */
+  coverage: UsageCoverage;
   /** Last end minus first start over all timed nodes, seconds; `null` without timing. */
   wallClockLatency: number | null;
   startMs: number | null;
@@ -106,6 +128,8 @@ export type TraceDuplicateReason = "event-id" | "content";
 
 export interface TraceDuplicate {
   event: LLMTraceEvent;
+  /** Position of the dropped copy in the input list. */
+  index: number;
   /** Key of the node (or annotation target) the kept copy belongs to. */
   keptKey: string;
   reason: TraceDuplicateReason;
@@ -126,6 +150,33 @@ export interface TraceTree {
   brokenCycles: readonly TraceTreeNode[];
   /** Input items that were not objects and were ignored. */
   skippedCount: number;
+  /**
+   * Everything the builder did to the data beyond placing it: items skipped, copies merged, ids
+   * reused by different events, nodes re-parented under the root (missing parent) and parent
+   * cycles broken, in input order. Shown to people as TraceDetail's data notes.
+   */
+  notes: readonly TraceDataNote[];
+}
+
+/** What a data note is about. */
+export type TraceDataNoteKind = "skipped" | "merged" | "reused-id" | "re-parented" | "cycle-broken";
+
+/** One thing the trace builder did to the input, with the ids involved. */
+export interface TraceDataNote {
+  kind: TraceDataNoteKind;
+  /** Position of the item in the input event list. */
+  index: number;
+  /** The item's event id; null when it has none or is not an event. */
+  eventId: string | null;
+  /** The node that shows the item now (for a merged copy, the kept one); null when skipped. */
+  nodeKey: string | null;
+  /**
+   * The other id involved: the kept event (merged), the reused id's key for this event (reused-id),
+   * the missing parent (re-parented), the parent reference that closed the cycle (cycle-broken).
+   */
+  relatedId: string | null;
+  /** One plain sentence. */
+  message: string;
 }
 
 /** Options of `buildTraceTree`. */

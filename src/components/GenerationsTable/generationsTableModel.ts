@@ -1,6 +1,7 @@
 /** Pure derivations for GenerationsTable rows. */
 import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { keptTraceEvents } from "../../core/trace";
 import { isSentimentError } from "../../core/sentiment/guards";
 import type { GenerationSentiment } from "../../core/sentiment/types";
 import { boundedString, cutText } from "../ui/boundedText";
@@ -25,22 +26,28 @@ function isGeneration(value: unknown): value is LLMTraceEvent {
 
 /**
  * Rows from whatever the host has: generation events (others are skipped) and/or traces (their
- * `$ai_generation` events). Ids repeat across exports; repeats get a suffix so rows stay distinct.
+ * `$ai_generation` events). Exact copies of an event count once, as in the trace tree; an event
+ * that reuses an id with other content keeps its own row, keyed `id#index` like the tree's
+ * `eventKey`. Ids that repeat across traces get a further suffix so rows stay distinct.
  */
 export function generationRows(generations: readonly unknown[] | undefined, traces: readonly unknown[] | undefined): GenerationRow[] {
   const rows: GenerationRow[] = [];
   const seen = new Set<string>();
-  const add = (event: LLMTraceEvent, trace: LLMTrace | null) => {
-    let rowId = typeof event.id === "string" && event.id ? event.id : `generation-${rows.length}`;
-    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
-    seen.add(rowId);
-    rows.push({ rowId, event, trace });
+  const addAll = (events: readonly unknown[], trace: LLMTrace | null) => {
+    if (!events.some(isGeneration)) return;
+    for (const kept of keptTraceEvents(events)) {
+      if (!isGeneration(kept.event)) continue;
+      let rowId = kept.key ?? `generation-${rows.length}`;
+      if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+      seen.add(rowId);
+      rows.push({ rowId, event: kept.event, trace });
+    }
   };
-  for (const item of Array.isArray(generations) ? generations : []) if (isGeneration(item)) add(item, null);
+  if (Array.isArray(generations)) addAll(generations, null);
   for (const trace of Array.isArray(traces) ? traces : []) {
     if (!trace || typeof trace !== "object") continue;
     const events = (trace as LLMTrace).events;
-    for (const event of Array.isArray(events) ? events : []) if (isGeneration(event)) add(event, trace as LLMTrace);
+    if (Array.isArray(events)) addAll(events, trace as LLMTrace);
   }
   return rows;
 }
@@ -79,6 +86,18 @@ export function generationCost(row: GenerationRow): number | null {
   const input = readNumber(p.$ai_input_cost_usd);
   const output = readNumber(p.$ai_output_cost_usd);
   return input === null && output === null ? null : (input ?? 0) + (output ?? 0);
+}
+
+/** What about the cost is unknown, in words ("" when the generation reported it whole). */
+export function generationCostNote(row: GenerationRow): string {
+  const p = props(row.event);
+  if (readNumber(p.$ai_total_cost_usd) !== null) return "";
+  const input = readNumber(p.$ai_input_cost_usd);
+  const output = readNumber(p.$ai_output_cost_usd);
+  if (input === null && output === null) return "This generation reported no cost.";
+  if (input === null) return "Input cost not reported; the figure is the output cost only.";
+  if (output === null) return "Output cost not reported; the figure is the input cost only.";
+  return "";
 }
 
 export function generationIsError(row: GenerationRow): boolean {

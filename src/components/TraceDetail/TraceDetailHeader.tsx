@@ -1,6 +1,7 @@
 import type { LLMTrace } from "../../core/eventsTrace";
-import { isPropertyBag, readString } from "../../core/eventsAccess";
-import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import { isPropertyBag, readId, readString } from "../../core/eventsAccess";
+import { formatCost, formatLatency } from "../../core/format";
+import { describeCost, describeTokens } from "../../core/traceUsage";
 import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
@@ -17,28 +18,39 @@ export interface TraceDetailHeaderProps {
   locale?: string;
 }
 
+// Hosts hand over whatever they have: ids as numbers, names as objects. Each field is read as text or
+// left out, so one wrong type costs its chip, never the header.
 function personLabel(trace: LLMTrace | null | undefined): string | null {
-  const person = trace?.person;
-  if (!person) return trace?.distinctId ?? null;
+  const person = isPropertyBag(trace?.person) ? trace.person : null;
+  if (!person) return readId(trace?.distinctId);
   const props = isPropertyBag(person.properties) ? person.properties : {};
-  return readString(props.email) || readString(props.name) || readString(props.username) || person.distinct_id || null;
+  return readString(props.email) || readString(props.name) || readString(props.username) || readId(person.distinct_id);
 }
 
-/** Costs of a node's usage, one per line, for the cost tooltip. */
+/**
+ * Costs of a node's usage, one per line, for the cost tooltip. Parts at 0 are left out: a sum of
+ * parts nobody reported is not a cost of $0.00.
+ */
 export function costBreakdown(input: number, output: number, locale?: string, extra: Array<[string, number]> = []): string {
-  const lines = [`Input: ${formatCost(input, { locale })}`, `Output: ${formatCost(output, { locale })}`];
-  for (const [name, value] of extra) if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  const lines: string[] = [];
+  for (const [name, value] of [["Input", input], ["Output", output], ...extra] as Array<[string, number]>) {
+    if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  }
   return lines.join("\n");
 }
 
 /** The trace's name and its chips: person, session, latency, tokens, cost, errors, sentiment, metrics, feedback. */
 export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale }: TraceDetailHeaderProps) {
   const m = tree.metrics;
-  const name = trace?.traceName || tree.root.name || "Trace";
+  const name = readString(trace?.traceName) || tree.root.name || "Trace";
   const person = personLabel(trace);
-  const session = trace?.aiSessionId ?? readString((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
-  const traceId = tree.traceId ?? trace?.id ?? null;
-  const latency = typeof trace?.totalLatency === "number" ? trace.totalLatency : m.totalLatency;
+  const session = readId(trace?.aiSessionId) ?? readId((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
+  const traceId = tree.traceId ?? readId(trace?.id);
+  // A latency the `$ai_trace` event reported is the trace's own; otherwise prefer the server's figure.
+  const latency = m.latencyRule !== "trace-event" && typeof trace?.totalLatency === "number" && Number.isFinite(trace.totalLatency) ? trace.totalLatency : m.totalLatency;
+  const cost = describeCost(m.totalCost, m.coverage, locale);
+  const tokens = describeTokens(m.inputTokens, m.outputTokens, m.coverage, locale);
+  const costDetail = [cost.note, cost.status !== "unknown" && !m.coverage.costFromTrace ? costBreakdown(m.inputCost, m.outputCost, locale) : ""].filter(Boolean).join("\n");
   const showSentiment = sentiment !== undefined || sentimentLoading;
   return (
     <div data-slot="trace-header" className="tl:flex tl:flex-col tl:gap-1.5">
@@ -65,14 +77,14 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
             <span className="tl:font-code">{session.slice(0, 8)}</span>
           </TraceDetailChip>
         )}
-        <TraceDetailChip label="Latency" showLabel data-slot="chip-latency">
+        <TraceDetailChip label="Latency" showLabel data-slot="chip-latency" detail={m.latencyRule === "trace-event" ? "Latency reported on the trace event." : undefined}>
           {formatLatency(latency, { locale })}
         </TraceDetailChip>
-        <TraceDetailChip label="Tokens" showLabel data-slot="chip-tokens">
-          {formatTokens(m.inputTokens, m.outputTokens, { locale })}
+        <TraceDetailChip label="Tokens" showLabel data-slot="chip-tokens" detail={tokens.note || undefined}>
+          <span data-usage={tokens.status}>{tokens.text}</span>
         </TraceDetailChip>
-        <TraceDetailChip label="Cost" showLabel data-slot="chip-cost" detail={costBreakdown(m.inputCost, m.outputCost, locale)}>
-          {formatCost(m.totalCost, { locale })}
+        <TraceDetailChip label="Cost" showLabel data-slot="chip-cost" detail={costDetail || undefined}>
+          <span data-usage={cost.status}>{cost.text}</span>
         </TraceDetailChip>
         {m.errorCount > 0 && (
           <TraceDetailChip label="Errors" tone="danger" showLabel data-slot="chip-errors">
