@@ -70,11 +70,11 @@ export async function evaluateSentiment(withTest: boolean): Promise<void> {
 
   console.log("\n## Sentiment: macro-averaged recall (negative, neutral, positive)");
   if (!withTest) console.log("(TweetEval test.tsv not scored; pass --test for the final figure, and log the look in models/README.md)");
-  console.log(`${pad("system", 32)}${sets.map(([name]) => pad(name, 18)).join("")}chat dev recall neg / neu / pos`);
+  console.log(`${pad("system", 32)}${sets.map(([name]) => pad(name, 20)).join("")}chat dev recall neg / neu / pos`);
   for (const [name, predict] of systems) {
     const scores = [];
     for (const [, texts, gold] of sets) scores.push(recalls(LABELS, gold, await predict(texts)));
-    console.log(`${pad(name, 32)}${scores.map((s) => pad(fmt(s.macro), 18)).join("")}${scores[0]!.perClass.map(fmt).join(" / ")}`);
+    console.log(`${pad(name, 32)}${scores.map((s) => pad(fmt(s.macro), 20)).join("")}${scores[0]!.perClass.map(fmt).join(" / ")}`);
   }
   await Promise.all(classifiers.map((c) => c.dispose()));
 }
