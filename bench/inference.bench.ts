@@ -6,7 +6,8 @@
 // from making the engine to its first result, and throughput of its first pass over the messages.
 // Warm: all engines in this process, each warmed by the same number of untimed passes, then
 // BENCH_SAMPLES timed passes per engine with the engines' order rotated every round.
-// Prints medians (min–max) and ratios; asserts nothing. BENCH_SAMPLES (default 5), BENCH_WARMUP (3).
+// Prints medians (min–max) and ratios; asserts nothing. BENCH_SAMPLES (default 5), BENCH_WARMUP (3),
+// BENCH_WARM_UP_ROUNDS (tracelens' own load-time warm-up, default the library's 2; 0 to see it off).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { COUNT, ENGINES, ENGINE_TITLES, THREADS, benchMessages, makeEngine, modelDir, root, type Engine, type EngineName } from "./inferenceEngines";
