@@ -5,12 +5,22 @@
  */
 import { PY_MAX_DEPTH, PyDict, PyFloat } from "./pyValue";
 
-export type PyParseResult = { ok: true; value: unknown } | { ok: false };
+/** The exception Python's json.loads raises: JSONDecodeError, or the ValueError / RecursionError around it. */
+export type PyJsonFailure = "JSONDecodeError" | "ValueError" | "RecursionError";
+
+export type PyParseResult = { ok: true; value: unknown } | { ok: false; error?: PyJsonFailure };
 
 /** Python 3.11 refuses to convert ints longer than this many digits. */
 export const PY_INT_MAX_DIGITS = 4300;
 
-class JsonFail extends Error {}
+class JsonFail extends Error {
+  constructor(
+    message: string,
+    readonly kind: PyJsonFailure = "JSONDecodeError",
+  ) {
+    super(message);
+  }
+}
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const SIMPLE_CHARS = /[^"\\\u0000-\u001f]*/y;
@@ -32,7 +42,7 @@ export function pyNumberFromText(text: string, isFloat: boolean): unknown {
     return Number.isInteger(x) || Object.is(x, -0) ? new PyFloat(x) : x;
   }
   const digits = text.replace(/^[-+]/, "");
-  if (digits.length > PY_INT_MAX_DIGITS) throw new JsonFail("int too long");
+  if (digits.length > PY_INT_MAX_DIGITS) throw new JsonFail("int too long", "ValueError");
   const n = BigInt(text);
   const small = n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER);
   return small ? Number(n) : n;
@@ -90,7 +100,7 @@ export function pyJsonLoads(text: string): PyParseResult {
   };
 
   const parseValue = (depth: number): unknown => {
-    if (depth > PY_MAX_DEPTH) throw new JsonFail("too deep");
+    if (depth > PY_MAX_DEPTH) throw new JsonFail("too deep", "RecursionError");
     ws();
     const c = text[i];
     if (c === "{") {
@@ -142,10 +152,10 @@ export function pyJsonLoads(text: string): PyParseResult {
   try {
     const value = parseValue(0);
     ws();
-    if (i !== text.length) return { ok: false };
+    if (i !== text.length) return { ok: false, error: "JSONDecodeError" };
     return { ok: true, value };
   } catch (e) {
-    if (e instanceof JsonFail) return { ok: false };
+    if (e instanceof JsonFail) return { ok: false, error: e.kind };
     throw e;
   }
 }

@@ -6,7 +6,6 @@
  */
 import { LiteralFail, tokenizeLiteral, type PyLiteralToken } from "./pyLiteralTokens";
 import { PyDict, PyFloat, PyOpaque, PyTuple, pyKind } from "./pyValue";
-import type { PyParseResult } from "./pyJsonLoads";
 
 /** What the AST node was, as far as literal_eval's sign and complex rules care. */
 type NodeKind = "number" | "complex" | "signed" | "other";
@@ -26,6 +25,8 @@ function negate(v: unknown): unknown {
 
 class LiteralParser {
   private pos = 0;
+  /** Set by an unhashable dict key or set item: Python's TypeError, raised once the text parses. */
+  unhashable = false;
 
   constructor(private readonly tokens: PyLiteralToken[]) {}
 
@@ -107,8 +108,9 @@ class LiteralParser {
       let key = first;
       for (;;) {
         this.expectOp(":");
-        checkHashable(key);
-        dict.set(key, this.parseExpr().value);
+        const value = this.parseExpr().value;
+        if (isHashable(key)) dict.set(key, value);
+        else this.unhashable = true;
         if (this.isOp("}")) break;
         this.expectOp(",");
         if (this.isOp("}")) break;
@@ -125,7 +127,7 @@ class LiteralParser {
       items.push(this.parseExpr().value);
     }
     this.pos++;
-    items.forEach(checkHashable);
+    if (!items.every(isHashable)) this.unhashable = true;
     return { value: new PyOpaque("set", "set()", true), kind: "other" };
   }
 
@@ -178,21 +180,26 @@ class LiteralParser {
   }
 }
 
-function checkHashable(v: unknown): void {
+function isHashable(v: unknown): boolean {
   const kind = pyKind(v);
-  if (kind === "list" || kind === "dict") throw new LiteralFail("unhashable");
-  if (v instanceof PyOpaque && v.typeName === "set") throw new LiteralFail("unhashable");
-  if (v instanceof PyTuple) v.items.forEach(checkHashable);
+  if (kind === "list" || kind === "dict") return false;
+  if (v instanceof PyOpaque && v.typeName === "set") return false;
+  return v instanceof PyTuple ? v.items.every(isHashable) : true;
 }
 
-/** `ast.literal_eval(source)`; `{ ok: false }` wherever Python raises. */
-export function pyLiteralEval(source: string): PyParseResult {
+/**
+ * `ast.literal_eval(source)`; `{ ok: false }` wherever Python raises, with `typeError` set for the
+ * one failure callers catching only ValueError/SyntaxError do not catch (an unhashable dict key or
+ * set item in otherwise valid text).
+ */
+export function pyLiteralEval(source: string): { ok: true; value: unknown } | { ok: false; typeError?: true } {
   try {
     const tokens = tokenizeLiteral(source.replace(/^[ \t]+/, ""));
     if (tokens.length === 0) return { ok: false };
     const parser = new LiteralParser(tokens);
     const { value } = parser.parseExprList();
     if (!parser.atEnd()) return { ok: false };
+    if (parser.unhashable) return { ok: false, typeError: true };
     return { ok: true, value };
   } catch {
     return { ok: false };

@@ -2,6 +2,7 @@
  * Python number printing: `repr(float)`, `str(int)`, `format(x, ".Nf")` and `format(n, ",")`,
  * plus `round(x, ndigits)` and `float(str)` parsing.
  */
+import { C_SPACE, pyAsciiNumberText } from "./pyInt";
 
 /** `repr(x)` for a Python float: shortest round-trip digits, exponent below 1e-4 and from 1e16. */
 export function pyFloatRepr(x: number): string {
@@ -107,7 +108,9 @@ const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
 
 /** `float(s)` for a str: null where Python raises ValueError. */
 export function pyParseFloat(s: string): number | null {
-  const t = s.trim();
+  const ascii = pyAsciiNumberText(s);
+  if (ascii === null) return null;
+  const t = ascii.replace(C_SPACE, "");
   const special = FLOAT_SPECIAL.exec(t);
   if (special) {
     if ((special[2] ?? "").toLowerCase() === "nan") return NaN;

@@ -13,6 +13,7 @@ import {
   pyOr,
   pyTruthy,
   pyTypeName,
+  type PyDictLike,
 } from "../python/pyValue";
 import { extractTextContent, formatToolSignature } from "./textReprContent";
 import { isResponsesItem, renderResponsesItem, responsesOutputItems } from "./textReprResponses";
@@ -40,10 +41,11 @@ function toolCallLines(toolCalls: unknown): string[] {
       lines.push(`  - ${pyStr(call)}`);
       continue;
     }
+    // `.get(key, default)`: a stored None name prints as "None", not as the default.
     const fn = pyGet(call, "function");
     const signature = isPyDict(fn)
-      ? formatToolSignature(pyOr(pyGet(fn, "name"), "unknown"), pyGet(fn, "arguments"))
-      : formatToolSignature(pyOr(pyGet(call, "name"), "unknown"), pyGet(call, "args"));
+      ? formatToolSignature(pyGetOr(fn, "name", "unknown"), pyGetOr(fn, "arguments", ""))
+      : formatToolSignature(pyGetOr(call, "name", "unknown"), pyGetOr(call, "args", ""));
     lines.push(`  - ${signature}`);
   }
   return lines;
@@ -59,8 +61,10 @@ export function formatMessagesArray(messages: readonly unknown[], o: ResolvedTex
     if (!isPyDict(msg)) return;
     const role = pyStr(pyOr(pyGet(msg, "role"), pyGet(msg, "type"), "unknown"));
     lines.push("", `[${i + 1}] ${pyUpper(role)}`, "");
-    if (isResponsesItem(msg)) {
-      pushAll(lines, renderResponsesItem(msg, o));
+    // Every message is first offered to the Responses renderer, whatever its role.
+    const item = renderResponsesItem(msg as PyDictLike, o);
+    if (item !== null) {
+      pushAll(lines, item);
     } else {
       const content = pyGet(msg, "content");
       if (pyTruthy(content)) {

@@ -20,6 +20,14 @@ export interface SampledText {
   sampled: boolean;
 }
 
+/**
+ * The API's last step, `if max_length and len(text) > max_length`: sample down to `maxLength`,
+ * where 0 means no limit (a negative limit still cuts, counting from the end as Python slices do).
+ */
+export function applyMaxLength(text: string, maxLength: number): SampledText {
+  return maxLength === 0 ? { text, sampled: false } : reduceByUniformSampling(text, maxLength);
+}
+
 /** Shorten `text` to at most `maxLength` code points, sampling body lines evenly. */
 export function reduceByUniformSampling(text: string, maxLength: number): SampledText {
   if (pyLen(text) <= maxLength) return { text, sampled: false };

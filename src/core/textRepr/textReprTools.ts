@@ -51,12 +51,12 @@ function formatParams(schema: unknown): string {
   return parts.join(", ");
 }
 
-/** First line, cut after the first sentence, always ending in a period. */
+/** First line, cut before the first ". ", ending in a period (added only when missing). */
 function shortDescription(description: string): string {
   const first = description.split("\n")[0] ?? "";
   const stop = first.indexOf(". ");
-  if (stop >= 0) return `${first.slice(0, stop)}.`;
-  return first.endsWith(".") ? first : `${first}.`;
+  const sentence = stop >= 0 ? first.slice(0, stop) : first;
+  return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
 
 function toolLines(tool: PyDictLike): string[] {
@@ -64,8 +64,9 @@ function toolLines(tool: PyDictLike): string[] {
   let name: unknown;
   let description: unknown;
   let schema: unknown;
+  // `.get(key, default)` throughout: a stored None name prints as "None".
   if (isPyDict(fn)) {
-    name = pyOr(pyGet(fn, "name"), "unknown");
+    name = pyGetOr(fn, "name", "unknown");
     description = pyGet(fn, "description");
     schema = pyGet(fn, "parameters");
   } else if (pyHas(tool, "name")) {
@@ -74,7 +75,7 @@ function toolLines(tool: PyDictLike): string[] {
     schema = pyOr(pyGet(tool, "input_schema"), pyGet(tool, "inputSchema"), pyGet(tool, "parameters"));
   } else {
     // Built-in tools (web search, code interpreter…) have no name: show their JSON instead.
-    name = pyOr(pyGet(tool, "type"), "UNKNOWN");
+    name = pyGetOr(tool, "type", "UNKNOWN");
     description = pySlice(pyJsonDumps(tool), 0, 100);
   }
   const lines = [`  ${pyStr(name)}(${formatParams(schema)})`];
