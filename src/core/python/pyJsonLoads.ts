@@ -13,13 +13,12 @@ export type PyParseResult = { ok: true; value: unknown } | { ok: false; error?: 
 /** Python 3.11 refuses to convert ints longer than this many digits. */
 export const PY_INT_MAX_DIGITS = 4300;
 
-class JsonFail extends Error {
+/** A parse failure; not an Error, so throwing it captures no stack (failures are common input). */
+class JsonFail {
   constructor(
-    message: string,
+    readonly message: string,
     readonly kind: PyJsonFailure = "JSONDecodeError",
-  ) {
-    super(message);
-  }
+  ) {}
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
@@ -48,8 +47,62 @@ export function pyNumberFromText(text: string, isFloat: boolean): unknown {
   return small ? Number(n) : n;
 }
 
+// JSON.parse gives Python's answer unless the text has a number Python keeps as a float with an
+// integral value (`1.0`, `1e2`, `-0.0`), an int beyond 2^53, a key JS would move to the front
+// (integer-like), or nesting deep enough for Python's recursion limit. The native parse runs first;
+// a walk of its result (not of the text) rules those out, and the character-level parser takes the
+// rest.
+const INTEGER_LIKE_KEY = /^\d/;
+// A float token with an integral value needs digits beside a point or an exponent somewhere.
+const FLOAT_SHAPE = /\d[.eE]/;
+const FAST_MAX_DEPTH = 500;
+
+/** Flags from walking a natively parsed value: 1 = holds an integral number, 2 = needs the careful parser. */
+function inspect(v: unknown, depth: number): number {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return 2; // a literal too long for a double
+    if (!Number.isInteger(v)) return 0;
+    return Number.isSafeInteger(v) && !Object.is(v, -0) ? 1 : 2;
+  }
+  if (typeof v !== "object" || v === null) return 0;
+  if (depth > FAST_MAX_DEPTH) return 2;
+  let flags = 0;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      flags |= inspect(item, depth + 1);
+      if (flags & 2) return 2;
+    }
+    return flags;
+  }
+  for (const key in v) {
+    if (INTEGER_LIKE_KEY.test(key)) return 2;
+    flags |= inspect((v as Record<string, unknown>)[key], depth + 1);
+    if (flags & 2) return 2;
+  }
+  return flags;
+}
+
+/** The native parse when it is certain to agree with Python; undefined when the careful parser must decide. */
+function fastLoads(text: string): PyParseResult | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const flags = inspect(value, 0);
+  // An integral number may have been written `1.0` or `1e2`, which Python keeps as a float.
+  if (flags & 2 || (flags & 1 && FLOAT_SHAPE.test(text))) return undefined;
+  return { ok: true, value };
+}
+
 /** `json.loads(text)`; `{ ok: false }` where Python raises. */
 export function pyJsonLoads(text: string): PyParseResult {
+  return fastLoads(text) ?? carefulLoads(text);
+}
+
+/** The character-level parser alone (exported for tests that compare it with the native path). */
+export function carefulLoads(text: string): PyParseResult {
   let i = 0;
   const ws = (): void => {
     while (i < text.length) {

@@ -7,23 +7,32 @@
  * parsers and are wrapped in the classes below so that repr/json.dumps print them as Python does.
  */
 
+/** The boxed values that are objects in JS but not dicts to Python (one instanceof tells them apart). */
+abstract class PyNonDict {}
+
 /** A Python float that JS would print as an int: integral values such as `1.0` and `-0.0`. */
-export class PyFloat {
-  constructor(readonly value: number) {}
+export class PyFloat extends PyNonDict {
+  constructor(readonly value: number) {
+    super();
+  }
 }
 
 /** A Python tuple: json.dumps writes it as a list, repr with parentheses. */
-export class PyTuple {
-  constructor(readonly items: readonly unknown[]) {}
+export class PyTuple extends PyNonDict {
+  constructor(readonly items: readonly unknown[]) {
+    super();
+  }
 }
 
 /** A value json.dumps refuses (bytes, set, complex…); only its repr and truthiness are kept. */
-export class PyOpaque {
+export class PyOpaque extends PyNonDict {
   constructor(
     readonly typeName: string,
     readonly reprText: string,
     readonly truthy: boolean,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Raised where Python would raise; `kind` is the Python exception class. */
@@ -132,7 +141,7 @@ export function pyKind(v: unknown): PyKind {
 export type PyDictLike = Record<string, unknown> | PyDict;
 
 export function isPyDict(v: unknown): v is PyDictLike {
-  return pyKind(v) === "dict";
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof PyNonDict);
 }
 
 export function isPyList(v: unknown): v is unknown[] {
@@ -142,8 +151,10 @@ export function isPyList(v: unknown): v is unknown[] {
 /** `d.get(key)`; `undefined` when `d` is not a dict or lacks the key (never inherited members). */
 export function pyGet(d: unknown, key: string): unknown {
   if (d instanceof PyDict) return d.getStr(key);
-  if (!isPyDict(d) || !Object.hasOwn(d, key)) return undefined;
-  return (d as Record<string, unknown>)[key];
+  if (!isPyDict(d)) return undefined;
+  // Look up first: most lookups miss, and a hit only needs the own-property check to rule out Object.prototype.
+  const v = (d as Record<string, unknown>)[key];
+  return v !== undefined && Object.hasOwn(d, key) ? v : undefined;
 }
 
 /** `key in d`. */

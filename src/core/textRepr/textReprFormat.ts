@@ -116,6 +116,6 @@ export function formatTextRepr(
   }
   return {
     text: result.text,
-    metadata: { ...metadata, char_count: pyLen(result.text), truncated: result.sampled },
+    metadata: { ...metadata, char_count: result.length ?? pyLen(result.text), truncated: result.sampled },
   };
 }

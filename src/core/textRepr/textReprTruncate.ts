@@ -11,9 +11,9 @@ export { resolveTextReprOptions } from "./textReprOptions";
  * character in the marker compared with the count it reports.
  */
 export function truncateContent(text: string, o: ResolvedTextReprOptions): string {
-  if (!o.truncated) return text;
-  const len = pyLen(text);
   const buffer = o.truncateBuffer;
+  if (!o.truncated || text.length <= buffer) return text;
+  const len = pyLen(text);
   if (len <= buffer) return text;
   const half = pyFloorDiv(buffer, 2);
   const head = pySlice(text, undefined, half);
