@@ -21,14 +21,20 @@ const OPTIONS = {};
 type Trace = { trace: unknown; hierarchy: unknown[] };
 const fixture = readFileSync(new URL("../test/fixtures/bench/text-repr-trace-2mb.json", import.meta.url), "utf8");
 
-/** Copy `k` of the trace's events: every id and parent link gets the suffix, the trace id stays. */
+/**
+ * Copy `k` of the trace's events, as a later stretch of the same session: every id and parent link
+ * gets a suffix (the trace id stays), and every tool call's arguments name the stretch, so no
+ * formatter can reuse work across copies that a real, longer session would not repeat either.
+ */
 function replicaOf(value: unknown, traceId: string, k: number): unknown {
   if (Array.isArray(value)) return value.map((v) => replicaOf(v, traceId, k));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const isId = key === "id" || key === "$ai_generation_id" || key === "$ai_span_id" || key === "$ai_parent_id";
-    out[key] = isId && typeof v === "string" && v !== traceId ? `${v}.r${k}` : replicaOf(v, traceId, k);
+    if (isId && typeof v === "string" && v !== traceId) out[key] = `${v}.r${k}`;
+    else if (key === "arguments" && typeof v === "string" && /^\{.*\S.*\}$/s.test(v)) out[key] = `${v.slice(0, -1)}, "stretch": ${k}}`;
+    else out[key] = replicaOf(v, traceId, k);
   }
   return out;
 }
@@ -60,42 +66,51 @@ interface Row {
   identical: boolean | null;
 }
 
-async function benchTextRepr(): Promise<Row[]> {
-  const inputs = SCALES.map((scale) => ({ scale, data: scaled(scale) }));
-  const dir = mkdtempSync(join(tmpdir(), "tracelens-bench-"));
-  const paths = inputs.map(({ scale, data }) => {
-    const path = join(dir, `trace-x${scale}.json`);
-    writeFileSync(path, JSON.stringify(data));
-    return path;
-  });
-  const peer = peerAvailable() ? await TextReprPeer.start(paths, OPTIONS) : null;
-  const rows: Row[] = [];
+/**
+ * One input at a time on both sides: a fresh Python worker loads only that input, and Node holds
+ * only that input, so neither side's garbage collector walks the other sizes' data.
+ */
+async function benchScale(scale: number, dir: string): Promise<Row> {
+  let data: Trace | null = scaled(scale);
+  const path = join(dir, `trace-x${scale}.json`);
+  const json = JSON.stringify(data);
+  writeFileSync(path, json);
+  data = JSON.parse(json) as Trace; // the same fresh parse the peer does
+  const peer = peerAvailable() ? await TextReprPeer.start([path], OPTIONS) : null;
   try {
-    for (const [i, { scale, data }] of inputs.entries()) {
-      const text = formatTextRepr("$ai_trace", data, OPTIONS).text;
-      timeTracelens(data); // warm-up beside the peer's three untimed runs
-      const ours: number[] = [];
-      const theirs: number[] = [];
-      for (let s = 0; s < SAMPLES; s++) {
-        if (peer && s % 2 === 1) theirs.push((await peer.run(i)).ms);
-        ours.push(timeTracelens(data));
-        if (peer && s % 2 === 0) theirs.push((await peer.run(i)).ms);
-      }
-      const digest = peer ? await peer.digest(i) : null;
-      rows.push({
-        label: scale === 1 ? "2 MB fixture" : `×${scale}`,
-        bytes: Buffer.byteLength(readFileSync(paths[i]!)),
-        chars: [...text].length,
-        tracelens: sampleStats(ours),
-        posthog: peer ? sampleStats(theirs) : null,
-        identical: digest ? digest.sha256 === sha256(text) && digest.chars === [...text].length : null,
-      });
+    const text = formatTextRepr("$ai_trace", data, OPTIONS).text;
+    timeTracelens(data); // warm-up beside the peer's three untimed runs
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let s = 0; s < SAMPLES; s++) {
+      if (peer && s % 2 === 1) theirs.push((await peer.run(0)).ms);
+      ours.push(timeTracelens(data));
+      if (peer && s % 2 === 0) theirs.push((await peer.run(0)).ms);
     }
+    const digest = peer ? await peer.digest(0) : null;
+    const chars = [...text].length;
+    return {
+      label: scale === 1 ? "2 MB fixture" : `×${scale}`,
+      bytes: Buffer.byteLength(json),
+      chars,
+      tracelens: sampleStats(ours),
+      posthog: peer ? sampleStats(theirs) : null,
+      identical: digest ? digest.sha256 === sha256(text) && digest.chars === chars : null,
+    };
   } finally {
     peer?.stop();
+  }
+}
+
+async function benchTextRepr(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), "tracelens-bench-"));
+  try {
+    const rows: Row[] = [];
+    for (const scale of SCALES) rows.push(await benchScale(scale, dir));
+    return rows;
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
 }
 
 function printTextRepr(rows: Row[]): void {

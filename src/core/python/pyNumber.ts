@@ -69,6 +69,13 @@ export function pyFormatFixed(x: number, decimals: number): string {
   if (Number.isNaN(x)) return "nan";
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
+  // toFixed also rounds the exact binary value; it differs from Python only on an exact tie (which
+  // it rounds up), at -0, and from 1e21 (exponent form). A tie is exactly representable, so the
+  // scaled product shows it without rounding error.
+  if (decimals <= 20 && Math.abs(x) < 1e21 && !Object.is(x, -0)) {
+    const scaled = Math.abs(x) * 10 ** decimals;
+    if (scaled < 2 ** 52 && scaled - Math.floor(scaled) !== 0.5) return x.toFixed(decimals);
+  }
   const negative = x < 0 || Object.is(x, -0);
   const digits = roundScaled(x, decimals).toString().padStart(decimals + 1, "0");
   const whole = digits.slice(0, digits.length - decimals);

@@ -152,9 +152,12 @@ export function isPyList(v: unknown): v is unknown[] {
 export function pyGet(d: unknown, key: string): unknown {
   if (d instanceof PyDict) return d.getStr(key);
   if (!isPyDict(d)) return undefined;
-  // Look up first: most lookups miss, and a hit only needs the own-property check to rule out Object.prototype.
+  // Look up first: most lookups miss, and what Object.prototype lends (methods, `__proto__`) is never
+  // a primitive, so only an object or function found needs the own-property check.
   const v = (d as Record<string, unknown>)[key];
-  return v !== undefined && Object.hasOwn(d, key) ? v : undefined;
+  if (v === undefined) return undefined;
+  if (typeof v !== "object" && typeof v !== "function") return v;
+  return Object.hasOwn(d, key) ? v : undefined;
 }
 
 /** `key in d`. */
@@ -178,6 +181,13 @@ export function pyDictSize(d: PyDictLike): number {
   return d instanceof PyDict ? d.size : Object.keys(d).length;
 }
 
+/** `not d`, without listing the keys. */
+function isEmptyDict(d: PyDictLike): boolean {
+  if (d instanceof PyDict) return d.size === 0;
+  for (const key in d) if (Object.hasOwn(d, key)) return false;
+  return true;
+}
+
 /** Python truthiness. */
 export function pyTruthy(v: unknown): boolean {
   switch (pyKind(v)) {
@@ -198,7 +208,7 @@ export function pyTruthy(v: unknown): boolean {
     case "tuple":
       return (v as PyTuple).items.length > 0;
     case "dict":
-      return pyDictSize(v as PyDictLike) > 0;
+      return !isEmptyDict(v as PyDictLike);
     default:
       return v instanceof PyOpaque ? v.truthy : true;
   }

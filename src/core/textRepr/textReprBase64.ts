@@ -19,6 +19,7 @@ const PAD = 61; // "="
 const encoder = new TextEncoder();
 const asciiDecoder = new TextDecoder();
 let scratch = new Uint8Array(1 << 16);
+let scratchOut = new Uint16Array(1 << 15);
 
 type NativeBase64 = Uint8Array & { toBase64(): string };
 /** Engines with `Uint8Array.prototype.toBase64` (recent browsers) encode natively. */
@@ -38,14 +39,15 @@ export function base64EncodeUtf8(text: string): string {
   const n = encoder.encodeInto(text, bytes).written ?? 0;
   if (NATIVE) return (bytes.subarray(0, n) as NativeBase64).toBase64();
   const whole = n - (n % 3);
-  const out16 = new Uint16Array((whole / 3) * 2);
+  if (scratchOut.length < (whole / 3) * 2) scratchOut = new Uint16Array((whole / 3) * 4);
+  const out16 = scratchOut;
   let o = 0;
   for (let i = 0; i < whole; i += 3) {
     const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
     out16[o++] = PAIRS[v >>> 12] as number;
     out16[o++] = PAIRS[v & 4095] as number;
   }
-  return asciiDecoder.decode(out16) + tail(bytes, whole, n - whole);
+  return asciiDecoder.decode(out16.subarray(0, o)) + tail(bytes, whole, n - whole);
 }
 
 /**

@@ -41,10 +41,38 @@ export function loadsCatching(text: string, caught: readonly PyJsonFailure[]): u
 }
 
 /**
+ * Signatures already rendered in the current formatTextRepr call, by name and argument text: an
+ * agent's every generation repeats the conversation so far, so the same calls recur many times.
+ */
+let signatureMemo: Map<string, string> | null = null;
+
+/** Runs `render` with signature memoisation, dropped when it returns (no state outlives a call). */
+export function withSignatureMemo<T>(render: () => T): T {
+  if (signatureMemo !== null) return render();
+  signatureMemo = new Map();
+  try {
+    return render();
+  } finally {
+    signatureMemo = null;
+  }
+}
+
+/**
  * `name(k=<json>, …)` for a tool call. A str argument is JSON-parsed first and used when it
  * is a non-empty object; any other truthy argument is printed as Python would (`str`).
  */
 export function formatToolSignature(name: unknown, args: unknown): string {
+  if (signatureMemo === null || typeof name !== "string" || typeof args !== "string") return renderSignature(name, args);
+  const key = `${name}\u0000${args}`;
+  let signature = signatureMemo.get(key);
+  if (signature === undefined) {
+    signature = renderSignature(name, args);
+    signatureMemo.set(key, signature);
+  }
+  return signature;
+}
+
+function renderSignature(name: unknown, args: unknown): string {
   const label = pyStr(name);
   let kwargs: PyDictLike | null = null;
   if (typeof args === "string" && args !== "") {
@@ -54,8 +82,9 @@ export function formatToolSignature(name: unknown, args: unknown): string {
     kwargs = args;
   }
   if (kwargs !== null) {
-    const parts = pyItems(kwargs).map(([k, v]) => `${pyStr(k)}=${pyJsonDumps(v)}`);
-    return `${label}(${parts.join(", ")})`;
+    let parts = "";
+    for (const [k, v] of pyItems(kwargs)) parts += `${parts === "" ? "" : ", "}${pyStr(k)}=${pyJsonDumps(v)}`;
+    return `${label}(${parts})`;
   }
   return pyTruthy(args) ? `${label}(${pyStr(args)})` : `${label}()`;
 }

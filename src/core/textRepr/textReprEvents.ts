@@ -101,23 +101,26 @@ export function formatEvaluationLines(props: unknown): string[] {
   return [SEPARATOR, "", line, ""];
 }
 
-/** Render one event by its own `event` name (not the request's event_type); generation by default. */
-export function formatEventText(event: unknown, o: ResolvedTextReprOptions): string {
+/**
+ * One event's lines, rendered by its own `event` name (not the request's event_type), a generation
+ * by default; elements may hold several lines, and no line numbers are added.
+ */
+export function eventLines(event: unknown, o: ResolvedTextReprOptions): string[] {
   const props = propertiesOf(event);
-  let lines: string[];
   switch (pyGet(event, "event")) {
     case "$ai_span":
-      lines = formatSpanLines(props, o);
-      break;
+      return formatSpanLines(props, o);
     case "$ai_embedding":
-      lines = formatEmbeddingLines(props, o);
-      break;
+      return formatEmbeddingLines(props, o);
     case "$ai_evaluation":
-      lines = formatEvaluationLines(props);
-      break;
+      return formatEvaluationLines(props);
     default:
-      lines = formatGenerationLines(props, o);
+      return formatGenerationLines(props, o);
   }
-  const text = lines.join("\n");
+}
+
+/** PostHog's `format_event_text_repr`: the event's text, numbered when `includeLineNumbers`. */
+export function formatEventText(event: unknown, o: ResolvedTextReprOptions): string {
+  const text = eventLines(event, o).join("\n");
   return o.includeLineNumbers ? addLineNumbers(text) : text;
 }

@@ -1,6 +1,7 @@
 /** `formatTextRepr`: the local equivalent of `POST /llm_analytics/text_repr/`. */
 import { pyLen } from "../python/pyText";
 import { isPyDict, pyGet, pyHas, pyOr, pyTruthy, pyTypeName } from "../python/pyValue";
+import { withSignatureMemo } from "./textReprContent";
 import { formatEventText } from "./textReprEvents";
 import { PyError } from "../python/pyValue";
 import { checkTextReprOptions } from "./textReprOptions";
@@ -100,11 +101,11 @@ export function formatTextRepr(
   const o = checked.resolved;
   let result: SampledText;
   try {
-    if (eventType === "$ai_trace") {
-      result = formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o);
-    } else {
-      result = applyMaxLength(formatEventText(data, o), o.maxLength);
-    }
+    result = withSignatureMemo(() =>
+      eventType === "$ai_trace"
+        ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
+        : applyMaxLength(formatEventText(data, o), o.maxLength),
+    );
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     // The view answers a ValueError (bad JSON number, unencodable text) with 400, anything else with 500.

@@ -22,56 +22,56 @@ export interface SampledText {
   length?: number;
 }
 
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 /**
- * The API's last step, `if max_length and len(text) > max_length`: sample down to `maxLength`,
- * where 0 means no limit (a negative limit still cuts, counting from the end as Python slices do).
+ * Code-point length of each `\n`-separated line of `text`, from the UTF-16 offsets of its surrogate
+ * pairs (each pair is one code point in two units; a lone surrogate counts one, as in Python): one
+ * regex pass over the flat text instead of one per line.
+ */
+function measureLines(text: string, lines: readonly string[]): { lengths: Float64Array; total: number } {
+  const lengths = new Float64Array(lines.length);
+  PAIR.lastIndex = 0;
+  let pair = PAIR.exec(text);
+  let start = 0;
+  let total = lines.length - 1;
+  for (let i = 0; i < lines.length; i++) {
+    const units = (lines[i] as string).length;
+    let n = units;
+    while (pair !== null && pair.index < start + units) {
+      n--;
+      pair = PAIR.exec(text);
+    }
+    lengths[i] = n;
+    total += n;
+    start += units + 1;
+  }
+  return { lengths, total };
+}
+
+/**
+ * The API's last step, `if max_length and len(text) > max_length`: 0 means no limit, and a negative
+ * limit still cuts, counting from the end as Python slices do.
  */
 export function applyMaxLength(text: string, maxLength: number): SampledText {
   return maxLength === 0 ? { text, sampled: false } : reduceByUniformSampling(text, maxLength);
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/**
- * Code-point length of each `\n`-separated line, from the UTF-16 offsets of the text's surrogate
- * pairs (each pair is one code point in two units): one regex pass instead of one per line.
- */
-function lineLengths(text: string, lines: readonly string[], surrogates: boolean): Float64Array {
-  const out = new Float64Array(lines.length);
-  const pairs: number[] = [];
-  if (surrogates) {
-    PAIR.lastIndex = 0;
-    for (let m = PAIR.exec(text); m !== null; m = PAIR.exec(text)) pairs.push(m.index);
-  }
-  let start = 0;
-  let p = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const units = (lines[i] as string).length;
-    let n = units;
-    while (p < pairs.length && (pairs[p] as number) < start + units) {
-      n--;
-      p++;
-    }
-    out[i] = n;
-    start += units + 1;
-  }
-  return out;
-}
-
-/**
- * Shorten `text` to at most `maxLength` code points, sampling body lines evenly. Each line is
- * measured once; the candidate samplings are measured by arithmetic and only the last one is built.
- */
+/** Shorten `text` to at most `maxLength` code points (0 included), sampling body lines evenly. */
 export function reduceByUniformSampling(text: string, maxLength: number): SampledText {
   // A text no longer in UTF-16 units than the limit fits in code points too.
   if (text.length <= maxLength) return { text, sampled: false };
-  const surrogates = SURROGATE.test(text);
   const lines = text.split("\n");
-  const lengths = lineLengths(text, lines, surrogates);
-  let total = lines.length - 1;
-  for (let i = 0; i < lengths.length; i++) total += lengths[i] as number;
+  const { lengths, total } = measureLines(text, lines);
   if (total <= maxLength) return { text, sampled: false, length: total };
+  return sampleLines(text, lines, lengths, maxLength);
+}
+
+/**
+ * PostHog's `reduce_by_uniform_sampling` on a text already known to be too long. Each line is
+ * measured once; candidate samplings are measured by arithmetic and only the last one is built.
+ */
+function sampleLines(text: string, lines: readonly string[], lengths: Float64Array, maxLength: number): SampledText {
   const cut = (): SampledText => ({ text: pySlice(text, 0, maxLength), sampled: true });
   if (lines.length <= PRESERVE_HEADER_LINES) return cut();
   const header = lines.slice(0, PRESERVE_HEADER_LINES);
@@ -88,6 +88,7 @@ export function reduceByUniformSampling(text: string, maxLength: number): Sample
   if (target >= bodyCount) return cut();
   target = Math.max(target, 1);
 
+  const notice = (count: number) => samplingNotice((100 * count) / bodyCount, lines.length);
   // Python: sampled = [body[int(i * step)] for i in range(count)], step = len(body) / count.
   const sampledLength = (count: number): number => {
     const step = bodyCount / count;
@@ -95,7 +96,6 @@ export function reduceByUniformSampling(text: string, maxLength: number): Sample
     for (let i = 0; i < count; i++) n += bodyLengths[Math.trunc(i * step)] as number;
     return n;
   };
-  const notice = (count: number) => samplingNotice((100 * count) / bodyCount, lines.length);
 
   let length = sampledLength(target);
   for (let i = 0; i < SAMPLING_MAX_ITERATIONS && length > maxLength; i++) {

@@ -34,7 +34,7 @@ function traceState(state: unknown, label: "INPUT" | "OUTPUT", o: ResolvedTextRe
   }
 }
 
-/** The trace's text before sampling (line numbers applied when requested). */
+/** The trace's text before sampling, numbered when requested. */
 function traceText(trace: unknown, hierarchy: readonly unknown[], o: ResolvedTextReprOptions): string {
   const props = propertiesOf(trace);
   const name = pyOr(pyGet(props, "$ai_span_name"), pyGet(trace, "traceName"), pyGet(trace, "trace_name"), "TRACE");

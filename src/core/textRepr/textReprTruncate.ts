@@ -29,9 +29,6 @@ export function truncateContent(text: string, o: ResolvedTextReprOptions): strin
 export function addLineNumbers(text: string): string {
   const lines = text.split("\n");
   const width = String(lines.length).length;
-  const out = new Array<string>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    out[i] = `L${String(i + 1).padStart(width, "0")}: ${lines[i] as string}`;
-  }
-  return out.join("\n");
+  for (let i = 0; i < lines.length; i++) lines[i] = `L${String(i + 1).padStart(width, "0")}: ${lines[i] as string}`;
+  return lines.join("\n");
 }
