@@ -2,10 +2,11 @@
 import { pyLen } from "../python/pyText";
 import { isPyDict, pyGet, pyHas, pyOr, pyTruthy, pyTypeName } from "../python/pyValue";
 import { withSignatureMemo } from "./textReprContent";
-import { formatEventText } from "./textReprEvents";
+import { eventLines } from "./textReprEvents";
+import { finishOutput } from "./textReprLines";
 import { PyError } from "../python/pyValue";
 import { checkTextReprOptions } from "./textReprOptions";
-import { applyMaxLength, type SampledText } from "./textReprSampling";
+import type { SampledText } from "./textReprSampling";
 import { formatTraceText } from "./textReprTrace";
 import type {
   TextReprEventType,
@@ -104,7 +105,7 @@ export function formatTextRepr(
     result = withSignatureMemo(() =>
       eventType === "$ai_trace"
         ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
-        : applyMaxLength(formatEventText(data, o), o.maxLength),
+        : finishOutput(eventLines(data, o), o.includeLineNumbers, o.maxLength),
     );
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

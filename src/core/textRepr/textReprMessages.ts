@@ -21,7 +21,7 @@ import { truncateContent } from "./textReprTruncate";
 import { MAX_UNPARSED_DISPLAY_LENGTH, SEPARATOR, type ResolvedTextReprOptions } from "./textReprTypes";
 
 /** Append without spreading, so very long line lists cannot overflow the argument limit. */
-export function pushAll(target: string[], lines: readonly string[]): void {
+export function pushAll<T>(target: T[], lines: readonly T[]): void {
   for (const line of lines) target.push(line);
 }
 

@@ -1,18 +1,5 @@
 /** PostHog's `reduce_by_uniform_sampling`: fit a long text into `max_length` by keeping every k-th line. */
-import { pyFormatFixed, pyFormatThousands } from "../python/pyNumber";
-import { pyLen, pySlice } from "../python/pyText";
-
-/** Lines kept verbatim at the top; the sampled-view notice goes after the second. */
-const PRESERVE_HEADER_LINES = 5;
-const SAMPLING_MAX_ITERATIONS = 10;
-const SAMPLING_REDUCTION_FACTOR = 0.9;
-
-function samplingNotice(percent: number, totalLines: number): string {
-  return (
-    `[SAMPLED VIEW: Showing ~${pyFormatFixed(percent, 0)}% of ${pyFormatThousands(totalLines)} lines. ` +
-    "Gaps in line numbers indicate omitted content.]"
-  );
-}
+import { sampleLines } from "./textReprLines";
 
 export interface SampledText {
   text: string;
@@ -64,48 +51,6 @@ export function reduceByUniformSampling(text: string, maxLength: number): Sample
   const lines = text.split("\n");
   const { lengths, total } = measureLines(text, lines);
   if (total <= maxLength) return { text, sampled: false, length: total };
-  return sampleLines(text, lines, lengths, maxLength);
+  return sampleLines(lines, lengths, maxLength);
 }
 
-/**
- * PostHog's `reduce_by_uniform_sampling` on a text already known to be too long. Each line is
- * measured once; candidate samplings are measured by arithmetic and only the last one is built.
- */
-function sampleLines(text: string, lines: readonly string[], lengths: Float64Array, maxLength: number): SampledText {
-  const cut = (): SampledText => ({ text: pySlice(text, 0, maxLength), sampled: true });
-  if (lines.length <= PRESERVE_HEADER_LINES) return cut();
-  const header = lines.slice(0, PRESERVE_HEADER_LINES);
-  let headerLength = 0;
-  for (let i = 0; i < PRESERVE_HEADER_LINES; i++) headerLength += lengths[i] as number;
-  const bodyCount = lines.length - PRESERVE_HEADER_LINES;
-  const noticeLength = pyLen(samplingNotice(100, lines.length)) + 1;
-  const available = maxLength - (headerLength + header.length - 1 + 1 + noticeLength);
-  if (available <= 0) return cut();
-  const bodyLengths = lengths.subarray(PRESERVE_HEADER_LINES);
-  let bodyLength = bodyCount;
-  for (let i = 0; i < bodyCount; i++) bodyLength += bodyLengths[i] as number;
-  let target = Math.trunc(available / (bodyLength / bodyCount));
-  if (target >= bodyCount) return cut();
-  target = Math.max(target, 1);
-
-  const notice = (count: number) => samplingNotice((100 * count) / bodyCount, lines.length);
-  // Python: sampled = [body[int(i * step)] for i in range(count)], step = len(body) / count.
-  const sampledLength = (count: number): number => {
-    const step = bodyCount / count;
-    let n = headerLength + pyLen(notice(count)) + (header.length + 1 + count - 1);
-    for (let i = 0; i < count; i++) n += bodyLengths[Math.trunc(i * step)] as number;
-    return n;
-  };
-
-  let length = sampledLength(target);
-  for (let i = 0; i < SAMPLING_MAX_ITERATIONS && length > maxLength; i++) {
-    target = Math.max(Math.trunc(target * ((maxLength / length) * SAMPLING_REDUCTION_FACTOR)), 1);
-    length = sampledLength(target);
-  }
-  const step = bodyCount / target;
-  const out = [...header.slice(0, 2), notice(target), ...header.slice(2)];
-  for (let i = 0; i < target; i++) out.push(lines[PRESERVE_HEADER_LINES + Math.trunc(i * step)] as string);
-  const result = out.join("\n");
-  if (length <= maxLength) return { text: result, sampled: true, length };
-  return { text: pySlice(result, 0, maxLength), sampled: true, length: maxLength };
-}

@@ -4,10 +4,11 @@ import { pyStr } from "../python/pyRepr";
 import { isPyDict, PyError, pyGet, pyOr, pyTruthy } from "../python/pyValue";
 import { propertiesOf } from "./textReprEvents";
 import { formatInputMessages, formatOutputMessages, pushAll } from "./textReprMessages";
-import { applyMaxLength, type SampledText } from "./textReprSampling";
+import { finishOutput, type OutputLine } from "./textReprLines";
+import type { SampledText } from "./textReprSampling";
 import { isMessageList, upperOrFail } from "./textReprSpan";
 import { renderTraceTree } from "./textReprTraceTree";
-import { addLineNumbers, truncateContent } from "./textReprTruncate";
+import { truncateContent } from "./textReprTruncate";
 import { HEADING_RULE, SEPARATOR, type ResolvedTextReprOptions } from "./textReprTypes";
 
 /** Unlike a span's, a trace's str state is shown as written (no Python-literal parsing). */
@@ -34,11 +35,11 @@ function traceState(state: unknown, label: "INPUT" | "OUTPUT", o: ResolvedTextRe
   }
 }
 
-/** The trace's text before sampling, numbered when requested. */
-function traceText(trace: unknown, hierarchy: readonly unknown[], o: ResolvedTextReprOptions): string {
+/** The trace's lines before numbering and sampling (an item may hold several lines). */
+function traceItems(trace: unknown, hierarchy: readonly unknown[], o: ResolvedTextReprOptions): OutputLine[] {
   const props = propertiesOf(trace);
   const name = pyOr(pyGet(props, "$ai_span_name"), pyGet(trace, "traceName"), pyGet(trace, "trace_name"), "TRACE");
-  const lines = [upperOrFail(name), HEADING_RULE];
+  const lines: OutputLine[] = [upperOrFail(name), HEADING_RULE];
   const error = pyGet(props, "$ai_error");
   if (pyTruthy(error)) {
     const body = typeof error === "string" ? error : pyJsonDumps(error, { indent: 2 });
@@ -56,8 +57,7 @@ function traceText(trace: unknown, hierarchy: readonly unknown[], o: ResolvedTex
     lines.push("", SEPARATOR, "", "TRACE HIERARCHY:", "");
     pushAll(lines, renderTraceTree(hierarchy, "", 0, o));
   }
-  const text = lines.join("\n");
-  return o.includeLineNumbers ? addLineNumbers(text) : text;
+  return lines;
 }
 
 /** PostHog's `format_trace_text_repr`: the text, uniformly sampled down to `max_length`. */
@@ -66,5 +66,5 @@ export function formatTraceText(
   hierarchy: readonly unknown[],
   o: ResolvedTextReprOptions,
 ): SampledText {
-  return applyMaxLength(traceText(trace, hierarchy, o), o.maxLength);
+  return finishOutput(traceItems(trace, hierarchy, o), o.includeLineNumbers, o.maxLength);
 }

@@ -15,6 +15,7 @@ import {
   pyTypeName,
 } from "../python/pyValue";
 import { base64EncodeUtf8 } from "./textReprBase64";
+import { AsciiTailLine, type OutputLine } from "./textReprLines";
 import { formatEventText, isFalseLike, isTrueLike, propertiesOf } from "./textReprEvents";
 import { MAX_TREE_DEPTH, type ResolvedTextReprOptions } from "./textReprTypes";
 
@@ -136,9 +137,9 @@ export function renderTraceTree(
   prefix: string,
   depth: number,
   o: ResolvedTextReprOptions,
-): string[] {
+): OutputLine[] {
   if (depth > MAX_TREE_DEPTH) return [`${prefix}  [... max depth reached]`];
-  const lines: string[] = [];
+  const lines: OutputLine[] = [];
   nodes.forEach((node, index) => {
     const last = index === nodes.length - 1;
     const branch = last ? "└─ " : "├─ ";
@@ -156,7 +157,8 @@ export function renderTraceTree(
     } else {
       const content = formatEventText(event, { ...o, includeLineNumbers: false });
       if (o.includeMarkers) {
-        lines.push(`${prefix}${branch}<<<GEN_EXPANDABLE|${id}|${tag} ${summary}|${base64EncodeUtf8(content)}>>>`);
+        const head = `${prefix}${branch}<<<GEN_EXPANDABLE|${id}|${tag} ${summary}|`;
+        lines.push(new AsciiTailLine(head, `${base64EncodeUtf8(content)}>>>`));
       } else {
         lines.push(`${prefix}${branch}[+] ${tag} ${summary}`);
         const indent = `${prefix}${childPrefix}    `;
