@@ -160,6 +160,15 @@ export function pyGet(d: unknown, key: string): unknown {
   return Object.hasOwn(d, key) ? v : undefined;
 }
 
+/** `d.get(key)` for a value already known to be a dict. */
+export function dictGet(d: PyDictLike, key: string): unknown {
+  if (d instanceof PyDict) return d.getStr(key);
+  const v = d[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== "object" && typeof v !== "function") return v;
+  return Object.hasOwn(d, key) ? v : undefined;
+}
+
 /** `key in d`. */
 export function pyHas(d: unknown, key: string): boolean {
   if (d instanceof PyDict) return d.hasStr(key);

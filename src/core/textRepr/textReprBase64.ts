@@ -25,6 +25,15 @@ type NativeBase64 = Uint8Array & { toBase64(): string };
 /** Engines with `Uint8Array.prototype.toBase64` (recent browsers) encode natively. */
 const NATIVE = typeof (Uint8Array.prototype as Partial<NativeBase64>).toBase64 === "function";
 
+interface NodeBuffer {
+  from(text: string, encoding: "utf8"): { toString(encoding: "base64"): string };
+}
+/** Node's own Buffer (not a bundler's polyfill), which encodes natively too. */
+const NODE_BUFFER: NodeBuffer | null = (() => {
+  const g = globalThis as { Buffer?: NodeBuffer; process?: { versions?: { node?: string } } };
+  return typeof g.process?.versions?.node === "string" && typeof g.Buffer?.from === "function" ? g.Buffer : null;
+})();
+
 function tail(bytes: Uint8Array, i: number, rest: number): string {
   if (rest === 0) return "";
   const v = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
@@ -34,6 +43,12 @@ function tail(bytes: Uint8Array, i: number, rest: number): string {
 
 /** base64 of the UTF-8 bytes of `text` (a lone surrogate becomes U+FFFD). */
 export function base64EncodeUtf8(text: string): string {
+  if (NODE_BUFFER !== null) return NODE_BUFFER.from(text, "utf8").toString("base64");
+  return base64EncodeUtf8Portable(text);
+}
+
+/** The same in plain JS (native `toBase64` when the engine has it), for engines without Node's Buffer. */
+export function base64EncodeUtf8Portable(text: string): string {
   if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 6);
   const bytes = scratch;
   const n = encoder.encodeInto(text, bytes).written ?? 0;

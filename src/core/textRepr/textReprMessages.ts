@@ -55,8 +55,11 @@ function toolCallLines(toolCalls: unknown): string[] {
  * PostHog's `format_messages_array`: `[n] ROLE` blocks separated by dashes. Non-dict items are
  * skipped but keep their number, and the separator test uses the full array length.
  */
-export function formatMessagesArray(messages: readonly unknown[], o: ResolvedTextReprOptions): string[] {
-  const lines: string[] = [];
+export function formatMessagesArray(
+  messages: readonly unknown[],
+  o: ResolvedTextReprOptions,
+  lines: string[] = [],
+): string[] {
   messages.forEach((msg, i) => {
     if (!isPyDict(msg)) return;
     const role = pyStr(pyOr(pyGet(msg, "role"), pyGet(msg, "type"), "unknown"));
@@ -86,7 +89,7 @@ export function formatInputMessages(input: unknown, o: ResolvedTextReprOptions):
   if (typeof input === "string") {
     lines.push("", truncateContent(input, o));
   } else if (Array.isArray(input)) {
-    pushAll(lines, formatMessagesArray(input, o));
+    formatMessagesArray(input, o, lines);
   } else {
     lines.push(
       "",
@@ -131,7 +134,7 @@ export function formatOutputMessages(
   const items = responsesOutputItems(choices) ?? responsesOutputItems(output);
   if (items) {
     const lines = ["", "OUTPUT:"];
-    pushAll(lines, formatMessagesArray(items, o));
+    formatMessagesArray(items, o, lines);
     return lines;
   }
   if (typeof output === "string" && output !== "") return ["", "OUTPUT:", "", truncateContent(output, o)];
@@ -141,6 +144,6 @@ export function formatOutputMessages(
   const messages = list.map(normaliseChoice).filter((m) => m !== null);
   if (messages.length === 0) return [];
   const lines = ["", "OUTPUT:"];
-  pushAll(lines, formatMessagesArray(messages, o));
+  formatMessagesArray(messages, o, lines);
   return lines;
 }

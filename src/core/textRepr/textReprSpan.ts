@@ -52,7 +52,7 @@ function toolCallWithContext(state: unknown, o: ResolvedTextReprOptions): string
   const lines: string[] = [];
   const inner = pyGet(state, "state");
   const messages = pyGet(inner, "messages");
-  if (Array.isArray(messages) && messages.length > 0) pushAll(lines, formatMessagesArray(messages, o));
+  if (Array.isArray(messages) && messages.length > 0) formatMessagesArray(messages, o, lines);
   const remaining = pyGet(inner, "remaining_steps");
   if (remaining !== undefined && remaining !== null) lines.push("", `Remaining steps: ${pyStr(remaining)}`);
   const call = pyGetOr(state, "tool_call", {});
