@@ -180,6 +180,21 @@ class LiteralParser {
   }
 }
 
+// What a literal (or a blank/comment line before it) can start with; a name must be one of these.
+const LITERAL_START = /^[0-9.'"([{+\-#\n\r\\\f]/;
+const LEADING_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const LITERAL_NAME = /^(?:True|False|None|set|[rRuUbBfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])$/;
+
+/**
+ * True when the text fails as a literal at its first token (prose, code, markup): Python raises
+ * there whatever follows, so the whole text need not be tokenised.
+ */
+function cannotBeLiteral(text: string): boolean {
+  if (text === "" || LITERAL_START.test(text)) return false;
+  const name = LEADING_NAME.exec(text);
+  return name === null || !LITERAL_NAME.test(name[0]);
+}
+
 function isHashable(v: unknown): boolean {
   const kind = pyKind(v);
   if (kind === "list" || kind === "dict") return false;
@@ -193,8 +208,10 @@ function isHashable(v: unknown): boolean {
  * set item in otherwise valid text).
  */
 export function pyLiteralEval(source: string): { ok: true; value: unknown } | { ok: false; typeError?: true } {
+  const text = source.replace(/^[ \t]+/, "");
+  if (cannotBeLiteral(text)) return { ok: false };
   try {
-    const tokens = tokenizeLiteral(source.replace(/^[ \t]+/, ""));
+    const tokens = tokenizeLiteral(text);
     if (tokens.length === 0) return { ok: false };
     const parser = new LiteralParser(tokens);
     const { value } = parser.parseExprList();

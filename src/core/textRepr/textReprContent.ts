@@ -44,7 +44,7 @@ export function loadsCatching(text: string, caught: readonly PyJsonFailure[]): u
  * Signatures already rendered in the current formatTextRepr call, by name and argument text: an
  * agent's every generation repeats the conversation so far, so the same calls recur many times.
  */
-let signatureMemo: Map<string, string> | null = null;
+let signatureMemo: Map<string, Map<string, string>> | null = null;
 
 /** Runs `render` with signature memoisation, dropped when it returns (no state outlives a call). */
 export function withSignatureMemo<T>(render: () => T): T {
@@ -63,11 +63,12 @@ export function withSignatureMemo<T>(render: () => T): T {
  */
 export function formatToolSignature(name: unknown, args: unknown): string {
   if (signatureMemo === null || typeof name !== "string" || typeof args !== "string") return renderSignature(name, args);
-  const key = `${name}\u0000${args}`;
-  let signature = signatureMemo.get(key);
+  let byArgs = signatureMemo.get(name);
+  if (byArgs === undefined) signatureMemo.set(name, (byArgs = new Map()));
+  let signature = byArgs.get(args);
   if (signature === undefined) {
     signature = renderSignature(name, args);
-    signatureMemo.set(key, signature);
+    byArgs.set(args, signature);
   }
   return signature;
 }

@@ -4,6 +4,7 @@ import { pyStr } from "../python/pyRepr";
 import { pyChars, pyCutWithEllipsis } from "../python/pyText";
 import { pyUpper } from "../python/pyUnicode";
 import {
+  dictGet,
   isPyDict,
   PyError,
   pyGet,
@@ -33,22 +34,22 @@ function iterateToolCalls(toolCalls: unknown): unknown[] {
   throw new PyError("TypeError", `object of type '${pyTypeName(toolCalls)}' has no len()`);
 }
 
-function toolCallLines(toolCalls: unknown): string[] {
+/** `""`, `Tool calls: N` and one `  - name(args)` line per call, appended to `lines`. */
+function toolCallLines(toolCalls: unknown, lines: string[]): void {
   const calls = iterateToolCalls(toolCalls);
-  const lines = ["", `Tool calls: ${calls.length}`];
+  lines.push("", `Tool calls: ${calls.length}`);
   for (const call of calls) {
     if (!isPyDict(call)) {
       lines.push(`  - ${pyStr(call)}`);
       continue;
     }
     // `.get(key, default)`: a stored None name prints as "None", not as the default.
-    const fn = pyGet(call, "function");
+    const fn = dictGet(call, "function");
     const signature = isPyDict(fn)
       ? formatToolSignature(pyGetOr(fn, "name", "unknown"), pyGetOr(fn, "arguments", ""))
       : formatToolSignature(pyGetOr(call, "name", "unknown"), pyGetOr(call, "args", ""));
     lines.push(`  - ${signature}`);
   }
-  return lines;
 }
 
 /**
@@ -60,25 +61,26 @@ export function formatMessagesArray(
   o: ResolvedTextReprOptions,
   lines: string[] = [],
 ): string[] {
-  messages.forEach((msg, i) => {
-    if (!isPyDict(msg)) return;
-    const role = pyStr(pyOr(pyGet(msg, "role"), pyGet(msg, "type"), "unknown"));
+  for (let i = 0; i < messages.length; i++) {
+    const msg = messages[i];
+    if (!isPyDict(msg)) continue;
+    const role = pyStr(pyOr(dictGet(msg, "role"), dictGet(msg, "type"), "unknown"));
     lines.push("", `[${i + 1}] ${pyUpper(role)}`, "");
     // Every message is first offered to the Responses renderer, whatever its role.
-    const item = renderResponsesItem(msg as PyDictLike, o);
+    const item = renderResponsesItem(msg, o);
     if (item !== null) {
       pushAll(lines, item);
     } else {
-      const content = pyGet(msg, "content");
+      const content = dictGet(msg, "content");
       if (pyTruthy(content)) {
         const text = extractTextContent(content);
         if (text) lines.push(truncateContent(text, o));
       }
     }
-    const toolCalls = pyGet(msg, "tool_calls");
-    if (pyTruthy(toolCalls)) pushAll(lines, toolCallLines(toolCalls));
+    const toolCalls = dictGet(msg, "tool_calls");
+    if (pyTruthy(toolCalls)) toolCallLines(toolCalls, lines);
     if (i < messages.length - 1) lines.push("", SEPARATOR);
-  });
+  }
   return lines;
 }
 

@@ -5,6 +5,7 @@ import { pyStr } from "../python/pyRepr";
 import { pyLen } from "../python/pyText";
 import {
   checkPyDepth,
+  dictGet,
   isPyDict,
   PyDict,
   PyError,
@@ -114,8 +115,9 @@ function renderGenericItem(item: unknown): string {
  * any other Responses item; null sends the message down the usual `content` path.
  */
 export function renderResponsesItem(item: PyDictLike, o: ResolvedTextReprOptions): string[] | null {
-  const type = pyGet(item, "type");
+  const type = dictGet(item, "type");
   if (isUnhashable(type)) throw new PyError("TypeError", "unhashable type");
+  if (!pyTruthy(type)) return null; // a plain chat message: no falsy type is a Responses item
   switch (type) {
     case "function_call":
     case "custom_tool_call":
