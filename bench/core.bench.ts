@@ -3,8 +3,11 @@
 // note when ../shared is absent). Prints figures and ratios; asserts nothing.
 //
 // text_repr: the 2 MB trace fixture, and the same trace ×4 and ×16 (its events replicated with fresh
-// ids), default options. For each input the two formatters alternate in pairs (the order swapping
-// every pair) so both meet the same machine load; each side times only its formatter call.
+// ids), default options. Per input, both sides load it fresh, run it 3 times untimed, then alternate
+// in pairs (the order swapping every pair) so both meet the same machine load; each side times only
+// its formatter call (Python: time.perf_counter in its own process; Node: performance.now), and the
+// outputs are compared by SHA-256. BENCH_SAMPLES (default 9, at least 5) and BENCH_SCALES (default
+// "1,4,16") adjust a run; POSTHOG_TEXT_REPR_PEER points at the peer when ../shared is elsewhere.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +18,8 @@ import { PEER_DIR, peerAvailable, TextReprPeer } from "./coreBenchPeer";
 import { syntheticTraceEvents } from "./syntheticTrace";
 
 const SCALES = (process.env.BENCH_SCALES ?? "1,4,16").split(",").map(Number);
-const SAMPLES = Math.max(5, Number(process.env.BENCH_SAMPLES ?? 7));
+const SAMPLES = Math.max(5, Number(process.env.BENCH_SAMPLES ?? 9));
+const WARM_UP_RUNS = 3;
 const OPTIONS = {};
 
 type Trace = { trace: unknown; hierarchy: unknown[] };
@@ -79,7 +83,7 @@ async function benchScale(scale: number, dir: string): Promise<Row> {
   const peer = peerAvailable() ? await TextReprPeer.start([path], OPTIONS) : null;
   try {
     const text = formatTextRepr("$ai_trace", data, OPTIONS).text;
-    timeTracelens(data); // warm-up beside the peer's three untimed runs
+    for (let w = 0; w < WARM_UP_RUNS - 1; w++) timeTracelens(data); // the peer's worker also runs each input 3 times untimed
     const ours: number[] = [];
     const theirs: number[] = [];
     for (let s = 0; s < SAMPLES; s++) {
@@ -137,7 +141,10 @@ function printTextRepr(rows: Row[]): void {
     const b = s(last);
     return a && b ? (b.median / a.median).toFixed(1) : "–";
   };
-  console.log(`  ×16 / 2 MB time: tracelens ${growth((r) => r.tracelens)}, PostHog ${growth((r) => r.posthog)} (16.0 is linear)`);
+  if (rows.length > 1) {
+    const scale = last.label.replace("×", "");
+    console.log(`  ${last.label} / 2 MB time: tracelens ${growth((r) => r.tracelens)}, PostHog ${growth((r) => r.posthog)} (${scale}.0 is linear)`);
+  }
   console.log("  speed-up = PostHog median / tracelens median (above 1: tracelens is faster)");
 }
 

@@ -8,7 +8,10 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createInterface, type Interface } from "node:readline";
 
-export const PEER_DIR = fileURLToPath(new URL("../../shared/peers/posthog-text-repr/", import.meta.url));
+/** ../shared/peers/posthog-text-repr beside the checkout, or where POSTHOG_TEXT_REPR_PEER points. */
+export const PEER_DIR = (
+  process.env.POSTHOG_TEXT_REPR_PEER ?? fileURLToPath(new URL("../../shared/peers/posthog-text-repr/", import.meta.url))
+).replace(/\/?$/, "/");
 const WORKER = fileURLToPath(new URL("./textReprPeerWorker.py", import.meta.url));
 
 export function peerAvailable(): boolean {
