@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildTraceTree, formatTextRepr } from "../src/core";
+import { buildTraceTree, formatTextRepr, keptTraceEvents } from "../src/core";
 import { machineLine, medianMs, ms, sampleStats, statsText, type SampleStats } from "./benchUtil";
 import { PEER_DIR, peerAvailable, TextReprPeer } from "./coreBenchPeer";
 import { syntheticTraceEvents } from "./syntheticTrace";
@@ -157,6 +157,12 @@ function benchTraceTree(): void {
   console.log(`  10k events  : ${ms(tree10k)}`);
   console.log(`  100k events : ${ms(tree100k)}`);
   console.log(`  100k/10k    : ${(tree100k / tree10k).toFixed(1)} (10.0 is linear)`);
+
+  // At-least-once delivery: one event in ten delivered twice. Dedupe must stay linear and cheap beside the build.
+  const redelivered = events100k.flatMap((event, i) => (i % 10 === 0 ? [event, structuredClone(event)] : [event]));
+  console.log("dedupe (100k events, 10% delivered twice; no peer in this benchmark)");
+  console.log(`  keptTraceEvents : ${ms(medianMs(5, () => keptTraceEvents(redelivered)))}   (what tables and the Text tab count)`);
+  console.log(`  buildTraceTree  : ${ms(medianMs(5, () => buildTraceTree(redelivered)))}`);
 }
 
 console.log(`bench:core on ${await machineLine()}`);
