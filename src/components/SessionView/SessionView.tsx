@@ -2,7 +2,7 @@
 import { forwardRef, useContext, useMemo, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
 import { sessionTraces } from "../../core/trace";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiments } from "../../hooks/useSentiments";
@@ -53,7 +53,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
   const sentiment = useSentiments({ ids: unscored });
   const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries });
-  const sentiments: Record<string, TraceSentiment | SentimentError | null | undefined> = { ...sentiment.data };
+  const sentiments: Record<string, SentimentResult | SentimentError | null | undefined> = { ...sentiment.data };
   for (const [id, result] of Object.entries(sentiment.byId)) if (result.error) sentiments[id] = { error: readableError(result.error) };
   return (
     <SessionViewView

@@ -1,6 +1,6 @@
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
@@ -26,7 +26,7 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** Set when the list was cut short (more traces exist than were loaded). */
   moreTraces?: boolean;
   /** Trace-level sentiment by trace id; falls back to `trace.sentiment`. */
-  sentiments?: Readonly<Record<string, TraceSentiment | SentimentError | null | undefined>>;
+  sentiments?: Readonly<Record<string, SentimentResult | SentimentError | null | undefined>>;
   /** Trace ids whose sentiment is still loading. */
   sentimentLoadingIds?: readonly string[];
   /** Cached summary titles by trace id (batch_check). */

@@ -2,7 +2,7 @@
 import { forwardRef, useContext, type Ref } from "react";
 import type { TraceParams } from "../../client";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiment } from "../../hooks/useSentiment";
 import { useTrace } from "../../hooks/useTrace";
@@ -33,7 +33,7 @@ function TraceDetailConnected({ forwardedRef, trace: traceProp, traceId, tracePa
   const inline = trace?.sentiment ?? undefined;
   const needSentiment = view.sentiment === undefined && !inline && loadSentiment && Boolean(trace?.id);
   const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "" }, { enabled: needSentiment });
-  const fetched: TraceSentiment | SentimentError | undefined = needSentiment
+  const fetched: SentimentResult | SentimentError | undefined = needSentiment
     ? (sentimentQuery.data ?? (sentimentQuery.error ? { error: errorMessage(sentimentQuery.error) } : undefined))
     : undefined;
   return (

@@ -1,7 +1,7 @@
 import type { LLMTrace } from "../../core/eventsTrace";
 import { isPropertyBag, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency, formatTokens } from "../../core/format";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
 import { CopyButton } from "../ui/CopyButton";
@@ -12,7 +12,7 @@ import { formatInteger } from "./traceDetailModel";
 export interface TraceDetailHeaderProps {
   tree: TraceTree;
   trace?: LLMTrace | null;
-  sentiment?: TraceSentiment | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | null;
   sentimentLoading?: boolean;
   locale?: string;
 }

@@ -2,7 +2,7 @@
 import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
 import type { LLMTraceEvent } from "../../core/eventsTrace";
 import { numberFormat, withDefaultLocale } from "../../core/intlFormatters";
-import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
 
 export const KIND_LABEL: Record<TraceNodeKind, string> = {
@@ -134,10 +134,10 @@ export function selectionIdOf(node: TraceTreeNode, tree: TraceTree): string | nu
   return node.event?.id ?? node.key;
 }
 
-export type AnySentiment = GenerationSentiment | TraceSentiment | SentimentError | null | undefined;
+export type AnySentiment = GenerationSentiment | SentimentResult | SentimentError | null | undefined;
 
 export interface SentimentSources {
-  trace?: TraceSentiment | SentimentError | null;
+  trace?: SentimentResult | SentimentError | null;
   generations?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
 }
 
