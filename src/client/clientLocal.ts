@@ -78,7 +78,7 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
     async sentiment(request, o) {
       throwIfAborted(o);
       requireDict(request, "local:sentiment");
-      return localSentiment({ store, cache: sentimentCache, classifier: options.classifier }, request, o?.signal);
+      return localSentiment({ store, cache: sentimentCache, classifier: options.classifier, now }, request, o?.signal);
     },
 
     async textRepr(request, o) {

@@ -29,7 +29,8 @@ export function traceTextReprData(tree: TraceTree, trace: LLMTrace | null | unde
   return traceTextReprInput(trace ?? traceOfTree(tree));
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding", "$ai_evaluation"]);
+// "$ai_evaluation" is not an event_type PostHog accepts; it goes as "$ai_generation" and renders by `data.event`.
+const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding"]);
 
 /** The request for the Text tab of a node: the whole trace at the root, else the one event. */
 export function textReprRequestFor(node: TraceTreeNode, tree: TraceTree, trace: LLMTrace | null | undefined, options = TEXT_TAB_OPTIONS): TextReprRequestBody {
