@@ -11,6 +11,7 @@ import { ApiError } from "./clientErrors";
 import { createLocalCache } from "./clientLocalCache";
 import type { SentimentClassifier } from "./clientLocalClassify";
 import { localEvaluationSummary, type LocalSummarizeEvaluation } from "./clientLocalEvaluation";
+import { localListEvents } from "./clientLocalEvents";
 import { localSentiment } from "./clientLocalSentiment";
 import { localBatchCheck, localSummarize, type LocalSummarize } from "./clientLocalSummary";
 import { createLocalTraceStore, type LocalTraceSource } from "./clientLocalTraces";
@@ -73,6 +74,11 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
       throwIfAborted(o);
       if (typeof params?.traceId !== "string" || params.traceId === "") throw badRequest({ traceId: ["This field is required."] }, "local:query");
       return store.get(params);
+    },
+
+    async listEvents(params, o) {
+      throwIfAborted(o);
+      return localListEvents(store, params ?? {}, now());
     },
 
     async sentiment(request, o) {
