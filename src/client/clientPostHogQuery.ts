@@ -67,11 +67,20 @@ async function runQuery<T>(ctx: PostHogContext, query: Record<string, unknown> &
   }
 }
 
-/** Marks inline sentiment as PostHog's stored results, so the UI can say where a value came from. */
+/**
+ * Marks inline sentiment as PostHog's stored results, so the UI can say where a value came from. A
+ * `null` (nothing stored for it) is dropped, so the UI falls back to on-read sentiment for that row
+ * instead of showing "no sentiment".
+ */
 function markStored(trace: LLMTrace): LLMTrace {
-  const events = trace.events.map((event) => (isRecord(event.sentiment) ? { ...event, sentiment: { ...event.sentiment, source: "stored" as const } } : event));
-  const sentiment = isRecord(trace.sentiment) ? { ...trace.sentiment, source: "stored" as const } : trace.sentiment;
-  return { ...trace, events, ...(sentiment === undefined ? {} : { sentiment }) };
+  const events = trace.events.map((event) => {
+    if (isRecord(event.sentiment)) return { ...event, sentiment: { ...event.sentiment, source: "stored" as const } };
+    if (event.sentiment !== null) return event;
+    const { sentiment: _none, ...rest } = event;
+    return rest as LLMTraceEvent;
+  });
+  const { sentiment, ...rest } = trace;
+  return { ...rest, events, ...(isRecord(sentiment) ? { sentiment: { ...sentiment, source: "stored" as const } } : {}) } as LLMTrace;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
