@@ -1,6 +1,6 @@
 "use client";
 import { queryOptions } from "@tanstack/react-query";
-import type { EventsParams, TraceLensClient } from "../client/clientTypes";
+import type { EventsParams, TraceLensClient, TracesParams } from "../client/clientTypes";
 import { eventKeys } from "./keys";
 import { TRACE_STALE_TIME_MS } from "./traceQueryOptions";
 
@@ -35,5 +35,20 @@ export function traceEvaluationsParams(traceId: string, traceTimestamp: string |
     dateRange: { date_from: dateFrom },
     orderBy: ["timestamp ASC"],
     limit: 500,
+  };
+}
+
+/**
+ * The EventsQuery behind a generations list: every `$ai_generation` (at any depth, unlike a
+ * TracesQuery's rows) in the traces query's window and filters, ordered by the server.
+ */
+export function generationEventsParams(query: Omit<TracesParams, "limit" | "offset">, orderBy?: string[]): Omit<EventsParams, "limit" | "offset"> {
+  return {
+    event: "$ai_generation",
+    ...(query.dateRange ? { dateRange: query.dateRange } : {}),
+    ...(query.properties?.length ? { properties: query.properties } : {}),
+    ...(query.personId ? { personId: query.personId } : {}),
+    ...(query.filterTestAccounts !== undefined ? { filterTestAccounts: query.filterTestAccounts } : {}),
+    orderBy: orderBy?.length ? orderBy : ["timestamp DESC"],
   };
 }

@@ -8,10 +8,10 @@ export { evaluationSummaryKeys, eventKeys, sentimentKeys, summaryKeys, textReprK
 export type { SentimentLevel, SentimentRange, SummaryTarget } from "./keys";
 export { TRACE_STALE_TIME_MS, seedInlineSentiment, traceQueryOptions, tracesQueryOptions } from "./traceQueryOptions";
 export type { TraceLookupHint } from "./traceQueryOptions";
-export { eventsQueryOptions, traceEvaluationsParams } from "./eventsQueryOptions";
+export { eventsQueryOptions, generationEventsParams, traceEvaluationsParams } from "./eventsQueryOptions";
 export { useEventPages } from "./useEventPages";
 export type { EventPages } from "./useEventPages";
-export { useTraceEvaluations } from "./useTraceEvaluations";
+export { useTraceEvaluations, withEvaluationRuns } from "./useTraceEvaluations";
 export type { UseTraceEvaluationsOptions } from "./useTraceEvaluations";
 export { SENTIMENT_STALE_TIME_MS, sentimentQueryOptions } from "./sentimentQueryOptions";
 export type { SentimentFor, SentimentQueryParams } from "./sentimentQueryOptions";

@@ -19,6 +19,10 @@ import { useSessionSummaries } from "./useSessionSummaries";
 const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
   Array.isArray(traces) ? traces.filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null) : [];
 
+/** Said once when batch_check is refused to a personal API key. */
+const SESSION_TITLES_UNAVAILABLE =
+  "Saved summary titles can't be looked up with a personal API key (PostHog allows that only for a signed-in session); Summarize all still works.";
+
 /** PostHog's default page size, and as many ids as one batch_check takes. */
 const SESSION_TRACE_LIMIT = 100;
 
@@ -37,7 +41,7 @@ export interface SessionViewProps extends Omit<SessionViewViewProps, "traces" | 
 
 /** An expanded trace: the full trace (TraceQuery; list rows hold only top-level events), the list row meanwhile. */
 function SessionViewFullConversation({ trace }: { trace: LLMTrace }) {
-  const full = useTrace({ traceId: trace.id });
+  const full = useTrace({ traceId: trace.id }, { timestamp: trace.createdAt });
   return <SessionViewConversation trace={full.data ?? trace} />;
 }
 const fullConversation = (trace: LLMTrace) => <SessionViewFullConversation trace={trace} />;
@@ -50,9 +54,11 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   const source = hostTraces ?? list.data?.results;
   const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
   const ids = useMemo(() => (traces ?? []).map((t) => t.id), [traces]);
+  // Each trace's own time goes with every lookup by its id, so PostHog searches where the trace is.
+  const timestamps = useMemo(() => Object.fromEntries((traces ?? []).map((t) => [t.id, t.createdAt])), [traces]);
   const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
-  const sentiment = useSentiments({ ids: unscored });
-  const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries });
+  const sentiment = useSentiments({ ids: unscored, timestamps });
+  const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries, timestamps });
   const sentiments: Record<string, SentimentResult | SentimentError | null | undefined> = { ...sentiment.data };
   for (const [id, result] of Object.entries(sentiment.byId)) if (result.error) sentiments[id] = { error: readableError(result.error) };
   return (
@@ -71,6 +77,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
       summarizingIds={view.summarizingIds ?? summaries.summarizingIds}
       summaryErrors={view.summaryErrors ?? summaries.errors}
       onSummarizeAll={view.onSummarizeAll ?? (loadSummaries ? summaries.summarizeAll : undefined)}
+      summaryNotice={view.summaryNotice ?? (summaries.unavailable ? SESSION_TITLES_UNAVAILABLE : undefined)}
       renderConversation={view.renderConversation ?? fullConversation}
     />
   );

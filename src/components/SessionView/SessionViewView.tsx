@@ -37,6 +37,8 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   summaryErrors?: Readonly<Record<string, unknown>>;
   /** Shows "Summarize all" for the traces without a title. */
   onSummarizeAll?: () => void;
+  /** A note shown once under the header (e.g. that summary titles cannot be looked up with these credentials). */
+  summaryNotice?: ReactNode;
   /** Expanded trace ids (controlled). */
   expandedTraceIds?: readonly string[];
   /** @default [] */
@@ -68,7 +70,7 @@ SessionViewView.displayName = "SessionViewView";
 
 function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
-    summaryErrors, onSummarizeAll, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
+    summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
     renderConversation = defaultConversation, locale, className, ...rest } = props;
   const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
   const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
@@ -126,6 +128,11 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
         <span role="status" className="tl:basis-full tl:text-xs tl:text-muted tl:empty:hidden">
           {busy ? `Summarizing ${summarizingIds.length.toLocaleString(locale)} ${summarizingIds.length === 1 ? "trace" : "traces"}…` : ""}
         </span>
+        {summaryNotice && (
+          <p role="note" data-slot="session-summary-notice" className="tl:m-0 tl:basis-full tl:text-xs tl:text-muted">
+            {summaryNotice}
+          </p>
+        )}
       </div>
       {body}
       {moreTraces && <p className="tl:m-0 tl:text-xs tl:text-muted">More traces belong to this session than were loaded; the oldest are not shown.</p>}

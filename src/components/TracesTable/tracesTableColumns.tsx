@@ -89,7 +89,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     header: "Sentiment",
     width: 130,
     description: "User-message sentiment of the trace",
-    cell: (trace) => <SentimentCell id={trace.id} inline={inlineTraceSentiment(trace)} />,
+    cell: (trace) => <SentimentCell id={trace.id} inline={inlineTraceSentiment(trace)} timestamp={trace.createdAt} />,
     sortValue: (trace) => sentimentSortValue(inlineTraceSentiment(trace)),
     sortDescFirst: true,
   },

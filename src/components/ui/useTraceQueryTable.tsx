@@ -26,8 +26,11 @@ export interface TraceQueryTable {
 const BUTTON =
   "tl:cursor-pointer tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-2 tl:py-0.5 tl:text-xs tl:text-fg tl:hover:bg-bg-subtle tl:focus-visible:outline-2 tl:focus-visible:outline-focus";
 
+/** The paging state a footer reads (trace pages or event pages). */
+export type PagingState = Pick<TracePages, "loadingMore" | "moreError" | "hasMore" | "loadMore" | "retry">;
+
 /** Under the last row: later pages loading, their error with a retry, or the button that asks for more. */
-function pagesFooter(pages: TracePages, noun: string): ReactNode {
+export function pagesFooter(pages: PagingState, noun: string): ReactNode {
   if (pages.loadingMore) return <span role="status">{`Loading more ${noun}…`}</span>;
   if (pages.moreError) {
     return (
