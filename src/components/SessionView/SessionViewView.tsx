@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
 import { readableError } from "../ui/readableError";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
@@ -83,7 +83,7 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
   const failed = error !== undefined && error !== null && error !== false;
 
   let body: ReactNode;
-  if (failed) body = <ErrorState title="The session could not be loaded" error={readableError(error)} onRetry={onRetry} />;
+  if (failed) body = <ErrorState title="The session could not be loaded" error={readableError(error)} onRetry={onRetry} retryAfterMs={retryAfterOf(error)} />;
   else if (loading && ordered.length === 0) body = <Skeleton lines={4} label="Loading session" />;
   else if (ordered.length === 0) body = <p className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">No traces in this session.</p>;
   else
