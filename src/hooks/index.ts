@@ -3,7 +3,8 @@
 export { TraceLensProvider } from "./TraceLensProvider";
 export type { TraceLensProviderProps } from "./TraceLensProvider";
 export { TraceLensContext, useTraceLens } from "./context";
-export type { TraceLensContextValue, TraceLensHookOptions } from "./context";
+export type { PersonResolver, TraceLensContextValue, TraceLensHookOptions } from "./context";
+export { usePersonLabel } from "./usePersonLabel";
 export { evaluationSummaryKeys, eventKeys, sentimentKeys, summaryKeys, textReprKeys, traceKeys, tracelensKeys } from "./keys";
 export type { SentimentLevel, SentimentRange, SummaryTarget } from "./keys";
 export { TRACE_STALE_TIME_MS, seedInlineSentiment, traceQueryOptions, tracesQueryOptions } from "./traceQueryOptions";

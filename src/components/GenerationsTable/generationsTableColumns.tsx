@@ -5,6 +5,8 @@ import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
 import { NumberCell, TextCell, TimeCell, cachedFormat } from "../TracesTable/TracesTableCells";
 import { useTableCellContext } from "../ui/tableCellContext";
+import type { LLMTrace } from "../../core/eventsTrace";
+import { PersonCell } from "../TracesTable/TracesTablePersonCell";
 import { SentimentCell } from "../TracesTable/TracesTableSentimentCell";
 import {
   generationCost,
@@ -97,7 +99,12 @@ export const generationsTableColumns: readonly GenerationsTableColumn[] = [
     id: "person",
     header: "Person",
     width: 170,
-    cell: (row) => <TextCell text={generationPersonLabel(row)} />,
+    cell: (row) => (
+      <PersonCell
+        person={row.trace ? row.trace.person : ((row.event as { person?: LLMTrace["person"] }).person ?? undefined)}
+        distinctId={row.trace ? row.trace.distinctId : (row.event as { distinctId?: unknown }).distinctId}
+      />
+    ),
     sortValue: generationPersonLabel,
   },
   {

@@ -18,6 +18,7 @@ import {
   traceTotalTokens,
 } from "./tracesTableModel";
 import { traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
+import { PersonCell } from "./TracesTablePersonCell";
 import { SentimentCell } from "./TracesTableSentimentCell";
 
 /** A TracesTable column: a header, a cell renderer over the trace, and optionally a sort key and search text. */
@@ -81,7 +82,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     id: "person",
     header: "Person",
     width: 170,
-    cell: (trace) => <TextCell text={tracePersonLabel(trace)} />,
+    cell: (trace) => <PersonCell person={trace.person} distinctId={trace.distinctId} />,
     sortValue: (trace) => tracePersonLabel(trace),
   },
   {
