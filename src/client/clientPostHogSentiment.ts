@@ -26,7 +26,8 @@ async function ask(ctx: PostHogContext, base: SentimentRequestBody, ids: string[
     ids,
     ...(base.analysis_level ? { analysis_level: base.analysis_level } : {}),
     ...(forceRefresh ? { force_refresh: true } : {}),
-    ...(window.date_from ? { date_from: window.date_from } : {}),
+    // Sentiment parses date_from with relative_date_parse, which has no "all" (F-S3).
+    ...(window.date_from ? { date_from: window.date_from === "all" ? SENTIMENT_ALL_TIME_FROM : window.date_from } : {}),
     ...(window.date_to ? { date_to: window.date_to } : {}),
   };
   try {

@@ -13,6 +13,7 @@ export { eventsQueryOptions, generationEventsParams, traceEvaluationsParams } fr
 export { useEventPages } from "./useEventPages";
 export type { EventPages } from "./useEventPages";
 export { useTraceEvaluations, withEvaluationRuns } from "./useTraceEvaluations";
+export { sessionFilter, tracesLookupQueryOptions, useSessionTraces } from "./sessionTracesQueryOptions";
 export type { UseTraceEvaluationsOptions } from "./useTraceEvaluations";
 export { SENTIMENT_STALE_TIME_MS, sentimentQueryOptions } from "./sentimentQueryOptions";
 export type { SentimentFor, SentimentQueryParams } from "./sentimentQueryOptions";

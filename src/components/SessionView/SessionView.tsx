@@ -7,12 +7,11 @@ import { sessionTraces } from "../../core/trace";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiments } from "../../hooks/useSentiments";
 import { useTrace } from "../../hooks/useTrace";
-import { useTraces } from "../../hooks/useTraces";
+import { useSessionTraces } from "../../hooks/sessionTracesQueryOptions";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { readableError } from "../ui/readableError";
 import { SessionViewConversation } from "./SessionViewConversation";
 import { SessionViewView, type SessionViewViewProps } from "./SessionViewView";
-import { sessionPropertyFilter } from "./sessionViewModel";
 import { useSessionSummaries } from "./useSessionSummaries";
 
 /** Host data may hold anything: only trace-shaped objects can belong to a session. */
@@ -31,8 +30,13 @@ export interface SessionViewProps extends Omit<SessionViewViewProps, "traces" | 
   sessionId: string;
   /** Traces the host already has; only those of `sessionId` are shown and none are fetched. */
   traces?: readonly LLMTrace[];
-  /** More of the TracesQuery (date range, test-account filter); the session filter is added to `properties`. */
+  /**
+   * More of the TracesQuery (date range, test-account filter); the session filter is added to `properties`.
+   * Without a date range the session is searched around `timestamp`, then in ever wider windows.
+   */
   query?: Omit<TracesParams, "offset">;
+  /** When the session happened (one of its traces' `createdAt`), so PostHog is searched where it is. */
+  timestamp?: string | number | null;
   /** Inside a provider, load trace sentiment that the traces do not carry. @default true */
   loadSentiment?: boolean;
   /** Inside a provider, show cached summary titles and offer "Summarize all". @default true */
@@ -48,9 +52,9 @@ const fullConversation = (trace: LLMTrace) => <SessionViewFullConversation trace
 
 type ConnectedProps = SessionViewProps & { forwardedRef: Ref<HTMLDivElement> };
 
-function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, query, loadSentiment = true, loadSummaries = true, ...view }: ConnectedProps) {
-  const params: TracesParams = { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT, properties: [...(query?.properties ?? []), sessionPropertyFilter(sessionId)] };
-  const list = useTraces(params, { enabled: !hostTraces && Boolean(sessionId) });
+function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, query, timestamp, loadSentiment = true, loadSummaries = true, ...view }: ConnectedProps) {
+  // The session's own time (when the host knows it) finds it in one query; otherwise ever wider windows do.
+  const list = useSessionTraces(sessionId, { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT }, { enabled: !hostTraces, timestamp });
   const source = hostTraces ?? list.data?.results;
   const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
   const ids = useMemo(() => (traces ?? []).map((t) => t.id), [traces]);
@@ -83,7 +87,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   );
 }
 
-function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
+function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, timestamp: _t, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
   const shown = useMemo(() => (traces ? sessionTraces(readableTraces(traces), sessionId) : undefined), [traces, sessionId]);
   const missingProvider = traces === undefined && !view.error && !view.loading;
   return (
