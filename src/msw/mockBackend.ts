@@ -115,6 +115,8 @@ export function createPostHogMockBackend(options: PostHogMockOptions = {}): Post
   const stats = createMockStats();
 
   async function answer(request: Request, endpoint: MockEndpoint, body: unknown): Promise<MockOutcome> {
+    // F-A3 (posthog/api/routing.py get_permissions): authenticated first, then the API scope, then the
+    // view's own checks (AI approval, F-A8), then the serializer.
     const principal = authenticate(request, body, options.auth);
     if ("status" in principal) return respond(principal);
     const denied = checkScope(principal, endpoint);
