@@ -5,7 +5,7 @@ import type { TraceQueryConnection } from "../ui/useConnectedTable";
 import { useTraceQueryTable } from "../ui/useTraceQueryTable";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import type { TracesTableSharedViewProps } from "./TracesTableHostData";
-import { WithSentimentLabels } from "./TracesTableSentimentLookups";
+import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
 import { TracesTableView } from "./TracesTableView";
 
 /** Server search waits for a pause in typing, so one word is one request. */
@@ -46,7 +46,7 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
   const filtering = view.sentimentFilter.length > 0;
   const ids = useMemo(() => (filtering && sentiment ? idsNeedingSentiment(traces) : []), [filtering, sentiment, traces]);
   return (
-    <WithSentimentLabels ids={ids} source={sentiment}>
+    <WithSentimentLabels ids={ids} timestamps={rowTimes(traces)} source={sentiment}>
       {(labels, pending) => (
         <TracesTableView
           {...view}
