@@ -61,6 +61,11 @@ export interface LLMTrace {
    * generation-level shape (no `trace_id`, no `generations`; messages keyed "<generation>:<index>").
    */
   sentiment?: TraceSentiment | GenerationSentiment | null;
+  /**
+   * Set by `summarizeTraceEvents` when the `$ai_trace` event itself reported the cost, tokens or
+   * latency (then those are the trace's figures, not sums). Not a PostHog field.
+   */
+  usageReportedOnTrace?: { cost?: boolean; tokens?: boolean; latency?: boolean };
   [key: string]: unknown;
 }
 

@@ -2,7 +2,7 @@
 import { forwardRef, useContext, useMemo, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { sessionTraces } from "../../core/trace";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiments } from "../../hooks/useSentiments";

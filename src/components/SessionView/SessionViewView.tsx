@@ -1,6 +1,6 @@
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";

@@ -2,7 +2,7 @@
 import { forwardRef, useContext, useMemo, type Ref } from "react";
 import type { TraceParams } from "../../client";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiment } from "../../hooks/useSentiment";
 import { useTrace } from "../../hooks/useTrace";

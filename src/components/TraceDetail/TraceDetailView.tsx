@@ -1,6 +1,6 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { GenerationSentiment, SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";

@@ -2,7 +2,7 @@
 import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
 import type { LLMTraceEvent } from "../../core/eventsTrace";
 import { numberFormat, withDefaultLocale } from "../../core/intlFormatters";
-import type { GenerationSentiment, SentimentError, SentimentResult, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
 
 export const KIND_LABEL: Record<TraceNodeKind, string> = {
