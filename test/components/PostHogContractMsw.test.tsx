@@ -29,6 +29,19 @@ describe("GenerationsTable over PostHog", () => {
   });
 });
 
+describe("TracesTable search over a PostHog without trace search", () => {
+  it("drops searchTerm after PostHog's 400, matches the loaded pages, and says so", async () => {
+    const user = userEvent.setup();
+    const h = harness();
+    render(<TracesTable query={{ dateRange: { date_from: "all" } }} loadSentiment={false} columnVisibility={{ input: false, output: false }} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(5));
+    await user.type(screen.getByRole("searchbox", { name: "Search traces" }), "trip_planner");
+    expect(await screen.findByText(/no trace search/)).toBeInTheDocument();
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    expect(queriesOf(h).filter((q) => "searchTerm" in q)).toHaveLength(1);
+  });
+});
+
 describe("TraceDetail over PostHog", () => {
   it("loads a 45-day-old trace by id and shows its evaluation runs, which TraceQuery leaves out", async () => {
     const base = fixtureTrace("support-chatbot");

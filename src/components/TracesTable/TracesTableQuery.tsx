@@ -38,7 +38,14 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
   const { query, locale, now } = connection;
   const searchTerm = useDebounced(view.search.trim(), SEARCH_DEBOUNCE_MS);
   const params = useMemo<TracesParams>(() => (searchTerm ? { ...query, searchTerm } : { ...query }), [query, searchTerm]);
-  const { traces, sentiment, paging } = useTraceQueryTable(connection, params, "traces");
+  const { traces, sentiment, paging, searchedBy } = useTraceQueryTable(connection, params, "traces");
+  // A PostHog without trace search: the client matched the loaded pages only, and the table says so.
+  const searchNote =
+    searchTerm && searchedBy === "loaded-rows" ? (
+      <span role="note" data-slot="traces-search-note" className="tl:text-xs tl:text-muted">
+        This PostHog has no trace search: matches come from the pages loaded so far.
+      </span>
+    ) : null;
   const cellContext = useMemo<TableCellContextValue>(
     () => ({ locale, now, highlight: searchTerm || undefined, sentiment, level: "trace" }),
     [locale, now, searchTerm, sentiment],
@@ -58,6 +65,7 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
           implicitSort={SERVER_ORDER}
           {...paging}
           cellContext={cellContext}
+          toolbarActions={searchNote ? <>{searchNote}{view.toolbarActions}</> : view.toolbarActions}
         />
       )}
     </WithSentimentLabels>

@@ -18,6 +18,8 @@ export interface PagedViewProps {
 
 export interface TraceQueryTable {
   traces: readonly LLMTrace[];
+  /** How the server applied a search, when one was asked for. */
+  searchedBy?: TracePages["searchedBy"];
   /** Lazy sentiment within the query's date window; null when turned off. */
   sentiment: LazySentimentSource | null;
   paging: PagedViewProps;
@@ -72,5 +74,5 @@ export function useTraceQueryTable(connection: TraceQueryConnection, params: Tra
     onEndReached: pages.hasMore ? pages.loadMore : undefined,
     footer: pages.traces.length > 0 ? pagesFooter(pages, noun) : null,
   };
-  return { traces: pages.traces, sentiment, paging };
+  return { traces: pages.traces, searchedBy: pages.searchedBy, sentiment, paging };
 }
