@@ -5,6 +5,7 @@
  */
 import type { EvaluationSummaryResponseBody, TextReprResponseBody } from "../core/eventsApi";
 import { createLimiter } from "./clientConcurrency";
+import { credentialPlaces, headerEntries, refuseBrowserCredentials, urlCredentialSecrets, urlCredentials } from "./clientCredentials";
 import type { HeadersOption, HttpTransport } from "./clientHttp";
 import { TimestampMemory } from "./clientLookupWindows";
 import { plain, postChecked, type PostHogContext } from "./clientPostHogContext";
@@ -29,11 +30,18 @@ export interface PostHogClientOptions {
    * Browsers should go through the host's proxy or session instead (`host`, `headers`, `credentials`).
    */
   apiKey?: string;
-  /** Set to true to allow `apiKey` where `window` exists (Electron, trusted kiosks). @default false */
+  /**
+   * Set to true to allow credentials (an `apiKey`, a credential header, user-info in `host`) in a
+   * browser scope: a window, a worker or a worklet (Electron, trusted kiosks). @default false
+   */
   dangerouslyAllowBrowser?: boolean;
   /** Replaces the global `fetch`. */
   fetch?: typeof fetch;
-  /** Extra headers, or a function returning them before each request (CSRF tokens, short-lived JWTs). */
+  /**
+   * Extra headers (an object, a `Headers` or pairs), or a function returning them before each request
+   * (CSRF tokens). In a browser, credential headers (Authorization, Cookie, *token*, *key*, …; CSRF
+   * headers aside) are refused unless `dangerouslyAllowBrowser` is set.
+   */
   headers?: HeadersOption;
   /** `fetch` credentials mode; `"include"` sends the host's session cookie to a cross-origin proxy. */
   credentials?: RequestCredentials;
@@ -43,10 +51,6 @@ export interface PostHogClientOptions {
   timeoutMs?: number;
   /** Requests this client keeps in flight at once; the rest queue. @default 4 */
   maxConcurrency?: number;
-}
-
-function isBrowser(): boolean {
-  return typeof window !== "undefined" && typeof document !== "undefined";
 }
 
 /**
@@ -67,19 +71,23 @@ function isBrowser(): boolean {
  * const client = createPostHogClient({ host: "/posthog-proxy", projectId: 123, credentials: "same-origin" });
  */
 export function createPostHogClient(options: PostHogClientOptions): TraceLensClient {
-  if (options.apiKey && isBrowser() && options.dangerouslyAllowBrowser !== true) {
-    throw new Error(
-      "createPostHogClient: a personal API key must not be used in a browser, where every visitor can read it. " +
-        "Route requests through your own backend (host + credentials/headers), or pass dangerouslyAllowBrowser: true.",
-    );
-  }
-  const host = String(options.host ?? "").replace(/\/+$/, "");
+  const rawHost = String(options.host ?? "");
+  const userInfo = urlCredentials(rawHost);
+  const staticHeaders = typeof options.headers === "function" ? [] : headerEntries(options.headers);
+  refuseBrowserCredentials("createPostHogClient", credentialPlaces({ apiKey: options.apiKey, headers: staticHeaders, url: userInfo }), options.dangerouslyAllowBrowser);
+  // The URL is sent as given (a custom fetch may handle user-info); `fetch` itself refuses it, and the
+  // error that says so is scrubbed like any other.
+  const host = rawHost.replace(/\/+$/, "");
+  const publicHost = (userInfo ? userInfo.url : rawHost).replace(/\/+$/, "");
   const projectId = encodeURIComponent(String(options.projectId));
   const transport: HttpTransport = {
     baseUrl: host,
     fetch: options.fetch,
     headers: options.headers,
-    apiKey: options.apiKey,
+    authorization: options.apiKey ? `Bearer ${options.apiKey}` : undefined,
+    secrets: [...(options.apiKey ? [String(options.apiKey)] : []), ...urlCredentialSecrets(userInfo)],
+    owner: "createPostHogClient",
+    dangerouslyAllowBrowser: options.dangerouslyAllowBrowser === true,
     credentials: options.credentials,
     retry: resolveRetryPolicy(options.retry),
     timeoutMs: options.timeoutMs ?? 120_000,
@@ -90,13 +98,15 @@ export function createPostHogClient(options: PostHogClientOptions): TraceLensCli
     transport,
     env,
     llm: `${env}/llm_analytics`,
+    personalApiKey: Boolean(options.apiKey),
     timestamps: new TimestampMemory(),
     refusedQueryFields: new Map(),
     batchCheckRefusal: null,
   };
 
   return {
-    scope: `posthog:${host}:${String(options.projectId)}`,
+    // Query keys show up in devtools: never with user-info in them.
+    scope: `posthog:${publicHost}:${String(options.projectId)}`,
     listTraces: (params, o) => listTraces(ctx, params, o),
     getTrace: (params, o) => getTrace(ctx, params, o),
     listEvents: (params, o) => listEvents(ctx, params, o),

@@ -3,10 +3,10 @@
  * the server it talks to (query fields it refuses, a batch_check refused to a personal key), and the
  * times it has seen for ids.
  */
-import { redactSecrets } from "./clientErrors";
 import { postJson, type HttpTransport, type RequestOptions } from "./clientHttp";
 import type { TimestampMemory } from "./clientLookupWindows";
 import { shapeError, type ShapeCheck } from "./clientResponses";
+import { createSecretScrubber } from "./clientSecretScrub";
 
 export interface PostHogContext {
   transport: HttpTransport;
@@ -14,6 +14,8 @@ export interface PostHogContext {
   env: string;
   /** `/api/environments/{id}/llm_analytics`. */
   llm: string;
+  /** Whether this client sends a personal API key (whose scopes PostHog checks). */
+  personalApiKey: boolean;
   timestamps: TimestampMemory;
   /** Per query kind, fields this server refused as unknown (pydantic extra_forbidden); never sent again. */
   refusedQueryFields: Map<string, Set<string>>;
@@ -25,7 +27,8 @@ export interface PostHogContext {
 export async function postChecked<T>(ctx: PostHogContext, path: string, body: unknown, check: ShapeCheck, options?: RequestOptions): Promise<T> {
   const value = await postJson<unknown>(ctx.transport, path, body, options);
   const problem = check(value);
-  if (problem) throw shapeError(path, 200, problem, redactSecrets(value, ctx.transport.apiKey ? [ctx.transport.apiKey] : []));
+  // The body is echoed into the error: scrubbed of every secret this client knows, like any error.
+  if (problem) throw createSecretScrubber(ctx.transport.secrets).value(shapeError(path, 200, problem, value));
   return value as T;
 }
 

@@ -83,7 +83,7 @@ export async function summaryBatchCheck(
     return { summaries: parts.flatMap((part) => part.summaries.map((s) => ({ ...s, title: s.title || "Untitled trace" }))) };
   } catch (error) {
     const detail = isApiError(error) && isRecord(error.body) ? error.body.detail : undefined;
-    if (isApiError(error) && error.status === 403 && ctx.transport.apiKey && typeof detail === "string" && PERSONAL_KEY_REFUSAL.test(detail)) {
+    if (isApiError(error) && error.status === 403 && ctx.personalApiKey && typeof detail === "string" && PERSONAL_KEY_REFUSAL.test(detail)) {
       const refusal = new ApiError({
         kind: "unsupported",
         status: 403,

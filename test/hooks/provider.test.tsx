@@ -91,11 +91,17 @@ describe("useTraces and useTrace over the PostHog client and msw", () => {
 
   it("authenticates with a session cookie instead of a key, as a logged-in browser does", async () => {
     harness({ auth: { required: true, sessionCookie: "sessionid" } });
-    // jsdom's fetch keeps no cookie jar, so the header stands in for what the browser would send; Django
-    // also wants the CSRF token of the session on every POST (F-A9).
-    const client = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", headers: { Cookie: "sessionid=abc; csrftoken=tok123", "X-CSRFToken": "tok123" } });
+    // jsdom's fetch keeps no cookie jar, so this fetch adds what the browser would send. (A Cookie
+    // header given to the client is a credential in browser code, and refused.) Django also wants the
+    // session's CSRF token on every POST (F-A9).
+    const withCookieJar: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (init?.credentials === "include") headers.set("Cookie", "sessionid=abc; csrftoken=tok123");
+      return fetch(input, { ...init, headers });
+    };
+    const client = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", fetch: withCookieJar, headers: { "X-CSRFToken": "tok123" } });
     await expect(client.listTraces({ limit: 1 })).resolves.toMatchObject({ limit: 1 });
-    const noCsrf = createPostHogClient({ host: HOST, projectId: 1, retry: { retries: 0 }, headers: { Cookie: "sessionid=abc; csrftoken=tok123" } });
+    const noCsrf = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", retry: { retries: 0 }, fetch: withCookieJar });
     await expect(noCsrf.listTraces({ limit: 1 })).rejects.toMatchObject({ status: 403 });
     const anonymous = createPostHogClient({ host: HOST, projectId: 1, retry: { retries: 0 } });
     await expect(anonymous.listTraces({ limit: 1 })).rejects.toMatchObject({ status: 401 });
