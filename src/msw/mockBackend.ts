@@ -16,7 +16,11 @@ import { createMockStats, type MockStats } from "./mockStats";
 import { createMockStore } from "./mockStore";
 
 export interface PostHogMockOptions extends Partial<LocalClientOptions> {
-  /** The client that computes sentiment, text and summaries; by default a local client over `traces`, `classifier`, `summarize`, `summarizeEvaluation`. */
+  /**
+   * The client that computes sentiment, text and summaries; by default a local client over `traces`,
+   * `classifier`, `summarize`, `summarizeEvaluation`. The query endpoint always answers from `traces`
+   * itself, so PostHog's windows and filters apply to events.
+   */
   client?: TraceLensClient;
   /** When set, requests for any other project id get 404 ("@current" always matches). */
   projectId?: string | number;
