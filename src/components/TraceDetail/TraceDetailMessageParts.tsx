@@ -4,7 +4,8 @@ import { DisclosureBox } from "../ui/DisclosureBox";
 import { JsonView } from "../ui/JsonView";
 import { TraceDetailText } from "./TraceDetailTextPart";
 import { formatSize } from "../ui/jsonViewModel";
-import { dataUrlFromBase64, safeAudioUrl, safeImageUrl, safeLinkUrl } from "../ui/safeUrl";
+import { MediaGate, PolicyImage } from "../ui/MediaGate";
+import { dataUrlFromBase64, safeLinkUrl } from "../ui/safeUrl";
 
 const MAX_PART_DEPTH = 8;
 
@@ -13,22 +14,13 @@ const notice = "tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:px-
 function ImagePartView({ part }: { part: ImagePart }) {
   const source = part.url ?? (part.data ? dataUrlFromBase64(part.data, part.mediaType, "image/png") : undefined);
   if (!source) return <p className={notice}>Image{part.fileId ? ` (file ${part.fileId})` : ""} not included in the event.</p>;
-  const safe = safeImageUrl(source);
-  if (!safe.ok) {
-    return (
-      <p className={notice} data-slot="message-image-blocked">
-        Image not shown: {safe.reason === "too-large" ? `it is ${formatSize(source.length)}, over the inline limit` : "its address is not allowed"}.
-      </p>
-    );
-  }
   return (
-    <img
+    <PolicyImage
       data-slot="message-image"
-      src={safe.url}
+      src={source}
       alt={part.detail ? `Image (detail: ${part.detail})` : "Image from the message"}
-      loading="lazy"
-      referrerPolicy="no-referrer"
-      className="tl:h-auto tl:max-h-[400px] tl:max-w-full tl:self-start tl:rounded-tl tl:border tl:border-border"
+      className="tl:self-start tl:border tl:border-border"
+      gateClassName="tl:self-start"
     />
   );
 }
@@ -61,10 +53,15 @@ function FilePartView({ part }: { part: FilePart }) {
 
 function AudioPartView({ part }: { part: AudioPart }) {
   const source = part.url ?? (part.data ? dataUrlFromBase64(part.data, part.mediaType ?? (part.format ? `audio/${part.format}` : undefined), "audio/wav") : undefined);
-  const safe = source ? safeAudioUrl(source) : null;
   return (
     <div data-slot="message-audio" className="tl:flex tl:flex-col tl:gap-1">
-      {safe?.ok ? <audio controls src={safe.url} className="tl:max-w-full" aria-label="Audio from the message" /> : <p className={notice}>Audio not included or not playable here.</p>}
+      {source ? (
+        <MediaGate src={source} kind="audio" label="Audio from the message" className="tl:self-start">
+          {(url) => <audio controls preload="metadata" src={url} className="tl:max-w-full" aria-label="Audio from the message" />}
+        </MediaGate>
+      ) : (
+        <p className={notice}>Audio not included in the event.</p>
+      )}
       {part.transcript && (
         <div className="tl:rounded-tl tl:bg-bg-subtle tl:p-2 tl:text-xs">
           <span className="tl:font-semibold">Transcript: </span>
