@@ -1,4 +1,4 @@
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from "react";
 import { cn } from "./cn";
 import { highlightText } from "./HighlightText";
 import { useMarkdownBody } from "./markdownLoader";
@@ -29,16 +29,30 @@ export interface SafeMarkdownProps extends Omit<ComponentPropsWithoutRef<"div">,
   renderText?: (text: string) => ReactNode;
 }
 
+/** Last index of `needle` in `text` between `from` and `to`, scanning only that window (lastIndexOf would scan to the start). */
+function lastIndexIn(text: string, needle: string, from: number, to: number): number {
+  for (let i = to - needle.length; i >= from; i--) if (text.startsWith(needle, i)) return i;
+  return -1;
+}
+
 /** Where to cut `text` at most `max` characters after `from`: a paragraph break near there, else a line break, never inside a surrogate pair. */
 export function markdownCut(text: string, max: number, from = 0): number {
   const limit = from + max;
   if (text.length <= limit) return text.length;
-  const paragraph = text.lastIndexOf("\n\n", limit);
-  if (paragraph > from + max * 0.8) return paragraph;
-  const line = text.lastIndexOf("\n", limit);
-  if (line > from + max * 0.8) return line;
+  const window = from + Math.floor(max * 0.8);
+  const paragraph = lastIndexIn(text, "\n\n", window, limit);
+  if (paragraph > from) return paragraph;
+  const line = lastIndexIn(text, "\n", window, limit);
+  if (line > from) return line;
   const code = text.charCodeAt(limit - 1);
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** A size guess for a piece not laid out yet (about 100 characters a line); `auto` keeps the real one once seen. */
+function plainPieceStyle(piece: string): CSSProperties {
+  let lines = 1;
+  for (let at = piece.indexOf("\n"); at >= 0; at = piece.indexOf("\n", at + 1)) lines++;
+  return { contentVisibility: "auto", containIntrinsicSize: `auto ${Math.round((lines + piece.length / 100) * 20)}px` };
 }
 
 function PlainText({ text, highlight, renderText }: { text: string; highlight?: string; renderText?: (text: string) => ReactNode }) {
@@ -49,7 +63,8 @@ function PlainText({ text, highlight, renderText }: { text: string; highlight?: 
     at = end;
   }
   return pieces.map((piece, i) => (
-    <div key={i} data-slot="markdown-plain" dir="auto" className="tl:whitespace-pre-wrap">
+    // Pieces out of view skip layout (content-visibility), so a megabyte of text does not block the page.
+    <div key={i} data-slot="markdown-plain" dir="auto" className="tl:whitespace-pre-wrap" style={pieces.length > 1 ? plainPieceStyle(piece) : undefined}>
       {renderText ? renderText(piece) : highlightText(piece, highlight)}
     </div>
   ));
