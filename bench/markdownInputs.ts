@@ -3,7 +3,7 @@
 const PARAGRAPH =
   "The **model** answered with `inline code`, a [link](https://en.wikipedia.org/wiki/Python_(language)) and *emphasis* over several words, ~~struck~~ text, www.example.com and ops@example.com.\n";
 
-function answerSection(i: number): string {
+function answerSection(i: number, references: boolean): string {
   return [
     `## Step ${i}: what happened`,
     "",
@@ -25,17 +25,19 @@ function answerSection(i: number): string {
     `| latency | ${i} ms | *fine* |`,
     `| tokens | ${i * 7} | **high** |`,
     "",
-    `> A quoted remark number ${i}, with a [reference][ref].`,
+    references ? `> A quoted remark number ${i}, with a [reference][ref].` : `> A quoted remark number ${i}, with a [link](https://posthog.com/docs).`,
     "",
-    "[ref]: https://posthog.com/docs",
-    "",
+    ...(references ? ["[ref]: https://posthog.com/docs", ""] : []),
   ].join("\n");
 }
 
-/** Markdown shaped like an LLM answer (headings, lists, code, tables, quotes), `chars` long. */
-export function llmAnswer(chars: number): string {
+/**
+ * Markdown shaped like an LLM answer (headings, lists, code, tables, quotes), `chars` long; with
+ * `references`, reference-style links and their definitions too (a text SafeMarkdown cannot cut).
+ */
+export function llmAnswer(chars: number, references = false): string {
   let text = "";
-  for (let i = 1; text.length < chars; i++) text += answerSection(i);
+  for (let i = 1; text.length < chars; i++) text += answerSection(i, references);
   return text.slice(0, chars);
 }
 
@@ -49,6 +51,7 @@ export function benchInputs(): BenchInput[] {
     { name: "LLM answer, 10 kB", text: llmAnswer(10_000) },
     { name: "LLM answer, 100 kB", text: llmAnswer(100_000) },
     { name: "LLM answer, 1 MB", text: llmAnswer(1_000_000) },
+    { name: "LLM answer with link definitions, 100 kB", text: llmAnswer(100_000, true) },
     { name: "`[a(` × 100,000", text: "[a(".repeat(100_000) },
     { name: "10,000 backticks, inline", text: `x ${"`".repeat(10_000)} y` },
     { name: "10,000 backtick runs", text: Array.from({ length: 10_000 }, (_, i) => "`".repeat((i % 40) + 1)).join(" a ") },

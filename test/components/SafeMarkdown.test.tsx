@@ -1,8 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { renderToString } from "react-dom/server";
+import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import { SafeMarkdown, SAFE_MARKDOWN_MAX_CHARS, preloadSafeMarkdown, TraceLensProvider, createLocalClient } from "../../src/all";
-import { MD_MAX_INLINE_CHARS } from "../../src/components/ui/markdownEngine";
-import { MD_MAX_TABLE_CELLS } from "../../src/components/ui/markdownBlockRender";
+import { MD_MAX_INLINE_CHARS, parseMarkdown } from "../../src/components/ui/markdownEngine";
+import { MD_MAX_TABLE_CELLS, renderBlocks } from "../../src/components/ui/markdownBlockRender";
+import { llmAnswer } from "../../bench/markdownInputs";
+import { normaliseOurs } from "./markdownSpecHarness";
 import { HOSTILE_STRINGS } from "../../stories/fixtures/traceDetailFixtures";
 
 const PNG = "data:image/png;base64,iVBORw0KGgo=";
@@ -135,6 +137,19 @@ describe("SafeMarkdown rendering", () => {
 
 describe("SafeMarkdown limits", () => {
   beforeAll(() => preloadSafeMarkdown());
+
+  it("draws a long answer in sections that together render as the whole text does", async () => {
+    for (const references of [false, true]) {
+      const text = llmAnswer(40_000, references);
+      const { container, unmount } = render(<SafeMarkdown text={text} />);
+      expect(container.querySelectorAll('[data-slot="markdown-section"]').length).toBeGreaterThan(references ? 1 : 5);
+      await waitFor(() => expect(container.querySelector('[data-slot="markdown-body"][data-pending]')).toBeNull());
+      const doc = parseMarkdown(text);
+      const whole = renderToStaticMarkup(<>{renderBlocks(doc, doc.tokens, 0, doc.tokens.length, { highlight: undefined, renderText: undefined, mediaPolicy: "ask" })}</>);
+      expect(normaliseOurs(container.querySelector('[data-slot="safe-markdown"]')!.innerHTML)).toBe(normaliseOurs(whole));
+      unmount();
+    }
+  });
 
   it("formats the first SAFE_MARKDOWN_MAX_CHARS and shows the rest as plain text with a note", () => {
     const text = `**bold**\n\n${"word ".repeat(30_000)}\n\n**tail**`;

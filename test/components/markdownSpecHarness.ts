@@ -44,7 +44,7 @@ function replaceWith(node: Element, tag: string, doc: Document): Element {
 
 /** Takes tracelens' presentation off its output (step 3). */
 function unchrome(root: Element, doc: Document) {
-  for (const body of [...root.querySelectorAll('[data-slot="markdown-body"]')]) body.replaceWith(...body.childNodes);
+  for (const frame of [...root.querySelectorAll('[data-slot="markdown-body"], [data-slot="markdown-section"]')]) frame.replaceWith(...frame.childNodes);
   for (const code of [...root.querySelectorAll('[data-slot="markdown-code"]')]) {
     const pre = code.querySelector("pre")!;
     const inner = pre.querySelector("code")!;

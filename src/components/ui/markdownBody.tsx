@@ -1,52 +1,29 @@
 /**
- * SafeMarkdown's formatted body, loaded lazily (its own chunk with markdown-it). The text is drawn in
- * groups of top-level blocks: the first groups at once, the rest in a transition, so React draws them
- * in slices between which the page stays responsive; each group parses its inline content as it draws.
+ * SafeMarkdown's formatted body, loaded lazily (its own chunk with markdown-it). The text is cut into
+ * sections that parse alone to what the whole would (markdownSections.ts); each section is parsed and
+ * drawn by its own component, the first ones at once and the rest in a transition, so React works
+ * through them in slices and no single task parses or draws more than a section.
  */
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from "react";
+import { memo, startTransition, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from "react";
 import { highlightText } from "./HighlightText";
 import { renderBlocks } from "./markdownBlockRender";
 import { parseMarkdown, type MarkdownBlock, type MarkdownDocument } from "./markdownEngine";
 import type { MarkdownRenderContext } from "./markdownInlineRender";
+import { markdownSections } from "./markdownSections";
 import type { MediaPolicy } from "./mediaPolicy";
 
-/** Source characters per group of blocks (a group is the unit one render slice draws). */
-const GROUP_CHARS = 6_000;
-/** Characters formatted in the first render; later groups show as text until their transition draws them. */
+/** Characters per section (a section is the unit of one slice of work). */
+const SECTION_CHARS = 4_000;
+/** Characters formatted in the first render; later sections show as text until their transition draws them. */
 const FIRST_RENDER_CHARS = 12_000;
-
-interface BlockGroup {
-  blocks: MarkdownBlock[];
-  chars: number;
-}
-
-function groupBlocks(doc: MarkdownDocument): BlockGroup[] {
-  const groups: BlockGroup[] = [];
-  let current: BlockGroup = { blocks: [], chars: 0 };
-  for (const block of doc.blocks) {
-    let chars = 0;
-    for (let line = block.lines[0]; line < block.lines[1]; line++) chars += (doc.lines[line]?.length ?? 0) + 1;
-    if (current.blocks.length > 0 && current.chars + chars > GROUP_CHARS) {
-      groups.push(current);
-      current = { blocks: [], chars: 0 };
-    }
-    current.blocks.push(block);
-    current.chars += chars;
-  }
-  if (current.blocks.length > 0) groups.push(current);
-  return groups;
-}
-
-const sourceOf = (doc: MarkdownDocument, blocks: readonly MarkdownBlock[]) =>
-  blocks.length ? doc.lines.slice(blocks[0]!.lines[0], blocks[blocks.length - 1]!.lines[1]).join("\n") : "";
 
 function PlainSource({ text, ctx }: { text: string; ctx: MarkdownRenderContext }) {
   return <div className="tl:my-1 tl:whitespace-pre-wrap">{ctx.renderText ? ctx.renderText(text) : highlightText(text, ctx.highlight)}</div>;
 }
 
-const Group = memo(function Group({ doc, group, ctx }: { doc: MarkdownDocument; group: BlockGroup; ctx: MarkdownRenderContext }) {
+function blocksOf(doc: MarkdownDocument, blocks: readonly MarkdownBlock[], ctx: MarkdownRenderContext): ReactNode[] {
   const nodes: ReactNode[] = [];
-  for (const block of group.blocks) {
+  for (const block of blocks) {
     if (!block.tooDeep) {
       nodes.push(...renderBlocks(doc, doc.tokens, block.start, block.end, ctx));
       continue;
@@ -54,12 +31,55 @@ const Group = memo(function Group({ doc, group, ctx }: { doc: MarkdownDocument; 
     nodes.push(
       <div key={block.start} data-slot="markdown-too-deep">
         <p data-slot="markdown-note" className="tl:my-1 tl:text-xs tl:italic tl:text-muted">Nested too deeply to format; shown as text.</p>
-        <PlainSource text={sourceOf(doc, [block])} ctx={ctx} />
+        <PlainSource text={doc.lines.slice(block.lines[0], block.lines[1]).join("\n")} ctx={ctx} />
       </div>,
     );
   }
   return nodes;
+}
+
+/**
+ * One slice of work: a section, parsed here; or, in a text that cannot be cut (it has link reference
+ * definitions, or one huge block), a group of the blocks of the document parsed once.
+ */
+type Unit = { text: string } & ({ kind: "section" } | { kind: "group"; doc: MarkdownDocument; blocks: MarkdownBlock[] });
+
+const Unit = memo(function Unit({ unit, ctx }: { unit: Unit; ctx: MarkdownRenderContext }) {
+  const doc = useMemo(() => (unit.kind === "section" ? parseMarkdown(unit.text) : unit.doc), [unit]);
+  return blocksOf(doc, unit.kind === "section" ? doc.blocks : unit.blocks, ctx);
 });
+
+function plan(source: string): Unit[] {
+  const sections = markdownSections(source, SECTION_CHARS);
+  if (sections.length > 1 || source.length <= 2 * SECTION_CHARS) return sections.map((section) => ({ kind: "section", text: section.text }));
+  const doc = parseMarkdown(source);
+  const units: Unit[] = [];
+  let blocks: MarkdownBlock[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (!blocks.length) return;
+    units.push({ kind: "group", doc, blocks, text: doc.lines.slice(blocks[0]!.lines[0], blocks[blocks.length - 1]!.lines[1]).join("\n") });
+    blocks = [];
+    chars = 0;
+  };
+  for (const block of doc.blocks) {
+    for (let line = block.lines[0]; line < block.lines[1]; line++) chars += (doc.lines[line]?.length ?? 0) + 1;
+    blocks.push(block);
+    if (chars >= SECTION_CHARS) flush();
+  }
+  flush();
+  return units;
+}
+
+/**
+ * A section out of view skips layout (content-visibility), its size guessed until first seen
+ * (about 100 characters a line); `auto` keeps the real size after that.
+ */
+function sectionStyle(text: string): CSSProperties {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  return { contentVisibility: "auto", containIntrinsicSize: `auto ${Math.round((lines + text.length / 100) * 20)}px` };
+}
 
 export interface MarkdownBodyProps {
   source: string;
@@ -68,28 +88,36 @@ export interface MarkdownBodyProps {
   mediaPolicy: MediaPolicy;
 }
 
-/** Formatted markdown, in groups; `source` is already within SafeMarkdown's size cap. */
+/** Formatted markdown, section by section; `source` is already within SafeMarkdown's size cap. */
 export function MarkdownBody({ source, highlight, renderText, mediaPolicy }: MarkdownBodyProps) {
-  const doc = useMemo(() => parseMarkdown(source), [source]);
-  const groups = useMemo(() => groupBlocks(doc), [doc]);
+  const units = useMemo(() => plan(source), [source]);
   const first = useMemo(() => {
     let chars = 0;
     let count = 0;
-    while (count < groups.length && (count === 0 || chars + groups[count]!.chars <= FIRST_RENDER_CHARS)) chars += groups[count++]!.chars;
+    while (count < units.length && (count === 0 || chars + units[count]!.text.length <= FIRST_RENDER_CHARS)) chars += units[count++]!.text.length;
     return count;
-  }, [groups]);
-  const [drawn, setDrawn] = useState<{ doc: MarkdownDocument; count: number } | null>(null);
-  const count = drawn?.doc === doc ? drawn.count : first;
+  }, [units]);
+  const [drawn, setDrawn] = useState<{ units: Unit[]; count: number } | null>(null);
+  const count = drawn?.units === units ? drawn.count : first;
   useEffect(() => {
-    if (count < groups.length) startTransition(() => setDrawn({ doc, count: groups.length }));
-  }, [doc, count, groups.length]);
+    if (count < units.length) startTransition(() => setDrawn({ units, count: units.length }));
+  }, [units, count]);
   const ctx = useMemo<MarkdownRenderContext>(() => ({ highlight, renderText, mediaPolicy }), [highlight, renderText, mediaPolicy]);
+  if (units.length === 1) {
+    return (
+      <div data-slot="markdown-body" className="tl:contents">
+        <Unit unit={units[0]!} ctx={ctx} />
+      </div>
+    );
+  }
   return (
-    // `data-pending` while later groups still show as text (benchmarks and tests wait on it).
-    <div data-slot="markdown-body" data-pending={count < groups.length || undefined} className="tl:contents">
-      {groups.map((group, i) =>
-        i < count ? <Group key={i} doc={doc} group={group} ctx={ctx} /> : <PlainSource key={i} text={sourceOf(doc, group.blocks)} ctx={ctx} />,
-      )}
+    // `data-pending` while later units still show as text (benchmarks and tests wait on it).
+    <div data-slot="markdown-body" data-pending={count < units.length || undefined} className="tl:contents">
+      {units.map((unit, i) => (
+        <div key={i} data-slot="markdown-section" style={i > 0 ? sectionStyle(unit.text) : undefined}>
+          {i < count ? <Unit unit={unit} ctx={ctx} /> : <PlainSource text={unit.text} ctx={ctx} />}
+        </div>
+      ))}
     </div>
   );
 }
