@@ -188,6 +188,14 @@ describe("SafeMarkdown limits", () => {
     expect(container.textContent).toContain(`r${rows - 1}`);
   });
 
+  it("shows a table too big to parse at once as text, with a note", () => {
+    const text = `|${"a|".repeat(5_000)}\n|${"-|".repeat(5_000)}\n${`|${"b|".repeat(5_000)}\n`.repeat(4)}`;
+    const { container } = render(<SafeMarkdown text={text} />);
+    expect(screen.getByText("Too many table cells to format; shown as text.")).toBeInTheDocument();
+    expect(container.querySelector("table")).toBeNull();
+    expect(container.textContent).toContain("|b|b|");
+  });
+
   it("renders pathological inputs without losing characters", () => {
     for (const text of ["[a(".repeat(20_000), `x ${"`".repeat(10_000)}`, "*a ".repeat(20_000), "![[".repeat(15_000), "- ".repeat(3_000) + "x", "_a".repeat(30_000)]) {
       const { container, unmount } = render(<SafeMarkdown text={text} />);

@@ -54,3 +54,29 @@ test("the main entry never reaches onnxruntime, tokenizers or msw", () => {
   expect(forbidden).toEqual([]);
   expect(files.filter((f) => f.startsWith(`inference${path.sep}`) || f.startsWith(`msw${path.sep}`))).toEqual([]);
 });
+
+test("markdown-it is reached only through SafeMarkdown's lazy import(), never statically from an entry", () => {
+  const STATIC = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/g;
+  const staticPackages = (entry: string) => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const queue = [entry];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const match of readFileSync(file, "utf8").matchAll(STATIC)) {
+        const spec = match[1]!;
+        if (spec.startsWith(".")) queue.push(resolveFile(file, spec));
+        else packages.add(spec);
+      }
+    }
+    return packages;
+  };
+  for (const entry of ["index.ts", "tables.ts", "trace.ts", "overview.ts", "evaluations.ts"]) {
+    expect([...staticPackages(path.join(SRC, entry))].filter((p) => p.startsWith("markdown-it")), entry).toEqual([]);
+  }
+  // …and the lazy chunk does reach it (so the check above is looking at the right graph).
+  expect([...staticPackages(path.join(SRC, "components/ui/markdownBody.tsx"))]).toContain("markdown-it");
+  expect([...importGraph(path.join(SRC, "trace.ts")).packages.keys()]).toContain("markdown-it");
+});

@@ -16,6 +16,17 @@ import type { MediaPolicy } from "./mediaPolicy";
 const SECTION_CHARS = 4_000;
 /** Characters formatted in the first render; later sections show as text until their transition draws them. */
 const FIRST_RENDER_CHARS = 12_000;
+/**
+ * Most `|` in a text parsed at once: markdown-it makes tokens for every table cell before anything can
+ * be drawn, so a text past this is shown as text rather than parsed in one long task.
+ */
+export const MD_MAX_PARSED_PIPES = 20_000;
+
+function pipes(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("|"); at >= 0; at = text.indexOf("|", at + 1)) count++;
+  return count;
+}
 
 function PlainSource({ text, ctx }: { text: string; ctx: MarkdownRenderContext }) {
   return <div className="tl:my-1 tl:whitespace-pre-wrap">{ctx.renderText ? ctx.renderText(text) : highlightText(text, ctx.highlight)}</div>;
@@ -42,16 +53,26 @@ function blocksOf(doc: MarkdownDocument, blocks: readonly MarkdownBlock[], ctx: 
  * One slice of work: a section, parsed here; or, in a text that cannot be cut (it has link reference
  * definitions, or one huge block), a group of the blocks of the document parsed once.
  */
-type Unit = { text: string } & ({ kind: "section" } | { kind: "group"; doc: MarkdownDocument; blocks: MarkdownBlock[] });
+type Unit = { text: string } & ({ kind: "section" | "too-many-cells" } | { kind: "group"; doc: MarkdownDocument; blocks: MarkdownBlock[] });
 
 const Unit = memo(function Unit({ unit, ctx }: { unit: Unit; ctx: MarkdownRenderContext }) {
-  const doc = useMemo(() => (unit.kind === "section" ? parseMarkdown(unit.text) : unit.doc), [unit]);
-  return blocksOf(doc, unit.kind === "section" ? doc.blocks : unit.blocks, ctx);
+  const doc = useMemo(() => (unit.kind === "section" ? parseMarkdown(unit.text) : unit.kind === "group" ? unit.doc : null), [unit]);
+  if (!doc) {
+    return (
+      <div data-slot="markdown-too-many-cells">
+        <p data-slot="markdown-note" className="tl:my-1 tl:text-xs tl:italic tl:text-muted">Too many table cells to format; shown as text.</p>
+        <PlainSource text={unit.text} ctx={ctx} />
+      </div>
+    );
+  }
+  return blocksOf(doc, unit.kind === "group" ? unit.blocks : doc.blocks, ctx);
 });
 
 function plan(source: string): Unit[] {
   const sections = markdownSections(source, SECTION_CHARS);
-  if (sections.length > 1 || source.length <= 2 * SECTION_CHARS) return sections.map((section) => ({ kind: "section", text: section.text }));
+  const kind = (text: string) => (pipes(text) > MD_MAX_PARSED_PIPES ? "too-many-cells" : "section");
+  if (sections.length > 1 || source.length <= 2 * SECTION_CHARS) return sections.map((section) => ({ kind: kind(section.text), text: section.text }));
+  if (kind(source) !== "section") return [{ kind: "too-many-cells", text: source }];
   const doc = parseMarkdown(source);
   const units: Unit[] = [];
   let blocks: MarkdownBlock[] = [];
