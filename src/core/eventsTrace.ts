@@ -58,6 +58,11 @@ export interface LLMTrace {
   events: LLMTraceEvent[];
   /** Inline sentiment (`includeSentiment`), newer PostHog versions. */
   sentiment?: TraceSentiment | null;
+  /**
+   * Set by `summarizeTraceEvents` when the `$ai_trace` event itself reported the cost, tokens or
+   * latency (then those are the trace's figures, not sums). Not a PostHog field.
+   */
+  usageReportedOnTrace?: { cost?: boolean; tokens?: boolean; latency?: boolean };
   [key: string]: unknown;
 }
 

@@ -7,6 +7,9 @@ export { flattenTraceTree, traceNodeAncestorKeys, type TraceTreeRow, type Flatte
 export { postHogTotalLatency, type LatencyRuleEvent } from "./traceMetrics";
 export { summarizeTraceEvents, groupEventsIntoTraces } from "./traceSummary";
 export { groupTracesBySession, sessionTraces, traceSessionId } from "./traceSession";
+export { describeCost, describeTokens, llmTraceUsage, reportedUsage } from "./traceUsage";
+export type { ReportedUsage, TraceUsageFigures, UsageCoverage, UsageDisplay, UsageStatus } from "./traceUsage";
+export { eventDetails, spanKindOf, type EventDetail } from "./spanKinds";
 export type {
   BuildTraceTreeOptions,
   TraceDuplicate,

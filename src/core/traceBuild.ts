@@ -8,6 +8,7 @@ import { ROOT_PARENT, TraceIdIndex, resolveParents } from "./traceLinking";
 import { finishTraceTree } from "./traceFinish";
 import { emptyNodeMetrics, ownNodeMetrics, postHogTotalLatency, roundTo, totalsFromMetrics } from "./traceMetrics";
 import type { BuildTraceTreeOptions, TraceDuplicate, TraceNodeAnnotations, TraceTree, TraceTreeNode } from "./traceTypes";
+import { reportedUsage, treeUsageCoverage } from "./traceUsage";
 
 // Shared by every node without annotations (most of them); replaced on first write.
 const NO_ANNOTATIONS: TraceNodeAnnotations = Object.freeze({
@@ -155,11 +156,25 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
     return { event: record.event, keptKey: holder.key, reason };
   });
 
-  const latency = postHogTotalLatency([...nodeRecords, ...annotationRecords].map((r) => r.event), traceId);
+  // Figures the `$ai_trace` event reports itself are the trace's own (SDK aggregates), not sums.
+  const traceReported = rootRecord ? reportedUsage(rootRecord.properties) : null;
+  const ruled = postHogTotalLatency([...nodeRecords, ...annotationRecords].map((r) => r.event), traceId);
+  const latency = traceReported?.latency != null ? { totalLatency: roundTo(traceReported.latency, 2), rule: "trace-event" as const } : ruled;
   const criticalPath = finishTraceTree(root, latency.totalLatency);
   const start = root.extentStartMs;
   const end = root.extentEndMs;
+  // The root stands for the trace, so its totals carry the trace's own figures too.
   const totals = root.totals;
+  if (traceReported?.cost) {
+    totals.totalCost = traceReported.cost.total;
+    if (traceReported.cost.input !== null) totals.inputCost = traceReported.cost.input;
+    if (traceReported.cost.output !== null) totals.outputCost = traceReported.cost.output;
+  }
+  if (traceReported?.tokens) {
+    totals.inputTokens = traceReported.tokens.input ?? 0;
+    totals.outputTokens = traceReported.tokens.output ?? 0;
+    totals.totalTokens = totals.inputTokens + totals.outputTokens;
+  }
   return {
     traceId,
     root,
@@ -169,6 +184,7 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
       ...totals,
       totalLatency: latency.totalLatency,
       latencyRule: latency.rule,
+      coverage: treeUsageCoverage(nodes, traceReported),
       wallClockLatency: start !== null && end !== null ? roundTo((end - start) / 1000, 6) : null,
       startMs: start,
       endMs: end,

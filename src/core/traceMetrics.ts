@@ -4,6 +4,7 @@
  */
 import { isErroredProperties, isPropertyBag, readId, readNumber, type PropertyBag } from "./eventsAccess";
 import type { TraceRecordKind } from "./traceEvents";
+import { reportedUsage } from "./traceUsage";
 import type { TraceNodeMetrics, TraceTotals } from "./traceTypes";
 
 /** Rounds half away from zero to `digits` decimals (PostHog rounds latency to 2, costs to 4). */
@@ -35,6 +36,7 @@ export function ownNodeMetrics(kind: TraceRecordKind, properties: PropertyBag, l
   const explicitTotal = readNumber(properties.$ai_total_cost_usd);
   const totalCost = usage ? (explicitTotal !== null && explicitTotal >= 0 ? explicitTotal : inputCost + outputCost) : 0;
   const errored = kind !== "evaluation" && kind !== "metric" && kind !== "feedback" && isErroredProperties(properties);
+  const reported = usage ? reportedUsage(properties) : null;
   return {
     latency,
     selfTime: null,
@@ -48,6 +50,8 @@ export function ownNodeMetrics(kind: TraceRecordKind, properties: PropertyBag, l
     outputCost,
     totalCost,
     errorCount: errored ? 1 : 0,
+    costReported: reported?.cost != null,
+    tokensReported: reported?.tokens != null,
   };
 }
 
@@ -71,6 +75,8 @@ export function totalsFromMetrics(kind: TraceRecordKind, metrics: TraceNodeMetri
     embeddingCount: kind === "embedding" ? 1 : 0,
     evaluationCount: kind === "evaluation" ? 1 : 0,
     nodeCount: 1,
+    costReportedCount: metrics.costReported ? 1 : 0,
+    tokensReportedCount: metrics.tokensReported ? 1 : 0,
   };
 }
 

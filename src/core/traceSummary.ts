@@ -6,6 +6,7 @@ import { isErroredProperties, readId, readNumber, readString } from "./eventsAcc
 import type { LLMTrace } from "./eventsTrace";
 import { toTraceRecord, type TraceRecord } from "./traceEvents";
 import { postHogTotalLatency, roundTo } from "./traceMetrics";
+import { reportedUsage } from "./traceUsage";
 
 function byTime(a: TraceRecord, b: TraceRecord): number {
   const at = a.timestampMs ?? Number.POSITIVE_INFINITY;
@@ -47,6 +48,17 @@ function summarizeRecords(records: readonly TraceRecord[], traceId: string): LLM
     if (record.kind !== "evaluation" && isErroredProperties(record.properties)) errorCount++;
   }
   const traceEvent = records.find((record) => record.kind === "trace");
+  // The `$ai_trace` event's own figures are the trace's (SDK aggregates such as total_cost_usd).
+  const onTrace = traceEvent ? reportedUsage(traceEvent.properties) : null;
+  if (onTrace?.cost) {
+    totalCost = onTrace.cost.total;
+    if (onTrace.cost.input !== null) inputCost = onTrace.cost.input;
+    if (onTrace.cost.output !== null) outputCost = onTrace.cost.output;
+  }
+  if (onTrace?.tokens) {
+    inputTokens = onTrace.tokens.input ?? 0;
+    outputTokens = onTrace.tokens.output ?? 0;
+  }
   const first = records[0];
   const nameOf = (record: TraceRecord | undefined) =>
     record ? readString(record.properties.$ai_span_name) || readString(record.properties.$ai_trace_name) || null : null;
@@ -55,7 +67,7 @@ function summarizeRecords(records: readonly TraceRecord[], traceId: string): LLM
   const trace: LLMTrace = {
     id: traceId,
     createdAt: first?.event.createdAt ?? "",
-    totalLatency: postHogTotalLatency(records.map((r) => r.event), traceId).totalLatency,
+    totalLatency: onTrace?.latency != null ? roundTo(onTrace.latency, 2) : postHogTotalLatency(records.map((r) => r.event), traceId).totalLatency,
     inputTokens,
     outputTokens,
     inputCost: roundTo(inputCost, 4),
@@ -65,6 +77,9 @@ function summarizeRecords(records: readonly TraceRecord[], traceId: string): LLM
     traceName: nameOf(traceEvent) ?? nameOf(first),
     events: records.filter((record) => record.kind !== "trace").map((record) => record.event),
   };
+  if (onTrace && (onTrace.cost || onTrace.tokens || onTrace.latency !== null)) {
+    trace.usageReportedOnTrace = { cost: Boolean(onTrace.cost), tokens: Boolean(onTrace.tokens), latency: onTrace.latency !== null };
+  }
   if (sessionRecord) trace.aiSessionId = readId(sessionRecord.properties.$ai_session_id);
   if (traceEvent && traceEvent.properties.$ai_input_state !== undefined) trace.inputState = traceEvent.properties.$ai_input_state;
   if (traceEvent && traceEvent.properties.$ai_output_state !== undefined) trace.outputState = traceEvent.properties.$ai_output_state;

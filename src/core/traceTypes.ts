@@ -2,6 +2,7 @@
  * Types of the trace tree built by `buildTraceTree`.
  */
 import type { LLMTraceEvent } from "./eventsTrace";
+import type { UsageCoverage } from "./traceUsage";
 
 /** What a tree node stands for. `trace` is the root (and any extra `$ai_trace` event). */
 export type TraceNodeKind = "trace" | "generation" | "span" | "embedding" | "evaluation" | "other";
@@ -23,6 +24,10 @@ export interface TraceNodeMetrics {
   totalCost: number;
   /** 1 when this node errored, else 0. */
   errorCount: number;
+  /** A generation/embedding that reported a cost (0 included); false means its cost is unknown, not zero. */
+  costReported: boolean;
+  /** A generation/embedding that reported input or output tokens. */
+  tokensReported: boolean;
 }
 
 /** Sums over a node and all its descendants. Tokens and costs count generations and embeddings only. */
@@ -40,6 +45,9 @@ export interface TraceTotals {
   evaluationCount: number;
   /** Nodes in the subtree, this one included. */
   nodeCount: number;
+  /** Generations and embeddings in the subtree that reported a cost / tokens (see `costReported`). */
+  costReportedCount: number;
+  tokensReportedCount: number;
 }
 
 /** `$ai_metric`, `$ai_feedback` and `$ai_evaluation` events that point at a node. */
@@ -86,10 +94,18 @@ export interface TraceTreeNode {
 
 /** Trace-wide figures. */
 export interface TraceTreeMetrics extends TraceTotals {
-  /** PostHog's `totalLatency` rule, rounded to 2 dp (see `postHogTotalLatency`). */
+  /**
+   * The trace's latency: `$ai_latency` of the `$ai_trace` event when it reports one, otherwise
+   * PostHog's `totalLatency` rule, rounded to 2 dp (see `postHogTotalLatency`).
+   */
   totalLatency: number;
-  /** Which branch of the rule applied. */
-  latencyRule: "generations" | "top-level";
+  /** Where `totalLatency` came from: the trace event, or which branch of PostHog's rule applied. */
+  latencyRule: "generations" | "top-level" | "trace-event";
+  /**
+   * Who reported usage. Tokens and costs are the sums over generations and embeddings, unless the
+   * `$ai_trace` event reported them (then they are its figures); see `describeCost`.
+   */
+  coverage: UsageCoverage;
   /** Last end minus first start over all timed nodes, seconds; `null` without timing. */
   wallClockLatency: number | null;
   startMs: number | null;

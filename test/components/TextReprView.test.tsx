@@ -107,6 +107,14 @@ describe("TextReprView (jsdom)", () => {
     expect(marked()).toEqual([]);
   });
 
+  it("mounts the whole highlighted range far down the text in the commit that moves focus, before any scroll settles", () => {
+    const long = Array.from({ length: 1_000 }, (_, i) => `L${String(i + 1).padStart(4, "0")}: line ${i + 1}`).join("\n");
+    render(<TextReprView text={long} highlightLines={{ start: 400, end: 404 }} maxHeight={200} />);
+    const marked = [...document.querySelectorAll("[data-highlighted]")].map((el) => el.getAttribute("data-line"));
+    expect(marked).toEqual(["400", "401", "402", "403", "404"]);
+    expect(document.activeElement?.getAttribute("data-line")).toBe("400");
+  });
+
   it("numbers unnumbered text by position, and makes gutter numbers buttons on request", () => {
     const onLineNumberClick = vi.fn();
     render(<TextReprView text={"alpha\nbeta"} onLineNumberClick={onLineNumberClick} highlightLines={2} focusHighlight={false} />);

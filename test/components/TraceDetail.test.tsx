@@ -243,7 +243,8 @@ describe("TraceDetail (jsdom)", () => {
     };
     render(<TraceDetail trace={odd} defaultSelectedEventId="g" />);
     await user.click(within(screen.getByRole("group", { name: "Input" })).getAllByRole("button", { name: "Expand all" })[0]!);
-    expect(screen.getAllByRole("note").some((note) => /no parser recognises/.test(note.textContent ?? ""))).toBe(true);
+    expect(screen.getAllByRole("note").some((note) => /A number where a message was expected/.test(note.textContent ?? ""))).toBe(true);
+    expect(screen.getAllByRole("note").some((note) => /No role, type or content found \(keys: foo\)/.test(note.textContent ?? ""))).toBe(true);
   });
 
   it("shows files, audio and images from the message parts, with inline data never linked", () => {

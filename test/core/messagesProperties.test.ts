@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { parseMessages, parseOutputMessages, parseToolDefinitions } from "../../src/core/messages";
 import type { Message, MessagePart } from "../../src/core/messages";
 
-const PART_KINDS = new Set(["text", "image", "file", "audio", "tool-call", "tool-result", "reasoning", "json"]);
+const PART_KINDS = new Set(["text", "image", "video", "file", "audio", "source", "tool-call", "tool-result", "reasoning", "json"]);
 
 function checkPart(part: MessagePart): void {
   expect(PART_KINDS.has(part.kind)).toBe(true);
@@ -26,6 +26,7 @@ function checkMessages(input: unknown, messages: Message[]): void {
       expect(message.role).toBe("unknown");
       expect(message.parts).toEqual([]);
       expect("raw" in message).toBe(true);
+      expect(message.reason.length).toBeGreaterThan(0);
     }
     for (const part of message.parts) checkPart(part);
   }

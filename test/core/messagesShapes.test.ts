@@ -147,10 +147,10 @@ describe("Gemini, OTel and Vercel shapes", () => {
       { role: "user", content: [{ type: "file", data: "JVBER", mediaType: "application/pdf", filename: "x.pdf" }, { type: "image", image: "iVBO", mediaType: "image/png" }] },
       { role: "assistant", content: [{ type: "reasoning", text: "plan" }, { type: "text", text: "done" }] },
     ]);
-    expect(summary(messages)).toEqual(["0:user:image+file", "1:assistant:reasoning", "2:tool:tool-result+tool-result", "3:user:file+image", "4:assistant:reasoning+text"]);
+    expect(summary(messages)).toEqual(["0:user:image+video", "1:assistant:reasoning", "2:tool:tool-result+tool-result", "3:user:file+image", "4:assistant:reasoning+text"]);
     expect(messages[0]?.parts).toEqual([
       { kind: "image", mediaType: "image/png", data: "iVBO" },
-      { kind: "file", url: "https://v" },
+      { kind: "video", url: "https://v" },
     ]);
     expect(messages[2]?.parts).toEqual([
       { kind: "tool-result", toolCallId: "v1", name: "calc", content: [{ kind: "json", value: { x: 1 } }] },
@@ -201,13 +201,19 @@ describe("top-level values and outputs", () => {
   });
 
   it("unknown shapes become unparsed messages carrying the raw value", () => {
-    expect(parseMessages({ prompt: "convert" })).toEqual([{ kind: "unparsed", role: "unknown", parts: [], index: 0, raw: { prompt: "convert" } }]);
-    expect(parseMessages(42)).toEqual([{ kind: "unparsed", role: "unknown", parts: [], index: 0, raw: 42 }]);
+    expect(parseMessages({ prompt: "convert" })).toEqual([
+      { kind: "unparsed", role: "unknown", parts: [], index: 0, raw: { prompt: "convert" }, reason: "No role, type or content found (keys: prompt)" },
+    ]);
+    expect(parseMessages(42)).toEqual([{ kind: "unparsed", role: "unknown", parts: [], index: 0, raw: 42, reason: "A number where a message was expected" }]);
     const mixed = parseMessages([{ role: "user", content: "ok" }, null, { foo: 1 }, { type: "mystery_item" }]);
     expect(mixed.map((m) => `${m.index}:${m.kind}`)).toEqual(["0:message", "1:unparsed", "2:unparsed", "3:unparsed"]);
     // Unknown blocks inside a known message are kept as JSON, not dropped.
-    expect(one({ role: "user", content: [{ type: "widget", payload: 1 }] }).parts).toEqual([{ kind: "json", value: { type: "widget", payload: 1 } }]);
-    expect(one({ role: "assistant", content: { answer: 42 } }).parts).toEqual([{ kind: "json", value: { answer: 42 } }]);
+    expect(one({ role: "user", content: [{ type: "widget", payload: 1 }] }).parts).toEqual([
+      { kind: "json", value: { type: "widget", payload: 1 }, reason: 'Content block of type "widget", which tracelens does not recognise' },
+    ]);
+    expect(one({ role: "assistant", content: { answer: 42 } }).parts).toEqual([
+      { kind: "json", value: { answer: 42 }, reason: "A content block without a type that tracelens does not recognise" },
+    ]);
   });
 
   it("$ai_output_choices shapes and PostHog's output precedence", () => {

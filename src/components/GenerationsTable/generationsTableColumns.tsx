@@ -1,4 +1,4 @@
-import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import { FORMAT_PLACEHOLDER, formatCost, formatLatency, formatTokens } from "../../core/format";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { cn } from "../ui/cn";
 import { TagList } from "../ui/TagList";
@@ -9,6 +9,7 @@ import { tracePersonLabel } from "../TracesTable/tracesTableModel";
 import { SentimentCell } from "../TracesTable/TracesTableSentimentCell";
 import {
   generationCost,
+  generationCostNote,
   generationErrorText,
   generationIsError,
   generationLatency,
@@ -28,11 +29,14 @@ function Formatted({ kind, row }: { kind: "latency" | "tokens" | "cost"; row: Ge
   const { locale } = useTableCellContext();
   const text = cachedFormat(row.event, `${kind}|${locale ?? ""}`, () => {
     if (kind === "latency") return formatLatency(generationLatency(row), { locale });
-    if (kind === "cost") return formatCost(generationCost(row), { locale });
+    if (kind === "cost") {
+      const cost = formatCost(generationCost(row), { locale });
+      return generationCostNote(row) && cost !== FORMAT_PLACEHOLDER ? `≥ ${cost}` : cost;
+    }
     const tokens = generationTokens(row);
     return formatTokens(tokens.input, tokens.output, { locale });
   });
-  return <NumberCell text={text} />;
+  return <NumberCell text={text} note={kind === "cost" ? generationCostNote(row) : undefined} />;
 }
 
 function ExpandToggle({ expanded, onToggle, tabbable, id }: { expanded: boolean; onToggle: () => void; tabbable: boolean; id: string }) {

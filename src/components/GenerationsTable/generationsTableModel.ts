@@ -81,6 +81,18 @@ export function generationCost(row: GenerationRow): number | null {
   return input === null && output === null ? null : (input ?? 0) + (output ?? 0);
 }
 
+/** What about the cost is unknown, in words ("" when the generation reported it whole). */
+export function generationCostNote(row: GenerationRow): string {
+  const p = props(row.event);
+  if (readNumber(p.$ai_total_cost_usd) !== null) return "";
+  const input = readNumber(p.$ai_input_cost_usd);
+  const output = readNumber(p.$ai_output_cost_usd);
+  if (input === null && output === null) return "This generation reported no cost.";
+  if (input === null) return "Input cost not reported; the figure is the output cost only.";
+  if (output === null) return "Output cost not reported; the figure is the input cost only.";
+  return "";
+}
+
 export function generationIsError(row: GenerationRow): boolean {
   const p = props(row.event);
   return readBoolean(p.$ai_is_error) === true || isErroredProperties(p);

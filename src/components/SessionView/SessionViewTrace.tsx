@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { FORMAT_PLACEHOLDER, formatCost, formatLatency } from "../../core/format";
+import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
+import { describeCost, llmTraceUsage } from "../../core/traceUsage";
 import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
 import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
@@ -41,7 +42,10 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
   const bodyId = useId();
   const name = typeof trace.traceName === "string" && trace.traceName ? trace.traceName : `Trace ${String(trace.id).slice(0, 8)}`;
   const title = summaryTitle || name;
-  const meta = [summaryTitle ? name : null, formatLatency(trace.totalLatency, { locale }), formatCost(trace.totalCost, { locale })]
+  // A cost nobody reported is left out rather than shown as $0.00; a partial one reads "≥ $x".
+  const usage = llmTraceUsage(trace);
+  const cost = describeCost(usage.totalCost, usage.coverage, locale);
+  const meta = [summaryTitle ? name : null, formatLatency(trace.totalLatency, { locale }), cost.text]
     .filter((part) => part && part !== FORMAT_PLACEHOLDER)
     .join(" · ");
   return (
@@ -71,7 +75,12 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
         )}
       </div>
       <div className="tl:flex tl:flex-col tl:gap-1 tl:px-3 tl:pb-2 tl:pl-8">
-        {meta && <p className="tl:m-0 tl:text-xs tl:text-muted">{meta}</p>}
+        {meta && (
+          <p className="tl:m-0 tl:text-xs tl:text-muted" title={cost.note || undefined}>
+            {meta}
+            {cost.note && <span className="tl:sr-only"> ({cost.note})</span>}
+          </p>
+        )}
         {summarizing && <p className="tl:m-0 tl:text-xs tl:italic tl:text-muted">Summarizing…</p>}
         {!summarizing && summaryError !== undefined && summaryError !== null && (
           <p className="tl:m-0 tl:break-words tl:text-xs tl:text-danger">Summary failed: {readableError(summaryError).slice(0, 200)}</p>

@@ -21,6 +21,7 @@ import {
 } from "./textReprViewModel";
 
 const ROW_ESTIMATE_PX = 18;
+const MAX_PINNED_ROWS = 64;
 
 export interface TextReprViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** A text_repr text, made locally by `formatTextRepr` or returned by the endpoint. */
@@ -108,16 +109,22 @@ export const TextReprView = forwardRef(function TextReprView(
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const viewportFallback = typeof maxHeight === "number" ? maxHeight : 600;
-  const pinned = useRef(-1);
-  pinned.current = firstHighlighted;
+  // The highlighted rows (up to a screenful) stay mounted: focus on the first survives scrolling away,
+  // and the whole mark is in the DOM in the same commit that moves focus, before the scroll settles.
+  const pinnedRows = useMemo(() => {
+    const pins: number[] = [];
+    for (let i = firstHighlighted; i >= 0 && i < rows.length && pins.length < MAX_PINNED_ROWS; i++) {
+      if (!inRanges(rows[i]!.lineNumber, ranges)) break;
+      pins.push(i);
+    }
+    return pins;
+  }, [rows, ranges, firstHighlighted]);
   const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    const pin = pinned.current;
-    // The highlighted row stays mounted so focus on it survives scrolling away.
-    if (pin >= 0 && !indexes.includes(pin)) indexes.push(pin);
-    return indexes.sort((a, b) => a - b);
-    // A new function when the pin moves makes the virtualizer recompute its (memoised) indexes.
-  }, [firstHighlighted]);
+    const indexes = new Set(defaultRangeExtractor(range));
+    for (const pin of pinnedRows) indexes.add(pin);
+    return [...indexes].sort((a, b) => a - b);
+    // A new function when the pins move makes the virtualizer recompute its (memoised) indexes.
+  }, [pinnedRows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

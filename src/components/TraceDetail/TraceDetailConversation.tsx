@@ -9,6 +9,7 @@ import { TraceDetailConversationExtras } from "./TraceDetailConversationExtras";
 import { conversationOf, type ConversationSide } from "./traceDetailConversationModel";
 import { TraceDetailMessage } from "./TraceDetailMessage";
 import { messageMatches } from "./traceDetailMessageText";
+import { TraceDetailMediaPart } from "./TraceDetailMedia";
 import { TraceDetailText } from "./TraceDetailTextPart";
 
 /** Messages listed per side before "Show earlier messages" (long agent histories). */
@@ -56,6 +57,7 @@ function Section({ title, side, sentiment, highlight }: SectionProps) {
         )}
       </div>
       {side.kind === "none" && <p className="tl:m-0 tl:text-xs tl:italic tl:text-muted">No {section}</p>}
+      {side.kind === "media" && <TraceDetailMediaPart part={side.part} />}
       {side.kind === "value" &&
         (typeof side.value === "string" ? (
           <TraceDetailText text={side.value} highlight={highlight} />
@@ -83,6 +85,12 @@ function Section({ title, side, sentiment, highlight }: SectionProps) {
           />
         );
       })}
+      {side.kind === "messages" && side.extra && (
+        <div data-slot={`conversation-${section}-extra`} className="tl:flex tl:flex-col tl:gap-1">
+          <h4 className="tl:m-0 tl:text-xs tl:font-semibold tl:text-muted">Other state keys</h4>
+          <JsonView value={side.extra} defaultExpandDepth={2} highlight={highlight} />
+        </div>
+      )}
     </div>
   );
 }

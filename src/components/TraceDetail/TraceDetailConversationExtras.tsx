@@ -41,6 +41,27 @@ function Tools({ tools, highlight }: { tools: ConversationModel["tools"]; highli
   );
 }
 
+function Details({ details, highlight }: { details: ConversationModel["details"]; highlight: string }) {
+  return (
+    <DisclosureBox slot="conversation-details" label={`Details (${details.length})`} labelClassName="tl:font-semibold tl:text-fg" defaultOpen>
+      <dl className="tl:m-0 tl:grid tl:grid-cols-[max-content_1fr] tl:gap-x-3 tl:gap-y-1 tl:border-t tl:border-border tl:p-2 tl:text-xs">
+        {details.map((detail) => (
+          <div key={detail.key} data-detail={detail.key} className="tl:contents">
+            <dt className="tl:font-semibold tl:text-muted">{detail.label}</dt>
+            <dd className="tl:m-0 tl:min-w-0 tl:break-words">
+              {typeof detail.value === "object" && detail.value !== null ? (
+                <JsonView value={detail.value} defaultExpandDepth={2} toolbar={false} highlight={highlight} />
+              ) : (
+                <span className="tl:font-code">{String(detail.value)}</span>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </DisclosureBox>
+  );
+}
+
 /** Error block, evaluation verdict and tool list: what sits above the messages. */
 export function TraceDetailConversationExtras({ model, node, highlight }: { model: ConversationModel; node: TraceTreeNode; highlight: string }) {
   const evaluation = model.evaluation;
@@ -59,6 +80,7 @@ export function TraceDetailConversationExtras({ model, node, highlight }: { mode
           {evaluation.reasoning && <TraceDetailText text={evaluation.reasoning} highlight={highlight} />}
         </div>
       )}
+      {model.details.length > 0 && <Details details={model.details} highlight={highlight} />}
       {model.tools.length > 0 && <Tools tools={model.tools} highlight={highlight} />}
     </>
   );

@@ -1,6 +1,9 @@
 import { readNumber, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency, formatTokens } from "../../core/format";
 import { dateTimeFormat } from "../../core/intlFormatters";
+import { spanKindOf } from "../../core/spanKinds";
+import { FORMAT_PLACEHOLDER } from "../../core/format";
+import { describeCost, describeTokens, totalsUsageCoverage } from "../../core/traceUsage";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { CopyButton } from "../ui/CopyButton";
@@ -38,11 +41,19 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
   const ttft = readNumber(p.$ai_time_to_first_token);
   const when = formatTimestamp(node.event?.createdAt, locale);
   const usage = node.kind === "generation" || node.kind === "embedding";
-  const aggregate = node !== tree.root && node.children.length > 0 && (t.totalCost > 0 || t.totalTokens > 0);
+  const aggregate = node !== tree.root && node.children.length > 0 && (t.costReportedCount > 0 || t.tokensReportedCount > 0);
+  const below = totalsUsageCoverage(t);
+  const belowCost = describeCost(t.totalCost, below, locale);
+  const belowTokens = describeTokens(t.inputTokens, t.outputTokens, below, locale);
   return (
     <div data-slot="event-header" className="tl:flex tl:flex-col tl:gap-1.5">
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
         <span className={cn("tl:rounded-sm tl:border tl:px-1 tl:text-[10px] tl:font-semibold tl:uppercase", KIND_TEXT[node.kind])}>{KIND_LABEL[node.kind]}</span>
+        {node.kind === "span" && spanKindOf(p) && (
+          <span data-slot="span-kind" className="tl:rounded-sm tl:bg-bg-subtle tl:px-1 tl:text-[10px] tl:text-muted">
+            {spanKindOf(p)}
+          </span>
+        )}
         <h3 className="tl:m-0 tl:min-w-0 tl:truncate tl:text-sm tl:font-semibold tl:text-fg" title={nodeTitle(node)}>
           {nodeTitle(node)}
         </h3>
@@ -74,8 +85,8 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
           </TraceDetailChip>
         )}
         {usage && (
-          <TraceDetailChip label="Tokens" showLabel>
-            {formatTokens(m.inputTokens, m.outputTokens, { locale })}
+          <TraceDetailChip label="Tokens" showLabel detail={m.tokensReported ? undefined : "This event reported no token counts."}>
+            <span data-usage={m.tokensReported ? "complete" : "unknown"}>{m.tokensReported ? formatTokens(m.inputTokens, m.outputTokens, { locale }) : FORMAT_PLACEHOLDER}</span>
           </TraceDetailChip>
         )}
         {usage && (m.cacheReadTokens > 0 || m.cacheCreationTokens > 0) && (
@@ -84,13 +95,17 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
           </TraceDetailChip>
         )}
         {usage && (
-          <TraceDetailChip label="Cost" showLabel detail={costBreakdown(m.inputCost, m.outputCost, locale)}>
-            {formatCost(m.totalCost, { locale })}
+          <TraceDetailChip label="Cost" showLabel detail={m.costReported ? costBreakdown(m.inputCost, m.outputCost, locale) : "This event reported no cost."}>
+            <span data-usage={m.costReported ? "complete" : "unknown"}>{m.costReported ? formatCost(m.totalCost, { locale }) : FORMAT_PLACEHOLDER}</span>
           </TraceDetailChip>
         )}
         {aggregate && (
-          <TraceDetailChip label="Total below" showLabel detail={`Total tokens: ${formatTokens(t.inputTokens, t.outputTokens, { locale })}\n${costBreakdown(t.inputCost, t.outputCost, locale)}`}>
-            {formatCost(t.totalCost, { locale })} · {formatInteger(t.totalTokens, locale)} tokens
+          <TraceDetailChip
+            label="Total below"
+            showLabel
+            detail={[`Total tokens: ${belowTokens.text}`, belowTokens.note, costBreakdown(t.inputCost, t.outputCost, locale), belowCost.note].filter(Boolean).join("\n")}
+          >
+            <span data-usage={belowCost.status}>{belowCost.text}</span> · {belowTokens.status === "unknown" ? FORMAT_PLACEHOLDER : formatInteger(t.totalTokens, locale)} tokens
           </TraceDetailChip>
         )}
         {model && (

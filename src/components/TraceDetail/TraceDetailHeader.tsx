@@ -1,6 +1,7 @@
 import type { LLMTrace } from "../../core/eventsTrace";
 import { isPropertyBag, readString } from "../../core/eventsAccess";
-import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import { formatCost, formatLatency } from "../../core/format";
+import { describeCost, describeTokens } from "../../core/traceUsage";
 import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
@@ -24,10 +25,15 @@ function personLabel(trace: LLMTrace | null | undefined): string | null {
   return readString(props.email) || readString(props.name) || readString(props.username) || person.distinct_id || null;
 }
 
-/** Costs of a node's usage, one per line, for the cost tooltip. */
+/**
+ * Costs of a node's usage, one per line, for the cost tooltip. Parts at 0 are left out: a sum of
+ * parts nobody reported is not a cost of $0.00.
+ */
 export function costBreakdown(input: number, output: number, locale?: string, extra: Array<[string, number]> = []): string {
-  const lines = [`Input: ${formatCost(input, { locale })}`, `Output: ${formatCost(output, { locale })}`];
-  for (const [name, value] of extra) if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  const lines: string[] = [];
+  for (const [name, value] of [["Input", input], ["Output", output], ...extra] as Array<[string, number]>) {
+    if (value > 0) lines.push(`${name}: ${formatCost(value, { locale })}`);
+  }
   return lines.join("\n");
 }
 
@@ -38,7 +44,11 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
   const person = personLabel(trace);
   const session = trace?.aiSessionId ?? readString((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
   const traceId = tree.traceId ?? trace?.id ?? null;
-  const latency = typeof trace?.totalLatency === "number" ? trace.totalLatency : m.totalLatency;
+  // A latency the `$ai_trace` event reported is the trace's own; otherwise prefer the server's figure.
+  const latency = m.latencyRule !== "trace-event" && typeof trace?.totalLatency === "number" ? trace.totalLatency : m.totalLatency;
+  const cost = describeCost(m.totalCost, m.coverage, locale);
+  const tokens = describeTokens(m.inputTokens, m.outputTokens, m.coverage, locale);
+  const costDetail = [cost.note, cost.status !== "unknown" && !m.coverage.costFromTrace ? costBreakdown(m.inputCost, m.outputCost, locale) : ""].filter(Boolean).join("\n");
   const showSentiment = sentiment !== undefined || sentimentLoading;
   return (
     <div data-slot="trace-header" className="tl:flex tl:flex-col tl:gap-1.5">
@@ -65,14 +75,14 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
             <span className="tl:font-code">{session.slice(0, 8)}</span>
           </TraceDetailChip>
         )}
-        <TraceDetailChip label="Latency" showLabel data-slot="chip-latency">
+        <TraceDetailChip label="Latency" showLabel data-slot="chip-latency" detail={m.latencyRule === "trace-event" ? "Latency reported on the trace event." : undefined}>
           {formatLatency(latency, { locale })}
         </TraceDetailChip>
-        <TraceDetailChip label="Tokens" showLabel data-slot="chip-tokens">
-          {formatTokens(m.inputTokens, m.outputTokens, { locale })}
+        <TraceDetailChip label="Tokens" showLabel data-slot="chip-tokens" detail={tokens.note || undefined}>
+          <span data-usage={tokens.status}>{tokens.text}</span>
         </TraceDetailChip>
-        <TraceDetailChip label="Cost" showLabel data-slot="chip-cost" detail={costBreakdown(m.inputCost, m.outputCost, locale)}>
-          {formatCost(m.totalCost, { locale })}
+        <TraceDetailChip label="Cost" showLabel data-slot="chip-cost" detail={costDetail || undefined}>
+          <span data-usage={cost.status}>{cost.text}</span>
         </TraceDetailChip>
         {m.errorCount > 0 && (
           <TraceDetailChip label="Errors" tone="danger" showLabel data-slot="chip-errors">

@@ -89,8 +89,8 @@ export const TraceDetailMessage = memo(function TraceDetailMessage({ message, se
         <div id={`${id}-body`} className="tl:border-t tl:border-border tl:px-2 tl:py-2">
           {message.kind === "unparsed" ? (
             <div className="tl:flex tl:flex-col tl:gap-1">
-              <p role="note" className="tl:m-0 tl:text-xs tl:text-warning">
-                Shown as raw JSON: no parser recognises this message's shape.
+              <p role="note" data-slot="message-raw-reason" className="tl:m-0 tl:text-xs tl:text-warning">
+                Shown as raw JSON: {message.reason}.
               </p>
               <JsonView value={message.raw} defaultExpandDepth={3} highlight={highlight} />
             </div>

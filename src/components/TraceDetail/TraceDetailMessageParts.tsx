@@ -1,73 +1,45 @@
-import type { AudioPart, FilePart, ImagePart, MessagePart } from "../../core/messages";
+import type { JsonPart, MessagePart, SourcePart } from "../../core/messages";
 import { cn } from "../ui/cn";
 import { DisclosureBox } from "../ui/DisclosureBox";
 import { JsonView } from "../ui/JsonView";
+import { safeLinkUrl } from "../ui/safeUrl";
+import { TraceDetailAudio, TraceDetailFile, TraceDetailImage, TraceDetailVideo } from "./TraceDetailMedia";
 import { TraceDetailText } from "./TraceDetailTextPart";
-import { formatSize } from "../ui/jsonViewModel";
-import { MediaGate, PolicyImage } from "../ui/MediaGate";
-import { dataUrlFromBase64, safeLinkUrl } from "../ui/safeUrl";
 
 const MAX_PART_DEPTH = 8;
 
 const notice = "tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:px-2 tl:py-1 tl:text-xs tl:text-muted";
 
-function ImagePartView({ part }: { part: ImagePart }) {
-  const source = part.url ?? (part.data ? dataUrlFromBase64(part.data, part.mediaType, "image/png") : undefined);
-  if (!source) return <p className={notice}>Image{part.fileId ? ` (file ${part.fileId})` : ""} not included in the event.</p>;
-  return (
-    <PolicyImage
-      data-slot="message-image"
-      src={source}
-      alt={part.detail ? `Image (detail: ${part.detail})` : "Image from the message"}
-      className="tl:self-start tl:border tl:border-border"
-      gateClassName="tl:self-start"
-    />
-  );
-}
-
-function FilePartView({ part }: { part: FilePart }) {
+function SourceView({ part }: { part: SourcePart }) {
   const href = part.url ? safeLinkUrl(part.url) : null;
-  const name = part.filename ?? part.fileId ?? "File";
-  const inline = part.data ?? (part.url?.startsWith("data:") ? part.url.slice(part.url.indexOf(",") + 1) : undefined);
-  const size = inline ? ` · ${formatSize(Math.floor((inline.length * 3) / 4))}` : "";
+  const title = part.title || part.url || part.id || "Source";
   return (
-    <div data-slot="message-file" className="tl:flex tl:flex-col tl:gap-1">
-      <span className="tl:text-xs">
-        <span aria-hidden="true">📄 </span>
-        {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="tl:text-accent tl:underline">
-            {name}
-          </a>
-        ) : (
-          <span className="tl:font-semibold">{name}</span>
-        )}
-        <span className="tl:text-muted">
-          {part.mediaType ? ` · ${part.mediaType}` : ""}
-          {size}
-        </span>
-      </span>
-      {part.text && <TraceDetailText text={part.text} markdown={false} />}
-    </div>
+    <p data-slot="message-source" className="tl:m-0 tl:text-xs">
+      <span className="tl:text-muted">Source: </span>
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="tl:text-accent tl:underline">
+          {title}
+        </a>
+      ) : (
+        <span>{title}</span>
+      )}
+      {href && part.title && <span className="tl:ml-1 tl:break-all tl:text-muted">{part.url}</span>}
+    </p>
   );
 }
 
-function AudioPartView({ part }: { part: AudioPart }) {
-  const source = part.url ?? (part.data ? dataUrlFromBase64(part.data, part.mediaType ?? (part.format ? `audio/${part.format}` : undefined), "audio/wav") : undefined);
+/** Structured content; when the parser did not understand it, the card says why. */
+function JsonPartView({ part, highlight }: { part: JsonPart; highlight?: string }) {
+  if (!part.reason && !part.label) return <JsonView value={part.value} defaultExpandDepth={3} highlight={highlight} />;
   return (
-    <div data-slot="message-audio" className="tl:flex tl:flex-col tl:gap-1">
-      {source ? (
-        <MediaGate src={source} kind="audio" label="Audio from the message" className="tl:self-start">
-          {(url) => <audio controls preload="metadata" src={url} className="tl:max-w-full" aria-label="Audio from the message" />}
-        </MediaGate>
-      ) : (
-        <p className={notice}>Audio not included in the event.</p>
+    <div data-slot={part.reason ? "message-raw-part" : "message-json-part"} className="tl:flex tl:flex-col tl:gap-1">
+      {part.label && <span className="tl:text-xs tl:font-semibold tl:text-muted">{part.label}</span>}
+      {part.reason && (
+        <p role="note" className="tl:m-0 tl:text-xs tl:text-warning">
+          Shown as raw JSON: {part.reason}.
+        </p>
       )}
-      {part.transcript && (
-        <div className="tl:rounded-tl tl:bg-bg-subtle tl:p-2 tl:text-xs">
-          <span className="tl:font-semibold">Transcript: </span>
-          <span className="tl:whitespace-pre-wrap">{part.transcript}</span>
-        </div>
-      )}
+      <JsonView value={part.value} defaultExpandDepth={3} highlight={highlight} />
     </div>
   );
 }
@@ -100,15 +72,19 @@ export function TraceDetailMessageParts({ parts, highlight, markdown = true, dep
           case "text":
             return <TraceDetailText key={i} text={part.text} highlight={highlight} markdown={markdown} />;
           case "image":
-            return <ImagePartView key={i} part={part} />;
+            return <TraceDetailImage key={i} part={part} />;
+          case "video":
+            return <TraceDetailVideo key={i} part={part} />;
           case "file":
-            return <FilePartView key={i} part={part} />;
+            return <TraceDetailFile key={i} part={part} />;
           case "audio":
-            return <AudioPartView key={i} part={part} />;
+            return <TraceDetailAudio key={i} part={part} />;
+          case "source":
+            return <SourceView key={i} part={part} />;
           case "reasoning":
             return <Reasoning key={i} text={part.text} redacted={part.redacted} highlight={highlight} />;
           case "json":
-            return <JsonView key={i} value={part.value} defaultExpandDepth={3} highlight={highlight} />;
+            return <JsonPartView key={i} part={part} highlight={highlight} />;
           case "tool-call":
             return (
               <div key={i} data-slot="message-tool-call" className="tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:p-2">

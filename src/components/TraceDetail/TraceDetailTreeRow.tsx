@@ -1,5 +1,6 @@
 import { memo, type MouseEvent } from "react";
 import { formatCost, formatLatency } from "../../core/format";
+import { spanKindOf } from "../../core/spanKinds";
 import type { GenerationSentiment, SentimentError } from "../../core/sentiment/types";
 import type { TraceTreeRow } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
@@ -38,6 +39,7 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
   const indent = Math.min(row.depth, MAX_INDENT_LEVELS);
   const latency = node.metrics.latency;
   const usage = node.kind === "generation" || node.kind === "embedding";
+  const spanKind = node.kind === "span" ? spanKindOf(node.event?.properties) : null;
   const onChevron = (event: MouseEvent) => {
     event.stopPropagation();
     props.onToggle(index);
@@ -82,6 +84,11 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
         {KIND_LABEL[node.kind]}
       </span>
       {compact && <span className="tl:sr-only">{nodeTitle(node)}</span>}
+      {!compact && spanKind && (
+        <span data-slot="span-kind" title="Span kind, as the SDK recorded it" className="tl:shrink-0 tl:rounded-sm tl:bg-bg-subtle tl:px-1 tl:text-[10px] tl:leading-4 tl:text-muted">
+          {spanKind}
+        </span>
+      )}
       {!compact && (
         <>
           {node.kind === "generation" && sentiment !== undefined && (

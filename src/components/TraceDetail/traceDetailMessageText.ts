@@ -1,6 +1,7 @@
 /** Plain-text forms of messages (for Copy, previews and search opening). */
 import type { Message, MessagePart } from "../../core/messages";
 import { safeStringify } from "../ui/jsonViewModel";
+import { mediaLabel } from "./traceDetailMediaText";
 
 const MAX_DEPTH = 8;
 
@@ -15,11 +16,14 @@ export function partText(part: MessagePart, depth = 0): string {
     case "tool-result":
       return depth >= MAX_DEPTH ? "[tool result]" : part.content.map((inner) => partText(inner, depth + 1)).join("\n");
     case "image":
-      return `[image${part.url && !part.url.startsWith("data:") ? `: ${part.url}` : ""}]`;
+    case "video":
+      return mediaLabel(part);
     case "file":
-      return part.text ?? `[file${part.filename ? `: ${part.filename}` : ""}]`;
+      return part.text ?? mediaLabel(part);
     case "audio":
-      return part.transcript ?? "[audio]";
+      return part.transcript ?? mediaLabel(part);
+    case "source":
+      return `[source: ${part.title ?? part.url ?? part.id ?? ""}]`;
     case "json":
       return safeStringify(part.value);
   }

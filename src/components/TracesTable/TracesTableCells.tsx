@@ -62,9 +62,24 @@ export function ErrorCountCell({ count }: { count: number }) {
 }
 
 /** A formatted number; the core formatters already answer "—" for missing values. */
-export function NumberCell({ text }: { text: string }) {
-  if (text === FORMAT_PLACEHOLDER) return DASH;
-  return <span className="tl:whitespace-nowrap">{text}</span>;
+/** A formatted figure; `note` (what is unknown or partial) becomes its tooltip and is read after it. */
+export function NumberCell({ text, note }: { text: string; note?: string }) {
+  const extra = note ? <span className="tl:sr-only"> ({note})</span> : null;
+  if (text === FORMAT_PLACEHOLDER) {
+    if (!note) return DASH;
+    return (
+      <span title={note} data-usage="unknown">
+        <span className="tl:text-muted">–</span>
+        {extra}
+      </span>
+    );
+  }
+  return (
+    <span className="tl:whitespace-nowrap" title={note || undefined} data-usage={note ? "partial" : undefined}>
+      {text}
+      {extra}
+    </span>
+  );
 }
 
 const formatted = new WeakMap<object, Map<string, string>>();

@@ -1,4 +1,5 @@
-import { formatCost, formatLatency, formatTokens } from "../../core/format";
+import { formatLatency } from "../../core/format";
+import { describeCost, describeTokens, llmTraceUsage } from "../../core/traceUsage";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { readNumber } from "../../core/eventsAccess";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
@@ -38,14 +39,19 @@ export type TracesTableColumnId =
   | "cost"
   | "time";
 
+function usageDisplay(kind: "tokens" | "cost", trace: LLMTrace, locale: string | undefined) {
+  const usage = llmTraceUsage(trace);
+  return kind === "tokens" ? describeTokens(usage.inputTokens, usage.outputTokens, usage.coverage, locale) : describeCost(usage.totalCost, usage.coverage, locale);
+}
+
 function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace: LLMTrace }) {
   const { locale } = useTableCellContext();
-  const text = cachedFormat(trace, `${kind}|${locale ?? ""}`, () => {
-    if (kind === "latency") return formatLatency(readNumber(trace.totalLatency), { locale });
-    if (kind === "tokens") return formatTokens(readNumber(trace.inputTokens), readNumber(trace.outputTokens), { locale });
-    return formatCost(readNumber(trace.totalCost), { locale });
-  });
-  return <NumberCell text={text} />;
+  const key = `${kind}|${locale ?? ""}`;
+  if (kind === "latency") return <NumberCell text={cachedFormat(trace, key, () => formatLatency(readNumber(trace.totalLatency), { locale }))} />;
+  // Unknown stays unknown: a cost or token count no event reported shows "–", never 0.
+  const text = cachedFormat(trace, key, () => usageDisplay(kind, trace, locale).text);
+  const note = cachedFormat(trace, `${key}|note`, () => usageDisplay(kind, trace, locale).note);
+  return <NumberCell text={text} note={note} />;
 }
 
 /**
@@ -136,7 +142,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     align: "end",
     description: "Total cost of the trace in USD",
     cell: (trace) => <Formatted kind="cost" trace={trace} />,
-    sortValue: (trace) => readNumber(trace.totalCost) ?? undefined,
+    sortValue: (trace) => (usageDisplay("cost", trace, undefined).status === "unknown" ? undefined : (llmTraceUsage(trace).totalCost ?? undefined)),
     sortDescFirst: true,
   },
   {

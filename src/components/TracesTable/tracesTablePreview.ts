@@ -25,11 +25,15 @@ function partText(part: MessagePart, max: number): string {
     case "tool-result":
       return part.content.map((inner) => partText(inner, max)).join(" ");
     case "image":
-      return "[image]";
+      return part.omitted?.reason === "redacted" ? "[image redacted]" : "[image]";
+    case "video":
+      return part.omitted?.reason === "redacted" ? "[video redacted]" : "[video]";
     case "file":
-      return part.filename ? `[file ${part.filename.slice(0, 80)}]` : "[file]";
+      return part.filename ? `[file ${part.filename.slice(0, 80)}]` : part.omitted?.reason === "redacted" ? "[file redacted]" : "[file]";
     case "audio":
-      return part.transcript ? part.transcript.slice(0, max) : "[audio]";
+      return part.transcript ? part.transcript.slice(0, max) : part.omitted?.reason === "redacted" ? "[audio redacted]" : "[audio]";
+    case "source":
+      return `[source ${(part.title ?? part.url ?? "").slice(0, 80)}]`;
     case "json":
       return boundedJson(part.value, max);
     default:
@@ -70,9 +74,14 @@ export function traceGenerations(trace: LLMTrace): LLMTraceEvent[] {
   return events.filter((e) => e && typeof e === "object" && e.event === "$ai_generation");
 }
 
-/** The last input message of a generation (`$ai_input`), skipping system prompts. */
+/**
+ * The last user message of a generation's input (`$ai_input`); when there is none, the last
+ * non-system message. In agent loops the last input item is usually a tool result, which says
+ * little about what the trace was asked.
+ */
 export function generationInputPreview(event: LLMTraceEvent): MessagePreview | null {
-  return lastWithText(parseMessages(properties(event).$ai_input), true);
+  const messages = parseMessages(properties(event).$ai_input);
+  return lastWithText(messages.filter((message) => message.role === "user"), true) ?? lastWithText(messages, true);
 }
 
 const outputMessagesCache = new WeakMap<object, Message[]>();

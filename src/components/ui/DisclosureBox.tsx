@@ -10,11 +10,13 @@ export interface DisclosureBoxProps {
   labelClassName?: string;
   /** Drawn only while open, so closed sections cost nothing to render. */
   children: ReactNode;
+  /** Start open. @default false */
+  defaultOpen?: boolean;
 }
 
-/** A bordered section that starts closed behind a full-width ▸/▾ toggle. */
-export function DisclosureBox({ slot, label, labelClassName, children }: DisclosureBoxProps) {
-  const [open, setOpen] = useState(false);
+/** A bordered section behind a full-width ▸/▾ toggle; starts closed unless `defaultOpen`. */
+export function DisclosureBox({ slot, label, labelClassName, children, defaultOpen = false }: DisclosureBoxProps) {
+  const [open, setOpen] = useState(defaultOpen);
   return (
     <div data-slot={slot} className="tl:rounded-tl tl:border tl:border-border">
       <button

@@ -4,11 +4,14 @@
 export { parseMessages, parseOutputMessages } from "./messageParse";
 export { parseToolDefinitions } from "./messageTools";
 export { normalizeMessageRole } from "./messageItem";
+export { mediaOmissionOf } from "./messageMediaSource";
 export type {
   AudioPart,
   FilePart,
   ImagePart,
   JsonPart,
+  MediaOmission,
+  MediaPart,
   Message,
   MessagePart,
   MessagePartKind,
@@ -16,9 +19,11 @@ export type {
   ParsedMessage,
   ParseMessagesOptions,
   ReasoningPart,
+  SourcePart,
   TextPart,
   ToolCallPart,
   ToolDefinition,
   ToolResultPart,
   UnparsedMessage,
+  VideoPart,
 } from "./messageTypes";

@@ -4,6 +4,7 @@
  */
 import { isPropertyBag, readString } from "../eventsAccess";
 import { parseContent } from "./messageBlocks";
+import { newMediaPart, setMediaSource } from "./messageMediaSource";
 import { makeToolCall } from "./messageToolCalls";
 import type { Message, MessagePart, ToolResultPart } from "./messageTypes";
 
@@ -53,7 +54,8 @@ export function parseResponsesItem(item: Record<string, unknown>, index: number)
   const type = readString(item.type);
   if (type === null || !isResponsesItemType(type)) return null;
   if (type === "reasoning") {
-    const text = textOf(item.summary) || textOf(item.content);
+    // Vercel AI SDK reasoning items carry `text` instead of a summary.
+    const text = textOf(item.summary) || textOf(item.content) || textOf(item.text) || textOf(item.reasoning);
     const part: MessagePart = { kind: "reasoning", text };
     if (!text && typeof item.encrypted_content === "string" && item.encrypted_content !== "") part.redacted = true;
     return message("assistant", [part], index);
@@ -66,5 +68,13 @@ export function parseResponsesItem(item: Record<string, unknown>, index: number)
   if (type === "custom_tool_call") return message("assistant", [makeToolCall(item.name, callId, item.input)], index);
   // Built-in tools (web_search_call, file_search_call, computer_call, mcp_call, ...).
   const name = readString(item.name) || type;
+  if (type === "image_generation_call" && typeof item.result === "string") {
+    // The generated image travels in `result` (base64, or an SDK placeholder); show it as an image.
+    const { result, ...rest } = item;
+    const image = newMediaPart("image");
+    image.mediaType = "image/png";
+    setMediaSource(image, result);
+    return message("assistant", [makeToolCall(name, callId, builtinArguments(rest)), image], index);
+  }
   return message("assistant", [makeToolCall(name, callId, builtinArguments(item))], index);
 }

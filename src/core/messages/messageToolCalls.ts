@@ -34,7 +34,8 @@ export function makeToolCall(name: unknown, id: unknown, args: unknown): ToolCal
 export function toolCallFromEntry(entry: unknown): ToolCallPart | null {
   if (!isPropertyBag(entry)) return null;
   const fn = entry.function;
-  if (isPropertyBag(fn)) return makeToolCall(fn.name, entry.id, fn.arguments);
+  // Some captures spell the arguments `function.args`.
+  if (isPropertyBag(fn)) return makeToolCall(fn.name, entry.id, fn.arguments !== undefined ? fn.arguments : fn.args);
   if (typeof entry.name === "string") {
     const args = entry.args !== undefined ? entry.args : entry.arguments !== undefined ? entry.arguments : entry.input;
     return makeToolCall(entry.name, entry.id, args);
@@ -62,7 +63,7 @@ export function messageToolCalls(message: Record<string, unknown>): MessagePart[
     if (Array.isArray(list)) for (const entry of list) add(toolCallFromEntry(entry));
   };
   const addFunctionCall = (call: unknown) => {
-    if (isPropertyBag(call) && parts.length === 0) add(makeToolCall(call.name, call.id, call.arguments));
+    if (isPropertyBag(call) && parts.length === 0) add(makeToolCall(call.name, call.id, call.arguments !== undefined ? call.arguments : call.args));
   };
   addList(message.tool_calls);
   addList(message.invalid_tool_calls);

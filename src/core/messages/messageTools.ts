@@ -13,7 +13,12 @@ function definition(name: string, description: unknown, parameters: unknown, raw
   return tool;
 }
 
-function fromEntry(entry: unknown, fallbackName: string | null, into: ToolDefinition[]): void {
+function fromEntry(entry: unknown, fallbackName: string | null, into: ToolDefinition[], depth = 0): void {
+  if (Array.isArray(entry)) {
+    // Some callbacks record the tool list nested one level (`[[tool, tool]]`).
+    if (depth < 2) for (const inner of entry) fromEntry(inner, null, into, depth + 1);
+    return;
+  }
   if (typeof entry === "string") {
     if (entry !== "") into.push({ name: entry, raw: entry });
     return;
@@ -50,6 +55,11 @@ function looksLikeSingleTool(value: Record<string, unknown>): boolean {
   );
 }
 
+/** `{tools: [...]}` (a request-config wrapper) rather than a tool whose name is "tools". */
+function looksLikeWrapper(value: Record<string, unknown>): boolean {
+  return typeof value.name !== "string" && !isPropertyBag(value.function);
+}
+
 /**
  * Parses a tool catalogue. A list is read entry by entry; a dict is a single tool when it looks
  * like one, otherwise `{name: spec}` (Vercel AI SDK style). Never throws; unknown entries are
@@ -60,7 +70,8 @@ export function parseToolDefinitions(value: unknown): ToolDefinition[] {
   try {
     if (Array.isArray(value)) for (const entry of value) fromEntry(entry, null, tools);
     else if (isPropertyBag(value)) {
-      if (looksLikeSingleTool(value)) fromEntry(value, null, tools);
+      if (Array.isArray(value.tools) && looksLikeWrapper(value)) for (const entry of value.tools) fromEntry(entry, null, tools);
+      else if (looksLikeSingleTool(value)) fromEntry(value, null, tools);
       else for (const [name, spec] of Object.entries(value)) fromEntry(isPropertyBag(spec) ? spec : { description: spec }, name, tools);
     }
   } catch {

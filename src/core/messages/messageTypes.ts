@@ -11,38 +11,66 @@ export interface TextPart {
   text: string;
 }
 
-/** An image given by URL (http or `data:`), by base64 `data`, or by provider file id. */
-export interface ImagePart {
-  kind: "image";
+/**
+ * Why a media part carries no playable content. SDKs replace inline base64 with a placeholder
+ * (`[base64 image redacted]`), keep only a description (`[image/png file - 2048 bytes]`), or move
+ * the bytes to PostHog's blob store (`phaiblob://…`).
+ */
+export interface MediaOmission {
+  /** `redacted`: an SDK placeholder replaced the bytes; `offloaded`: stored elsewhere by PostHog; `not-captured`: only a description was recorded. */
+  reason: "redacted" | "offloaded" | "not-captured";
+  /** Size in bytes when the event says it. */
+  sizeBytes?: number;
+  /** Media type named by the placeholder, when it names one. */
+  mediaType?: string;
+  /** The placeholder as recorded. */
+  placeholder: string;
+}
+
+/** Fields every media part shares. */
+interface MediaFields {
   url?: string;
   /** Base64 without a data-URL prefix. */
   data?: string;
   mediaType?: string;
   fileId?: string;
+  /** Set when the event holds a placeholder instead of the content. */
+  omitted?: MediaOmission;
+}
+
+/** An image given by URL (http or `data:`), by base64 `data`, or by provider file id. */
+export interface ImagePart extends MediaFields {
+  kind: "image";
   detail?: string;
 }
 
+/** A video (Gemini `video/*` parts and `file_data` URIs). */
+export interface VideoPart extends MediaFields {
+  kind: "video";
+}
+
 /** A document or file attachment. */
-export interface FilePart {
+export interface FilePart extends MediaFields {
   kind: "file";
-  url?: string;
-  data?: string;
-  mediaType?: string;
   filename?: string;
-  fileId?: string;
   /** Inline text documents (Anthropic `source.type: "text"`). */
   text?: string;
 }
 
 /** Audio input or output. */
-export interface AudioPart {
+export interface AudioPart extends MediaFields {
   kind: "audio";
-  url?: string;
-  data?: string;
   /** e.g. `wav`, `mp3` (OpenAI `input_audio.format`). */
   format?: string;
-  mediaType?: string;
   transcript?: string;
+  id?: string;
+}
+
+/** A cited source (Vercel AI SDK `source` parts). */
+export interface SourcePart {
+  kind: "source";
+  url?: string;
+  title?: string;
   id?: string;
 }
 
@@ -79,9 +107,16 @@ export interface ReasoningPart {
 export interface JsonPart {
   kind: "json";
   value: unknown;
+  /** What the value is, when known (e.g. "Structured output"). */
+  label?: string;
+  /** Why it is shown raw: set when the parser did not understand the block. */
+  reason?: string;
 }
 
-export type MessagePart = TextPart | ImagePart | FilePart | AudioPart | ToolCallPart | ToolResultPart | ReasoningPart | JsonPart;
+export type MessagePart = TextPart | ImagePart | VideoPart | FilePart | AudioPart | SourcePart | ToolCallPart | ToolResultPart | ReasoningPart | JsonPart;
+
+/** Parts that carry media. */
+export type MediaPart = ImagePart | VideoPart | FilePart | AudioPart;
 
 /** Kinds of {@link MessagePart}. */
 export type MessagePartKind = MessagePart["kind"];
@@ -108,6 +143,8 @@ export interface UnparsedMessage {
   parts: [];
   index: number;
   raw: unknown;
+  /** Why no parser took it, in words for the reader. */
+  reason: string;
 }
 
 export type Message = ParsedMessage | UnparsedMessage;
