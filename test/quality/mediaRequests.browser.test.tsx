@@ -66,6 +66,7 @@ function traceWithMedia(url: (name: string) => string, id: string): LLMTrace {
                 { type: "text", text: "What is in this picture?" },
                 { type: "image_url", image_url: { url: url("input-image") } },
                 { type: "input_audio", input_audio: { url: url("input-audio"), format: "mp3" } },
+                { type: "video", url: url("input-video"), mediaType: "video/mp4" },
               ],
             },
           ],
@@ -103,7 +104,9 @@ function everyPlace(url: (name: string) => string): ReactNode {
   );
 }
 
-const PLACES = ["input-image", "input-audio", "output-markdown", "summary", "evaluation", "markdown"];
+const PLACES = ["input-image", "input-audio", "input-video", "output-markdown", "summary", "evaluation", "markdown"];
+/** Audio and video load metadata only, maybe later; the images are enough to see the allowlist work. */
+const IMAGES = PLACES.filter((place) => !/audio|video/.test(place));
 
 async function show(ui: ReactNode, control: string, policy?: MediaPolicy) {
   await cleanup();
@@ -139,7 +142,7 @@ describe("media policy: no request leaves for a remote host unless allowed", () 
     const buttons = [...screen.container.querySelectorAll("button")].filter((b) => b.textContent?.startsWith("Load "));
     expect(buttons.length).toBeGreaterThanOrEqual(PLACES.length);
     expect(buttons.every((b) => b.textContent?.endsWith(`from ${host}`))).toBe(true);
-    expect(screen.container.querySelectorAll('img:not([alt="control"]), audio')).toHaveLength(0);
+    expect(screen.container.querySelectorAll('img:not([alt="control"]), audio, video')).toHaveLength(0);
   });
 
   it("a click loads that one item, and nothing else", async () => {
@@ -163,12 +166,11 @@ describe("media policy: no request leaves for a remote host unless allowed", () 
       { allowOrigins: [REMOTE] },
     );
     await scrollThrough(screen.container);
-    // The audio element loads metadata only, so its request may come later; the images are enough.
-    for (const place of PLACES.filter((p) => p !== "input-audio")) {
+    for (const place of IMAGES) {
       await expect.poll(() => requested(url(place)).length, { timeout: 10_000 }).toBeGreaterThan(0);
     }
     expect(requested("http://elsewhere.invalid")).toEqual([]);
-    expect(requested(prefix).length).toBeGreaterThanOrEqual(PLACES.length);
+    expect(requested(prefix).length).toBeGreaterThanOrEqual(IMAGES.length);
   });
 
   it('"allow" on the provider loads remote media at once; a component\'s own policy wins', async () => {
