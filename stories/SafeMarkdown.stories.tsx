@@ -21,7 +21,9 @@ const meta = {
           "`{ allowOrigins: [\"https://cdn.example.com\"], remote, maxDataUrlChars }` — listed origins load at once. `data:` images " +
           "load inline up to a size cap. `MediaGate` and `PolicyImage` apply the same policy to a host's own media.\n\n" +
           "The parser (markdown-it) is its own chunk, loaded on first use (`preloadSafeMarkdown()` starts it early): until it " +
-          "arrives, and on the server, the text shows as plain text. Past 100,000 characters the rest is plain text, with a note.",
+          "arrives, and on the server, the text shows as plain text. Long texts are parsed and drawn section by section, so the " +
+          "page stays responsive; past 100,000 characters the rest is plain text, with a note. Code blocks keep their language " +
+          "label and a copy button, and are coloured by a second lazy chunk (lowlight, 15 common languages) when the language is known.",
       },
     },
   },
@@ -50,6 +52,7 @@ export const ModelAnswer: Story = {
     await expect(canvas.getByRole("link", { name: "www.example.com" })).toHaveAttribute("href", "http://www.example.com/");
     await expect(canvas.getByRole("link", { name: "support@example.com" })).toHaveAttribute("href", "mailto:support@example.com");
     await expect(canvas.getByRole("button", { name: /python code/ })).toBeVisible();
+    await waitFor(() => expect(canvasElement.querySelector('code[data-language="python"][data-highlighted]')).not.toBeNull());
     await expect(canvasElement.querySelector("b, [onmouseover]")).toBeNull();
     await expect(canvas.queryByRole("link", { name: "a script link" })).toBeNull();
   },

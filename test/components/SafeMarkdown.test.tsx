@@ -135,6 +135,34 @@ describe("SafeMarkdown rendering", () => {
   });
 });
 
+describe("SafeMarkdown code colours", () => {
+  beforeAll(() => preloadSafeMarkdown());
+
+  it("colours a known language once the highlighter arrives, as text and class names only", async () => {
+    const { container } = render(<SafeMarkdown text={'```html\n<script>window.__tlPwned=1</script>\n<img src=x onerror="window.__tlPwned=1">\n```\n\n```python\ndef f(x):\n    return "s" # note\n```'} />);
+    await waitFor(() => expect(container.querySelectorAll("code[data-highlighted]")).toHaveLength(2));
+    const [html, python] = [...container.querySelectorAll("code")];
+    expect(html!.textContent).toBe('<script>window.__tlPwned=1</script>\n<img src=x onerror="window.__tlPwned=1">\n');
+    expect(container.querySelector("script, img, [onerror]")).toBeNull();
+    expect(python!.querySelector(".tl\\:italic")).toHaveTextContent("# note");
+    expect([...python!.querySelectorAll("span")].some((span) => span.textContent === "def" && span.className.includes("kind-trace"))).toBe(true);
+  });
+
+  it("leaves unknown languages, search marks and very long code plain", async () => {
+    const { container } = render(
+      <>
+        <SafeMarkdown text={"```brainfuck\n+++.\n```"} />
+        <SafeMarkdown text={"```python\nneedle = 1\n```"} highlight="needle" />
+        <SafeMarkdown text={`\`\`\`python\n${"x = 1\n".repeat(4_000)}\`\`\``} />
+        <SafeMarkdown text={"```json\n{\"a\": 1}\n```"} />
+      </>,
+    );
+    await waitFor(() => expect(container.querySelectorAll("code[data-highlighted]")).toHaveLength(1));
+    expect(container.querySelector("code[data-highlighted]")).toHaveAttribute("data-language", "json");
+    expect(container.querySelector("mark")).toHaveTextContent("needle");
+  });
+});
+
 describe("SafeMarkdown limits", () => {
   beforeAll(() => preloadSafeMarkdown());
 

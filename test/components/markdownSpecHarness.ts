@@ -7,7 +7,7 @@
  *  2. attributes: only href, src, alt, title, start, align, type, checked, disabled and a code block's
  *     language survive, sorted; absolute URLs are compared in their WHATWG-canonical form (`new URL`);
  *  3. tracelens' chrome is taken off: the code block's wrapper, label and copy button (its language
- *     becomes `class="language-x"`), the table's scroll frame, heading paragraphs become <hN> again
+ *     becomes `class="language-x"`, its syntax-colour spans leave their text), the table's scroll frame, heading paragraphs become <hN> again
  *     (data-level), `text-align` styles become `align`, the task checkbox's aria-label goes.
  * The deliberate safety differences are applied to the spec side (never to ours), each named:
  *  - "link not allowed": a link whose target is not http(s)/mailto (relative, other schemes) shows its
@@ -45,6 +45,8 @@ function replaceWith(node: Element, tag: string, doc: Document): Element {
 /** Takes tracelens' presentation off its output (step 3). */
 function unchrome(root: Element, doc: Document) {
   for (const frame of [...root.querySelectorAll('[data-slot="markdown-body"], [data-slot="markdown-section"]')]) frame.replaceWith(...frame.childNodes);
+  // Syntax colours are spans inside the code: only its text counts.
+  for (const span of [...root.querySelectorAll("pre code span")].reverse()) span.replaceWith(...span.childNodes);
   for (const code of [...root.querySelectorAll('[data-slot="markdown-code"]')]) {
     const pre = code.querySelector("pre")!;
     const inner = pre.querySelector("code")!;

@@ -55,7 +55,7 @@ test("the main entry never reaches onnxruntime, tokenizers or msw", () => {
   expect(files.filter((f) => f.startsWith(`inference${path.sep}`) || f.startsWith(`msw${path.sep}`))).toEqual([]);
 });
 
-test("markdown-it is reached only through SafeMarkdown's lazy import(), never statically from an entry", () => {
+test("markdown-it and the highlighter are reached only through lazy import(), never statically from an entry", () => {
   const STATIC = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/g;
   const staticPackages = (entry: string) => {
     const seen = new Set<string>();
@@ -74,9 +74,11 @@ test("markdown-it is reached only through SafeMarkdown's lazy import(), never st
     return packages;
   };
   for (const entry of ["index.ts", "tables.ts", "trace.ts", "overview.ts", "evaluations.ts"]) {
-    expect([...staticPackages(path.join(SRC, entry))].filter((p) => p.startsWith("markdown-it")), entry).toEqual([]);
+    expect([...staticPackages(path.join(SRC, entry))].filter((p) => /^(markdown-it|lowlight|highlight\.js)/.test(p)), entry).toEqual([]);
   }
   // …and the lazy chunk does reach it (so the check above is looking at the right graph).
   expect([...staticPackages(path.join(SRC, "components/ui/markdownBody.tsx"))]).toContain("markdown-it");
-  expect([...importGraph(path.join(SRC, "trace.ts")).packages.keys()]).toContain("markdown-it");
+  expect([...staticPackages(path.join(SRC, "components/ui/codeHighlight.tsx"))]).toContain("lowlight");
+  expect([...staticPackages(path.join(SRC, "components/ui/markdownBody.tsx"))]).not.toContain("lowlight");
+  expect([...importGraph(path.join(SRC, "trace.ts")).packages.keys()]).toEqual(expect.arrayContaining(["markdown-it", "lowlight"]));
 });
