@@ -85,7 +85,7 @@ class Guard extends Component<{ children: ReactNode }, { error: boolean }> {
 }
 
 const safeDone = (container: HTMLElement) =>
-  container.querySelector('[data-slot="safe-markdown"][data-state="formatted"]') !== null && container.querySelector('[data-slot="markdown-body"][data-pending]') === null;
+  container.querySelector('[data-slot="safe-markdown"][data-state="formatted"]') !== null && container.querySelector('[data-slot="markdown-body"][data-pending], [data-slot="markdown-plain-pending"]') === null;
 
 /** The peer with the same work as SafeMarkdown: markdown up to the cap, then plain text. */
 function Peer({ text }: { text: string }) {

@@ -1,4 +1,4 @@
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from "react";
+import { forwardRef, memo, startTransition, useEffect, useMemo, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from "react";
 import { cn } from "./cn";
 import { highlightText } from "./HighlightText";
 import { useMarkdownBody } from "./markdownLoader";
@@ -55,19 +55,46 @@ function plainPieceStyle(piece: string): CSSProperties {
   return { contentVisibility: "auto", containIntrinsicSize: `auto ${Math.round((lines + piece.length / 100) * 20)}px` };
 }
 
-function PlainText({ text, highlight, renderText }: { text: string; highlight?: string; renderText?: (text: string) => ReactNode }) {
+interface PlainTextProps {
+  text: string;
+  highlight?: string;
+  renderText?: (text: string) => ReactNode;
+}
+
+const PlainPiece = memo(function PlainPiece({ piece, style, highlight, renderText }: Omit<PlainTextProps, "text"> & { piece: string; style?: CSSProperties }) {
+  return (
+    // Pieces out of view skip layout (content-visibility), so a megabyte of text does not block the page.
+    <div data-slot="markdown-plain" dir="auto" className="tl:whitespace-pre-wrap" style={style}>
+      {renderText ? renderText(piece) : highlightText(piece, highlight)}
+    </div>
+  );
+});
+
+/**
+ * Plain text in pieces of about PLAIN_PIECE_CHARS. Past the first piece the rest follows in a
+ * transition, so React works through a long text in slices and the first paint is not held up by it.
+ */
+function PlainText({ text, highlight, renderText }: PlainTextProps) {
+  const [shown, setShown] = useState<string | null>(null);
+  const all = shown === text || text.length <= PLAIN_PIECE_CHARS;
+  useEffect(() => {
+    if (!all) startTransition(() => setShown(text));
+  }, [all, text]);
   const pieces: string[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length && (all || pieces.length === 0); ) {
     const end = Math.max(markdownCut(text, PLAIN_PIECE_CHARS, at), at + 1);
     pieces.push(text.slice(at, end));
     at = end;
   }
-  return pieces.map((piece, i) => (
-    // Pieces out of view skip layout (content-visibility), so a megabyte of text does not block the page.
-    <div key={i} data-slot="markdown-plain" dir="auto" className="tl:whitespace-pre-wrap" style={pieces.length > 1 ? plainPieceStyle(piece) : undefined}>
-      {renderText ? renderText(piece) : highlightText(piece, highlight)}
-    </div>
-  ));
+  const rest = all ? 0 : text.length - (pieces[0]?.length ?? 0);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <PlainPiece key={i} piece={piece} style={pieces.length > 1 ? plainPieceStyle(piece) : undefined} highlight={highlight} renderText={renderText} />
+      ))}
+      {rest > 0 && <div data-slot="markdown-plain-pending" style={{ height: Math.round((rest / 100) * 20) }} />}
+    </>
+  );
 }
 
 function withDataLimit(policy: MediaPolicy, maxImageChars: number | undefined): MediaPolicy {
