@@ -40,11 +40,6 @@ export function safeImageUrl(raw: unknown, maxChars = SAFE_DATA_IMAGE_MAX_CHARS)
   return schemeCheck(raw, "image", maxChars);
 }
 
-/** An audio address that may go in `src`: http(s), or a `data:audio/*;base64` URL no longer than `maxChars`. */
-export function safeAudioUrl(raw: unknown, maxChars = SAFE_DATA_IMAGE_MAX_CHARS): SafeMediaUrl {
-  return schemeCheck(raw, "audio", maxChars);
-}
-
 /** A `data:` URL from bare base64 and a media type (the type cleaned of anything but type characters). */
 export function dataUrlFromBase64(data: string, mediaType: string | undefined, fallbackType: string): string {
   const type = (mediaType ?? fallbackType).toLowerCase().replace(/[^a-z0-9/+.-]/g, "");
