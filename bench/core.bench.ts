@@ -1,7 +1,7 @@
 // npm run bench:core — tracelens/core on large inputs. Prints medians; PostHog's own Python formatter is the
 // peer for text_repr (its time for the same 2 MB request is recorded in test/fixtures/bench/README.md).
 import { readFileSync } from "node:fs";
-import { buildTraceTree, formatTextRepr } from "../src/core";
+import { buildTraceTree, formatTextRepr, keptTraceEvents } from "../src/core";
 import { medianMs, ms } from "./benchUtil";
 import { syntheticTextReprTrace, syntheticTraceEvents } from "./syntheticTrace";
 
@@ -27,3 +27,9 @@ console.log("buildTraceTree");
 console.log(`  10k events  : ${ms(tree10k)}`);
 console.log(`  100k events : ${ms(tree100k)}`);
 console.log(`  100k/10k    : ${(tree100k / tree10k).toFixed(1)} (10.0 is linear)`);
+
+// At-least-once delivery: one event in ten delivered twice. Dedupe must stay linear and cheap beside the build.
+const redelivered = events100k.flatMap((event, i) => (i % 10 === 0 ? [event, structuredClone(event)] : [event]));
+console.log("dedupe (100k events, 10% delivered twice)");
+console.log(`  keptTraceEvents : ${ms(medianMs(5, () => keptTraceEvents(redelivered)))}   (what tables and the Text tab count)`);
+console.log(`  buildTraceTree  : ${ms(medianMs(5, () => buildTraceTree(redelivered)))}`);

@@ -9,6 +9,7 @@ import type { SentimentResult } from "../core/sentiment/types";
 import { chunk, emptyResults, ownEntry, sentimentFailure, setResult, uniqueIds } from "./clientChunk";
 import { createLimiter } from "./clientConcurrency";
 import { isApiError } from "./clientErrors";
+import { credentialPlaces, headerEntries, refuseBrowserCredentials, urlCredentialSecrets, urlCredentials } from "./clientCredentials";
 import { postJson, type HeadersOption, type HttpTransport, type RequestOptions } from "./clientHttp";
 import { resolveRetryPolicy, type RetryPolicy } from "./clientRetry";
 import {
@@ -34,11 +35,18 @@ export interface PostHogClientOptions {
    * Browsers should go through the host's proxy or session instead (`host`, `headers`, `credentials`).
    */
   apiKey?: string;
-  /** Set to true to allow `apiKey` where `window` exists (Electron, trusted kiosks). @default false */
+  /**
+   * Set to true to allow credentials (an `apiKey`, a credential header, user-info in `host`) in a
+   * browser scope: a window, a worker or a worklet (Electron, trusted kiosks). @default false
+   */
   dangerouslyAllowBrowser?: boolean;
   /** Replaces the global `fetch`. */
   fetch?: typeof fetch;
-  /** Extra headers, or a function returning them before each request (CSRF tokens, short-lived JWTs). */
+  /**
+   * Extra headers (an object, a `Headers` or pairs), or a function returning them before each request
+   * (CSRF tokens). In a browser, credential headers (Authorization, Cookie, *token*, *key*, …; CSRF
+   * headers aside) are refused unless `dangerouslyAllowBrowser` is set.
+   */
   headers?: HeadersOption;
   /** `fetch` credentials mode; `"include"` sends the host's session cookie to a cross-origin proxy. */
   credentials?: RequestCredentials;
@@ -48,10 +56,6 @@ export interface PostHogClientOptions {
   timeoutMs?: number;
   /** Requests this client keeps in flight at once; the rest queue. @default 4 */
   maxConcurrency?: number;
-}
-
-function isBrowser(): boolean {
-  return typeof window !== "undefined" && typeof document !== "undefined";
 }
 
 function asResults(value: unknown): Record<string, unknown> | null {
@@ -74,19 +78,23 @@ function asResults(value: unknown): Record<string, unknown> | null {
  * const client = createPostHogClient({ host: "/posthog-proxy", projectId: 123, credentials: "same-origin" });
  */
 export function createPostHogClient(options: PostHogClientOptions): TraceLensClient {
-  if (options.apiKey && isBrowser() && options.dangerouslyAllowBrowser !== true) {
-    throw new Error(
-      "createPostHogClient: a personal API key must not be used in a browser, where every visitor can read it. " +
-        "Route requests through your own backend (host + credentials/headers), or pass dangerouslyAllowBrowser: true.",
-    );
-  }
-  const host = String(options.host ?? "").replace(/\/+$/, "");
+  const rawHost = String(options.host ?? "");
+  const userInfo = urlCredentials(rawHost);
+  const staticHeaders = typeof options.headers === "function" ? [] : headerEntries(options.headers);
+  refuseBrowserCredentials("createPostHogClient", credentialPlaces({ apiKey: options.apiKey, headers: staticHeaders, url: userInfo }), options.dangerouslyAllowBrowser);
+  // The URL is sent as given (a custom fetch may handle user-info); `fetch` itself refuses it, and the
+  // error that says so is scrubbed like any other.
+  const host = rawHost.replace(/\/+$/, "");
+  const publicHost = (userInfo ? userInfo.url : rawHost).replace(/\/+$/, "");
   const projectId = encodeURIComponent(String(options.projectId));
   const transport: HttpTransport = {
     baseUrl: host,
     fetch: options.fetch,
     headers: options.headers,
-    apiKey: options.apiKey,
+    authorization: options.apiKey ? `Bearer ${options.apiKey}` : undefined,
+    secrets: [...(options.apiKey ? [String(options.apiKey)] : []), ...urlCredentialSecrets(userInfo)],
+    owner: "createPostHogClient",
+    dangerouslyAllowBrowser: options.dangerouslyAllowBrowser === true,
     credentials: options.credentials,
     retry: resolveRetryPolicy(options.retry),
     timeoutMs: options.timeoutMs ?? 120_000,
@@ -111,7 +119,8 @@ export function createPostHogClient(options: PostHogClientOptions): TraceLensCli
   }
 
   return {
-    scope: `posthog:${host}:${String(options.projectId)}`,
+    // Query keys show up in devtools: never with user-info in them.
+    scope: `posthog:${publicHost}:${String(options.projectId)}`,
 
     async listTraces(params = {}, o) {
       const response = await postJson<TracesQueryResponse>(transport, `${env}/query/`, { query: { ...params, kind: "TracesQuery" } }, o);

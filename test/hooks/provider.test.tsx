@@ -88,8 +88,14 @@ describe("useTraces and useTrace over the PostHog client and msw", () => {
 
   it("authenticates with a session cookie instead of a key, as a logged-in browser does", async () => {
     harness({ auth: { required: true, sessionCookie: "sessionid" } });
-    // jsdom's fetch keeps no cookie jar, so the header stands in for what the browser would send.
-    const client = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", headers: { Cookie: "sessionid=abc" } });
+    // jsdom's fetch keeps no cookie jar, so this fetch adds what the browser would send. (A Cookie
+    // header given to the client is a credential in browser code, and refused.)
+    const withCookieJar: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (init?.credentials === "include") headers.set("Cookie", "sessionid=abc");
+      return fetch(input, { ...init, headers });
+    };
+    const client = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", fetch: withCookieJar });
     await expect(client.listTraces({ limit: 1 })).resolves.toMatchObject({ limit: 1 });
     const anonymous = createPostHogClient({ host: HOST, projectId: 1, retry: { retries: 0 } });
     await expect(anonymous.listTraces({ limit: 1 })).rejects.toMatchObject({ status: 401 });

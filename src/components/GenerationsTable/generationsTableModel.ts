@@ -1,6 +1,7 @@
 /** Pure derivations for GenerationsTable rows. */
 import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { keptTraceEvents } from "../../core/trace";
 import { isSentimentError } from "../../core/sentiment/guards";
 import type { GenerationSentiment } from "../../core/sentiment/types";
 import { boundedString, cutText } from "../ui/boundedText";
@@ -25,22 +26,28 @@ function isGeneration(value: unknown): value is LLMTraceEvent {
 
 /**
  * Rows from whatever the host has: generation events (others are skipped) and/or traces (their
- * `$ai_generation` events). Ids repeat across exports; repeats get a suffix so rows stay distinct.
+ * `$ai_generation` events). Exact copies of an event count once, as in the trace tree; an event
+ * that reuses an id with other content keeps its own row, keyed `id#index` like the tree's
+ * `eventKey`. Ids that repeat across traces get a further suffix so rows stay distinct.
  */
 export function generationRows(generations: readonly unknown[] | undefined, traces: readonly unknown[] | undefined): GenerationRow[] {
   const rows: GenerationRow[] = [];
   const seen = new Set<string>();
-  const add = (event: LLMTraceEvent, trace: LLMTrace | null) => {
-    let rowId = typeof event.id === "string" && event.id ? event.id : `generation-${rows.length}`;
-    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
-    seen.add(rowId);
-    rows.push({ rowId, event, trace });
+  const addAll = (events: readonly unknown[], trace: LLMTrace | null) => {
+    if (!events.some(isGeneration)) return;
+    for (const kept of keptTraceEvents(events)) {
+      if (!isGeneration(kept.event)) continue;
+      let rowId = kept.key ?? `generation-${rows.length}`;
+      if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+      seen.add(rowId);
+      rows.push({ rowId, event: kept.event, trace });
+    }
   };
-  for (const item of Array.isArray(generations) ? generations : []) if (isGeneration(item)) add(item, null);
+  if (Array.isArray(generations)) addAll(generations, null);
   for (const trace of Array.isArray(traces) ? traces : []) {
     if (!trace || typeof trace !== "object") continue;
     const events = (trace as LLMTrace).events;
-    for (const event of Array.isArray(events) ? events : []) if (isGeneration(event)) add(event, trace as LLMTrace);
+    if (Array.isArray(events)) addAll(events, trace as LLMTrace);
   }
   return rows;
 }

@@ -47,7 +47,11 @@ export interface SentimentOverviewProps extends Omit<ComponentPropsWithoutRef<"s
   onDisplayChange?: (display: "chart" | "table") => void;
   /** A chart segment (or a count in the table) was chosen: the matching filter, ready to drive TracesTable. */
   onSegmentClick?: (filter: SentimentOverviewFilter) => void;
-  /** @default "Sentiment" */
+  /**
+   * Heading, and the region's accessible name; a second overview with the same title on the page is
+   * named "Sentiment (2)". Pass `aria-label` (or `aria-labelledby`) to name the region yourself.
+   * @default "Sentiment"
+   */
   title?: ReactNode;
   /** Groups drawn before the rest are merged into "Other". @default 8 */
   maxGroups?: number;

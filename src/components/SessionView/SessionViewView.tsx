@@ -92,7 +92,8 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
       <ol aria-label="Traces in this session" className="tl:m-0 tl:flex tl:list-none tl:flex-col tl:gap-2 tl:p-0">
         {ordered.map((trace, i) => (
           <SessionViewTrace
-            key={trace.id}
+            // Host data may repeat an id or lack one; the position keeps keys unique.
+            key={`${i}:${String(trace.id)}`}
             trace={trace}
             position={i + 1}
             expanded={expanded.includes(trace.id)}

@@ -6,6 +6,7 @@ import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
+import { TraceDetailDataNotes } from "./TraceDetailDataNotes";
 import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
 import { TraceDetailHeader } from "./TraceDetailHeader";
 import { generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
@@ -104,6 +105,9 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     <div {...rest} ref={setRefs} data-slot="trace-detail" data-state="ready" className={frame}>
       <ErrorBoundary title="The trace header could not be shown" resetKey={tree}>
         <TraceDetailHeader tree={tree} trace={trace} sentiment={traceSentiment} sentimentLoading={sentimentLoading} locale={locale} />
+      </ErrorBoundary>
+      <ErrorBoundary title="The data notes could not be shown" resetKey={tree}>
+        <TraceDetailDataNotes tree={tree} onSelectNode={state.selectNode} locale={locale} />
       </ErrorBoundary>
       {showTimeline && !isEmptyTrace && (
         <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>
