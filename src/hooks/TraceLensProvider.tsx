@@ -4,7 +4,7 @@ import { useContext, useMemo, useState, type ReactNode } from "react";
 import type { TraceLensClient } from "../client/clientTypes";
 import type { MediaPolicy } from "../components/ui/mediaPolicy";
 import { MediaPolicyScope } from "../components/ui/mediaPolicyContext";
-import { TraceLensContext } from "./context";
+import { TraceLensContext, type PersonResolver } from "./context";
 
 export interface TraceLensProviderProps {
   /** Where data comes from: `createPostHogClient(...)` or `createLocalClient(...)`. */
@@ -21,6 +21,11 @@ export interface TraceLensProviderProps {
    * `mediaPolicy` prop wins. @default "ask"
    */
   mediaPolicy?: MediaPolicy;
+  /**
+   * Names people from their distinct id. The newest PostHog trace rows carry only `distinctId` (no
+   * person object); without a resolver tables show the distinct id itself.
+   */
+  resolvePerson?: PersonResolver;
   children?: ReactNode;
 }
 
@@ -32,12 +37,12 @@ export interface TraceLensProviderProps {
  *   <TracesTable />
  * </TraceLensProvider>
  */
-export function TraceLensProvider({ client, queryClient, mediaPolicy, children }: TraceLensProviderProps) {
+export function TraceLensProvider({ client, queryClient, resolvePerson, mediaPolicy, children }: TraceLensProviderProps) {
   const host = useContext(QueryClientContext);
   // Created once, and only when neither a prop nor the host supplies one.
   const [own] = useState(() => (queryClient || host ? null : new QueryClient()));
   const active = queryClient ?? host ?? own!;
-  const value = useMemo(() => ({ client, queryClient: active }), [client, active]);
+  const value = useMemo(() => ({ client, queryClient: active, ...(resolvePerson ? { resolvePerson } : {}) }), [client, active, resolvePerson]);
   const inner = (
     <TraceLensContext.Provider value={value}>
       <MediaPolicyScope policy={mediaPolicy}>{children}</MediaPolicyScope>

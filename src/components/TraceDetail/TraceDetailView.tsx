@@ -1,6 +1,6 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
@@ -25,7 +25,7 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** Adds "Try again" to the error state. */
   onRetry?: () => void;
   /** Trace-level sentiment (its `generations` map feeds the per-generation bars); defaults to `trace.sentiment`. */
-  sentiment?: TraceSentiment | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | null;
   /** Shows the sentiment chip as loading. @default false */
   sentimentLoading?: boolean;
   /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
