@@ -25,3 +25,16 @@ export type {
   TraceTreeMetrics,
   TraceTreeNode,
 } from "./traceTypes";
+export {
+  TRACE_TIME_DESCRIPTIONS,
+  gapsBetween,
+  mergeIntervals,
+  nodeInterval,
+  nodeSelfTime,
+  nodeWallClock,
+  selfTimeMs,
+  traceTimes,
+  type TimeInterval,
+  type TraceTimeName,
+  type TraceTimes,
+} from "./traceTimes";

@@ -3,7 +3,8 @@
  * path, computed with explicit stacks.
  */
 import { markCriticalPath } from "./traceCriticalPath";
-import { addTotals, coveredMs, roundTo, type TimedInterval } from "./traceMetrics";
+import { addTotals } from "./traceMetrics";
+import { nodeSelfTime } from "./traceTimes";
 import type { TraceTreeNode } from "./traceTypes";
 
 /** Widens `node`'s extent by its own interval and its children's extents (children first). */
@@ -22,9 +23,9 @@ function fillExtent(node: TraceTreeNode): void {
 
 /**
  * Fills `depth`, `totals`, extents, `metrics.selfTime`, root timing and `onCriticalPath`.
- * Self time of a node is its latency minus the union of its children's own intervals (children
- * are already sorted by start); the root uses extents against the wall clock. Evaluations are
- * left out of timing because they run after the work they judge.
+ * Self time is `nodeSelfTime` (traceTimes.ts): the part of a node's interval its children's spans do
+ * not cover; for the root, the idle time. Evaluations are left out of timing because they run after
+ * the work they judge.
  */
 export function finishTraceTree(root: TraceTreeNode, totalLatency: number): TraceTreeNode[] {
   const order: TraceTreeNode[] = [];
@@ -45,23 +46,14 @@ export function finishTraceTree(root: TraceTreeNode, totalLatency: number): Trac
     const node = order[i] as TraceTreeNode;
     for (const child of node.children) addTotals(node.totals, child.totals);
     fillExtent(node);
-    if (node !== root && node.metrics.latency !== null && node.startMs !== null && node.endMs !== null) {
-      const covered = coveredMs(node.startMs, node.endMs, node.children);
-      node.metrics.selfTime = roundTo(Math.max(0, node.metrics.latency - covered / 1000), 6);
-    }
+    if (node !== root) node.metrics.selfTime = nodeSelfTime(node, false);
   }
 
   root.metrics.latency = totalLatency;
   if (root.extentStartMs !== null && root.extentEndMs !== null) {
     root.startMs = root.extentStartMs;
     root.endMs = root.extentEndMs;
-    const intervals: TimedInterval[] = [];
-    for (const child of root.children) {
-      if (child.kind !== "evaluation") intervals.push({ startMs: child.extentStartMs, endMs: child.extentEndMs });
-    }
-    intervals.sort((a, b) => (a.startMs ?? Number.POSITIVE_INFINITY) - (b.startMs ?? Number.POSITIVE_INFINITY));
-    const covered = coveredMs(root.extentStartMs, root.extentEndMs, intervals);
-    root.metrics.selfTime = roundTo(Math.max(0, root.extentEndMs - root.extentStartMs - covered) / 1000, 6);
+    root.metrics.selfTime = nodeSelfTime(root, true);
   }
   return markCriticalPath(root);
 }

@@ -1,6 +1,6 @@
 /**
- * Per-node and per-trace figures: tokens, costs, errors, PostHog's total-latency rule and
- * self time.
+ * Per-node and per-trace figures: tokens, costs, errors and PostHog's total-latency rule (self
+ * time and the other times are in traceTimes.ts).
  */
 import { isErroredProperties, isPropertyBag, readId, readNumber, type PropertyBag } from "./eventsAccess";
 import type { TraceRecordKind } from "./traceEvents";
@@ -119,34 +119,4 @@ export function postHogTotalLatency(
   return onlyGenerations
     ? { totalLatency: roundTo(generationSum, 2), rule: "generations" }
     : { totalLatency: roundTo(topLevelSum, 2), rule: "top-level" };
-}
-
-/** A timed interval in epoch milliseconds; `kind: "evaluation"` intervals are ignored. */
-export interface TimedInterval {
-  startMs: number | null;
-  endMs: number | null;
-  kind?: string;
-}
-
-/**
- * Length (ms) of the union of `children` clipped to `[startMs, endMs]`. Children must be sorted
- * by start (untimed ones anywhere; they are skipped).
- */
-export function coveredMs(startMs: number, endMs: number, children: readonly TimedInterval[]): number {
-  let covered = 0;
-  let runStart = Number.NaN;
-  let runEnd = Number.NaN;
-  for (const child of children) {
-    if (child.startMs === null || child.endMs === null || child.kind === "evaluation") continue;
-    const s = Math.max(child.startMs, startMs);
-    const e = Math.min(child.endMs, endMs);
-    if (e <= s) continue;
-    if (Number.isNaN(runStart) || s > runEnd) {
-      if (!Number.isNaN(runStart)) covered += runEnd - runStart;
-      runStart = s;
-      runEnd = e;
-    } else if (e > runEnd) runEnd = e;
-  }
-  if (!Number.isNaN(runStart)) covered += runEnd - runStart;
-  return covered;
 }
