@@ -38,3 +38,11 @@ export {
   type TraceTimeName,
   type TraceTimes,
 } from "./traceTimes";
+export {
+  describeNodeDuration,
+  describeTraceTimes,
+  nodeDuration,
+  type DescribeTraceTimesOptions,
+  type TraceTimeDisplay,
+  type TraceTimesDisplay,
+} from "./traceTimesText";

@@ -19,7 +19,7 @@ describe("TraceDetail (jsdom)", () => {
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("support_chat");
     expect(document.querySelector('[data-slot="chip-tokens"]')).toHaveTextContent("Tokens");
     expect(document.querySelector('[data-slot="chip-tokens"]')?.textContent).toMatch(/\d[\d,]* → \d[\d,]* \(∑ [\d,]+\)/);
-    expect(document.querySelector('[data-slot="chip-latency"]')).toHaveTextContent("4.16 s");
+    expect(document.querySelector('[data-slot="chip-wall-clock"]')).toHaveTextContent("36.76 s");
     // Cost breakdown is read by screen readers as part of the chip.
     expect(document.querySelector('[data-slot="chip-cost"]')?.textContent).toMatch(/Input: \$.*Output: \$/);
   });

@@ -12,6 +12,9 @@ import {
   traceTimes,
   type TimeInterval,
   type TraceTree,
+  describeNodeDuration,
+  describeTraceTimes,
+  nodeDuration,
 } from "../../src/core/trace";
 import { TRACE_FIXTURES, loadTraceFixture } from "./traceFixtures";
 
@@ -212,3 +215,54 @@ describe("trace times on random traces", () => {
     );
   });
 });
+
+describe("trace times in words", () => {
+  const at = (s: number) => new Date(T0 + s * 1000).toISOString();
+  const generation = (id: string, end: number, latency: unknown) => ({
+    id: `ev-${id}`,
+    event: "$ai_generation",
+    createdAt: at(end),
+    properties: { $ai_trace_id: "T", $ai_generation_id: id, $ai_parent_id: "T", $ai_latency: latency },
+  });
+
+  it("marks model latency as a lower bound when a generation reported none, and says so", () => {
+    const tree = buildTraceTree({ id: "T", createdAt: at(0), events: [generation("a", 2, 2), generation("b", 10, undefined), generation("c", 14, 1)] });
+    const text = describeTraceTimes(traceTimes(tree), { postHogLatency: 3, latencyRule: "generations" });
+    expect(text.modelLatency?.text).toBe("≥ 3.00 s");
+    expect(text.modelLatency?.detail).toContain("1 generation reported no latency; the figure is a lower bound.");
+    expect(text.modelLatency?.detail).toContain("For this trace: 3.00 s.");
+    // b has a timestamp but no latency: a point at 10 s that takes no time, so 2 s → 13 s is one idle stretch.
+    expect(text.wallClock.text).toBe("14.00 s");
+    expect(text.idle?.text).toBe("11.00 s");
+    expect(text.idle?.detail).toContain("1 gap between top-level steps.");
+  });
+
+  it("leaves out model latency without generations and idle without gaps", () => {
+    const span = { id: "s", event: "$ai_span", createdAt: at(5), properties: { $ai_trace_id: "T", $ai_span_id: "s", $ai_latency: 5 } };
+    const text = describeTraceTimes(traceTimes(buildTraceTree({ id: "T", createdAt: at(0), events: [span] })));
+    expect(text.modelLatency).toBeNull();
+    expect(text.idle).toBeNull();
+    expect(text.wallClock.text).toBe("5.00 s");
+    const untimed = describeTraceTimes(traceTimes(buildTraceTree([])));
+    expect(untimed.wallClock).toEqual({ text: "—", detail: expect.stringContaining("No event in this trace has timing.") });
+  });
+
+  it("names the trace-event latency when the SDK reported one", () => {
+    const tree = buildTraceTree({ id: "T", createdAt: at(0), events: [generation("a", 2, 2)] });
+    expect(describeTraceTimes(traceTimes(tree), { postHogLatency: 9, latencyRule: "trace-event" }).modelLatency?.detail).toContain("The trace event itself reported a latency of 9.00 s.");
+  });
+
+  it("labels durations with the span they are drawn with", () => {
+    const tree = buildTraceTree(loadTraceFixture("rag-pipeline"));
+    for (const node of tree.nodesByKey.values()) {
+      const label = describeNodeDuration(node);
+      if (nodeDuration(node) === null) expect(label).toBeNull();
+      else expect(label?.startsWith(formatSeconds(nodeDuration(node)!))).toBe(true);
+    }
+    expect(describeNodeDuration(tree.root)).toMatch(/ wall clock/);
+  });
+});
+
+function formatSeconds(value: number): string {
+  return describeTraceTimes({ modelLatency: value, generationCount: 1, generationsWithLatency: 1, wallClock: null, busy: null, idle: null, idleGaps: [], interval: null }).modelLatency!.text;
+}

@@ -4,6 +4,7 @@ import { dateTimeFormat } from "../../core/intlFormatters";
 import { spanKindOf } from "../../core/spanKinds";
 import { FORMAT_PLACEHOLDER } from "../../core/format";
 import { describeCost, describeTokens, totalsUsageCoverage } from "../../core/traceUsage";
+import { TRACE_TIME_DESCRIPTIONS, nodeWallClock } from "../../core/traceTimes";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { CopyButton } from "../ui/CopyButton";
@@ -41,6 +42,9 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
   const ttft = readNumber(p.$ai_time_to_first_token);
   const when = formatTimestamp(node.event?.createdAt, locale);
   const usage = node.kind === "generation" || node.kind === "embedding";
+  const isRoot = node === tree.root;
+  // The trace, and a span that reported no latency of its own, are timed by the span of what ran under them.
+  const wallClock = isRoot || m.latency === null ? nodeWallClock(node) : null;
   const aggregate = node !== tree.root && node.children.length > 0 && (t.costReportedCount > 0 || t.tokensReportedCount > 0);
   const below = totalsUsageCoverage(t);
   const belowCost = describeCost(t.totalCost, below, locale);
@@ -64,8 +68,14 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
             Error
           </TraceDetailChip>
         )}
-        {m.latency !== null && (
-          <TraceDetailChip label="Latency" showLabel>
+        {/* The trace does no work of its own: its time is its wall clock, and what its steps leave uncovered is idle. */}
+        {wallClock !== null && (isRoot || wallClock > 0) && (
+          <TraceDetailChip label="Wall clock" showLabel detail={TRACE_TIME_DESCRIPTIONS.wallClock}>
+            {formatLatency(wallClock, { locale })}
+          </TraceDetailChip>
+        )}
+        {!isRoot && m.latency !== null && (
+          <TraceDetailChip label="Latency" showLabel detail="Latency: the event's own duration, as its SDK reported it ($ai_latency).">
             {formatLatency(m.latency, { locale })}
           </TraceDetailChip>
         )}
@@ -75,7 +85,7 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
           </TraceDetailChip>
         )}
         {m.selfTime !== null && node.children.length > 0 && (
-          <TraceDetailChip label="Self time" showLabel detail="Time not covered by any child event">
+          <TraceDetailChip label={isRoot ? "Idle" : "Self time"} showLabel detail={isRoot ? TRACE_TIME_DESCRIPTIONS.idle : TRACE_TIME_DESCRIPTIONS.selfTime}>
             {formatLatency(m.selfTime, { locale })}
           </TraceDetailChip>
         )}

@@ -1,6 +1,9 @@
+import { useMemo } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { isPropertyBag, readId, readString } from "../../core/eventsAccess";
-import { formatCost, formatLatency } from "../../core/format";
+import { formatCost } from "../../core/format";
+import { traceTimes } from "../../core/traceTimes";
+import { describeTraceTimes } from "../../core/traceTimesText";
 import { describeCost, describeTokens } from "../../core/traceUsage";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
@@ -39,7 +42,7 @@ export function costBreakdown(input: number, output: number, locale?: string, ex
   return lines.join("\n");
 }
 
-/** The trace's name and its chips: person, session, latency, tokens, cost, errors, sentiment, metrics, feedback. */
+/** The trace's name and its chips: person, session, times (model latency, wall clock, idle), tokens, cost, errors, sentiment, metrics, feedback. */
 export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale }: TraceDetailHeaderProps) {
   const m = tree.metrics;
   const name = readString(trace?.traceName) || tree.root.name || "Trace";
@@ -47,7 +50,8 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
   const session = readId(trace?.aiSessionId) ?? readId((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
   const traceId = tree.traceId ?? readId(trace?.id);
   // A latency the `$ai_trace` event reported is the trace's own; otherwise prefer the server's figure.
-  const latency = m.latencyRule !== "trace-event" && typeof trace?.totalLatency === "number" && Number.isFinite(trace.totalLatency) ? trace.totalLatency : m.totalLatency;
+  const postHogLatency = m.latencyRule !== "trace-event" && typeof trace?.totalLatency === "number" && Number.isFinite(trace.totalLatency) ? trace.totalLatency : m.totalLatency;
+  const times = useMemo(() => describeTraceTimes(traceTimes(tree), { locale, postHogLatency, latencyRule: m.latencyRule }), [tree, locale, postHogLatency, m.latencyRule]);
   const cost = describeCost(m.totalCost, m.coverage, locale);
   const tokens = describeTokens(m.inputTokens, m.outputTokens, m.coverage, locale);
   const costDetail = [cost.note, cost.status !== "unknown" && !m.coverage.costFromTrace ? costBreakdown(m.inputCost, m.outputCost, locale) : ""].filter(Boolean).join("\n");
@@ -77,9 +81,19 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
             <span className="tl:font-code">{session.slice(0, 8)}</span>
           </TraceDetailChip>
         )}
-        <TraceDetailChip label="Latency" showLabel data-slot="chip-latency" detail={m.latencyRule === "trace-event" ? "Latency reported on the trace event." : undefined}>
-          {formatLatency(latency, { locale })}
+        {times.modelLatency && (
+          <TraceDetailChip label="Model latency" showLabel data-slot="chip-model-latency" detail={times.modelLatency.detail}>
+            {times.modelLatency.text}
+          </TraceDetailChip>
+        )}
+        <TraceDetailChip label="Wall clock" showLabel data-slot="chip-wall-clock" detail={times.wallClock.detail}>
+          {times.wallClock.text}
         </TraceDetailChip>
+        {times.idle && (
+          <TraceDetailChip label="Idle" showLabel data-slot="chip-idle" detail={times.idle.detail}>
+            {times.idle.text}
+          </TraceDetailChip>
+        )}
         <TraceDetailChip label="Tokens" showLabel data-slot="chip-tokens" detail={tokens.note || undefined}>
           <span data-usage={tokens.status}>{tokens.text}</span>
         </TraceDetailChip>

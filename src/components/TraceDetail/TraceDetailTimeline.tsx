@@ -157,7 +157,7 @@ export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, d
           className="tl:cursor-pointer tl:border-0 tl:bg-transparent tl:p-0 tl:text-sm tl:font-semibold tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
         >
           <span aria-hidden="true">{open ? "▾ " : "▸ "}</span>
-          Timeline ({formatLatency(total, { locale })})
+          Timeline ({formatLatency(total, { locale })} wall clock)
         </button>
         <ul aria-label="Legend" className="tl:m-0 tl:flex tl:list-none tl:flex-wrap tl:gap-2 tl:p-0 tl:text-[11px] tl:text-muted">
           {kinds.map((kind) => (

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { formatLatency } from "../../core/format";
+import { describeNodeDuration, nodeDuration } from "../../core/traceTimesText";
 import type { TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { KIND_FILL, KIND_LABEL, nodeErrored, nodeTitle } from "./traceDetailModel";
@@ -7,16 +8,20 @@ import type { TimelineCluster } from "./traceDetailTimelineLayout";
 
 export const LANE_HEIGHT = 22;
 
-/** "label · duration (self …) · critical path · error", as PostHog's bar label plus our extras. */
+/** "label · wall-clock span (self …) · critical path · error", as PostHog's bar label plus our extras. */
 export function barLabel(node: TraceTreeNode, locale?: string): string {
   const parts = [`${KIND_LABEL[node.kind]} ${nodeTitle(node)}`];
-  if (node.metrics.latency !== null) {
-    const self = node.metrics.selfTime;
-    parts.push(`${formatLatency(node.metrics.latency, { locale })}${self !== null && node.children.length > 0 ? ` (self ${formatLatency(self, { locale })})` : ""}`);
-  }
+  const duration = describeNodeDuration(node, locale);
+  if (duration !== null) parts.push(duration);
   if (node.onCriticalPath) parts.push("critical path");
   if (nodeErrored(node)) parts.push("error");
   return parts.join(" · ");
+}
+
+// The bar's visible text: the length it is drawn with, so a bar never reads shorter than it looks.
+function barDuration(node: TraceTreeNode, locale?: string): string {
+  const duration = nodeDuration(node);
+  return duration === null ? "" : ` · ${formatLatency(duration, { locale })}`;
 }
 
 function clusterLabel(cluster: TimelineCluster, locale?: string): string {
@@ -89,7 +94,7 @@ export const TraceDetailTimelineLane = memo(function TraceDetailTimelineLane({
             {cluster.widthPx >= 48 && !(criticalOnly && !critical) ? (
               <span aria-hidden="true">
                 {nodeTitle(node)}
-                {node.metrics.latency !== null ? ` · ${formatLatency(node.metrics.latency, { locale })}` : ""}
+                {barDuration(node, locale)}
               </span>
             ) : null}
           </button>

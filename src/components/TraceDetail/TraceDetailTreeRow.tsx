@@ -1,6 +1,8 @@
 import { memo, type MouseEvent } from "react";
 import { formatCost, formatLatency } from "../../core/format";
 import { spanKindOf } from "../../core/spanKinds";
+import { TRACE_TIME_DESCRIPTIONS } from "../../core/traceTimes";
+import { nodeDuration } from "../../core/traceTimesText";
 import type { GenerationSentiment, SentimentError } from "../../core/sentiment/types";
 import type { TraceTreeRow } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
@@ -37,7 +39,9 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
   const errored = nodeErrored(node);
   const model = nodeModel(node);
   const indent = Math.min(row.depth, MAX_INDENT_LEVELS);
-  const latency = node.metrics.latency;
+  // The same duration the node's timeline bar spans: the trace's row shows its wall clock, not a latency sum.
+  const latency = nodeDuration(node);
+  const latencyTitle = node.parentKey === null || node.metrics.latency === null ? TRACE_TIME_DESCRIPTIONS.wallClock : "Latency: the event's own duration, as its SDK reported it ($ai_latency).";
   const usage = node.kind === "generation" || node.kind === "embedding";
   const spanKind = node.kind === "span" ? spanKindOf(node.event?.properties) : null;
   const onChevron = (event: MouseEvent) => {
@@ -107,7 +111,11 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
                 <span className="tl:sr-only">critical path</span>
               </span>
             )}
-            {latency !== null && latency >= 0.01 && <span>{formatLatency(latency, { locale })}</span>}
+            {latency !== null && latency >= 0.01 && (
+              <span data-slot="tree-row-duration" title={latencyTitle}>
+                {formatLatency(latency, { locale })}
+              </span>
+            )}
             {usage && node.metrics.totalTokens > 0 && <span>{formatInteger(node.metrics.totalTokens, locale)} tok</span>}
             {node.totals.totalCost > 0 && <span>{formatCost(node.totals.totalCost, { locale })}</span>}
           </span>
