@@ -8,7 +8,8 @@ import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTabl
 import { LINK_BUTTON } from "../ui/buttonStyles";
 import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { readableError } from "../ui/readableError";
-import { plainPreview, traceTimeLabel } from "./sessionViewModel";
+import { markdownPreview } from "../../core/markdownPreview";
+import { traceTimeLabel } from "./sessionViewModel";
 
 export interface SessionViewTraceProps {
   trace: LLMTrace;
@@ -31,7 +32,7 @@ function Preview({ who, text }: { who: string; text: string | undefined }) {
   return (
     <p dir="auto" className="tl:m-0 tl:line-clamp-2 tl:break-words tl:text-xs tl:text-muted">
       <span className="tl:font-semibold tl:text-fg">{who}: </span>
-      {plainPreview(text)}
+      {text}
     </p>
   );
 }
@@ -41,7 +42,8 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
   const { trace, position, expanded, onExpandedChange, sentiment, sentimentLoading, summaryTitle, summarizing, summaryError, onTraceClick, locale } = props;
   const bodyId = useId();
   const name = typeof trace.traceName === "string" && trace.traceName ? trace.traceName : `Trace ${String(trace.id).slice(0, 8)}`;
-  const title = summaryTitle || name;
+  // A summary title is model output: markdown marks would show as such on one line.
+  const title = (summaryTitle && markdownPreview(summaryTitle, 200)) || name;
   // A cost nobody reported is left out rather than shown as $0.00; a partial one reads "≥ $x".
   const usage = llmTraceUsage(trace);
   const cost = describeCost(usage.totalCost, usage.coverage, locale);

@@ -41,8 +41,3 @@ export function traceTimeLabel(createdAt: unknown, locale?: string): string {
     return new Date(at).toISOString();
   }
 }
-
-/** A message preview without the markdown marks a one-line preview cannot draw (`**bold**`, `code`). */
-export function plainPreview(text: string): string {
-  return text.replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, "$2").replace(/`([^`\n]+)`/g, "$1");
-}

@@ -1,4 +1,5 @@
 /** Plain-text forms of messages (for Copy, previews and search opening). */
+import { cutAtGrapheme, markdownPreview } from "../../core/markdownPreview";
 import type { Message, MessagePart } from "../../core/messages";
 import { safeStringify } from "../ui/jsonViewModel";
 import { mediaLabel } from "./traceDetailMediaText";
@@ -34,10 +35,16 @@ export function messageText(message: Message): string {
   return message.parts.map((part) => partText(part)).join("\n\n");
 }
 
-/** First line-ish of a message, for a collapsed card. */
+/** A message on one line, for a collapsed card: its text parts as the words they render as (markdown stripped). */
 export function messagePreview(message: Message, max = 160): string {
-  const text = messageText(message).replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const parts = message.kind === "unparsed" ? [] : message.parts;
+  let text = message.kind === "unparsed" ? messageText(message).slice(0, max * 4) : "";
+  for (const part of parts) {
+    if (text.length > max) break;
+    const markdown = part.kind === "text" || (part.kind === "reasoning" && !part.redacted);
+    text = `${text} ${markdown ? markdownPreview(part.text, max + 1) : partText(part).slice(0, max * 4)}`;
+  }
+  return cutAtGrapheme(text.replace(/\s+/g, " ").trim(), max);
 }
 
 /** Whether a message contains the (lower-cased) query; looks at no more than the first 2 MB. */

@@ -1,8 +1,10 @@
 /**
  * Input/output previews for table rows, cut to a few hundred characters while they are extracted, so a
- * row never holds (let alone renders) a whole conversation. Plain text only: previews are never markdown.
+ * row never holds (let alone renders) a whole conversation. Plain text only: message text is markdown, and
+ * `markdownPreview` turns it into the words it renders as.
  */
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { markdownPreview } from "../../core/markdownPreview";
 import { parseMessages, parseOutputMessages, type Message, type MessagePart } from "../../core/messages";
 import { boundedJson, boundedString, cutText, squashWhitespace } from "../ui/boundedText";
 
@@ -19,7 +21,7 @@ function partText(part: MessagePart, max: number): string {
   switch (part.kind) {
     case "text":
     case "reasoning":
-      return part.text.slice(0, max);
+      return markdownPreview(part.text, max);
     case "tool-call":
       return `${part.name}(${part.rawArguments.slice(0, max)})`;
     case "tool-result":
@@ -119,7 +121,7 @@ function soleString(state: unknown): string | null {
 function statePreview(state: unknown, role: string): MessagePreview | null {
   if (state === undefined || state === null || state === "") return null;
   const sole = soleString(state);
-  if (sole !== null) return { text: cutText(squashWhitespace(sole.slice(0, PREVIEW_MAX_CHARS + 1)), PREVIEW_MAX_CHARS), role };
+  if (sole !== null) return { text: markdownPreview(sole, PREVIEW_MAX_CHARS), role };
   const parsed = lastWithText(parseMessages(state, { defaultRole: role }), role === "user");
   if (parsed && parsed.role !== "unknown") return parsed;
   return null;
