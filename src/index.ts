@@ -10,6 +10,16 @@ export type {
   SentimentScores,
   TraceSentiment,
 } from "./core/sentiment/types";
+// PostHog's sentiment answer as its API documents it: what hosts that fetch it themselves pass to SentimentBar.
+export type {
+  PostHogGenerationSentiment,
+  PostHogMessageSentiment,
+  PostHogSentimentEntry,
+  PostHogSentimentError,
+  PostHogSentimentResponse,
+  PostHogSentimentScores,
+  PostHogTraceSentiment,
+} from "./core/sentiment/posthogTypes";
 // Data layer: the TraceLensClient seam (PostHog over HTTP, or local), and TanStack Query hooks over it.
 export * from "./client";
 export * from "./hooks";

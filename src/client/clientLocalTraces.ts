@@ -24,8 +24,9 @@ function complete(trace: LLMTrace): LLMTrace {
   const events = Array.isArray(trace.events) ? trace.events : [];
   const derived = summarizeTraceEvents(events, trace.id);
   const merged: LLMTrace = { ...trace, events };
+  const fields = merged as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(derived)) {
-    if (merged[key] === undefined || merged[key] === null) merged[key] = value;
+    if (fields[key] === undefined || fields[key] === null) fields[key] = value;
   }
   merged.events = events;
   return merged;

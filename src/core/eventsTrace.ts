@@ -5,7 +5,10 @@
 import type { AiEventName, AiEventProperties, AiEventPropertiesByName } from "./eventsProperties";
 import type { TraceSentiment, GenerationSentiment } from "./sentiment/types";
 
-/** One event inside an `LLMTrace` (`createdAt` is the capture timestamp, ISO). */
+/**
+ * One event inside an `LLMTrace` (`createdAt` is the capture timestamp, ISO). No index signature, here or
+ * on `LLMTrace`: a host's own interface for PostHog's rows (which has none) must be assignable as it is.
+ */
 export interface LLMTraceEvent<P = AiEventProperties> {
   /** The event UUID. */
   id: string;
@@ -15,7 +18,10 @@ export interface LLMTraceEvent<P = AiEventProperties> {
   properties: P;
   /** Inline sentiment, returned by newer PostHog versions when `includeSentiment` is on. */
   sentiment?: GenerationSentiment | null;
-  [key: string]: unknown;
+  /** Who sent it, where an export or an older PostHog version puts it on the event; read defensively. */
+  distinctId?: unknown;
+  distinct_id?: unknown;
+  person?: unknown;
 }
 
 /** An `LLMTraceEvent` narrowed to one `$ai_*` event name. */
@@ -66,7 +72,6 @@ export interface LLMTrace {
    * latency (then those are the trace's figures, not sums). Not a PostHog field.
    */
   usageReportedOnTrace?: { cost?: boolean; tokens?: boolean; latency?: boolean };
-  [key: string]: unknown;
 }
 
 /**

@@ -65,7 +65,7 @@ function toTraceEvent(raw: PropertyBag, properties: PropertyBag, name: string): 
     typeof raw.event === "string" &&
     typeof raw.createdAt === "string" &&
     raw.properties === properties;
-  if (conforming) return raw as LLMTraceEvent;
+  if (conforming) return raw as unknown as LLMTraceEvent;
   // Raw captured events use uuid/timestamp; give components one shape to read.
   return { ...raw, id: readId(raw.id) ?? readId(raw.uuid) ?? "", event: name, createdAt: traceEventTime(raw), properties };
 }

@@ -36,7 +36,8 @@ function traceRow(trace: StoredTrace, read: StoredEvent[], profile: MockServerPr
   const row: LLMTrace = { ...summary, id: source.id, createdAt: new Date(ordered[0]!.at).toISOString(), events: [] };
   // A trace read whole keeps the host's own totals and metadata, where it has them.
   for (const key of ["traceName", "inputState", "outputState", "aiSessionId", ...(whole ? ["totalLatency", "inputTokens", "outputTokens", "inputCost", "outputCost", "totalCost", "errorCount"] : [])]) {
-    if (source[key] !== undefined && source[key] !== null) row[key] = source[key];
+    const value = (source as unknown as Record<string, unknown>)[key];
+    if (value !== undefined && value !== null) (row as unknown as Record<string, unknown>)[key] = value;
   }
   delete row.person;
   delete row.distinctId;

@@ -1,13 +1,17 @@
 import { forwardRef, useCallback, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from "react";
-import type { SentimentError, SentimentLabel, SentimentResult, SentimentScores } from "../../core/sentiment";
+import type { PostHogSentimentEntry, SentimentError, SentimentLabel, SentimentResult, SentimentScores } from "../../core/sentiment";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
 import { describeShares, resolveSentimentBar, type SentimentBarModel } from "./sentimentBarModel";
 import { SentimentBarMarkers, SentimentBarSegments } from "./SentimentBarParts";
 
 export interface SentimentBarProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
-  /** A PostHog sentiment result as the API returns it (generation or trace level, or `{ error }`). */
-  sentiment?: SentimentResult | SentimentError | null;
+  /**
+   * A PostHog sentiment result as the API returns it: one entry of the sentiment endpoint's `results`
+   * (generation or trace level, or `{ error }`; see `PostHogSentimentEntry`), a trace's inline
+   * `sentiment`, or a tracelens client's result.
+   */
+  sentiment?: SentimentResult | SentimentError | PostHogSentimentEntry | null;
   /** The winning label; overrides `sentiment.label`. */
   label?: SentimentLabel;
   /** The winning label's confidence, 0–1 (the fill width); overrides `sentiment.score`. */

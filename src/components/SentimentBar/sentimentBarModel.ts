@@ -1,5 +1,6 @@
 import {
   isSentimentError,
+  type PostHogSentimentEntry,
   sentimentExtremes,
   type SentimentError,
   type SentimentLabel,
@@ -15,7 +16,7 @@ export type SentimentBarState = "loading" | "error" | "empty" | "ready";
 
 /** Everything SentimentBar accepts about the data, before any rendering decision. */
 export interface SentimentBarInput {
-  sentiment?: SentimentResult | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | PostHogSentimentEntry | null;
   label?: SentimentLabel;
   score?: number;
   scores?: Partial<SentimentScores>;

@@ -37,3 +37,12 @@ export {
   storedSentimentLookupIds,
 } from "./stored";
 export type { StoredSentimentEventLike, StoredSentimentLookup } from "./stored";
+export type {
+  PostHogGenerationSentiment,
+  PostHogMessageSentiment,
+  PostHogSentimentEntry,
+  PostHogSentimentError,
+  PostHogSentimentResponse,
+  PostHogSentimentScores,
+  PostHogTraceSentiment,
+} from "./posthogTypes";
