@@ -6,12 +6,14 @@
  *
  * - **Same** (`"exact"` key): equal after parsing, with object keys sorted and whitespace outside
  *   strings ignored. `{"b":1, "a":"x"}` and `{'a': 'x', 'b': 1}` are the same.
- * - **Near-same** (`"near"` key): equal after also, inside every string, lower-casing, replacing
- *   UUIDs and hex ids (8+ hex digits mixing letters and digits) with `<id>`, ISO-8601 dates/times
- *   with `<time>`, and every run of digits with `#`, then collapsing whitespace; and replacing
- *   every number with `#`. So `search("Flights  to Paris 2026-05-01", page: 2)` and
- *   `search("flights to paris 2026-05-02", page: 3)` are near-same; `read("a.py")` and
- *   `read("b.py")` are not. Booleans, null, key names and array order always count.
+ * - **Near-same** (`"near"` key): equal after also replacing every number with `#` and, inside
+ *   every string, lower-casing, replacing UUIDs and hex ids (8+ hex digits mixing letters and
+ *   digits) with `<id>`, ISO-8601 dates/times with `<time>` and runs of 6+ digits (epoch times,
+ *   numeric ids) with `#`, then trimming and collapsing whitespace. Shorter digit runs in strings
+ *   are kept, because they usually name different things (`module_13.py`, `ZX-1043`). So
+ *   `search({q: "Flights  to Paris 2026-05-01", page: 2, request_id: "9f2c4e1ab7"})` and
+ *   `search({q: "flights to paris 2026-05-02", page: 3, request_id: "77aa01c3e9"})` are near-same;
+ *   `read("a.py")` and `read("b.py")` are not. Booleans, null, key names and array order count.
  */
 import { isPropertyBag, safeJsonParse } from "./eventsAccess";
 import { pyLiteralEval } from "./python/pyLiteralEval";
@@ -64,12 +66,12 @@ function fromPython(value: unknown, depth: number): unknown {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const ISO_TIME = /\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?/g;
 const HEX_ID = /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/g;
-const DIGITS = /\d+/g;
+const LONG_DIGITS = /\d{6,}/g;
 const SPACE = /\s+/g;
 
 /** A string as near-same matching sees it (see the module comment). */
 export function nearSameText(text: string): string {
-  return text.toLowerCase().replace(UUID, "<id>").replace(ISO_TIME, "<time>").replace(HEX_ID, "<id>").replace(DIGITS, "#").replace(SPACE, " ").trim();
+  return text.toLowerCase().replace(UUID, "<id>").replace(ISO_TIME, "<time>").replace(HEX_ID, "<id>").replace(LONG_DIGITS, "#").replace(SPACE, " ").trim();
 }
 
 function write(value: unknown, match: ToolArgumentsMatch, depth: number, out: string[]): void {
