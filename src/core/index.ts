@@ -8,3 +8,4 @@ export * from "./messages";
 export * from "./posthogLlm";
 export * from "./textRepr";
 export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
+export * from "./insight";
