@@ -135,20 +135,28 @@ function noteOccurrence(row: RowAcc, tree: TraceTree, node: TraceTreeNode): void
   }
 }
 
-type Frame = { node: TraceTreeNode; owner: FiguresAcc | null } | { exitKey: string };
+/** Leaving a row node: which of its nesting counters it had raised. */
+type Frame = { node: TraceTreeNode; owner: FiguresAcc | null } | { exitKey: string; timed: boolean; extent: boolean };
+
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}
 
 /** Adds one tree to the breakdown state. */
 export function accumulateTree(state: BreakdownState, tree: TraceTree): void {
   const traceIndex = state.traceCount++;
   const tools = state.dimension === "tool" ? traceToolCalls(tree) : null;
   const touched = new Set<RowAcc>();
-  const active = new Map<string, number>();
+  // Open occurrences per row with a latency / with an extent: a nested one is inside their time already.
+  const timedOpen = new Map<string, number>();
+  const extentOpen = new Map<string, number>();
   const { rest, total } = state;
   const stack: Frame[] = [{ node: tree.root, owner: null }];
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
     if ("exitKey" in frame) {
-      active.set(frame.exitKey, (active.get(frame.exitKey) ?? 1) - 1);
+      if (frame.timed) bump(timedOpen, frame.exitKey, -1);
+      if (frame.extent) bump(extentOpen, frame.exitKey, -1);
       continue;
     }
     const { node } = frame;
@@ -166,15 +174,16 @@ export function accumulateTree(state: BreakdownState, tree: TraceTree): void {
       addSelf(row, node);
       if (state.dimension === "model" && row.provider === null) row.provider = readString(properties(node).$ai_provider) || null;
       noteOccurrence(row, tree, node);
-      if ((active.get(mapKey) ?? 0) === 0) {
-        if (node.metrics.latency !== null) {
-          row.latency += node.metrics.latency;
-          row.latencyTimed = true;
-        }
-        if (node.extentStartMs !== null && node.extentEndMs !== null) row.intervals.push([node.extentStartMs, node.extentEndMs]);
+      const timed = node.metrics.latency !== null;
+      const extent = node.extentStartMs !== null && node.extentEndMs !== null;
+      if (timed && (timedOpen.get(mapKey) ?? 0) === 0) {
+        row.latency += node.metrics.latency as number;
+        row.latencyTimed = true;
       }
-      active.set(mapKey, (active.get(mapKey) ?? 0) + 1);
-      stack.push({ exitKey: mapKey });
+      if (extent && (extentOpen.get(mapKey) ?? 0) === 0) row.intervals.push([node.extentStartMs as number, node.extentEndMs as number]);
+      if (timed) bump(timedOpen, mapKey, 1);
+      if (extent) bump(extentOpen, mapKey, 1);
+      stack.push({ exitKey: mapKey, timed, extent });
     } else {
       if (!isRoot) rest.count++;
       rest.errorCount += node.metrics.errorCount;

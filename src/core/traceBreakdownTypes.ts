@@ -41,8 +41,8 @@ export interface BreakdownFigures {
   /** Usage events held and how many reported a cost / tokens (names of up to 10 that did not). */
   coverage: UsageCoverage;
   /**
-   * Seconds: sum of `$ai_latency` over the row's outermost occurrences (an occurrence nested in
-   * another of the same row is inside its time already). Parallel calls each count, so this can
+   * Seconds: sum of `$ai_latency` over the row's outermost timed occurrences (one nested in a
+   * timed occurrence of the same row is inside its time already). Parallel calls each count, so this can
    * exceed the wall clock. `null` when no occurrence was timed. Whole: the sum of the traces'
    * `totalLatency`. Rest: `null`.
    */

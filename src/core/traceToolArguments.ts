@@ -6,14 +6,16 @@
  *
  * - **Same** (`"exact"` key): equal after parsing, with object keys sorted and whitespace outside
  *   strings ignored. `{"b":1, "a":"x"}` and `{'a': 'x', 'b': 1}` are the same.
- * - **Near-same** (`"near"` key): equal after also replacing every number with `#` and, inside
- *   every string, lower-casing, replacing UUIDs and hex ids (8+ hex digits mixing letters and
- *   digits) with `<id>`, ISO-8601 dates/times with `<time>` and runs of 6+ digits (epoch times,
- *   numeric ids) with `#`, then trimming and collapsing whitespace. Shorter digit runs in strings
- *   are kept, because they usually name different things (`module_13.py`, `ZX-1043`). So
- *   `search({q: "Flights  to Paris 2026-05-01", page: 2, request_id: "9f2c4e1ab7"})` and
- *   `search({q: "flights to paris 2026-05-02", page: 3, request_id: "77aa01c3e9"})` are near-same;
- *   `read("a.py")` and `read("b.py")` are not. Booleans, null, key names and array order count.
+ * - **Near-same** (`"near"` key): equal after also
+ *   - replacing every number with `#` (page 2 and page 3 of the same search are near-same);
+ *   - dropping fields that only make a call unique: keys such as `request_id`, `trace_id`,
+ *     `idempotency_key`, `nonce`, `timestamp` (see `VOLATILE_KEYS`; matched case- and
+ *     separator-insensitively);
+ *   - inside strings: lower-casing, trimming and collapsing whitespace, and replacing ISO-8601
+ *     date-times that carry a time with `<time>` and runs of 10+ digits (epoch times) with `#`.
+ *   Entity ids (UUIDs, `order_id` values) and bare dates are kept: they name different work, so
+ *   `get_order("ZX-1043")` and `get_order("ZX-1044")` are not near-same, nor are flight searches
+ *   for different days. Booleans, null, the remaining key names and array order always count.
  */
 import { isPropertyBag, safeJsonParse } from "./eventsAccess";
 import { pyLiteralEval } from "./python/pyLiteralEval";
@@ -63,15 +65,35 @@ function fromPython(value: unknown, depth: number): unknown {
   return typeof value === "bigint" ? Number(value) : value;
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const ISO_TIME = /\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?/g;
-const HEX_ID = /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/g;
-const LONG_DIGITS = /\d{6,}/g;
+const ISO_DATE_TIME = /\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?/g;
+const EPOCH_DIGITS = /\d{10,}/g;
 const SPACE = /\s+/g;
+
+/** Keys (lower-cased, `_`/`-`/spaces removed) whose values only make a call unique; near-same matching drops them. */
+export const VOLATILE_KEYS: ReadonlySet<string> = new Set([
+  "requestid",
+  "reqid",
+  "clientrequestid",
+  "traceid",
+  "spanid",
+  "runid",
+  "correlationid",
+  "idempotencykey",
+  "nonce",
+  "timestamp",
+  "ts",
+  "requestedat",
+  "sentat",
+  "cachebuster",
+]);
+
+function isVolatileKey(key: string): boolean {
+  return VOLATILE_KEYS.has(key.toLowerCase().replace(/[_\-\s]/g, ""));
+}
 
 /** A string as near-same matching sees it (see the module comment). */
 export function nearSameText(text: string): string {
-  return text.toLowerCase().replace(UUID, "<id>").replace(ISO_TIME, "<time>").replace(HEX_ID, "<id>").replace(LONG_DIGITS, "#").replace(SPACE, " ").trim();
+  return text.toLowerCase().replace(ISO_DATE_TIME, "<time>").replace(EPOCH_DIGITS, "#").replace(SPACE, " ").trim();
 }
 
 function write(value: unknown, match: ToolArgumentsMatch, depth: number, out: string[]): void {
@@ -98,7 +120,8 @@ function write(value: unknown, match: ToolArgumentsMatch, depth: number, out: st
     write(fromPython(value, depth), match, depth, out);
   } else if (isPropertyBag(value)) {
     out.push("{");
-    const keys = Object.keys(value).sort();
+    const all = Object.keys(value).sort();
+    const keys = match === "near" ? all.filter((key) => !isVolatileKey(key)) : all;
     keys.forEach((key, i) => {
       if (i > 0) out.push(",");
       out.push(JSON.stringify(key), ":");
