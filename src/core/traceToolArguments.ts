@@ -12,7 +12,7 @@
  *     `idempotency_key`, `nonce`, `timestamp` (see `VOLATILE_KEYS`; matched case- and
  *     separator-insensitively);
  *   - inside strings: lower-casing, trimming and collapsing whitespace, and replacing ISO-8601
- *     date-times that carry a time with `<time>` and runs of 10+ digits (epoch times) with `#`.
+ *     date-times that carry a time with `<time>` and standalone runs of 10+ digits (epoch times) with `#`.
  *   Entity ids (UUIDs, `order_id` values) and bare dates are kept: they name different work, so
  *   `get_order("ZX-1043")` and `get_order("ZX-1044")` are not near-same, nor are flight searches
  *   for different days. Booleans, null, the remaining key names and array order always count.
@@ -66,7 +66,7 @@ function fromPython(value: unknown, depth: number): unknown {
 }
 
 const ISO_DATE_TIME = /\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?/g;
-const EPOCH_DIGITS = /\d{10,}/g;
+const EPOCH_DIGITS = /(?<![\w-])\d{10,}(?![\w-])/g;
 const SPACE = /\s+/g;
 
 /** Keys (lower-cased, `_`/`-`/spaces removed) whose values only make a call unique; near-same matching drops them. */
