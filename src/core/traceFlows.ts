@@ -32,7 +32,7 @@ export interface SpanFlowCount {
 
 /** Options of `commonSpanPaths` / `commonSpanFlows`. */
 export interface TraceFlowOptions {
-  /** How many to return, most common first. @default 20 */
+  /** How many to return, most common first (`Infinity` for all). @default 20 */
   limit?: number;
   /** Node kinds that count as steps. @default ["span", "generation", "embedding", "other"] */
   kinds?: readonly TraceNodeKind[];
@@ -97,7 +97,7 @@ function top(trie: StepTrie, tallies: Map<number, Tally>, limit: number, separat
 }
 
 function limitOf(options: TraceFlowOptions): number {
-  return typeof options.limit === "number" && Number.isFinite(options.limit) ? Math.max(0, Math.floor(options.limit)) : 20;
+  return typeof options.limit === "number" && !Number.isNaN(options.limit) ? Math.max(0, Math.floor(options.limit)) : 20;
 }
 
 /** Each node's steps among its work children, with looked-through nodes replaced by their own. */
