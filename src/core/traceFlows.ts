@@ -128,7 +128,7 @@ function pathsOfTree(tree: TraceTree, traceIndex: number, kinds: ReadonlySet<Tra
 
 /**
  * Root-to-leaf name paths across `traces`, most common first (then in more traces, then first seen).
- * O(total nodes); never throws.
+ * O(total nodes), plus limit × depth to spell out the paths returned; never throws.
  */
 export function commonSpanPaths(traces: Iterable<TraceInsightInput>, options: TraceFlowOptions = {}): SpanFlowCount[] {
   const kinds = new Set(options.kinds ?? DEFAULT_KINDS);

@@ -86,8 +86,19 @@ function isToolSpan(node: TraceTreeNode, names: ReadonlySet<string>): boolean {
   return names.has(node.name);
 }
 
-/** Finds a trace's tool spans and requested tool calls. Linear in the trace's size; never throws. */
+// Breakdown and loop detection both ask for the same tree's calls; trees are not changed once built.
+const cache = new WeakMap<TraceTree, TraceToolCalls>();
+
+/** Finds a trace's tool spans and requested tool calls (cached per tree). Linear in the trace's size; never throws. */
 export function traceToolCalls(tree: TraceTree): TraceToolCalls {
+  const cached = cache.get(tree);
+  if (cached) return cached;
+  const found = findToolCalls(tree);
+  cache.set(tree, found);
+  return found;
+}
+
+function findToolCalls(tree: TraceTree): TraceToolCalls {
   const order = traceNodesPreOrder(tree);
   const requests: TraceToolCall[] = [];
   const declared = new Set<string>();
