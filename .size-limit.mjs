@@ -12,7 +12,8 @@ export default [
   entry("tracelens/trace", "dist/trace.js", "95 kB", peers),
   entry("tracelens/overview", "dist/overview.js", "20 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
-  entry("tracelens/core", "dist/core/index.js", "45 kB"),
+  // core: +5 kB for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
+  entry("tracelens/core", "dist/core/index.js", "52 kB"),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];
