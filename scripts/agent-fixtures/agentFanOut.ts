@@ -22,7 +22,7 @@ function call(id: string, name: string, args: Record<string, unknown>) {
 
 export function agentFanOutTrace(): Record<string, unknown> {
   const b = new TraceBuilder("agent-fan-out", { $ai_lib: "posthog-python", $ai_lib_version: "6.7.0" });
-  const t0 = Date.parse("2025-06-20T08:00:00.000Z");
+  const t0 = Date.parse("2025-05-22T08:00:00.000Z");
   const rootId = b.id("orchestrator");
   const brief = "Compare these four companies for a Q3 investment memo: revenue trend, margins, and any news risk.";
   const orchInput = [{ role: "system", content: "You are a research lead. Delegate one company per sub-agent, then write the memo." }, { role: "user", content: `${brief} ${COMPANIES.join(", ")}.` }];

@@ -25,7 +25,7 @@ const NO_FARES = { results: [], note: "No fares cached for LIS-TYO on these date
 
 export function agentLoopTrace(): Record<string, unknown> {
   const b = new TraceBuilder("agent-loop", { $ai_lib: "posthog-python", $ai_lib_version: "6.7.0" }, { $ai_session_id: "sess_trip_7731" });
-  const t0 = Date.parse("2025-06-18T09:12:04.200Z");
+  const t0 = Date.parse("2025-05-20T09:12:04.200Z");
   const agentId = b.id("agent");
   const messages: unknown[] = [
     { role: "system", content: "You are TripPlanner. Use the tools to find real prices. Answer with one flight and one hotel, prices in EUR." },

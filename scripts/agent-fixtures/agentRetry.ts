@@ -15,7 +15,7 @@ const OVERLOADED = { type: "error", error: { type: "overloaded_error", message: 
 
 export function agentRetryTrace(): Record<string, unknown> {
   const b = new TraceBuilder("agent-retry", { $ai_lib: "posthog-node", $ai_lib_version: "5.8.1" });
-  const t0 = Date.parse("2025-06-19T14:30:10.000Z");
+  const t0 = Date.parse("2025-05-21T14:30:10.000Z");
   const agentId = b.id("agent");
   const params = { $ai_model_parameters: { temperature: 0, max_tokens: 2048, tool_choice: { type: "auto" } }, $ai_stream: false, $ai_tools: TOOLS, $ai_base_url: "https://api.anthropic.com" };
   const messages: unknown[] = [{ role: "user", content: [{ type: "text", text: "I was charged twice for order #55120 (2 × €89). Please refund one of them. My email is jonas@post.example.de" }] }];
@@ -25,7 +25,7 @@ export function agentRetryTrace(): Record<string, unknown> {
   const toolUse = (id: string, name: string, args: Record<string, unknown>, text: string) => [{ role: "assistant", content: [{ type: "text", text }, { type: "tool_use", id, name, input: args }] }];
   const lookupArgs = { email: "jonas@post.example.de" };
   const out1 = toolUse("toolu_01Lk", "lookup_customer", lookupArgs, "Let me find your account.");
-  b.generation({ parent: agentId, start: t, latency: 2.31, model: "claude-sonnet-4-20250514", provider: "anthropic", input: input(), output: out1, extra: params });
+  b.generation({ parent: agentId, start: t, latency: 2.31, model: "claude-3-7-sonnet-20250219", provider: "anthropic", input: input(), output: out1, extra: params });
   t += 2340;
   const customer = { customer_id: "cus_8842", name: "Jonas Weber", orders: [{ id: "55120", charges: [{ id: "ch_1", amount_eur: 89 }, { id: "ch_2", amount_eur: 89 }] }] };
   b.span({ name: "lookup_customer", parent: agentId, start: t, latency: 0.18, input: lookupArgs, output: customer });
@@ -34,7 +34,7 @@ export function agentRetryTrace(): Record<string, unknown> {
 
   const ticketArgs = { customer_id: "cus_8842", subject: "Refund duplicate charge ch_2 on order 55120", priority: "high" };
   const out2 = toolUse("toolu_02Tk", "create_ticket", ticketArgs, "I can see the duplicate charge. Opening a refund ticket.");
-  b.generation({ parent: agentId, start: t, latency: 2.74, model: "claude-sonnet-4-20250514", provider: "anthropic", input: input(), output: out2, extra: params });
+  b.generation({ parent: agentId, start: t, latency: 2.74, model: "claude-3-7-sonnet-20250219", provider: "anthropic", input: input(), output: out2, extra: params });
   t += 2770;
   const runnerId = b.id("runner");
   const runnerStart = t;
@@ -49,10 +49,10 @@ export function agentRetryTrace(): Record<string, unknown> {
   t += 40;
   messages.push(out2[0], { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_02Tk", content: JSON.stringify(ticket) }] });
 
-  b.generation({ parent: agentId, start: t, latency: 0.63, model: "claude-sonnet-4-20250514", provider: "anthropic", input: input(), output: null, error: OVERLOADED, httpStatus: 529, extra: params });
+  b.generation({ parent: agentId, start: t, latency: 0.63, model: "claude-3-7-sonnet-20250219", provider: "anthropic", input: input(), output: null, error: OVERLOADED, httpStatus: 529, extra: params });
   t += 630 + 1500;
   const answer = "Done — I opened refund ticket T-20931 for the duplicate €89 charge on order 55120. Billing will refund it within 5 business days.";
-  const final = b.generation({ parent: agentId, start: t, latency: 1.88, model: "claude-sonnet-4-20250514", provider: "anthropic", input: input(), output: [{ role: "assistant", content: [{ type: "text", text: answer }] }], extra: params });
+  const final = b.generation({ parent: agentId, start: t, latency: 1.88, model: "claude-3-7-sonnet-20250219", provider: "anthropic", input: input(), output: [{ role: "assistant", content: [{ type: "text", text: answer }] }], extra: params });
   t += 1880;
   b.span({ name: "support_agent", parent: b.traceId, start: t0, latency: (t - t0) / 1000, input: { ticket_request: "duplicate charge" }, output: { ticket_id: "T-20931" }, extra: { $ai_span_id: agentId } });
 

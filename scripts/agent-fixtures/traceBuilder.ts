@@ -27,6 +27,7 @@ const PRICES: Record<string, [number, number]> = {
   "gpt-4.1-mini": [0.4e-6, 1.6e-6],
   "o4-mini": [1.1e-6, 4.4e-6],
   "claude-sonnet-4-20250514": [3e-6, 15e-6],
+  "claude-3-7-sonnet-20250219": [3e-6, 15e-6],
   "claude-3-5-haiku-20241022": [0.8e-6, 4e-6],
   "text-embedding-3-small": [0.02e-6, 0],
   "sonar-pro": [3e-6, 15e-6],

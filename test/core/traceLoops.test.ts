@@ -27,7 +27,7 @@ describe("detectTraceLoops over the agent fixtures", () => {
     const loops = detectTraceLoops(loadTraceFixture("agent-retry"));
     expect(loops.find((l) => l.kind === "tool-repeat")).toMatchObject({ label: "create_ticket", repeats: 3, pattern: "retry", match: "exact" });
     const model = loops.find((l) => l.kind === "generation-repeat");
-    expect(model).toMatchObject({ label: "claude-sonnet-4-20250514", repeats: 2, pattern: "retry" });
+    expect(model).toMatchObject({ label: "claude-3-7-sonnet-20250219", repeats: 2, pattern: "retry" });
     expect(model?.events.map((e) => e.errored)).toEqual([true, false]);
   });
 
