@@ -4,6 +4,8 @@ import { TraceDetail } from "../src/all";
 import { deepChainTrace, hostileTrace, hugeRawTrace, malformedTrace, sentimentFor, syntheticTrace } from "./fixtures/traceDetailFixtures";
 import { ControlledTraceDetail, ProvidedTraceDetail, fixtureTraces as t } from "./TraceDetailStoryParts";
 import { tabTo } from "./keyboardPlay";
+import { DAY_MS, PostHogMockProvider } from "./fixtures/postHogMockClient";
+import { FIXTURE_NOW } from "./fixtures/tableFixtures";
 
 const meta = {
   title: "Components/TraceDetail",
@@ -107,6 +109,24 @@ export const SelectFromTimeline: Story = {
 };
 
 export const SupportChatbot: Story = { args: { trace: t.supportChatbot } };
+
+/**
+ * PostHog's API (the real client against tracelens' strict mock) 45 days after the trace: loaded by id
+ * alone, beyond PostHog's default 7-day window (the client widens its search), with its evaluation runs,
+ * which TraceQuery leaves out, loaded separately.
+ */
+export const OldTraceOverPostHog: Story = {
+  args: { trace: undefined, traceId: t.evaluatedGeneration.id, loadSentiment: false },
+  render: (args) => (
+    <PostHogMockProvider options={{ traces: [t.evaluatedGeneration], latencyMs: 40, now: () => FIXTURE_NOW + 45 * DAY_MS }}>
+      <TraceDetail {...args} />
+    </PostHogMockProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("treeitem", { name: /Refund tone/ }, { timeout: 5000 });
+  },
+};
 
 /** Unticking a type under "Show details" shrinks its rows to the type tag (PostHog's "collapse by type"). */
 export const CollapseByType: Story = {

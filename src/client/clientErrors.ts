@@ -2,9 +2,14 @@
  * The one error type every TraceLensClient call rejects with (abort aside): PostHog's HTTP
  * failures, transport failures, and the local client's PostHog-shaped refusals.
  */
+import { headerEntries, headerSecrets } from "./clientCredentials";
+import { createSecretScrubber } from "./clientSecretScrub";
 
-/** What went wrong: an HTTP status, no response at all, a timeout, or an unreadable body. */
-export type ApiErrorKind = "http" | "network" | "timeout" | "parse";
+/**
+ * What went wrong: an HTTP status, no response at all, a timeout, an unreadable or wrong-shaped body,
+ * or a feature this server will not offer these credentials (`unsupported`: never retried).
+ */
+export type ApiErrorKind = "http" | "network" | "timeout" | "parse" | "unsupported";
 
 export interface ApiErrorInit {
   kind: ApiErrorKind;
@@ -70,17 +75,20 @@ export function isAbortError(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
 }
 
+/**
+ * The first string in a value, depth first, in key order. Iterative and unlimited in depth, like the
+ * scrubber that runs before it, so a message never reaches a string the scrubber did not.
+ */
 function firstString(value: unknown): string | null {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) for (const item of value) {
-    const found = firstString(item);
-    if (found !== null) return found;
-  }
-  if (typeof value === "object" && value !== null) {
-    for (const item of Object.values(value)) {
-      const found = firstString(item);
-      if (found !== null) return found;
-    }
+  const stack: unknown[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") return item;
+    if (typeof item !== "object" || item === null || seen.has(item)) continue;
+    seen.add(item);
+    const children = Array.isArray(item) ? item : Object.values(item);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return null;
 }
@@ -112,6 +120,8 @@ function describeApiError(init: ApiErrorInit): string {
       return `${where} timed out${attempts}`;
     case "parse":
       return `${where} returned ${init.status} with a body that is not valid JSON`;
+    case "unsupported":
+      return `${where} is not available: ${errorBodySummary(init.body) ?? "refused by the server"}`;
     default: {
       const summary = errorBodySummary(init.body);
       return `${where} failed with ${init.status}${summary ? `: ${summary}` : ""}${attempts}`;
@@ -119,36 +129,16 @@ function describeApiError(init: ApiErrorInit): string {
   }
 }
 
-const KEY_SHAPED = /\b(?:sk|phx|phc|phs)[-_][A-Za-z0-9*_.-]{6,}/g;
-
 /**
- * Removes every occurrence of each secret from a value, deeply, so an error body that echoes
- * a key (a misconfigured proxy, say) cannot leak it into logs or error trackers.
+ * Removes every form of each secret (as given, percent-encoded, JSON-escaped, base64) and every
+ * key-shaped token from a value, at any depth, so an error body that echoes a key (a misconfigured
+ * proxy, say) cannot leak it into logs or error trackers. Errors inside are copied, scrubbed.
  */
 export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
-  const live = secrets.filter((secret) => secret.length >= 4);
-  // Key-shaped tokens too: providers echo masked keys ("sk-abc***xyz") in their 401 messages.
-  const scrub = (text: string) =>
-    live.reduce((acc, secret) => acc.split(secret).join("[redacted]"), text).replace(KEY_SHAPED, "[redacted]");
-  const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === "string") return scrub(item);
-    if (depth > 50 || typeof item !== "object" || item === null) return item;
-    if (Array.isArray(item)) return item.map((entry) => walk(entry, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(item)) {
-      // defineProperty: a "__proto__" key must stay data, never become the prototype.
-      Object.defineProperty(out, scrub(key), { value: walk(entry, depth + 1), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  };
-  return walk(value, 0) as T;
+  return createSecretScrubber(secrets).value(value);
 }
 
-const SENSITIVE_HEADER = /auth|token|key|secret|cookie|session|csrf/i;
-
-/** Values of headers that look like credentials, to be redacted wherever they might echo back. */
-export function sensitiveHeaderValues(headers: Record<string, string> | undefined): string[] {
-  return Object.entries(headers ?? {})
-    .filter(([name, value]) => SENSITIVE_HEADER.test(name) && value.length >= 8)
-    .map(([, value]) => value);
+/** Values of the headers a caller set (plainly public ones aside), to be redacted wherever they might echo back. */
+export function sensitiveHeaderValues(headers: unknown): string[] {
+  return headerSecrets(headerEntries(headers));
 }

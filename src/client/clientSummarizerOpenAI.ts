@@ -5,7 +5,17 @@
  */
 import type { SummarizationSummary } from "../core/eventsApi";
 import { reduceByUniformSampling } from "../core/textRepr/textReprSampling";
-import { errorBodySummary, isAbortError, redactSecrets, sensitiveHeaderValues } from "./clientErrors";
+import { errorBodySummary, isAbortError } from "./clientErrors";
+import {
+  credentialPlaces,
+  headerEntries,
+  headerSecrets,
+  refuseBrowserCredentials,
+  urlCredentialSecrets,
+  urlCredentials,
+  type HeaderEntries,
+} from "./clientCredentials";
+import { createSecretScrubber } from "./clientSecretScrub";
 import type { LocalSummarize } from "./clientLocalSummary";
 import { SUMMARY_JSON_SCHEMA, SummaryFormatError, maxLineNumber, validateSummary } from "./clientSummarySchema";
 import { summarySystemPrompt, summaryUserPrompt } from "./clientSummarizerPrompts";
@@ -17,10 +27,11 @@ export interface OpenAICompatibleSummarizerOptions {
   apiKey?: string;
   /** The model to ask; a request's own `model` wins when it names one. */
   model: string;
-  /** Allow `apiKey` where `window` exists. @default false */
+  /** Allow credentials (`apiKey`, a credential header, user-info in `baseUrl`) in a browser scope: a window, worker or worklet. @default false */
   dangerouslyAllowBrowser?: boolean;
   fetch?: typeof fetch;
-  headers?: Record<string, string>;
+  /** Extra headers (an object, a `Headers` or pairs), or a function returning them before each request. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /** @default 120000 */
   timeoutMs?: number;
   /** @default 0.2 */
@@ -39,7 +50,7 @@ export interface OpenAICompatibleSummarizerOptions {
 
 export type SummarizerErrorKind = "http" | "network" | "timeout" | "invalid_response";
 
-/** A summarizer failure; never carries the API key. */
+/** A summarizer failure; never carries the API key (nor any header value, in any encoding, its cause included). */
 export class SummarizerError extends Error {
   override readonly name = "SummarizerError";
   constructor(
@@ -47,8 +58,9 @@ export class SummarizerError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly body: unknown = null,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -56,6 +68,15 @@ function responseFormat(mode: OpenAICompatibleSummarizerOptions["structuredOutpu
   if (mode === "none") return {};
   if (mode === "json_object") return { response_format: { type: "json_object" } };
   return { response_format: { type: "json_schema", json_schema: { name: "trace_summary", strict: true, schema: SUMMARY_JSON_SCHEMA } } };
+}
+
+/** The host of a URL for messages (never its user-info); the raw text cut short when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the configured baseUrl";
+  }
 }
 
 /** The JSON object inside a chat answer, tolerating a ```json fence around it. */
@@ -80,14 +101,30 @@ function parseAnswer(content: unknown): unknown {
  * createLocalClient({ traces, summarize: openAICompatibleSummarizer({ baseUrl: "http://localhost:11434/v1", model: "qwen2.5" }) });
  */
 export function openAICompatibleSummarizer(options: OpenAICompatibleSummarizerOptions): LocalSummarize {
-  if (options.apiKey && typeof window !== "undefined" && options.dangerouslyAllowBrowser !== true) {
-    throw new Error("openAICompatibleSummarizer: an API key must not be used in a browser; call it from your server, or pass dangerouslyAllowBrowser: true.");
+  const userInfo = urlCredentials(String(options.baseUrl ?? ""));
+  const staticHeaders = typeof options.headers === "function" ? [] : headerEntries(options.headers);
+  const who = "openAICompatibleSummarizer";
+  refuseBrowserCredentials(who, credentialPlaces({ apiKey: options.apiKey, headers: staticHeaders, url: userInfo }), options.dangerouslyAllowBrowser);
+  // Sent as given (a custom fetch may handle user-info); `fetch` itself refuses it, and its error is scrubbed.
+  const url = `${String(options.baseUrl ?? "").replace(/\/+$/, "")}/chat/completions`;
+  const authorization = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
+  const known = [...(options.apiKey ? [String(options.apiKey)] : []), ...urlCredentialSecrets(userInfo)];
+  const where = hostOf(url);
+
+  async function headersNow(): Promise<HeaderEntries> {
+    try {
+      const entries = headerEntries(typeof options.headers === "function" ? await options.headers() : options.headers);
+      if (typeof options.headers === "function") refuseBrowserCredentials(who, credentialPlaces({ headers: entries }), options.dangerouslyAllowBrowser);
+      return entries;
+    } catch (error) {
+      throw createSecretScrubber(known).value(error);
+    }
   }
-  const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
-  const secrets = [options.apiKey ?? "", ...sensitiveHeaderValues(options.headers)];
 
   return async ({ text, mode, model, signal }): Promise<SummarizationSummary> => {
     const sampled = reduceByUniformSampling(text, options.maxTextChars ?? 400_000).text;
+    const extra = await headersNow();
+    const scrubber = createSecretScrubber([...known, ...headerSecrets(extra)]);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -99,14 +136,13 @@ export function openAICompatibleSummarizer(options: OpenAICompatibleSummarizerOp
     let status = 0;
     let raw = "";
     try {
+      const headers: Record<string, string> = { "Content-Type": "application/json" };
+      if (authorization) headers.Authorization = authorization;
+      for (const [name, value] of extra) Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
       const response = await (options.fetch ?? globalThis.fetch)(url, {
         method: "POST",
         signal: controller.signal,
-        headers: {
-          "Content-Type": "application/json",
-          ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}),
-          ...options.headers,
-        },
+        headers,
         body: JSON.stringify({
           model: model || options.model,
           temperature: options.temperature ?? 0.2,
@@ -121,8 +157,9 @@ export function openAICompatibleSummarizer(options: OpenAICompatibleSummarizerOp
       raw = await response.text();
     } catch (error) {
       if (signal?.aborted || (isAbortError(error) && !timedOut)) throw signal?.reason ?? error;
-      if (timedOut) throw new SummarizerError("timeout", `The summarizer at ${new URL(url).host} timed out`);
-      throw new SummarizerError("network", `The summarizer at ${new URL(url).host} could not be reached`);
+      if (timedOut) throw new SummarizerError("timeout", `The summarizer at ${where} timed out`);
+      // The cause helps debugging (a custom fetch, a Headers refusal) and leaves scrubbed, like everything else.
+      throw scrubber.value(new SummarizerError("network", `The summarizer at ${where} could not be reached`, null, null, error));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -133,7 +170,7 @@ export function openAICompatibleSummarizer(options: OpenAICompatibleSummarizerOp
     } catch {
       // Non-JSON bodies (HTML error pages) are reported as text.
     }
-    body = redactSecrets(body, secrets);
+    body = scrubber.value(body);
     if (status < 200 || status >= 300) {
       const reason = errorBodySummary((body as { error?: unknown })?.error ?? body);
       throw new SummarizerError("http", `The summarizer answered ${status}${reason ? `: ${reason}` : ""}`, status, body);

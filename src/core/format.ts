@@ -1,7 +1,8 @@
 /**
  * Display formatters for trace analytics. Every formatter takes an optional BCP 47 `locale`
  * (an invalid tag falls back to the runtime default) and never throws: NaN, ±Infinity,
- * undefined, null, non-numbers and negative amounts give {@link FORMAT_PLACEHOLDER}.
+ * undefined, null, non-numbers and negative amounts give {@link FORMAT_PLACEHOLDER}, and amounts
+ * from {@link FORMAT_SCIENTIFIC_FROM} up print in scientific notation ("1E308 s"), not as 300 digits.
  */
 import { numberFormat as sharedNumberFormat, relativeTimeFormat, withDefaultLocale } from "./intlFormatters";
 
@@ -11,6 +12,14 @@ export const FORMAT_PLACEHOLDER = "—";
 export interface FormatOptions {
   locale?: string | readonly string[];
 }
+
+/**
+ * From here on amounts print in scientific notation: past 2^53 the digits are not even exact, and
+ * a hostile `1e308` would otherwise fill the screen.
+ */
+export const FORMAT_SCIENTIFIC_FROM = 1e15;
+
+const SCIENTIFIC: Intl.NumberFormatOptions = { notation: "scientific", minimumFractionDigits: 0, maximumFractionDigits: 2 };
 
 function isAmount(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
@@ -35,6 +44,7 @@ function fixed(value: number, digits: number, locale: FormatOptions["locale"]): 
 export function formatLatency(seconds: unknown, options: FormatOptions = {}): string {
   if (!isAmount(seconds)) return FORMAT_PLACEHOLDER;
   const locale = options?.locale;
+  if (seconds >= FORMAT_SCIENTIFIC_FROM) return `${numberFormat(locale, SCIENTIFIC).format(seconds)} s`;
   if (seconds < 1) {
     const ms = seconds * 1000;
     const digits = ms < 10 && ms > 0 ? 1 : 0;
@@ -47,6 +57,16 @@ export function formatLatency(seconds: unknown, options: FormatOptions = {}): st
 }
 
 /**
+ * A count with grouping ("12,345"), rounded to a whole number; scientific from
+ * {@link FORMAT_SCIENTIFIC_FROM} up. Negative counts are allowed (deltas); non-finite ones give the placeholder.
+ */
+export function formatCount(value: unknown, options: FormatOptions = {}): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) return FORMAT_PLACEHOLDER;
+  const huge = Math.abs(value) >= FORMAT_SCIENTIFIC_FROM;
+  return numberFormat(options?.locale, huge ? SCIENTIFIC : { maximumFractionDigits: 0 }).format(value);
+}
+
+/**
  * Token counts as "in → out (∑ total)", e.g. "1,200 → 340 (∑ 1,540)". A missing side shows the
  * placeholder, and so does the total unless both sides are known; nothing known gives the
  * placeholder alone.
@@ -55,9 +75,12 @@ export function formatTokens(inputTokens: unknown, outputTokens: unknown, option
   const haveIn = isAmount(inputTokens);
   const haveOut = isAmount(outputTokens);
   if (!haveIn && !haveOut) return FORMAT_PLACEHOLDER;
-  const format = numberFormat(options?.locale, { maximumFractionDigits: 0 });
-  const show = (n: unknown, known: boolean) => (known ? format.format(n as number) : FORMAT_PLACEHOLDER);
-  const total = haveIn && haveOut ? format.format((inputTokens as number) + (outputTokens as number)) : FORMAT_PLACEHOLDER;
+  const plain = numberFormat(options?.locale, { maximumFractionDigits: 0 });
+  const huge = numberFormat(options?.locale, SCIENTIFIC);
+  const format = (n: number) => (n >= FORMAT_SCIENTIFIC_FROM ? huge : plain).format(n);
+  const show = (n: unknown, known: boolean) => (known ? format(n as number) : FORMAT_PLACEHOLDER);
+  const sum = (inputTokens as number) + (outputTokens as number);
+  const total = haveIn && haveOut && Number.isFinite(sum) ? format(sum) : FORMAT_PLACEHOLDER;
   return `${show(inputTokens, haveIn)} → ${show(outputTokens, haveOut)} (∑ ${total})`;
 }
 
@@ -87,6 +110,7 @@ export function formatCost(usd: unknown, options: FormatCostOptions = {}): strin
       return numberFormat(locale, { style: "currency", currency: "USD", ...extra }).format(usd);
     }
   };
+  if (usd >= FORMAT_SCIENTIFIC_FROM) return money(SCIENTIFIC);
   if (usd === 0 || usd >= 1) return money({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
   if (usd >= 0.01) return money({ minimumFractionDigits: 2, maximumFractionDigits: 4 });
   if (usd >= FORMAT_COST_FLOOR) return money({ maximumSignificantDigits: 2 });

@@ -3,6 +3,7 @@
  * Split into `trace*.ts` parts; this module is the public surface.
  */
 export { buildTraceTree } from "./traceBuild";
+export { derivedEventKey, keptTraceEvents, type KeptTraceEvent } from "./traceAssemble";
 export { flattenTraceTree, traceNodeAncestorKeys, type TraceTreeRow, type FlattenTraceTreeOptions } from "./traceFlatten";
 export { postHogTotalLatency, type LatencyRuleEvent } from "./traceMetrics";
 export { summarizeTraceEvents, groupEventsIntoTraces } from "./traceSummary";
@@ -12,6 +13,8 @@ export type { ReportedUsage, TraceUsageFigures, UsageCoverage, UsageDisplay, Usa
 export { eventDetails, spanKindOf, type EventDetail } from "./spanKinds";
 export type {
   BuildTraceTreeOptions,
+  TraceDataNote,
+  TraceDataNoteKind,
   TraceDuplicate,
   TraceDuplicateReason,
   TraceNodeAnnotations,

@@ -2,9 +2,9 @@
  * First half of `buildTraceTree`: records, trace id, dedupe, and splitting events into tree
  * nodes, annotations and the root `$ai_trace` event.
  */
-import { readId, type PropertyBag } from "./eventsAccess";
-import { TraceDuplicateDetector, sameTraceContent } from "./traceDedupe";
-import { toTraceRecord, traceInputEvents, type TraceRecord } from "./traceEvents";
+import { isPropertyBag, readId, type PropertyBag } from "./eventsAccess";
+import { TraceDuplicateDetector } from "./traceDedupe";
+import { toTraceRecord, traceEventTime, traceInputEvents, type TraceRecord } from "./traceEvents";
 import type { BuildTraceTreeOptions } from "./traceTypes";
 
 export interface DroppedDuplicate {
@@ -24,7 +24,38 @@ export interface AssembledTrace {
   /** `$ai_metric` and `$ai_feedback` events. */
   annotationRecords: TraceRecord[];
   duplicates: DroppedDuplicate[];
+  /** Kept records whose event id an earlier kept record (with other content) already used. */
+  reusedIds: ReusedEventId[];
+  /** Input positions that held no event (not an object, or unreadable), with what was there. */
+  skipped: SkippedItem[];
   skippedCount: number;
+}
+
+export interface ReusedEventId {
+  record: TraceRecord;
+  first: TraceRecord;
+}
+
+export interface SkippedItem {
+  index: number;
+  /** `null`, `"string"`, `"number"`, `"array"`, `"unreadable object"`, … */
+  what: string;
+}
+
+function describeItem(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an unreadable object";
+  return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
+}
+
+/**
+ * The id that selects a kept event: its event id, or for a later event that reuses the id with
+ * other content, the id and its input position (`u1#7`). Null for events without an id.
+ */
+export function derivedEventKey(eventId: string | null, index: number, reused: boolean): string | null {
+  if (eventId === null) return null;
+  return reused ? `${eventId}#${index}` : eventId;
 }
 
 function pickTraceId(trace: PropertyBag | null, records: readonly TraceRecord[], options: BuildTraceTreeOptions): string | null {
@@ -40,7 +71,7 @@ function pickTraceId(trace: PropertyBag | null, records: readonly TraceRecord[],
 export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): AssembledTrace {
   const { events, trace } = traceInputEvents(input);
   const records: TraceRecord[] = [];
-  let skippedCount = 0;
+  const skipped: SkippedItem[] = [];
   for (let i = 0; i < events.length; i++) {
     let record: TraceRecord | null = null;
     try {
@@ -49,14 +80,14 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
       // Hostile objects (throwing getters, proxies) are skipped rather than failing the view.
       record = null;
     }
-    if (record === null) skippedCount++;
+    if (record === null) skipped.push({ index: i, what: describeItem(events[i]) });
     else records.push(record);
   }
 
   const traceId = pickTraceId(trace, records, options);
   const dedupe = options.dedupe ?? true;
   const detector = new TraceDuplicateDetector();
-  const ownIdOwner = new Map<string, TraceRecord>();
+  const firstByEventId = new Map<string, TraceRecord>();
   const result: AssembledTrace = {
     trace,
     traceId,
@@ -64,7 +95,9 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
     nodeRecords: [],
     annotationRecords: [],
     duplicates: [],
-    skippedCount,
+    reusedIds: [],
+    skipped,
+    skippedCount: skipped.length,
   };
 
   for (const record of records) {
@@ -74,12 +107,11 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
         result.duplicates.push({ record, original: verdict.original, reason: verdict.reason });
         continue;
       }
-      const firstId = record.ownIds[0];
-      const owner = firstId === undefined ? undefined : ownIdOwner.get(firstId);
-      if (owner && sameTraceContent(owner, record)) {
-        result.duplicates.push({ record, original: owner, reason: "content" });
-        continue;
-      }
+    }
+    if (record.eventId !== null) {
+      const first = firstByEventId.get(record.eventId);
+      if (first) result.reusedIds.push({ record, first });
+      else firstByEventId.set(record.eventId, record);
     }
     if (record.kind === "metric" || record.kind === "feedback") {
       result.annotationRecords.push(record);
@@ -93,8 +125,92 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
       // A second `$ai_trace` for the same trace must not capture references to the trace id.
       record.ownIds = [];
     }
-    for (const id of record.ownIds) if (!ownIdOwner.has(id)) ownIdOwner.set(id, record);
     result.nodeRecords.push(record);
   }
   return result;
+}
+
+/** One input event that survives dedupe, as the trace tree keeps it. */
+export interface KeptTraceEvent {
+  /** The input item itself. */
+  event: unknown;
+  /** Its position in the input list. */
+  index: number;
+  /** {@link derivedEventKey}: the event id, `id#index` for a reused id, null without an id. */
+  key: string | null;
+}
+
+/**
+ * The events of a trace (an `LLMTrace` or an event list) that the trace tree keeps, in input order:
+ * exact duplicates counted once, non-events left out, events that reuse an id with other content all
+ * kept under distinct keys. Tables, charts and the text view use this so they count what the tree does.
+ */
+export function keptTraceEvents(input: unknown): KeptTraceEvent[] {
+  const { events } = traceInputEvents(input);
+  const clashes = clashingEvents(events);
+  // Built only when some events clash (most traces have none).
+  const detector = clashes.size > 0 ? new TraceDuplicateDetector() : null;
+  const used = new Set<string>();
+  const kept: KeptTraceEvent[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const raw = events[index];
+    if (!clashes.has(index)) {
+      // Shares no id, node id or name/time/size with any other event: kept as it is.
+      if (isPropertyBag(raw)) kept.push({ event: raw, index, key: readId(raw.id) ?? readId(raw.uuid) });
+      continue;
+    }
+    let record: TraceRecord | null;
+    try {
+      record = toTraceRecord(raw, index);
+    } catch {
+      record = null;
+    }
+    if (record === null || detector?.check(record)) continue;
+    const id = record.eventId;
+    const reused = id !== null && used.has(id);
+    if (id !== null) used.add(id);
+    kept.push({ event: raw, index, key: derivedEventKey(id, index, reused) });
+  }
+  return kept;
+}
+
+/**
+ * Positions of events that could be duplicates of, or share an id with, another event: same event
+ * id, same node id (`$ai_generation_id`/`$ai_span_id`, a `$ai_trace` event's trace id), or same
+ * timestamp (content duplicates always share one). Only those need full records and the dedupe
+ * rules; every other event is independent of the rest. A superset is safe (more work, same
+ * answer); unreadable items count in.
+ */
+function clashingEvents(events: readonly unknown[]): Set<number> {
+  const byId = new Map<string, number>();
+  const byOwnId = new Map<string, number>();
+  const byTime = new Map<string, number>();
+  const clashes = new Set<number>();
+  const note = (map: Map<string, number>, key: string, index: number) => {
+    const seen = map.get(key);
+    if (seen === undefined) map.set(key, index);
+    else if (seen !== index) {
+      clashes.add(seen);
+      clashes.add(index);
+    }
+  };
+  for (let index = 0; index < events.length; index++) {
+    const raw = events[index];
+    if (!isPropertyBag(raw)) continue;
+    try {
+      const properties = isPropertyBag(raw.properties) ? raw.properties : {};
+      const eventId = readId(raw.id) ?? readId(raw.uuid);
+      if (eventId !== null) note(byId, eventId, index);
+      // Node ids as records take them: a `$ai_trace` event's is its trace id.
+      const trace = raw.event === "$ai_trace";
+      const first = readId(trace ? properties.$ai_trace_id : properties.$ai_generation_id);
+      const second = trace ? null : readId(properties.$ai_span_id);
+      if (first !== null) note(byOwnId, first, index);
+      if (second !== null && second !== first) note(byOwnId, second, index);
+      note(byTime, traceEventTime(raw), index);
+    } catch {
+      clashes.add(index);
+    }
+  }
+  return clashes;
 }

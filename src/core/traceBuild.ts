@@ -2,10 +2,11 @@
  * `buildTraceTree`: LLMTrace or bare event list → typed tree with metrics and critical path.
  */
 import { readString } from "./eventsAccess";
-import { assembleTrace } from "./traceAssemble";
+import { assembleTrace, derivedEventKey } from "./traceAssemble";
 import { traceRecordName, type TraceRecord } from "./traceEvents";
 import { ROOT_PARENT, TraceIdIndex, resolveParents } from "./traceLinking";
 import { finishTraceTree } from "./traceFinish";
+import { traceDataNotes } from "./traceNotes";
 import { emptyNodeMetrics, ownNodeMetrics, postHogTotalLatency, roundTo, totalsFromMetrics } from "./traceMetrics";
 import type { BuildTraceTreeOptions, TraceDuplicate, TraceNodeAnnotations, TraceTree, TraceTreeNode } from "./traceTypes";
 import { reportedUsage, treeUsageCoverage } from "./traceUsage";
@@ -35,6 +36,7 @@ function createNode(key: string, record: TraceRecord | null, name: string): Trac
     metrics,
     totals: totalsFromMetrics(kind, metrics),
     annotations: NO_ANNOTATIONS,
+    eventKey: record ? record.eventId : null,
     duplicateCount: 0,
     orphan: false,
     cycleBroken: false,
@@ -65,7 +67,9 @@ function compareSiblings(a: TraceRecord, b: TraceRecord): number {
  * - Node id: `$ai_generation_id`, else `$ai_span_id`, else the event UUID. Parent:
  *   `$ai_parent_id` (evaluations: `$ai_target_event_id`); empty or the trace id → root;
  *   an unknown id → root, flagged `orphan`; cycles are cut at their earliest-starting node.
- * - Duplicates are dropped per the rule in `traceDedupe.ts`.
+ * - Duplicates are dropped per the rule in `traceDedupe.ts`; events that reuse an id with other
+ *   content are all kept, the later ones selectable as `id#index` (`eventKey`).
+ * - `notes` lists what was skipped, merged, kept under a derived key, re-parented or cut from a cycle.
  * - `$ai_metric` / `$ai_feedback` become annotations of their target (or the root);
  *   `$ai_evaluation` becomes an `evaluation` child of its target and is listed in its annotations.
  * - Linear apart from sorting siblings (O(n log n)); no recursion anywhere.
@@ -79,7 +83,9 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
 
   const nodesByKey = new Map<string, TraceTreeNode>([[root.key, root]]);
   const nodesByEventId = new Map<string, TraceTreeNode>();
-  if (rootRecord?.eventId) nodesByEventId.set(rootRecord.eventId, root);
+  // An id selects the first kept event that has it; later ones get derived keys below.
+  const reused = new Set(assembled.reusedIds.map((r) => r.record));
+  if (rootRecord?.eventId && !reused.has(rootRecord)) nodesByEventId.set(rootRecord.eventId, root);
   const nodes: TraceTreeNode[] = nodeRecords.map((record) => {
     const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
     let key = base;
@@ -87,7 +93,7 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
     for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
     const node = createNode(key, record, traceRecordName(record));
     nodesByKey.set(key, node);
-    if (record.eventId !== null && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, node);
+    if (record.eventId !== null && !reused.has(record) && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, node);
     return node;
   });
 
@@ -153,9 +159,19 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
     record.holder = holder;
     holder.duplicateCount++;
     if (record.eventId !== null && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, holder);
-    return { event: record.event, keptKey: holder.key, reason };
+    return { event: record.event, index: record.ordinal, keptKey: holder.key, reason };
   });
 
+  // Later events that reuse an id (with other content) are selected by a derived key.
+  for (const { record } of assembled.reusedIds) {
+    const key = derivedEventKey(record.eventId, record.ordinal, true);
+    if (key === null || !record.holder) continue;
+    if (record.holder.event === record.event) record.holder.eventKey = key;
+    nodesByEventId.set(key, record.holder);
+  }
+
+  const recordByNode = new Map<TraceTreeNode, TraceRecord>();
+  nodeRecords.forEach((record, i) => recordByNode.set(nodes[i] as TraceTreeNode, record));
   // Figures the `$ai_trace` event reports itself are the trace's own (SDK aggregates), not sums.
   const traceReported = rootRecord ? reportedUsage(rootRecord.properties) : null;
   const ruled = postHogTotalLatency([...nodeRecords, ...annotationRecords].map((r) => r.event), traceId);
@@ -198,5 +214,6 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
     orphans,
     brokenCycles,
     skippedCount: assembled.skippedCount,
+    notes: traceDataNotes(assembled, { orphans, brokenCycles }, (node) => recordByNode.get(node)),
   };
 }

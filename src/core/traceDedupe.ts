@@ -2,13 +2,14 @@
  * Duplicate detection for at-least-once ingestion (PostHog issue #69850: generations without
  * `$ai_span_id` show up twice and inflate totals).
  *
- * Rule, applied in input order (the first copy wins):
- * 1. same event id (UUID) → duplicate;
- * 2. events with no event id, or no own node id (`$ai_generation_id` / `$ai_span_id`), are
- *    compared by content: same event name, same timestamp and deeply equal properties (key
- *    order ignored) → duplicate;
- * 3. events whose own node id is already taken are compared the same way; equal content →
- *    duplicate, otherwise both are kept as separate nodes.
+ * Rule, applied in input order (the first copy wins). "Same content" means same event name, same
+ * timestamp and deeply equal properties (key order ignored).
+ * 1. same event id (UUID) and same content → duplicate; same id with different content is two
+ *    events that share an id: both are kept (and the second reported as a reused id);
+ * 2. events with no event id, or no own node id (`$ai_generation_id` / `$ai_span_id`), with the
+ *    same content as a kept one → duplicate (re-ingested under a new UUID);
+ * 3. events whose own node id is already taken, with the same content as its owner → duplicate;
+ *    otherwise both are kept as separate nodes.
  * Hashing and comparison are iterative, so hostile nesting depth cannot overflow the stack.
  */
 import type { TraceRecord } from "./traceEvents";
@@ -108,6 +109,68 @@ function contentHash(record: TraceRecord): number {
   return hashJsonValue(record.properties, mix(h, record.event.createdAt));
 }
 
+/** Name, timestamp and property count: cheap, and enough to tell most distinct events apart. */
+function coarseKey(record: TraceRecord): string {
+  return `${record.event.event}\u0000${record.event.createdAt}\u0000${Object.keys(record.properties).length}`;
+}
+
+const DIRECT_COMPARE_MAX = 8;
+
+interface ContentBucket {
+  list: TraceRecord[];
+  /** Built once the bucket outgrows direct comparison: full content hash → records. */
+  byHash?: Map<number, TraceRecord[]>;
+}
+
+/**
+ * Kept records by content. Most events differ in name, time or property count, so the full
+ * structural hash is only computed inside a bucket that fills up (events stamped at the same
+ * instant), which keeps dedupe near the cost of reading the events.
+ */
+class ContentIndex {
+  private readonly buckets = new Map<string, ContentBucket>();
+  private readonly hashes = new Map<TraceRecord, number>();
+
+  private hash(record: TraceRecord): number {
+    let h = this.hashes.get(record);
+    if (h === undefined) {
+      h = contentHash(record);
+      this.hashes.set(record, h);
+    }
+    return h;
+  }
+
+  find(record: TraceRecord): TraceRecord | undefined {
+    const bucket = this.buckets.get(coarseKey(record));
+    if (!bucket) return undefined;
+    if (!bucket.byHash) return bucket.list.find((candidate) => sameTraceContent(candidate, record));
+    return bucket.byHash.get(this.hash(record))?.find((candidate) => sameTraceContent(candidate, record));
+  }
+
+  add(record: TraceRecord): void {
+    const key = coarseKey(record);
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { list: [] };
+      this.buckets.set(key, bucket);
+    }
+    bucket.list.push(record);
+    if (!bucket.byHash && bucket.list.length > DIRECT_COMPARE_MAX) {
+      bucket.byHash = new Map();
+      for (const kept of bucket.list) this.index(bucket.byHash, kept);
+    } else if (bucket.byHash) {
+      this.index(bucket.byHash, record);
+    }
+  }
+
+  private index(map: Map<number, TraceRecord[]>, record: TraceRecord): void {
+    const h = this.hash(record);
+    const list = map.get(h);
+    if (list) list.push(record);
+    else map.set(h, [record]);
+  }
+}
+
 /** Same name, same timestamp, same properties. */
 export function sameTraceContent(a: TraceRecord, b: TraceRecord): boolean {
   return (
@@ -123,28 +186,47 @@ export interface DuplicateVerdict {
   reason: "event-id" | "content";
 }
 
+function bucketOf<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K): TraceRecord[] {
+  const bucket = map.get(key);
+  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
+}
+
+function remember<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K, record: TraceRecord): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, record);
+  else if (Array.isArray(bucket)) bucket.push(record);
+  else map.set(key, [bucket, record]);
+}
+
 /** Stateful detector; feed records in input order. */
 export class TraceDuplicateDetector {
-  private readonly byEventId = new Map<string, TraceRecord>();
-  // One record per hash in the common case; an array only on hash collisions.
-  private readonly byContent = new Map<number, TraceRecord | TraceRecord[]>();
+  // One record per key in the common case; an array only when several differ.
+  private readonly byEventId = new Map<string, TraceRecord | TraceRecord[]>();
+  private readonly byContent = new ContentIndex();
+  private readonly byOwnId = new Map<string, TraceRecord>();
 
-  /** Checks rules 1 and 2 and remembers kept records. */
+  /** The kept record that first used this event id, if another one did. */
+  firstWithEventId(eventId: string): TraceRecord | undefined {
+    return bucketOf(this.byEventId, eventId)[0];
+  }
+
+  /** Applies the rules above and remembers kept records. */
   check(record: TraceRecord): DuplicateVerdict | null {
     if (record.eventId !== null) {
-      const original = this.byEventId.get(record.eventId);
+      const original = bucketOf(this.byEventId, record.eventId).find((candidate) => sameTraceContent(candidate, record));
       if (original) return { original, reason: "event-id" };
     }
-    if (record.eventId === null || record.ownIds.length === 0) {
-      const hash = contentHash(record);
-      const bucket = this.byContent.get(hash);
-      const candidates = bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
-      const original = candidates.find((candidate) => sameTraceContent(candidate, record));
+    const byContent = record.eventId === null || record.ownIds.length === 0;
+    if (byContent) {
+      const original = this.byContent.find(record);
       if (original) return { original, reason: "content" };
-      if (bucket === undefined) this.byContent.set(hash, record);
-      else this.byContent.set(hash, [...candidates, record]);
     }
-    if (record.eventId !== null) this.byEventId.set(record.eventId, record);
+    const firstId = record.ownIds[0];
+    const owner = firstId === undefined ? undefined : this.byOwnId.get(firstId);
+    if (owner && sameTraceContent(owner, record)) return { original: owner, reason: "content" };
+    if (byContent) this.byContent.add(record);
+    if (record.eventId !== null) remember(this.byEventId, record.eventId, record);
+    for (const id of record.ownIds) if (!this.byOwnId.has(id)) this.byOwnId.set(id, record);
     return null;
   }
 }

@@ -67,20 +67,22 @@ function toTraceEvent(raw: PropertyBag, properties: PropertyBag, name: string): 
     raw.properties === properties;
   if (conforming) return raw as LLMTraceEvent;
   // Raw captured events use uuid/timestamp; give components one shape to read.
+  return { ...raw, id: readId(raw.id) ?? readId(raw.uuid) ?? "", event: name, createdAt: traceEventTime(raw), properties };
+}
+
+/** The event's timestamp as records carry it: `createdAt`, else `timestamp`; epoch numbers as ISO text. */
+export function traceEventTime(raw: PropertyBag): string {
   const createdAt = raw.createdAt ?? raw.timestamp;
-  return {
-    ...raw,
-    id: readId(raw.id) ?? readId(raw.uuid) ?? "",
-    event: name,
-    createdAt: typeof createdAt === "string" ? createdAt : typeof createdAt === "number" ? safeIso(createdAt) : "",
-    properties,
-  };
+  return typeof createdAt === "string" ? createdAt : typeof createdAt === "number" ? safeIso(createdAt) : "";
 }
 
 function safeIso(ms: number): string {
   const date = new Date(ms);
   return Number.isFinite(date.getTime()) ? date.toISOString() : "";
 }
+
+/** Milliseconds between the earliest and the latest instant a `Date` can hold. */
+const MAX_DATE_SPAN_MS = 2 * 8.64e15;
 
 /** Seconds, non-negative, or null. */
 function readLatency(properties: PropertyBag): number | null {
@@ -125,7 +127,9 @@ export function toTraceRecord(raw: unknown, ordinal: number): TraceRecord | null
   let startMs: number | null = null;
   let endMs: number | null = null;
   if (timestampMs !== null) {
-    const durationMs = (latency ?? 0) * 1000;
+    // A latency longer than all of Date's range (1e308 s) cannot be placed in time: the event stays at its timestamp.
+    const rawMs = (latency ?? 0) * 1000;
+    const durationMs = rawMs <= MAX_DATE_SPAN_MS ? rawMs : 0;
     if (kind === "evaluation") {
       startMs = readTimestampMs(properties.$ai_evaluation_start_time) ?? timestampMs;
       endMs = Math.max(startMs, timestampMs);

@@ -83,6 +83,12 @@ export interface TraceTreeNode {
   metrics: TraceNodeMetrics;
   totals: TraceTotals;
   annotations: TraceNodeAnnotations;
+  /**
+   * The id that selects this node (`selectedEventId`, `onSelectEvent`): its event id, or for an event
+   * that reuses an earlier event's id with other content, `id#index` (index: its input position).
+   * `null` for a synthetic root and events without an id (select those by `key`).
+   */
+  eventKey: string | null;
   /** Copies of this event that were dropped as duplicates. */
   duplicateCount: number;
   /** The parent reference pointed at nothing in the trace, so the node hangs under the root. */
@@ -122,6 +128,8 @@ export type TraceDuplicateReason = "event-id" | "content";
 
 export interface TraceDuplicate {
   event: LLMTraceEvent;
+  /** Position of the dropped copy in the input list. */
+  index: number;
   /** Key of the node (or annotation target) the kept copy belongs to. */
   keptKey: string;
   reason: TraceDuplicateReason;
@@ -142,6 +150,33 @@ export interface TraceTree {
   brokenCycles: readonly TraceTreeNode[];
   /** Input items that were not objects and were ignored. */
   skippedCount: number;
+  /**
+   * Everything the builder did to the data beyond placing it: items skipped, copies merged, ids
+   * reused by different events, nodes re-parented under the root (missing parent) and parent
+   * cycles broken, in input order. Shown to people as TraceDetail's data notes.
+   */
+  notes: readonly TraceDataNote[];
+}
+
+/** What a data note is about. */
+export type TraceDataNoteKind = "skipped" | "merged" | "reused-id" | "re-parented" | "cycle-broken";
+
+/** One thing the trace builder did to the input, with the ids involved. */
+export interface TraceDataNote {
+  kind: TraceDataNoteKind;
+  /** Position of the item in the input event list. */
+  index: number;
+  /** The item's event id; null when it has none or is not an event. */
+  eventId: string | null;
+  /** The node that shows the item now (for a merged copy, the kept one); null when skipped. */
+  nodeKey: string | null;
+  /**
+   * The other id involved: the kept event (merged), the reused id's key for this event (reused-id),
+   * the missing parent (re-parented), the parent reference that closed the cycle (cycle-broken).
+   */
+  relatedId: string | null;
+  /** One plain sentence. */
+  message: string;
 }
 
 /** Options of `buildTraceTree`. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   FORMAT_PLACEHOLDER,
+  formatCount,
   formatCost,
   formatLatency,
   formatRelativeTime,
@@ -132,5 +133,23 @@ describe("properties: formatters", () => {
         expect(formatCost(x) === FORMAT_PLACEHOLDER).toBe(!valid);
       }),
     );
+  });
+});
+
+describe("huge and non-finite amounts", () => {
+  it("prints scientific notation from 1e15 up, never hundreds of digits", () => {
+    expect(formatLatency(1e308)).toBe("1E308 s");
+    expect(formatCost(1e308)).toBe("$1E308");
+    expect(formatTokens(1e308, 5)).toBe("1E308 → 5 (∑ 1E308)");
+    expect(formatTokens(1e308, 1e308)).toBe("1E308 → 1E308 (∑ —)"); // the sum overflows to Infinity
+    expect(formatCount(1.2345e20)).toBe("1.23E20");
+    expect(formatCount(123456)).toBe("123,456");
+    expect(formatLatency(999_999_999_999_999 / 1000)).toMatch(/^[\d,.]+ s \([\d,.]+ h\)$/);
+  });
+
+  it("gives the placeholder for Infinity and NaN everywhere", () => {
+    for (const value of [Infinity, -Infinity, NaN]) {
+      expect([formatLatency(value), formatCost(value), formatCount(value), formatTokens(value, value)]).toEqual(["—", "—", "—", "—"]);
+    }
   });
 });

@@ -9,13 +9,34 @@ function ev(id: string | undefined, event: string, at: number, properties: Recor
 }
 
 describe("dedupe (PostHog #69850)", () => {
-  it("drops repeated event ids", () => {
+  it("counts exact copies of an event once, and keeps an event that reuses the id with other content", () => {
     const g = ev("u1", "$ai_generation", 3, { $ai_generation_id: "g1", $ai_latency: 1, $ai_input_tokens: 10 });
-    const tree = buildTraceTree([g, { ...g }, { ...g, properties: { ...g.properties, $ai_input_tokens: 99 } }]);
-    expect(tree.metrics.inputTokens).toBe(10);
-    expect(tree.duplicates.map((d) => d.reason)).toEqual(["event-id", "event-id"]);
-    expect(tree.duplicates[0]?.keptKey).toBe("g1");
-    expect(tree.nodesByKey.get("g1")?.duplicateCount).toBe(2);
+    const changed = { ...g, properties: { ...g.properties, $ai_generation_id: "g2", $ai_input_tokens: 99 } };
+    const tree = buildTraceTree([g, { ...g }, changed, { ...changed, properties: { ...changed.properties } }]);
+    expect(tree.metrics.inputTokens).toBe(109);
+    expect(tree.duplicates.map((d) => [d.index, d.reason, d.keptKey])).toEqual([
+      [1, "event-id", "g1"],
+      [3, "event-id", "g2"],
+    ]);
+    expect(tree.nodesByKey.get("g1")?.duplicateCount).toBe(1);
+    // Both stay selectable: the first by its id, the second by a key derived from id and position.
+    const second = tree.nodesByKey.get("g2")!;
+    expect([tree.nodesByKey.get("g1")?.eventKey, second.eventKey, second.event?.id]).toEqual(["u1", "u1#2", "u1"]);
+    expect(tree.nodesByEventId.get("u1#2")).toBe(second);
+    expect(tree.nodesByEventId.get("u1")?.key).toBe("g1");
+    expect(tree.notes.map((n) => [n.kind, n.index, n.eventId, n.relatedId])).toEqual([
+      ["merged", 1, "u1", "u1"],
+      ["reused-id", 2, "u1", "u1#2"],
+      ["merged", 3, "u1", "u1"],
+    ]);
+  });
+
+  it("keeps id-less events that differ, under derived node keys, when they also share a UUID", () => {
+    const a = ev("u1", "$ai_span", 3, { $ai_latency: 1 });
+    const b = ev("u1", "$ai_span", 4, { $ai_latency: 2 });
+    const tree = buildTraceTree([a, b]);
+    expect(tree.root.children.map((n) => [n.key, n.eventKey, n.event?.id]).sort()).toEqual([["u1#1", "u1#1", "u1"], ["u1", "u1", "u1"]]);
+    expect(tree.metrics.totalLatency).toBe(3);
   });
 
   it("drops identical generations without $ai_span_id even when re-ingested under new UUIDs", () => {
@@ -115,5 +136,32 @@ describe("orphans and cycles", () => {
     expect(tree.root.children).toHaveLength(1);
     expect(tree.root.totals.nodeCount).toBe(503);
     expect(tree.metrics.errorCount).toBe(2);
+  });
+});
+
+describe("data notes", () => {
+  it("lists skipped items, merges, re-parented orphans and broken cycles with their ids, in input order", () => {
+    const tree = buildTraceTree([
+      null,
+      ev("a", "$ai_span", 2, { $ai_span_id: "a", $ai_parent_id: "b", $ai_latency: 1 }),
+      ev("b", "$ai_span", 3, { $ai_span_id: "b", $ai_parent_id: "a", $ai_latency: 1 }),
+      ev("o", "$ai_generation", 4, { $ai_parent_id: "nowhere" }),
+      ev("o", "$ai_generation", 4, { $ai_parent_id: "nowhere" }),
+      "text",
+    ]);
+    expect(tree.notes.map((n) => [n.kind, n.index, n.eventId, n.nodeKey, n.relatedId])).toEqual([
+      ["skipped", 0, null, null, null],
+      ["cycle-broken", 1, "a", "a", "b"],
+      ["re-parented", 3, "o", "o", "nowhere"],
+      ["merged", 4, "o", "o", "o"],
+      ["skipped", 5, null, null, null],
+    ]);
+    expect(tree.notes[0]?.message).toBe("Item 1 of the event list is null, not an event; skipped.");
+    expect(tree.notes[5 - 1]?.message).toContain("a string");
+    expect(tree.skippedCount).toBe(2);
+  });
+
+  it("has none for clean data", () => {
+    expect(buildTraceTree([ev("x", "$ai_generation", 1, { $ai_parent_id: "T" })]).notes).toEqual([]);
   });
 });

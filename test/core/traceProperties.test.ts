@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildTraceTree, flattenTraceTree, summarizeTraceEvents } from "../../src/core/trace";
+import { buildTraceTree, flattenTraceTree, keptTraceEvents, summarizeTraceEvents } from "../../src/core/trace";
 import type { TraceTree, TraceTreeNode } from "../../src/core/trace";
 
 const ids = fc.constantFrom("a", "b", "c", "d", "e", "T", "", "missing");
@@ -80,6 +80,19 @@ function checkWellFormed(input: unknown[], tree: TraceTree): void {
   expect(tree.root.totals.nodeCount).toBe(nodes.length);
   expect(Number.isFinite(tree.metrics.totalLatency)).toBe(true);
   expect(tree.criticalPath[0]).toBe(tree.root);
+  // Nothing vanishes without a note: every skipped item, merged copy, orphan and broken cycle has one.
+  const count = (kind: string) => tree.notes.filter((n) => n.kind === kind).length;
+  expect([count("skipped"), count("merged"), count("re-parented"), count("cycle-broken")]).toEqual([
+    tree.skippedCount,
+    tree.duplicates.length,
+    tree.orphans.length,
+    tree.brokenCycles.length,
+  ]);
+  // Every event id and every derived key selects a node, and distinct kept events get distinct keys.
+  const eventKeys = nodes.flatMap((n) => (n.eventKey === null ? [] : [n.eventKey]));
+  expect(new Set(eventKeys).size).toBe(eventKeys.length);
+  for (const node of nodes) if (node.eventKey !== null) expect(tree.nodesByEventId.get(node.eventKey)).toBe(node);
+  for (const note of tree.notes) if (note.kind === "reused-id") expect(tree.nodesByEventId.get(note.relatedId ?? "")?.key).toBe(note.nodeKey);
 }
 
 describe("buildTraceTree properties", () => {
@@ -93,6 +106,25 @@ describe("buildTraceTree properties", () => {
         checkWellFormed(input, noDedupe);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("keeps, for tables and text, exactly the events the tree keeps, under the same keys", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const tree = buildTraceTree(input);
+        const kept = keptTraceEvents(input);
+        const left = new Set([...tree.duplicates.map((d) => d.index), ...tree.notes.filter((n) => n.kind === "skipped").map((n) => n.index)]);
+        expect(kept.map((k) => k.index)).toEqual(input.map((_, i) => i).filter((i) => !left.has(i)));
+        for (const k of kept) {
+          expect(k.event).toBe(input[k.index]);
+          if (k.key !== null) expect(tree.nodesByEventId.has(k.key)).toBe(true);
+        }
+        const nodeKeys = [...tree.nodesByKey.values()].flatMap((n) => (n.eventKey === null ? [] : [n.eventKey]));
+        const keptKeys = new Set(kept.map((k) => k.key));
+        for (const key of nodeKeys) expect(keptKeys.has(key)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 

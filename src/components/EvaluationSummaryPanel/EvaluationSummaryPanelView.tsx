@@ -2,7 +2,7 @@ import { forwardRef, useMemo, type ComponentPropsWithoutRef, type Ref } from "re
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
 import { EvaluationSummaryPanelFilter } from "./EvaluationSummaryPanelFilter";
 import { EvaluationSummaryPanelResult } from "./EvaluationSummaryPanelResult";
@@ -118,7 +118,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
           {analyzingLine(current, runCount, locale)}
         </div>
       )}
-      {state === "error" && <ErrorState title="Failed to generate summary" error={readableError(error)} onRetry={onRetry} />}
+      {state === "error" && <ErrorState title="Failed to generate summary" error={readableError(error)} onRetry={onRetry} retryAfterMs={retryAfterOf(error)} />}
       {(state === "empty" || state === "idle") && (
         <p data-slot="evaluation-summary-empty" className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">
           {summarizePrompt(current, state === "empty" ? 0 : runCount, locale)}

@@ -1,10 +1,11 @@
 /** Pure derivations for GenerationsTable rows. */
 import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { keptTraceEvents } from "../../core/trace";
 import { isSentimentError } from "../../core/sentiment/guards";
 import type { GenerationSentiment } from "../../core/sentiment/types";
 import { boundedString, cutText } from "../ui/boundedText";
-import { generationTools } from "../TracesTable/tracesTableModel";
+import { generationTools, tracePersonLabel } from "../TracesTable/tracesTableModel";
 
 /** One `$ai_generation` event, with the trace it came from when known. */
 export interface GenerationRow {
@@ -25,22 +26,28 @@ function isGeneration(value: unknown): value is LLMTraceEvent {
 
 /**
  * Rows from whatever the host has: generation events (others are skipped) and/or traces (their
- * `$ai_generation` events). Ids repeat across exports; repeats get a suffix so rows stay distinct.
+ * `$ai_generation` events). Exact copies of an event count once, as in the trace tree; an event
+ * that reuses an id with other content keeps its own row, keyed `id#index` like the tree's
+ * `eventKey`. Ids that repeat across traces get a further suffix so rows stay distinct.
  */
 export function generationRows(generations: readonly unknown[] | undefined, traces: readonly unknown[] | undefined): GenerationRow[] {
   const rows: GenerationRow[] = [];
   const seen = new Set<string>();
-  const add = (event: LLMTraceEvent, trace: LLMTrace | null) => {
-    let rowId = typeof event.id === "string" && event.id ? event.id : `generation-${rows.length}`;
-    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
-    seen.add(rowId);
-    rows.push({ rowId, event, trace });
+  const addAll = (events: readonly unknown[], trace: LLMTrace | null) => {
+    if (!events.some(isGeneration)) return;
+    for (const kept of keptTraceEvents(events)) {
+      if (!isGeneration(kept.event)) continue;
+      let rowId = kept.key ?? `generation-${rows.length}`;
+      if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+      seen.add(rowId);
+      rows.push({ rowId, event: kept.event, trace });
+    }
   };
-  for (const item of Array.isArray(generations) ? generations : []) if (isGeneration(item)) add(item, null);
+  if (Array.isArray(generations)) addAll(generations, null);
   for (const trace of Array.isArray(traces) ? traces : []) {
     if (!trace || typeof trace !== "object") continue;
     const events = (trace as LLMTrace).events;
-    for (const event of Array.isArray(events) ? events : []) if (isGeneration(event)) add(event, trace as LLMTrace);
+    if (Array.isArray(events)) addAll(events, trace as LLMTrace);
   }
   return rows;
 }
@@ -49,6 +56,17 @@ export function generationTraceId(row: GenerationRow): string | null {
   const fromProps = props(row.event).$ai_trace_id;
   if (typeof fromProps === "string" && fromProps) return fromProps;
   return row.trace?.id ?? null;
+}
+
+/**
+ * Who the generation belongs to: its trace's person, else the person or distinct id an events query
+ * returned with the event (EventsQuery rows carry no trace).
+ */
+export function generationPersonLabel(row: GenerationRow): string | null {
+  if (row.trace) return tracePersonLabel(row.trace);
+  const { person, distinctId } = row.event as { person?: unknown; distinctId?: unknown };
+  const asPerson = person && typeof person === "object" ? (person as LLMTrace["person"]) : null;
+  return tracePersonLabel({ id: "", createdAt: "", events: [], person: asPerson, ...(typeof distinctId === "string" ? { distinctId } : {}) });
 }
 
 export function generationModel(row: GenerationRow): string | null {

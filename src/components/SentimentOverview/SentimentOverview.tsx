@@ -47,7 +47,11 @@ export interface SentimentOverviewProps extends Omit<ComponentPropsWithoutRef<"s
   onDisplayChange?: (display: "chart" | "table") => void;
   /** A chart segment (or a count in the table) was chosen: the matching filter, ready to drive TracesTable. */
   onSegmentClick?: (filter: SentimentOverviewFilter) => void;
-  /** @default "Sentiment" */
+  /**
+   * Heading, and the region's accessible name; a second overview with the same title on the page is
+   * named "Sentiment (2)". Pass `aria-label` (or `aria-labelledby`) to name the region yourself.
+   * @default "Sentiment"
+   */
   title?: ReactNode;
   /** Groups drawn before the rest are merged into "Other". @default 8 */
   maxGroups?: number;
@@ -134,6 +138,7 @@ function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string 
     [loadSentiment, client, queryClient, range?.dateFrom, range?.dateTo],
   );
   const ids = useMemo(() => (source ? idsWithoutSentiment(base, maxLookups) : []), [source, base, maxLookups]);
+  const timestamps = useMemo(() => Object.fromEntries(base.map((item) => [item.id, item.time])), [base]);
 
   const render = (loaded: SentimentById | undefined, pending: number) => (
     <SentimentOverviewItems
@@ -162,7 +167,7 @@ function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string 
   );
   if (!source || ids.length === 0) return render(undefined, 0);
   return (
-    <SentimentResultsLoader ids={ids} level={level} source={source}>
+    <SentimentResultsLoader ids={ids} level={level} source={source} timestamps={timestamps}>
       {render}
     </SentimentResultsLoader>
   );

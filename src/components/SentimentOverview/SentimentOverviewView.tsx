@@ -3,6 +3,7 @@ import type { SentimentLabel } from "../../core/sentiment/types";
 import { cn } from "../ui/cn";
 import { ErrorState } from "../ui/ErrorState";
 import { Skeleton } from "../ui/Skeleton";
+import { useLandmarkOrdinal } from "../ui/useLandmarkOrdinal";
 import { SentimentOverviewControls, SentimentOverviewLegend } from "./SentimentOverviewControls";
 import type { SentimentItem, SentimentOverviewDimension } from "./sentimentOverviewDimensions";
 import { SentimentOverviewDistribution } from "./SentimentOverviewDistribution";
@@ -48,6 +49,10 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
 ) {
   const titleId = useId();
   const noun = level === "generation" ? "generations" : "traces";
+  // The region is named by its visible title, numbered when an earlier overview on the page has the
+  // same one ("Sentiment", "Sentiment (2)"). A host's aria-label or aria-labelledby wins.
+  const hostNamed = rest["aria-label"] !== undefined || rest["aria-labelledby"] !== undefined;
+  const ordinal = useLandmarkOrdinal(hostNamed ? null : typeof title === "string" ? title : titleId);
   const groups = useMemo(() => groupSentiment(items, groupBy, maxGroups), [items, groupBy, maxGroups]);
   const { buckets, dropped } = useMemo(() => bucketSentiment(items, interval), [items, interval]);
   const classified = groups.reduce((sum, g) => sum + g.classified, 0);
@@ -95,7 +100,7 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
     <section
       {...rest}
       ref={ref}
-      aria-labelledby={titleId}
+      aria-labelledby={hostNamed ? rest["aria-labelledby"] : ordinal > 1 ? `${titleId} ${titleId}-ordinal` : titleId}
       data-slot="sentiment-overview"
       data-state={status === "ready" && items.length === 0 ? "empty" : status}
       data-display={display}
@@ -105,6 +110,11 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
         <h3 id={titleId} className="tl:m-0 tl:text-sm tl:font-semibold">
           {title}
         </h3>
+        {ordinal > 1 && (
+          <span id={`${titleId}-ordinal`} className="tl:sr-only">
+            ({ordinal})
+          </span>
+        )}
         <SentimentOverviewControls
           dimensions={dimensions}
           groupBy={groupBy.id}

@@ -1,4 +1,4 @@
-import { forwardRef, type ComponentPropsWithoutRef, type Ref } from "react";
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { SummarizationMode, SummarizationSummary } from "../../core/eventsApi";
 import type { LineRefRange } from "../../core/lineRefs";
 import type { TextReprEventLike } from "../../core/textRepr";
@@ -53,6 +53,8 @@ export interface SummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"di
   onSelectEvent?: (eventId: string) => void;
   /** Shows "Helpful?" with thumbs up and down. */
   onFeedback?: (feedback: SummaryFeedback, summary: SummarizationSummary) => void;
+  /** A note above the summary (e.g. that saved summaries cannot be looked up with these credentials). */
+  notice?: ReactNode;
 }
 
 function Pending({ label }: { label: string }) {
@@ -83,7 +85,7 @@ function SummaryPanelViewInner({ forwardedRef: ref, ...props }: SummaryPanelView
   const {
     status, summary, textRepr, error, subject = "trace", mode: modeProp, defaultMode = "minimal", onModeChange, onGenerate, onRegenerate, onRetry,
     showTextRepr, textReprMaxHeight = 480, events, eventId, highlightLines, onHighlightLinesChange, onLineRefClick, onSelectEvent, onFeedback,
-    className, ...rest
+    notice, className, ...rest
   } = props;
   const [mode, setMode] = useControllableState<SummarizationMode>(modeProp, defaultMode, onModeChange);
   const busy = status === "loading" || status === "checking";
@@ -97,6 +99,11 @@ function SummaryPanelViewInner({ forwardedRef: ref, ...props }: SummaryPanelView
 
   return (
     <div {...rest} ref={ref} role="group" aria-label={`Summary of the ${subject}`} data-slot="summary-panel" data-state={status} className={frame}>
+      {notice && (
+        <p role="note" data-slot="summary-notice" className="tl:m-0 tl:text-xs tl:text-muted">
+          {notice}
+        </p>
+      )}
       {status === "unsupported" ? (
         <p className="tl:m-0 tl:text-sm tl:text-muted">Summary is only available for traces, generations, and spans.</p>
       ) : summary ? (

@@ -47,7 +47,7 @@ export function TraceDetailAnnotationChips({ node, tree, includeDescendants = fa
         const name = readString(p.$ai_metric_name) || "metric";
         const value = metricValue(p.$ai_metric_value);
         return (
-          <TraceDetailChip key={`m${event.id ?? i}`} label="Metric" data-slot="chip-metric" detail={value.length > 60 ? value : undefined}>
+          <TraceDetailChip key={`m${i}`} label="Metric" data-slot="chip-metric" detail={value.length > 60 ? value : undefined}>
             <span className="tl:text-muted">{clip(name, 30)}:</span> {clip(value)}
           </TraceDetailChip>
         );
@@ -55,7 +55,7 @@ export function TraceDetailAnnotationChips({ node, tree, includeDescendants = fa
       {feedback.map((event, i) => {
         const text = readString(props(event).$ai_feedback_text) || "(no text)";
         return (
-          <TraceDetailChip key={`f${event.id ?? i}`} label="Feedback" showLabel data-slot="chip-feedback" detail={text.length > 60 ? text : undefined}>
+          <TraceDetailChip key={`f${i}`} label="Feedback" showLabel data-slot="chip-feedback" detail={text.length > 60 ? text : undefined}>
             {clip(text)}
           </TraceDetailChip>
         );
@@ -65,7 +65,7 @@ export function TraceDetailAnnotationChips({ node, tree, includeDescendants = fa
         const verdict = evaluationVerdict(event);
         const reasoning = readString(p.$ai_evaluation_reasoning);
         return (
-          <TraceDetailChip key={`e${event.id ?? i}`} label={`Evaluation, ${verdict.word}:`} tone={verdict.tone} data-slot="chip-evaluation" detail={reasoning || undefined}>
+          <TraceDetailChip key={`e${i}`} label={`Evaluation, ${verdict.word}:`} tone={verdict.tone} data-slot="chip-evaluation" detail={reasoning || undefined}>
             <span aria-hidden="true">{verdict.symbol}</span> {clip(readString(p.$ai_evaluation_name) || "evaluation", 40)}
           </TraceDetailChip>
         );

@@ -1,8 +1,8 @@
 import type { LLMTrace } from "../../core/eventsTrace";
-import { isPropertyBag, readString } from "../../core/eventsAccess";
+import { isPropertyBag, readId, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency } from "../../core/format";
 import { describeCost, describeTokens } from "../../core/traceUsage";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
 import { CopyButton } from "../ui/CopyButton";
@@ -13,16 +13,18 @@ import { formatInteger } from "./traceDetailModel";
 export interface TraceDetailHeaderProps {
   tree: TraceTree;
   trace?: LLMTrace | null;
-  sentiment?: TraceSentiment | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | null;
   sentimentLoading?: boolean;
   locale?: string;
 }
 
+// Hosts hand over whatever they have: ids as numbers, names as objects. Each field is read as text or
+// left out, so one wrong type costs its chip, never the header.
 function personLabel(trace: LLMTrace | null | undefined): string | null {
-  const person = trace?.person;
-  if (!person) return trace?.distinctId ?? null;
+  const person = isPropertyBag(trace?.person) ? trace.person : null;
+  if (!person) return readId(trace?.distinctId);
   const props = isPropertyBag(person.properties) ? person.properties : {};
-  return readString(props.email) || readString(props.name) || readString(props.username) || person.distinct_id || null;
+  return readString(props.email) || readString(props.name) || readString(props.username) || readId(person.distinct_id);
 }
 
 /**
@@ -40,12 +42,12 @@ export function costBreakdown(input: number, output: number, locale?: string, ex
 /** The trace's name and its chips: person, session, latency, tokens, cost, errors, sentiment, metrics, feedback. */
 export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale }: TraceDetailHeaderProps) {
   const m = tree.metrics;
-  const name = trace?.traceName || tree.root.name || "Trace";
+  const name = readString(trace?.traceName) || tree.root.name || "Trace";
   const person = personLabel(trace);
-  const session = trace?.aiSessionId ?? readString((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
-  const traceId = tree.traceId ?? trace?.id ?? null;
+  const session = readId(trace?.aiSessionId) ?? readId((tree.root.event?.properties as Record<string, unknown> | undefined)?.$ai_session_id);
+  const traceId = tree.traceId ?? readId(trace?.id);
   // A latency the `$ai_trace` event reported is the trace's own; otherwise prefer the server's figure.
-  const latency = m.latencyRule !== "trace-event" && typeof trace?.totalLatency === "number" ? trace.totalLatency : m.totalLatency;
+  const latency = m.latencyRule !== "trace-event" && typeof trace?.totalLatency === "number" && Number.isFinite(trace.totalLatency) ? trace.totalLatency : m.totalLatency;
   const cost = describeCost(m.totalCost, m.coverage, locale);
   const tokens = describeTokens(m.inputTokens, m.outputTokens, m.coverage, locale);
   const costDetail = [cost.note, cost.status !== "unknown" && !m.coverage.costFromTrace ? costBreakdown(m.inputCost, m.outputCost, locale) : ""].filter(Boolean).join("\n");

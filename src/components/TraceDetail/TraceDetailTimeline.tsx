@@ -187,8 +187,8 @@ export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, d
       {open && (
         <div className="tl:border-t tl:border-border tl:px-2 tl:pb-2">
           <div aria-hidden="true" className="tl:relative tl:h-5 tl:text-[10px] tl:text-muted">
-            {layout.ticks.map((tick) => (
-              <span key={tick.ms} className="tl:absolute tl:top-1 tl:-translate-x-1/2 tl:first:translate-x-0" style={{ left: layout.durationMs > 0 ? `${(tick.ms / layout.durationMs) * 100}%` : 0 }}>
+            {layout.ticks.map((tick, i) => (
+              <span key={i} className="tl:absolute tl:top-1 tl:-translate-x-1/2 tl:first:translate-x-0" style={{ left: layout.durationMs > 0 ? `${(tick.ms / layout.durationMs) * 100}%` : 0 }}>
                 {tick.label}
               </span>
             ))}

@@ -1,10 +1,11 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { Skeleton } from "../ui/Skeleton";
+import { TraceDetailDataNotes } from "./TraceDetailDataNotes";
 import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
 import { TraceDetailHeader } from "./TraceDetailHeader";
 import { generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
@@ -23,7 +24,7 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** Adds "Try again" to the error state. */
   onRetry?: () => void;
   /** Trace-level sentiment (its `generations` map feeds the per-generation bars); defaults to `trace.sentiment`. */
-  sentiment?: TraceSentiment | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | null;
   /** Shows the sentiment chip as loading. @default false */
   sentimentLoading?: boolean;
   /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
@@ -103,6 +104,9 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     <div {...rest} ref={setRefs} data-slot="trace-detail" data-state="ready" className={frame}>
       <ErrorBoundary title="The trace header could not be shown" resetKey={tree}>
         <TraceDetailHeader tree={tree} trace={trace} sentiment={traceSentiment} sentimentLoading={sentimentLoading} locale={locale} />
+      </ErrorBoundary>
+      <ErrorBoundary title="The data notes could not be shown" resetKey={tree}>
+        <TraceDetailDataNotes tree={tree} onSelectNode={state.selectNode} locale={locale} />
       </ErrorBoundary>
       {showTimeline && !isEmptyTrace && (
         <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>

@@ -1,8 +1,8 @@
 /** Pure helpers shared by TraceDetail's parts: labels, colours, node facts, search and lookups. */
 import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
 import type { LLMTraceEvent } from "../../core/eventsTrace";
-import { numberFormat, withDefaultLocale } from "../../core/intlFormatters";
-import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import { formatCount } from "../../core/format";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
 
 export const KIND_LABEL: Record<TraceNodeKind, string> = {
@@ -73,7 +73,7 @@ export function nodeSearchText(node: TraceTreeNode): string {
   let text = searchTextCache.get(node);
   if (text === undefined) {
     const properties = nodeProperties(node);
-    const parts = [node.name, node.key, node.event?.id ?? ""];
+    const parts = [node.name, node.key, String(node.event?.id ?? "")];
     for (const key of SEARCH_KEYS) {
       const value = properties[key];
       if (value === undefined || value === null) continue;
@@ -128,16 +128,20 @@ export function findSelectedNode(tree: TraceTree, selectedEventId: string | null
   return node ? { node, found: true } : { node: tree.root, found: false };
 }
 
-/** The id `onSelectEvent` reports for a node: its event UUID, or null for a root without an event. */
+/**
+ * The id `onSelectEvent` reports for a node: its event UUID (for an event that reuses an earlier
+ * event's id with other content, the derived `id#index`), its node key for an event without an id,
+ * or null for a root without an event.
+ */
 export function selectionIdOf(node: TraceTreeNode, tree: TraceTree): string | null {
   if (node === tree.root && !node.event) return null;
-  return node.event?.id ?? node.key;
+  return node.eventKey ?? node.key;
 }
 
-export type AnySentiment = GenerationSentiment | TraceSentiment | SentimentError | null | undefined;
+export type AnySentiment = GenerationSentiment | SentimentResult | SentimentError | null | undefined;
 
 export interface SentimentSources {
-  trace?: TraceSentiment | SentimentError | null;
+  trace?: SentimentResult | SentimentError | null;
   generations?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
 }
 
@@ -163,9 +167,7 @@ export function kindsInTree(tree: TraceTree): TraceNodeKind[] {
   return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present.has(kind));
 }
 
-const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
-
-/** A whole number with grouping, in the given locale (an invalid tag falls back to the default). */
+/** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */
 export function formatInteger(value: number, locale?: string): string {
-  return withDefaultLocale(locale, (tag) => numberFormat(tag, WHOLE)).format(value);
+  return formatCount(value, { locale });
 }

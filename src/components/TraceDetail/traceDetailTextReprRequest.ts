@@ -26,10 +26,24 @@ function traceOfTree(tree: TraceTree): LLMTrace {
  * @deprecated Use `traceTextReprInput(trace)` from `tracelens/core`; the tree is only read when there is no trace.
  */
 export function traceTextReprData(tree: TraceTree, trace: LLMTrace | null | undefined): TextReprTraceData {
-  return traceTextReprInput(trace ?? traceOfTree(tree));
+  if (!trace) return traceTextReprInput(traceOfTree(tree));
+  // A trace whose id is missing or not text still has the id the tree settled on; a name that is
+  // not text is left out rather than failing the whole text.
+  const id = typeof trace.id === "string" && trace.id ? trace.id : (tree.traceId ?? tree.root.key);
+  const traceName = typeof trace.traceName === "string" ? trace.traceName : undefined;
+  return traceTextReprInput({ ...trace, id, traceName, events: keptEvents(tree, trace) });
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding", "$ai_evaluation"]);
+/** The trace's events the tree kept: exact copies once, non-events (`null`, strings) left out, as the tree counts them. */
+function keptEvents(tree: TraceTree, trace: LLMTrace): LLMTrace["events"] {
+  const events: unknown[] = Array.isArray(trace.events) ? trace.events : [];
+  const left = new Set<number>(tree.duplicates.map((d) => d.index));
+  for (const note of tree.notes) if (note.kind === "skipped") left.add(note.index);
+  return (left.size === 0 ? events : events.filter((_, i) => !left.has(i))) as LLMTrace["events"];
+}
+
+// "$ai_evaluation" is not an event_type PostHog accepts; it goes as "$ai_generation" and renders by `data.event`.
+const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding"]);
 
 /** The request for the Text tab of a node: the whole trace at the root, else the one event. */
 export function textReprRequestFor(node: TraceTreeNode, tree: TraceTree, trace: LLMTrace | null | undefined, options = TEXT_TAB_OPTIONS): TextReprRequestBody {

@@ -59,15 +59,18 @@ export function formatTick(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   if (ms < 60_000) return `${+(ms / 1000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} m`;
-  return `${+(ms / 3_600_000).toFixed(1)} h`;
+  const hours = ms / 3_600_000;
+  // Absurd latencies (1e308 s) make absurd axes; keep the labels short.
+  return hours >= 1e6 ? `${hours.toExponential(1)} h` : `${+hours.toFixed(1)} h`;
 }
 
 /** Clock-friendly ticks (1, 2, 5 ms … 30 s, 1 m …), at most `max` of them including 0. */
 export function timelineTicks(durationMs: number, max = 6): TimelineTick[] {
-  if (!(durationMs > 0)) return [{ ms: 0, label: "0" }];
+  if (!(durationMs > 0) || !Number.isFinite(durationMs)) return [{ ms: 0, label: "0" }];
   const step = STEPS_MS.find((s) => durationMs / s <= max - 1) ?? Math.ceil(durationMs / (max - 1));
   const ticks: TimelineTick[] = [];
-  for (let ms = 0; ms <= durationMs + 1e-9 && ticks.length < max + 1; ms += step) ticks.push({ ms, label: formatTick(ms) });
+  // By count, not by adding the step: at 1e300 ms, `ms += step` stops changing `ms`.
+  for (let i = 0; i <= max && i * step <= durationMs + 1e-9; i++) ticks.push({ ms: i * step, label: formatTick(i * step) });
   return ticks;
 }
 

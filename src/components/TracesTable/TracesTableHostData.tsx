@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { LazySentimentSource, TableCellContextValue } from "../ui/tableCellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import { normalizeTraces } from "./tracesTableModel";
-import { WithSentimentLabels } from "./TracesTableSentimentLookups";
+import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
 /** What both data paths pass through to the view unchanged. */
@@ -36,7 +36,7 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
   const filtering = view.sentimentFilter.length > 0;
   const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows) : []), [filtering, rows]);
   return (
-    <WithSentimentLabels ids={ids} source={source}>
+    <WithSentimentLabels ids={ids} timestamps={rowTimes(rows)} source={source}>
       {(labels, pending) => (
         <TracesTableView
           {...view}
