@@ -50,9 +50,10 @@ function props(event: LLMTraceEvent): Record<string, unknown> {
   return isPropertyBag(event.properties) ? event.properties : {};
 }
 
-function ref(tree: TraceTree, event: LLMTraceEvent): TraceEventRef {
+/** The annotation event's own id, with the node that shows it (its target). */
+function ref(tree: TraceTree, event: LLMTraceEvent, target: TraceTreeNode): TraceEventRef {
   const id = typeof event.id === "string" && event.id !== "" ? event.id : null;
-  return { traceId: tree.traceId, eventId: id, nodeKey: (id !== null ? tree.nodesByEventId.get(id)?.key : undefined) ?? tree.root.key };
+  return { traceId: tree.traceId, eventId: id, nodeKey: target.key, eventKey: target.eventKey ?? null };
 }
 
 function valueText(value: unknown): string {
@@ -66,7 +67,7 @@ export function readFeedbackEvent(tree: TraceTree, event: LLMTraceEvent, target:
   const trimmed = text?.trim() ?? "";
   return {
     kind: "feedback",
-    event: ref(tree, event),
+    event: ref(tree, event, target),
     targetKey: target.key,
     text: trimmed === "" ? null : (text as string),
     rating: trimmed === "" ? null : readThumbsRating(trimmed),
@@ -80,7 +81,7 @@ export function readMetricEvent(tree: TraceTree, event: LLMTraceEvent, target: T
   const value = p.$ai_metric_value;
   return {
     kind: "metric",
-    event: ref(tree, event),
+    event: ref(tree, event, target),
     targetKey: target.key,
     name: readString(p.$ai_metric_name)?.trim() || "metric",
     value,

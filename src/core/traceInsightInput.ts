@@ -48,14 +48,16 @@ export interface TraceEventRef {
   traceId: string | null;
   /** The event UUID (`LLMTraceEvent.id`); `null` for the synthetic root. */
   eventId: string | null;
-  /** The tree node key (`TraceTreeNode.key`), unique within its trace. */
+  /** The tree node that shows it (`TraceTreeNode.key`, unique within its trace). */
   nodeKey: string;
+  /** That node's selection id (`TraceTreeNode.eventKey`, what `selectedEventId` takes); `null` when it has none. */
+  eventKey: string | null;
 }
 
 /** The reference to `node` in `tree`. */
 export function traceEventRef(tree: TraceTree, node: TraceTreeNode): TraceEventRef {
   const id = node.event?.id;
-  return { traceId: tree.traceId, eventId: typeof id === "string" && id !== "" ? id : null, nodeKey: node.key };
+  return { traceId: tree.traceId, eventId: typeof id === "string" && id !== "" ? id : null, nodeKey: node.key, eventKey: node.eventKey ?? null };
 }
 
 /** Union length (ms) of intervals, each clipped to `[lo, hi]`. Sorts a copy; O(n log n). */

@@ -24,6 +24,7 @@ describe("traceBreakdown over the fixtures", () => {
     const slowEvent = trace.events.find((e) => e.id === runTests.slowest?.eventId);
     expect(slowEvent?.properties.$ai_span_name).toBe("run_tests");
     expect(runTests.slowest?.traceId).toBe(trace.id);
+    expect(runTests.slowest?.eventKey).toBe(runTests.slowest?.eventId);
     // Tool spans hold no generation: their cost is unknown ("—"), never $0.
     expect(runTests.cost).toBeNull();
     expect(runTests.coverage.usageEvents).toBe(0);
