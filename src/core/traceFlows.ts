@@ -8,7 +8,7 @@
  * take its place. Paths are interned in a trie and only the top `limit` are spelled out, so deep
  * trees stay linear.
  */
-import { traceEventRef, workChildren, asTraceTree, type TraceEventRef, type TraceInsightInput } from "./traceInsightInput";
+import { NodeVocabulary, traceEventRef, workChildren, asTraceTree, type TraceEventRef, type TraceInsightInput } from "./traceInsightInput";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "./traceTypes";
 
 /** One step of a path or flow. */
@@ -46,23 +46,29 @@ interface Tally {
   occurrences: number;
   traceCount: number;
   lastTrace: number;
-  example: TraceEventRef;
+  /** First occurrence; turned into a `TraceEventRef` only for the tallies returned. */
+  tree: TraceTree;
+  node: TraceTreeNode;
 }
 
 /** Interned sequences of steps: id → (parent id, step). */
 class StepTrie {
   readonly parent: number[] = [];
   readonly step: SpanPathStep[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly vocabulary = new NodeVocabulary();
+  /** One map per parent (index parent + 1): step word → child id. */
+  private readonly next: Array<Map<number, number> | undefined> = [];
 
   child(parent: number, node: TraceTreeNode): number {
-    const key = `${parent}\u0001${node.kind}\u0001${node.name}`;
-    let id = this.ids.get(key);
+    const word = this.vocabulary.id(node);
+    let children = this.next[parent + 1];
+    if (!children) this.next[parent + 1] = children = new Map();
+    let id = children.get(word);
     if (id === undefined) {
       id = this.parent.length;
       this.parent.push(parent);
       this.step.push({ kind: node.kind, name: node.name });
-      this.ids.set(key, id);
+      children.set(word, id);
     }
     return id;
   }
@@ -74,10 +80,10 @@ class StepTrie {
   }
 }
 
-function tally(tallies: Map<number, Tally>, id: number, traceIndex: number, example: () => TraceEventRef): void {
+function tally(tallies: Map<number, Tally>, id: number, traceIndex: number, tree: TraceTree, node: TraceTreeNode): void {
   const t = tallies.get(id);
   if (!t) {
-    tallies.set(id, { occurrences: 1, traceCount: 1, lastTrace: traceIndex, example: example() });
+    tallies.set(id, { occurrences: 1, traceCount: 1, lastTrace: traceIndex, tree, node });
     return;
   }
   t.occurrences++;
@@ -87,12 +93,35 @@ function tally(tallies: Map<number, Tally>, id: number, traceIndex: number, exam
   }
 }
 
+/** Ranks before: more occurrences, then in more traces, then first seen (trie ids grow as paths are met). */
+function before([a, x]: [number, Tally], [b, y]: [number, Tally]): number {
+  return y.occurrences - x.occurrences || y.traceCount - x.traceCount || a - b;
+}
+
+/** The `limit` best tallies in rank order: a full sort when most are wanted, else one selection pass (O(n·limit) worst, O(n) typical). */
+function best(tallies: Map<number, Tally>, limit: number): Array<[number, Tally]> {
+  if (limit <= 0) return [];
+  if (limit * 8 >= tallies.size) return [...tallies.entries()].sort(before).slice(0, limit);
+  const kept: Array<[number, Tally]> = [];
+  for (const entry of tallies) {
+    if (kept.length === limit && before(entry, kept[limit - 1] as [number, Tally]) >= 0) continue;
+    let i = kept.length;
+    kept.push(entry);
+    while (i > 0 && before(entry, kept[i - 1] as [number, Tally]) < 0) {
+      kept[i] = kept[i - 1] as [number, Tally];
+      i--;
+    }
+    kept[i] = entry;
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
+
 function top(trie: StepTrie, tallies: Map<number, Tally>, limit: number, separator: string): SpanFlowCount[] {
-  // Ties keep first-seen order (trie ids grow as paths are met), so only the returned paths are spelled out.
-  const ranked = [...tallies.entries()].sort(([a, x], [b, y]) => y.occurrences - x.occurrences || y.traceCount - x.traceCount || a - b);
-  return ranked.slice(0, limit).map(([id, t]) => {
+  // Only the returned paths are spelled out.
+  return best(tallies, limit).map(([id, t]) => {
     const steps = trie.steps(id);
-    return { steps, label: steps.map((s) => s.name).join(separator), occurrences: t.occurrences, traceCount: t.traceCount, example: t.example };
+    return { steps, label: steps.map((s) => s.name).join(separator), occurrences: t.occurrences, traceCount: t.traceCount, example: traceEventRef(t.tree, t.node) };
   });
 }
 
@@ -121,7 +150,7 @@ function pathsOfTree(tree: TraceTree, traceIndex: number, kinds: ReadonlySet<Tra
     const { node, path: parentPath } = stack.pop() as { node: TraceTreeNode; path: number };
     const path = trie.child(parentPath, node);
     const next = stepChildren(node, kinds);
-    if (next.length === 0) tally(tallies, path, traceIndex, () => traceEventRef(tree, node));
+    if (next.length === 0) tally(tallies, path, traceIndex, tree, node);
     for (const child of next) stack.push({ node: child, path });
   }
 }
@@ -160,7 +189,7 @@ export function commonSpanFlows(traces: Iterable<TraceInsightInput>, options: Tr
         let id = -1;
         for (let j = i; j < i + n; j++) id = trie.child(id, steps[j] as TraceTreeNode);
         const first = steps[i] as TraceTreeNode;
-        tally(tallies, id, traceIndex, () => traceEventRef(tree, first));
+        tally(tallies, id, traceIndex, tree, first);
       }
       for (const step of steps) stack.push(step);
     }

@@ -42,6 +42,23 @@ export function workChildren(node: TraceTreeNode): TraceTreeNode[] {
   return all ? node.children : node.children.filter((child) => child.kind !== "evaluation");
 }
 
+/**
+ * Small integer ids for (kind, name) pairs. Keyed by the node's own name string (no string is built
+ * per lookup), because a 50,000-node walk that allocates a key per node spends its time collecting them.
+ */
+export class NodeVocabulary {
+  private readonly byKind = new Map<string, Map<string, number>>();
+  size = 0;
+
+  id(node: TraceTreeNode): number {
+    let names = this.byKind.get(node.kind);
+    if (!names) this.byKind.set(node.kind, (names = new Map()));
+    let id = names.get(node.name);
+    if (id === undefined) names.set(node.name, (id = this.size++));
+    return id;
+  }
+}
+
 /** Where one occurrence lives: enough for a view to select it (`?event=`) in its trace. */
 export interface TraceEventRef {
   /** The trace's id (`null` only for events without any trace id). */

@@ -12,7 +12,7 @@
  */
 import { figuresPhrase, inSequence, loopEvents, loopFigures, loopPattern, repeatSpan, type TreeIndex } from "./traceLoopsFigures";
 import type { TraceLoop } from "./traceLoopsTypes";
-import { workChildren } from "./traceInsightInput";
+import { NodeVocabulary, workChildren } from "./traceInsightInput";
 import type { TraceTreeNode } from "./traceTypes";
 
 interface Found {
@@ -54,16 +54,6 @@ export function tandemRepeats(tokens: readonly number[], minRepeats: number, max
   return kept.sort((a, b) => a.start - b.start);
 }
 
-function tokenOf(node: TraceTreeNode, vocabulary: Map<string, number>): number {
-  const word = `${node.kind}:${node.name}`;
-  let id = vocabulary.get(word);
-  if (id === undefined) {
-    id = vocabulary.size;
-    vocabulary.set(word, id);
-  }
-  return id;
-}
-
 /** Splits a run's blocks where consecutive blocks overlap in time; keeps parts with enough repeats. */
 function sequentialParts(blocks: TraceTreeNode[][], minRepeats: number): TraceTreeNode[][][] {
   const parts: TraceTreeNode[][][] = [];
@@ -84,11 +74,11 @@ function sequentialParts(blocks: TraceTreeNode[][], minRepeats: number): TraceTr
 
 /** Sequence repeats under every node of the tree. */
 export function sequenceRepeatLoops(index: TreeIndex, minRepeats: number, maxPeriod: number, locale: string | undefined, into: TraceLoop[]): void {
-  const vocabulary = new Map<string, number>();
+  const vocabulary = new NodeVocabulary();
   for (const parent of index.order) {
     const children = workChildren(parent);
     if (children.length < minRepeats) continue;
-    const tokens = children.map((child) => tokenOf(child, vocabulary));
+    const tokens = children.map((child) => vocabulary.id(child));
     for (const run of tandemRepeats(tokens, minRepeats, maxPeriod)) {
       const blocks: TraceTreeNode[][] = [];
       for (let r = 0; r < run.repeats; r++) blocks.push(children.slice(run.start + r * run.period, run.start + (r + 1) * run.period));

@@ -58,6 +58,19 @@ describe("flow properties", () => {
     );
   });
 
+  it("the top k are the first k of the full ranking", () => {
+    fc.assert(
+      fc.property(fc.array(nodeSpecs(25), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 6 }), (sets, k) => {
+        const traces = sets.map((specs, i) => specTrace(specs, `T${i}`, `t${i}-`));
+        const all = commonSpanPaths(traces, { limit: Number.POSITIVE_INFINITY }).map((p) => p.label);
+        expect(commonSpanPaths(traces, { limit: k }).map((p) => p.label)).toEqual(all.slice(0, k));
+        const flows = commonSpanFlows(traces, { limit: Number.POSITIVE_INFINITY }).map((p) => p.label);
+        expect(commonSpanFlows(traces, { limit: k }).map((p) => p.label)).toEqual(flows.slice(0, k));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("counts do not depend on the order of the traces", () => {
     fc.assert(
       fc.property(fc.array(nodeSpecs(15), { minLength: 2, maxLength: 4 }), (sets) => {
