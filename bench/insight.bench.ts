@@ -15,6 +15,7 @@ import {
   traceEvaluations,
   traceFeedbackAndMetrics,
   traceModelParameters,
+  traceNodesPreOrder,
   tracesBreakdown,
   type TraceOutlierInput,
   type TraceTree,
@@ -44,6 +45,9 @@ function leastCpuMs(runs: number, fn: () => unknown): number {
 
 type Case = [label: string, run: (tree: TraceTree) => unknown];
 const CASES: Case[] = [
+  // A bare walk over every node: what any O(n) pass pays for memory alone; it grows faster than ×5 once
+  // the 50k tree no longer fits in cache, and so do the light passes below that do little per node.
+  ["pre-order walk (yardstick)", (tree) => traceNodesPreOrder(tree).length],
   ["traceBreakdown (tool)", (tree) => traceBreakdown(tree, "tool")],
   ["traceBreakdown (model)", (tree) => traceBreakdown(tree, "model")],
   ["traceBreakdown (span)", (tree) => traceBreakdown(tree, "span")],
