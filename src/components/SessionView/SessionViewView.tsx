@@ -4,6 +4,7 @@ import type { SentimentError, SentimentResult } from "../../core/sentiment/types
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { readableError } from "../ui/readableError";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
@@ -13,7 +14,7 @@ import { inConversationOrder } from "./sessionViewModel";
 
 const EMPTY: readonly string[] = [];
 
-export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** The session's traces, in any order: shown oldest first. */
   traces: readonly LLMTrace[] | undefined;
   /** Shown in the header. */
@@ -59,11 +60,13 @@ const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace=
  * its summary title, sentiment, time and the user's and assistant's last words, and expands to its full
  * conversation. It never fetches; see `SessionView` for the drop-in version.
  */
-export const SessionViewView = forwardRef(function SessionViewView(props: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
+export const SessionViewView = forwardRef(function SessionViewView({ mediaPolicy, ...props }: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
   return (
-    <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
-      <SessionViewViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
+        <SessionViewViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 SessionViewView.displayName = "SessionViewView";
