@@ -10,3 +10,4 @@ export * from "./textRepr";
 export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
 export * from "./eventLabels";
 export { MARKDOWN_PREVIEW_MAX_CHARS, cutAtGrapheme, markdownPreview } from "./markdownPreview";
+export * from "./insight";
