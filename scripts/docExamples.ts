@@ -14,6 +14,10 @@
  *
  * The preamble is TypeScript placed before the example in the same module, so it may import types
  * and declare values. Each example is a module of its own; nothing carries over between examples.
+ *
+ * The visible code may not cast: an example that compiles only through `as …` (other than `as const`),
+ * `<T>value`, a non-null `!` or a `@ts-…` comment tells readers the types are wrong, so each is a problem.
+ * (A preamble may cast: it stands for the host's own code.)
  */
 import path from "node:path";
 import ts from "typescript";
@@ -90,10 +94,46 @@ export const CONSUMER_OPTIONS: ts.CompilerOptions = {
   isolatedModules: true,
 };
 
-function virtualName(root: string, example: DocExample, index: number): string {
-  const slug = example.file.replace(/[^\w]+/g, "_");
-  // Inside the package's own directory, so `import "tracelens/…"` resolves to this package's exports (self-reference).
-  return path.join(root, ".doc-examples", `${slug}_L${example.line}_${index}.${example.lang}`);
+const SUPPRESSION = /@ts-(ignore|expect-error|nocheck)\b/;
+
+/** The casts in `code` (an example's visible part), as 0-based offsets with a description. */
+export function findCasts(code: string, lang: "ts" | "tsx"): { offset: number; message: string }[] {
+  const source = ts.createSourceFile(`example.${lang}`, code, ts.ScriptTarget.Latest, true, lang === "tsx" ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: { offset: number; message: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isAsExpression(node) && !(ts.isTypeReferenceNode(node.type) && node.type.typeName.getText(source) === "const")) {
+      found.push({ offset: node.type.getStart(source), message: `A cast (\`as ${node.type.getText(source)}\`): documented examples must compile without one.` });
+    } else if (ts.isTypeAssertionExpression(node)) {
+      found.push({ offset: node.getStart(source), message: "A cast (`<T>value`): documented examples must compile without one." });
+    } else if (ts.isNonNullExpression(node)) {
+      found.push({ offset: node.getEnd() - 1, message: "A non-null assertion (`!`): documented examples must compile without one." });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const suppression = new RegExp(SUPPRESSION.source, "g");
+  for (let match = suppression.exec(code); match; match = suppression.exec(code)) {
+    found.push({ offset: match.index, message: `\`${match[0]}\` hides a type error: documented examples must compile without one.` });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+// An example whose first line names its file (`// app/traces/page.tsx (a server component)`) is placed at
+// that path, so another example of the same document can import it (`import { TracesPage } from "./TracesPage"`).
+const FILE_COMMENT = /^\s*\/\/\s*((?:[\w.[\]-]+\/)*[\w.[\]-]+\.(?:tsx?|mts|cts))(?=[\s,;(]|$)/;
+
+function virtualNames(root: string, examples: readonly DocExample[]): string[] {
+  const taken = new Set<string>();
+  return examples.map((example, index) => {
+    const slug = example.file.replace(/[^\w]+/g, "_");
+    // Inside the package's own directory, so `import "tracelens/…"` resolves to this package's exports (self-reference).
+    const dir = path.join(root, ".doc-examples", slug);
+    const declared = FILE_COMMENT.exec(example.code.split("\n", 1)[0] ?? "")?.[1];
+    let name = declared ? path.join(dir, declared) : path.join(dir, `L${example.line}.${example.lang}`);
+    if (taken.has(name) || !name.startsWith(dir + path.sep)) name = path.join(dir, `L${example.line}_${index}.${example.lang}`);
+    taken.add(name);
+    return name;
+  });
 }
 
 /**
@@ -103,24 +143,32 @@ function virtualName(root: string, example: DocExample, index: number): string {
 export function checkDocExamples(examples: readonly DocExample[], root: string, options: ts.CompilerOptions = CONSUMER_OPTIONS): DocExampleProblem[] {
   const files = new Map<string, { example: DocExample; preambleLines: number }>();
   const sources = new Map<string, string>();
+  const names = virtualNames(root, examples);
   examples.forEach((example, index) => {
-    const name = virtualName(root, example, index);
+    const name = names[index]!;
     const preamble = example.preamble ? `${example.preamble}\n` : "";
     files.set(name, { example, preambleLines: preamble ? preamble.split("\n").length - 1 : 0 });
     sources.set(name, `${preamble}${example.code}\n`);
   });
   const host = ts.createCompilerHost(options, true);
-  const virtualDir = path.join(root, ".doc-examples");
+  const virtualDirs = new Set<string>();
+  for (const name of sources.keys()) for (let dir = path.dirname(name); dir.length > root.length; dir = path.dirname(dir)) virtualDirs.add(dir);
   const { fileExists, readFile, getSourceFile, directoryExists } = host;
   host.fileExists = (name) => sources.has(name) || fileExists.call(host, name);
   host.readFile = (name) => sources.get(name) ?? readFile.call(host, name);
-  host.directoryExists = (name) => name === virtualDir || (directoryExists ? directoryExists.call(host, name) : true);
+  host.directoryExists = (name) => virtualDirs.has(name) || (directoryExists ? directoryExists.call(host, name) : true);
   host.getSourceFile = (name, language, onError, create) => {
     const text = sources.get(name);
     return text !== undefined ? ts.createSourceFile(name, text, language, true) : getSourceFile.call(host, name, language, onError, create);
   };
   const program = ts.createProgram({ rootNames: [...sources.keys()], options, host });
   const problems: DocExampleProblem[] = [];
+  for (const example of examples) {
+    for (const cast of findCasts(example.code, example.lang)) {
+      const before = example.code.slice(0, cast.offset).split("\n");
+      problems.push({ example, at: `${example.file}:${example.line + before.length - 1}:${before[before.length - 1]!.length + 1}`, message: cast.message });
+    }
+  }
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
     const entry = diagnostic.file ? files.get(diagnostic.file.fileName) : undefined;

@@ -1,6 +1,6 @@
 /**
- * `npm run test:examples`: every ```ts/```tsx example in README.md and the guides (stories/**\/*.mdx)
- * typechecks against the built package, as a user's project would import it. Needs `npm run build`
+ * `npm run test:examples`: every ```ts/```tsx example in README.md, the guides (stories/**\/*.mdx) and
+ * docs/*.md typechecks, with no cast, against the built package, as a user's project would import it. Needs `npm run build`
  * first (CI runs it right after the build). Exits 1 on any problem, with file:line for each.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -10,11 +10,12 @@ import { checkDocExamples, extractDocExamples, type DocExample } from "./docExam
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-function mdxFiles(dir: string): string[] {
+function filesEndingWith(dir: string, ending: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return mdxFiles(full);
-    return entry.name.endsWith(".mdx") ? [full] : [];
+    if (entry.isDirectory()) return filesEndingWith(full, ending);
+    return entry.name.endsWith(ending) ? [full] : [];
   });
 }
 
@@ -24,7 +25,7 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-const documents = [path.join(root, "README.md"), ...mdxFiles(path.join(root, "stories")).sort()];
+const documents = [path.join(root, "README.md"), ...filesEndingWith(path.join(root, "stories"), ".mdx").sort(), ...filesEndingWith(path.join(root, "docs"), ".md").sort()];
 const examples: DocExample[] = documents.flatMap((file) => extractDocExamples(readFileSync(file, "utf8"), path.relative(root, file)));
 const problems = checkDocExamples(examples, root);
 
