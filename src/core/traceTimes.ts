@@ -31,6 +31,7 @@ export const TRACE_TIME_DESCRIPTIONS = {
   modelLatency:
     "Model latency: the sum of every generation's reported latency. Generations that run in parallel each count in full, so it can exceed the wall clock.",
   wallClock: "Wall clock: from the first event's start to the last event's end.",
+  eventLatency: "Latency: the event's own duration, as its SDK reported it ($ai_latency).",
   selfTime: "Self time: the part of this event's wall clock that none of its child events covers.",
   idle: "Idle: the stretches of the wall clock when no top-level step was running. In a chat, this is the user's time between turns.",
   busy: "Busy: the stretches of the wall clock when at least one top-level step was running (wall clock = busy + idle).",

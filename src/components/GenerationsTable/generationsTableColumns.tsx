@@ -1,4 +1,5 @@
 import { FORMAT_PLACEHOLDER, formatCost, formatLatency, formatTokens } from "../../core/format";
+import { TRACE_TIME_DESCRIPTIONS } from "../../core/traceTimes";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { cn } from "../ui/cn";
 import { TagList } from "../ui/TagList";
@@ -138,6 +139,7 @@ export const generationsTableColumns: readonly GenerationsTableColumn[] = [
     header: "Latency",
     width: 110,
     align: "end",
+    description: TRACE_TIME_DESCRIPTIONS.eventLatency,
     cell: (row) => <Formatted kind="latency" row={row} />,
     sortValue: (row) => generationLatency(row) ?? undefined,
     sortDescFirst: true,

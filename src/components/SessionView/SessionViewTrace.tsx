@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
+import { TRACE_TIME_DESCRIPTIONS } from "../../core/traceTimes";
 import { describeCost, llmTraceUsage } from "../../core/traceUsage";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
@@ -47,7 +48,9 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
   // A cost nobody reported is left out rather than shown as $0.00; a partial one reads "≥ $x".
   const usage = llmTraceUsage(trace);
   const cost = describeCost(usage.totalCost, usage.coverage, locale);
-  const meta = [summaryTitle ? name : null, formatLatency(trace.totalLatency, { locale }), cost.text]
+  // PostHog's trace latency, named as the tables name it: a sum of latencies, not the session's wall clock.
+  const latency = formatLatency(trace.totalLatency, { locale });
+  const meta = [summaryTitle ? name : null, latency === FORMAT_PLACEHOLDER ? null : `latency ${latency}`, cost.text]
     .filter((part) => part && part !== FORMAT_PLACEHOLDER)
     .join(" · ");
   return (
@@ -78,7 +81,7 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
       </div>
       <div className="tl:flex tl:flex-col tl:gap-1 tl:px-3 tl:pb-2 tl:pl-8">
         {meta && (
-          <p className="tl:m-0 tl:text-xs tl:text-muted" title={cost.note || undefined}>
+          <p className="tl:m-0 tl:text-xs tl:text-muted" title={[latency === FORMAT_PLACEHOLDER ? "" : TRACE_TIME_DESCRIPTIONS.postHogLatency, cost.note].filter(Boolean).join("\n") || undefined}>
             {meta}
             {cost.note && <span className="tl:sr-only"> ({cost.note})</span>}
           </p>

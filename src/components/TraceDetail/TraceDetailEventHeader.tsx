@@ -75,7 +75,7 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
           </TraceDetailChip>
         )}
         {!isRoot && m.latency !== null && (
-          <TraceDetailChip label="Latency" showLabel detail="Latency: the event's own duration, as its SDK reported it ($ai_latency).">
+          <TraceDetailChip label="Latency" showLabel detail={TRACE_TIME_DESCRIPTIONS.eventLatency}>
             {formatLatency(m.latency, { locale })}
           </TraceDetailChip>
         )}

@@ -41,7 +41,7 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
   const indent = Math.min(row.depth, MAX_INDENT_LEVELS);
   // The same duration the node's timeline bar spans: the trace's row shows its wall clock, not a latency sum.
   const latency = nodeDuration(node);
-  const latencyTitle = node.parentKey === null || node.metrics.latency === null ? TRACE_TIME_DESCRIPTIONS.wallClock : "Latency: the event's own duration, as its SDK reported it ($ai_latency).";
+  const latencyTitle = node.parentKey === null || node.metrics.latency === null ? TRACE_TIME_DESCRIPTIONS.wallClock : TRACE_TIME_DESCRIPTIONS.eventLatency;
   const usage = node.kind === "generation" || node.kind === "embedding";
   const spanKind = node.kind === "span" ? spanKindOf(node.event?.properties) : null;
   const onChevron = (event: MouseEvent) => {

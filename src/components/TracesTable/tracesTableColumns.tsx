@@ -1,4 +1,5 @@
 import { formatLatency } from "../../core/format";
+import { TRACE_TIME_DESCRIPTIONS } from "../../core/traceTimes";
 import { describeCost, describeTokens, llmTraceUsage } from "../../core/traceUsage";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { readNumber } from "../../core/eventsAccess";
@@ -121,7 +122,8 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     header: "Latency",
     width: 110,
     align: "end",
-    description: "Time the trace took, end to end",
+    // PostHog's figure, which is a sum of latencies and not the trace's wall clock (TraceDetail shows both).
+    description: TRACE_TIME_DESCRIPTIONS.postHogLatency,
     cell: (trace) => <Formatted kind="latency" trace={trace} />,
     sortValue: (trace) => readNumber(trace.totalLatency) ?? undefined,
     sortDescFirst: true,
