@@ -43,7 +43,7 @@ export default defineConfig({
           environment: "jsdom",
           setupFiles: ["test/setup.ts"],
           include: ["test/**/*.test.{ts,tsx}"],
-          exclude: ["test/core/**", "test/**/*.browser.test.{ts,tsx}", "test/consumer/**"],
+          exclude: ["test/core/**", "test/**/*.browser.test.{ts,tsx}", "test/consumer/**", "test/screenshots/**"],
         },
       },
       {
@@ -55,6 +55,36 @@ export default defineConfig({
           setupFiles: ["test/setup.browser.ts"],
           browser: browser("browser (chromium)"),
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "screenshots",
+          globals: true,
+          include: ["test/screenshots/**/*.screenshot.test.tsx"],
+          setupFiles: [".storybook/vitest.setup.ts", "test/screenshots/setup.ts"],
+          testTimeout: 60_000,
+          browser: {
+            ...browser("screenshots (chromium)"),
+            // Pinned so a screenshot depends on nothing of the machine but the browser and its fonts.
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, "--font-render-hinting=none", "--force-color-profile=srgb", "--hide-scrollbars"] },
+              contextOptions: { locale: "en-US", timezoneId: "UTC", deviceScaleFactor: 1, reducedMotion: "reduce", colorScheme: "light" },
+            }),
+            viewport: { width: 1360, height: 900 },
+            expect: {
+              toMatchScreenshot: {
+                // Per-pixel colour tolerance (pixelmatch's 0–1 scale) and at most 0.2 % of the pixels differing:
+                // enough for anti-aliasing noise, far too little for a moved, missing or overflowing element.
+                comparatorName: "pixelmatch",
+                comparatorOptions: { threshold: 0.1, allowedMismatchedPixelRatio: 0.002 },
+                // Baselines are committed (the repository ignores __screenshots__ folders elsewhere).
+                resolveScreenshotPath: ({ arg, ext, root }) => path.join(root, "test/screenshots/baselines", `${arg}${ext}`),
+                resolveDiffPath: ({ arg, ext, root, attachmentsDir }) => path.join(root, attachmentsDir, "screenshots", `${arg}${ext}`),
+              },
+            },
+          },
         },
       },
       {
