@@ -8,7 +8,9 @@ import { useControllableState } from "../ui/useControllableState";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
 import { GenerationsTableQuery } from "./GenerationsTableQuery";
 import { GenerationsTableView } from "./GenerationsTableView";
-import { generationRows, type GenerationRow } from "./generationsTableModel";
+import { generationModel, generationRows, type GenerationRow } from "./generationsTableModel";
+
+const generationOpenLabel = (row: GenerationRow) => `Open generation ${String(row.event.id ?? "")}${generationModel(row) ? ` (${generationModel(row)})` : ""}`;
 
 export interface GenerationsTableProps extends ConnectedTableProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
@@ -76,7 +78,9 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
     },
     [onGenerationClick, setExpanded],
   );
-  const view = { ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen };
+  // An Open action only where opening goes somewhere: without onGenerationClick the row's toggle already shows its properties.
+  const rowOpenLabel = onGenerationClick ? generationOpenLabel : undefined;
+  const view = { ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen, rowOpenLabel };
 
   const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
   const { locale, now, sentiment } = shell;

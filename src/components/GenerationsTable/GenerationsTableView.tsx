@@ -14,6 +14,8 @@ export interface GenerationsTableViewProps extends DataTableViewProps {
   expanded: Record<string, boolean>;
   onExpandedChange: Setter<Record<string, boolean>>;
   onRowOpen?: (row: GenerationRow) => void;
+  /** The accessible name of each row's Open action; without it rows have none (a click toggles the row's properties). */
+  rowOpenLabel?: (row: GenerationRow) => string;
 }
 
 const getRowId = (row: GenerationRow) => row.rowId;
@@ -22,7 +24,7 @@ const renderDetail = (row: GenerationRow) => <GenerationsTableDetails row={row} 
 /** The pure half of GenerationsTable: rows in, table out. It never fetches. */
 export const GenerationsTableView = forwardRef(function GenerationsTableView(
   {
-    rows, columns, table: state, expanded, onExpandedChange, onRowOpen, onEndReached, footer, height, label, toolbar, toolbarActions,
+    rows, columns, table: state, expanded, onExpandedChange, onRowOpen, rowOpenLabel, onEndReached, footer, height, label, toolbar, toolbarActions,
     emptyTitle, emptyDescription, ...frame
   }: GenerationsTableViewProps,
   ref: Ref<HTMLDivElement>,
@@ -52,7 +54,7 @@ export const GenerationsTableView = forwardRef(function GenerationsTableView(
           />
         )
       }
-      grid={{ table, columns: byId, label, height, rowHeight: 44, onRowOpen, renderDetail, onEndReached, footer, busy: frame.status === "loading" }}
+      grid={{ table, columns: byId, label, height, rowHeight: 44, onRowOpen, rowOpenLabel, renderDetail, onEndReached, footer, busy: frame.status === "loading" }}
     />
   );
 });

@@ -9,6 +9,7 @@ import { useTimeSlicedFilter } from "../ui/useTimeSlicedFilter";
 import type { TracesTableColumn } from "./tracesTableColumns";
 import { isFiltering, tracePredicate, type SentimentLabels } from "./tracesTableFilter";
 import { TracesTableToolbar } from "./TracesTableToolbar";
+import { traceNameLabel } from "./tracesTableModel";
 
 export interface TracesTableViewProps extends DataTableViewProps {
   traces: readonly LLMTrace[];
@@ -27,6 +28,7 @@ export interface TracesTableViewProps extends DataTableViewProps {
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
+const traceOpenLabel = (trace: LLMTrace) => `Open trace ${traceNameLabel(trace) ?? trace.id}`;
 
 function countText(count: number, searching: boolean, scanned: number, total: number, sentimentPending: number): string {
   if (searching) return `Searching… ${formatCount(scanned)} of ${formatCount(total)} traces`;
@@ -109,7 +111,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
         )
       }
       grid={{
-        table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick, onEndReached, footer,
+        table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick, rowOpenLabel: traceOpenLabel, onEndReached, footer,
         busy: frame.status === "loading" || searching,
       }}
     />

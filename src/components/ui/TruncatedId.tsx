@@ -18,7 +18,7 @@ export interface TruncatedIdProps extends Omit<ComponentPropsWithoutRef<"span">,
   copyable?: boolean;
 }
 
-/** `abcd…wxyz`, the full id on hover or focus (and for screen readers), and a copy button. */
+/** `abcd…wxyz`, the full id on hover or focus (and for screen readers), and a copy button (in a table row, shown on hover and focus). */
 export const TruncatedId = forwardRef(function TruncatedId(
   { id, kind = "ID", tabbable = true, copyable = true, className, ...rest }: TruncatedIdProps,
   ref: Ref<HTMLSpanElement>,
@@ -44,7 +44,8 @@ export const TruncatedId = forwardRef(function TruncatedId(
           label="Copy"
           aria-label={`Copy ${kind} ${id}`}
           tabIndex={tabbable ? 0 : -1}
-          className="tl:shrink-0 tl:px-1 tl:py-0 tl:text-[10px]"
+          // In a table row it is a row action: shown on hover and focus only (components.css).
+          className="tl-row-action tl:shrink-0 tl:px-1 tl:py-0 tl:text-[10px]"
         />
       )}
       {tooltip}

@@ -26,6 +26,8 @@ export interface VirtualDataTableProps<TRow extends RowData> {
   implicitSort?: { id: string; desc: boolean } | null;
   /** Enter or a click on a row. */
   onRowOpen?: (row: TRow) => void;
+  /** The accessible name of each row's Open action ("Open trace …"); without it rows have no Open action. */
+  rowOpenLabel?: (row: TRow) => string;
   /** Content of the detail row under an expanded row. */
   renderDetail?: (row: TRow) => ReactNode;
   /** Called when the last rows come into view (infinite loading). */
@@ -54,6 +56,7 @@ export function VirtualDataTable<TRow extends RowData>({
   rowHeight,
   implicitSort,
   onRowOpen,
+  rowOpenLabel,
   renderDetail,
   onEndReached,
   placeholder,
@@ -127,6 +130,11 @@ export function VirtualDataTable<TRow extends RowData>({
   const { onKeyDown, onClick, onFocus } = useRowNavigation({
     rows, layout, virtualizer, scrollRef, indexById, activeId, setActiveId, pageSize, onRowOpen, expandable: Boolean(renderDetail),
   });
+
+  // Rows are memoised: they get one stable opener, which calls the host's latest callback.
+  const openRef = useRef(onRowOpen);
+  openRef.current = onRowOpen;
+  const openRow = useCallback((row: TRow) => openRef.current?.(row), []);
 
   const toggleExpanded = useCallback(
     (rowId: string) => {
@@ -223,6 +231,8 @@ export function VirtualDataTable<TRow extends RowData>({
                   clickable={Boolean(onRowOpen)}
                   height={rowHeight}
                   onToggleExpanded={renderDetail ? toggleExpanded : undefined}
+                  onOpen={onRowOpen ? openRow : undefined}
+                  openLabel={onRowOpen ? rowOpenLabel?.(row.original) : undefined}
                   className={rowClassName?.(row.original)}
                 />,
               ];

@@ -48,6 +48,10 @@ interface VirtualDataTableRowProps<TRow> {
   /** Fixed row height in px: equal rows keep a 100,000-row scrollbar steady. */
   height: number;
   onToggleExpanded?: (rowId: string) => void;
+  /** Opens the row from its Open action; the action is there only with `openLabel`. */
+  onOpen?: (row: TRow) => void;
+  /** The Open action's accessible name ("Open trace support_chat"). */
+  openLabel?: string;
   className?: string;
   /** Set for rows whose height may vary; fixed-height rows skip measuring (a layout read per row). */
   measureRef?: (node: HTMLTableRowElement | null) => void;
@@ -66,9 +70,12 @@ function VirtualDataTableRowInner<TRow>({
   clickable,
   height,
   onToggleExpanded,
+  onOpen,
+  openLabel,
   className,
   measureRef,
 }: VirtualDataTableRowProps<TRow>) {
+  const last = columns.length - 1;
   const context = { active, expanded, toggleExpanded: () => onToggleExpanded?.(rowId) };
   return (
     <DataTableRow
@@ -83,11 +90,27 @@ function VirtualDataTableRowInner<TRow>({
       style={{ height }}
       className={cn(clickable && "tl:cursor-pointer", active && "tl:bg-(color:--tl-selected-bg) tl:hover:bg-(color:--tl-selected-bg)", className)}
     >
-      {columns.map(({ id, column }) => (
-        <DataTableCell key={id} data-column-id={id} className={cn(column.align === "end" && "tl:text-right tl:tabular-nums")}>
+      {columns.map(({ id, column }, index) => (
+        <DataTableCell key={id} data-column-id={id} className={cn(column.align === "end" && "tl:text-right tl:tabular-nums", index === last && openLabel && "tl:relative")}>
           <CellBoundary>
             <CellContent column={column} original={original} context={context} />
           </CellBoundary>
+          {index === last && openLabel && onOpen && (
+            // A click on it is an interactive target, so the row's own click handler does not open twice.
+            <button
+              type="button"
+              data-slot="row-open"
+              aria-label={openLabel}
+              tabIndex={tabbable ? 0 : -1}
+              onClick={() => onOpen(original)}
+              className={cn(
+                "tl-row-action tl-row-open tl:cursor-pointer tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-1.5 tl:py-0.5 tl:text-xs tl:text-fg tl:shadow-sm tl:hover:bg-bg-subtle",
+                "tl:focus-visible:outline-2 tl:focus-visible:outline-offset-1 tl:focus-visible:outline-focus",
+              )}
+            >
+              Open <span aria-hidden="true">→</span>
+            </button>
+          )}
         </DataTableCell>
       ))}
     </DataTableRow>
