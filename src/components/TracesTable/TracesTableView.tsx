@@ -1,4 +1,4 @@
-import { forwardRef, useDeferredValue, useMemo, type ReactNode, type Ref } from "react";
+import { forwardRef, useDeferredValue, useMemo, useState, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { formatCount } from "../../core/intlFormatters";
 import type { SentimentLabel } from "../../core/sentiment/types";
@@ -53,7 +53,9 @@ export const TracesTableView = forwardRef(function TracesTableView(
     [clientSearch, sentimentFilter, columns, sentimentLabels],
   );
   const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, predicate);
-  const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
+  // Detail rows hold what the compact layout moves out of narrow rows.
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state, expanded, onExpandedChange: setExpanded });
   const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
   const clearFilters = () => {
     onSearchChange("");

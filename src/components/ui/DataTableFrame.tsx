@@ -24,6 +24,8 @@ export interface DataTableViewProps extends Omit<ComponentPropsWithoutRef<"div">
   toolbarActions?: ReactNode;
   emptyTitle: ReactNode;
   emptyDescription: ReactNode;
+  /** Container width (px) below which the table shows only its priority columns and the rest in each row's detail. @default 640 */
+  compactBelow?: number;
 }
 
 export interface DataTableFrameProps<TRow extends RowData> extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
@@ -42,11 +44,12 @@ export interface DataTableFrameProps<TRow extends RowData> extends Omit<Componen
   toolbar?: ReactNode;
   cellContext: TableCellContextValue;
   grid: Omit<VirtualDataTableProps<TRow>, "slot" | "placeholder">;
+  compactBelow?: number;
 }
 
 /** The root, toolbar and virtual rows of a table view, with the loading and error states every table shows alike. */
 export function DataTableFrame<TRow extends RowData>({
-  rootRef, slot, noun, status, error, onRetry, empty, placeholder, toolbar, cellContext, grid, className, ...rest
+  rootRef, slot, noun, status, error, onRetry, empty, placeholder, toolbar, cellContext, grid, compactBelow, className, ...rest
 }: DataTableFrameProps<TRow>) {
   const shown =
     status === "loading" ? (
@@ -66,7 +69,7 @@ export function DataTableFrame<TRow extends RowData>({
     >
       {toolbar}
       <TableCellContext.Provider value={cellContext}>
-        <VirtualDataTable {...grid} slot={slot} placeholder={shown ?? undefined} />
+        <VirtualDataTable {...grid} compactBelow={compactBelow ?? grid.compactBelow} slot={slot} placeholder={shown ?? undefined} />
       </TableCellContext.Provider>
     </div>
   );

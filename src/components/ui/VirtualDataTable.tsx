@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReactTable, RowData } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "./DataTableColumnHeader";
-import { DataTable, DataTableBody, DataTableCell, DataTableHeader, DataTableRow } from "./DataTableParts";
+import { DataTable, DataTableBody, DataTableCell, DataTableHead, DataTableHeader, DataTableRow } from "./DataTableParts";
 import type { DataTableColumn, DataTableFeatures } from "./dataTableFeatures";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 import { useVirtualRows, virtualRowSlots } from "./useVirtualRows";
 import { VirtualDataTableRow, type VisibleColumn } from "./VirtualDataTableRow";
 import { buildVirtualTableLayout } from "./virtualTableLayout";
 import { useRowNavigation } from "./useRowNavigation";
+import { DEFAULT_COMPACT_BELOW, useCompactWidth } from "./useCompactWidth";
+import { COMPACT_TOGGLE_ID, COMPACT_TOGGLE_WIDTH, CompactRowDetail, CompactRowToggle } from "./VirtualDataTableCompact";
 
 export interface VirtualDataTableProps<TRow extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,6 +32,11 @@ export interface VirtualDataTableProps<TRow extends RowData> {
   rowOpenLabel?: (row: TRow) => string;
   /** Content of the detail row under an expanded row. */
   renderDetail?: (row: TRow) => ReactNode;
+  /**
+   * Below this width (px) of the table's own box, only the columns marked `compact` stay and the other
+   * visible ones move into each row's detail. @default 640 when any column is marked `compact`
+   */
+  compactBelow?: number;
   /** Called when the last rows come into view (infinite loading). */
   onEndReached?: () => void;
   /** Rendered in place of rows (loading skeleton, empty or error state). */
@@ -57,7 +64,8 @@ export function VirtualDataTable<TRow extends RowData>({
   implicitSort,
   onRowOpen,
   rowOpenLabel,
-  renderDetail,
+  renderDetail: ownDetail,
+  compactBelow,
   onEndReached,
   placeholder,
   footer,
@@ -75,6 +83,34 @@ export function VirtualDataTable<TRow extends RowData>({
     () => (leafIds ? leafIds.split("\u0000") : []).flatMap((id) => (columns.get(id) ? [{ id, column: columns.get(id)! }] : [])),
     [leafIds, columns],
   );
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const hasCompactColumns = visibleColumns.some(({ column }) => column.compact);
+  const compact = useCompactWidth(scrollRef, hasCompactColumns ? (compactBelow ?? DEFAULT_COMPACT_BELOW) : undefined);
+  // Rows can hold a detail only when the table keeps expansion state; without it the compact layout keeps every column.
+  const canExpand = rows[0]?.getCanExpand() ?? false;
+  const moved = useMemo(() => (compact && canExpand ? visibleColumns.filter(({ column }) => !column.compact) : []), [compact, canExpand, visibleColumns]);
+  const rowColumns = useMemo<VisibleColumn<TRow>[]>(() => {
+    if (moved.length === 0) return visibleColumns;
+    const kept = visibleColumns.filter(({ column }) => column.compact);
+    // A table with its own detail has its own toggle; the others get one for the moved columns.
+    if (ownDetail) return kept;
+    const count = moved.length;
+    const toggle: DataTableColumn<TRow> = {
+      id: COMPACT_TOGGLE_ID,
+      header: "More",
+      headerHidden: true,
+      width: COMPACT_TOGGLE_WIDTH,
+      cell: (_row, context) => <CompactRowToggle context={context} label={`${count} more ${count === 1 ? "column" : "columns"}`} />,
+    };
+    return [{ id: COMPACT_TOGGLE_ID, column: toggle }, ...kept];
+  }, [moved, visibleColumns, ownDetail]);
+  const keptIds = useMemo(() => new Set(rowColumns.map(({ id }) => id)), [rowColumns]);
+  const renderDetail = useMemo(() => {
+    if (moved.length === 0) return ownDetail;
+    return (row: TRow, context: { active: boolean; expanded: boolean; toggleExpanded: () => void }) => (
+      <CompactRowDetail row={row} moved={moved} context={context} detail={ownDetail?.(row)} />
+    );
+  }, [moved, ownDetail]);
   const expandedState = state.expanded;
   const anyExpanded = Boolean(renderDetail) && expandedState !== undefined && (expandedState === true || Object.values(expandedState as object).some(Boolean));
   const layout = useMemo(
@@ -90,7 +126,6 @@ export function VirtualDataTable<TRow extends RowData>({
     return map;
   }, [rows, activeId !== null]);
   const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const headerRef = useRef<HTMLTableSectionElement | null>(null);
   const [headerHeight, setHeaderHeight] = useState(36);
   // Measured on mount and on resize only: reading layout on every render would force a synchronous
@@ -150,8 +185,11 @@ export function VirtualDataTable<TRow extends RowData>({
   }, [onEndReached, lastRendered, layout.count]);
 
   const tabbableIndex = activeIndex >= 0 && slots.some((s) => layout.rowIndexAt(s.index) === activeIndex) ? activeIndex : layout.rowIndexAt(slots[0]?.index ?? 0);
-  const colSpan = Math.max(1, visibleColumns.length);
-  const tableWidth = visibleColumns.reduce((sum, c) => sum + (c.column.width ?? 140), 0);
+  const colSpan = Math.max(1, rowColumns.length);
+  const tableWidth = rowColumns.reduce((sum, c) => sum + (c.column.width ?? 140), 0);
+  // Compact: the kept columns share the container's width in proportion to their widths, so nothing scrolls sideways.
+  const flexibleWidth = rowColumns.reduce((sum, c) => sum + (c.id === COMPACT_TOGGLE_ID ? 0 : (c.column.width ?? 140)), 0);
+  const colWidth = (id: string, width = 140) => (moved.length === 0 || id === COMPACT_TOGGLE_ID ? width : `${(width / Math.max(1, flexibleWidth)) * 100}%`);
   const sortingActive = Array.isArray(state.sorting) && state.sorting.length > 0;
   const showRows = placeholder === undefined || placeholder === null;
 
@@ -167,19 +205,27 @@ export function VirtualDataTable<TRow extends RowData>({
         aria-rowcount={showRows ? layout.count + 1 : undefined}
         aria-busy={busy || undefined}
         data-slot={slot}
-        style={{ width: tableWidth, minWidth: "100%" }}
+        data-layout={moved.length > 0 ? "compact" : undefined}
+        style={moved.length > 0 ? { width: "100%" } : { width: tableWidth, minWidth: "100%" }}
       >
         <colgroup>
-          {visibleColumns.map(({ id, column }) => (
-            <col key={id} style={{ width: column.width ?? 140 }} />
+          {rowColumns.map(({ id, column }) => (
+            <col key={id} style={{ width: colWidth(id, column.width) }} />
           ))}
         </colgroup>
         <DataTableHeader ref={headerRef}>
           {table.getHeaderGroups().map((group) => (
             <DataTableRow key={group.id} aria-rowindex={showRows ? 1 : undefined} className="tl:hover:bg-transparent">
-              {group.headers.map((header) => (
-                <DataTableColumnHeader key={header.id} header={header} sortingActive={sortingActive} implicitSort={implicitSort} />
-              ))}
+              {keptIds.has(COMPACT_TOGGLE_ID) && (
+                <DataTableHead>
+                  <span className="tl:sr-only">More</span>
+                </DataTableHead>
+              )}
+              {group.headers
+                .filter((header) => keptIds.has(header.column.id))
+                .map((header) => (
+                  <DataTableColumnHeader key={header.id} header={header} sortingActive={sortingActive} implicitSort={implicitSort} />
+                ))}
             </DataTableRow>
           ))}
         </DataTableHeader>
@@ -210,7 +256,7 @@ export function VirtualDataTable<TRow extends RowData>({
                     aria-rowindex={slotItem.index + 2}
                   >
                     <DataTableCell colSpan={colSpan} className="tl:bg-bg-subtle tl:p-2">
-                      {renderDetail?.(row.original)}
+                      {renderDetail?.(row.original, { active: rowIndex === activeIndex, expanded: true, toggleExpanded: () => toggleExpanded(row.id) })}
                     </DataTableCell>
                   </tr>,
                 ];
@@ -224,7 +270,7 @@ export function VirtualDataTable<TRow extends RowData>({
                   rowIndex={rowIndex}
                   itemIndex={slotItem.index}
                   ariaRowIndex={slotItem.index + 2}
-                  columns={visibleColumns}
+                  columns={rowColumns}
                   active={rowIndex === activeIndex}
                   tabbable={rowIndex === tabbableIndex}
                   expanded={renderDetail ? row.getIsExpanded() : false}

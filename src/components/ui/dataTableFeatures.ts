@@ -89,6 +89,11 @@ export interface DataTableColumn<TRow> {
   hideable?: boolean;
   /** Keeps the header text for screen readers only. @default false */
   headerHidden?: boolean;
+  /**
+   * Kept in the compact layout (a container narrower than the table's `compactBelow`); the other visible
+   * columns move into the row's detail. @default false
+   */
+  compact?: boolean;
 }
 
 /** What a cell renderer learns about its row besides the data. */

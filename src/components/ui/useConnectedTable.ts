@@ -9,6 +9,11 @@ import { useTableState, type TableStateProps } from "./useTableState";
 
 /** Props every connected table takes besides its rows and columns. */
 export interface ConnectedTableProps extends TableStateProps {
+  /**
+   * Below this width (px) of the table's container, only the priority columns stay (name, sentiment, time)
+   * and the others show in each row's detail. @default 640
+   */
+  compactBelow?: number;
   /** Drop-in mode: a TracesQuery (date range, filters, person) run through the provider's client. Paging is the table's. */
   query?: Omit<TracesParams, "limit" | "offset">;
   /** Traces per page on the query path. @default 50 */
