@@ -8,3 +8,7 @@ export * from "./messages";
 export * from "./posthogLlm";
 export * from "./textRepr";
 export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
+// Row helpers the components share: labels, previews and generation rows of traces.
+export * from "./traceRows";
+export * from "./tracePreviews";
+export * from "./generationRows";

@@ -6,8 +6,9 @@
  */
 import type { EvaluationSummaryFilter, SummarizationMode, TextReprRequestOptions } from "../core/eventsApi";
 import type { EventsParams, TraceParams, TracesParams } from "../client/clientTypes";
+import type { SentimentLevel } from "../core/sentiment/types";
 
-export type SentimentLevel = "trace" | "generation";
+export type { SentimentLevel };
 
 /** Everything tracelens caches. */
 export const tracelensKeys = {

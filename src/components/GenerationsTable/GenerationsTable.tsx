@@ -8,7 +8,7 @@ import { useControllableState } from "../ui/useControllableState";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
 import { GenerationsTableQuery } from "./GenerationsTableQuery";
 import { GenerationsTableView } from "./GenerationsTableView";
-import { generationRows, type GenerationRow } from "./generationsTableModel";
+import { generationRows, type GenerationRow } from "../../core/generationRows";
 
 export interface GenerationsTableProps extends ConnectedTableProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */

@@ -5,7 +5,7 @@ import type { DataTableSorting } from "../ui/dataTableFeatures";
 import type { TableCellContextValue } from "../ui/tableCellContext";
 import type { TraceQueryConnection } from "../ui/useConnectedTable";
 import { pagesFooter } from "../ui/useTraceQueryTable";
-import { generationRows } from "./generationsTableModel";
+import { generationRows } from "../../core/generationRows";
 import { GenerationsTableView, type GenerationsTableViewProps } from "./GenerationsTableView";
 
 interface GenerationsTableQueryProps {

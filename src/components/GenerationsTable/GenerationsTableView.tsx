@@ -6,7 +6,7 @@ import type { Setter } from "../ui/useDataTable";
 import { useStatefulTable } from "../ui/useStatefulTable";
 import type { GenerationsTableColumn } from "./generationsTableColumns";
 import { GenerationsTableDetails } from "./GenerationsTableDetails";
-import type { GenerationRow } from "./generationsTableModel";
+import type { GenerationRow } from "../../core/generationRows";
 
 export interface GenerationsTableViewProps extends DataTableViewProps {
   rows: readonly GenerationRow[];

@@ -22,7 +22,7 @@ import {
   generationTraceId,
   inlineGenerationSentiment,
   type GenerationRow,
-} from "./generationsTableModel";
+} from "../../core/generationRows";
 
 /** A GenerationsTable column over one generation row (`{ event, trace }`). */
 export type GenerationsTableColumn = DataTableColumn<GenerationRow>;

@@ -1,3 +1,3 @@
 export { GenerationsTable, type GenerationsTableProps } from "./GenerationsTable";
 export { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
-export { generationRows, type GenerationRow } from "./generationsTableModel";
+export { generationRows, type GenerationRow } from "../../core/generationRows";

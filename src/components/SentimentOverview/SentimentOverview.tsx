@@ -6,7 +6,7 @@ import { TraceLensContext } from "../../hooks/context";
 import { useTraces } from "../../hooks/useTraces";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
-import type { LazySentimentSource } from "../TracesTable/tracesTableContext";
+import type { LazySentimentSource } from "../ui/tableCellContext";
 import { sentimentDimensions, type SentimentItem, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
 import { idsWithoutSentiment, sentimentItems, type SentimentById } from "./sentimentOverviewItems";
 import type { SentimentOverviewFilter } from "./sentimentOverviewModel";

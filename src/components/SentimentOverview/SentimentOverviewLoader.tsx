@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from "react";
 import type { SentimentResult } from "../../core/sentiment/types";
 import { useSentiments } from "../../hooks/useSentiments";
-import type { LazySentimentSource } from "../TracesTable/tracesTableContext";
+import type { LazySentimentSource } from "../ui/tableCellContext";
 import type { SentimentById } from "./sentimentOverviewItems";
 
 interface LoaderProps {

@@ -4,7 +4,7 @@ import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
 import { describeCost, llmTraceUsage } from "../../core/traceUsage";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
-import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
+import { traceInputPreview, traceOutputPreview } from "../../core/tracePreviews";
 import { LINK_BUTTON } from "../ui/buttonStyles";
 import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { readableError } from "../ui/readableError";

@@ -1,11 +1,10 @@
-import type { ReactNode } from "react";
 import { FORMAT_PLACEHOLDER, formatRelativeTime } from "../../core/format";
 import { dateTimeFormat, formatCount, withDefaultLocale } from "../../core/intlFormatters";
 import { highlightText } from "../ui/HighlightText";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
 import { useTableCellContext } from "../ui/tableCellContext";
-import type { MessagePreview } from "./tracesTablePreview";
+import type { MessagePreview } from "../../core/tracePreviews";
 
 const DASH = <span className="tl:text-muted">–</span>;
 
@@ -137,8 +136,4 @@ export function TimeCell({ owner, value, tabbable }: { owner: object; value: unk
 /** Formats only when the tooltip is open. */
 function ExactTime({ ms, locale }: { ms: number; locale: string | undefined }) {
   return <>{exactTime(ms, locale)}</>;
-}
-
-export function Dash(): ReactNode {
-  return DASH;
 }

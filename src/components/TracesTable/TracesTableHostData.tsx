@@ -2,7 +2,7 @@ import { forwardRef, useMemo, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { LazySentimentSource, TableCellContextValue } from "../ui/tableCellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
-import { normalizeTraces } from "./tracesTableModel";
+import { normalizeTraces } from "../../core/traceRows";
 import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 

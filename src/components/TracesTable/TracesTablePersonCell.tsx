@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import { TraceLensContext } from "../../hooks/context";
 import { usePersonLabel } from "../../hooks/usePersonLabel";
 import { TextCell } from "./TracesTableCells";
-import { tracePersonLabel } from "./tracesTableModel";
+import { tracePersonLabel } from "../../core/traceRows";
 
 /** The distinct id a row names its person by, when it has no better name for them. */
 function bareDistinctId(person: LLMTrace["person"] | undefined, distinctId: unknown, label: string | null): string | null {

@@ -3,7 +3,7 @@ import type { SentimentLabel } from "../../core/sentiment/types";
 import type { SentimentLevel } from "../../hooks/keys";
 import { useSentiments } from "../../hooks/useSentiments";
 import type { LazySentimentSource } from "../ui/tableCellContext";
-import { sentimentLabelOf } from "./tracesTableModel";
+import { sentimentLabelOf } from "../../core/traceRows";
 import type { SentimentLabels } from "./tracesTableFilter";
 
 interface SentimentLookupsProps {

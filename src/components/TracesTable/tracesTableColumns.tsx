@@ -17,8 +17,8 @@ import {
   traceTimeMs,
   traceTools,
   traceTotalTokens,
-} from "./tracesTableModel";
-import { traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
+} from "../../core/traceRows";
+import { traceInputPreview, traceOutputPreview } from "../../core/tracePreviews";
 import { PersonCell } from "./TracesTablePersonCell";
 import { SentimentCell } from "./TracesTableSentimentCell";
 

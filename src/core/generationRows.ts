@@ -1,11 +1,11 @@
-/** Pure derivations for GenerationsTable rows. */
-import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
-import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { keptTraceEvents } from "../../core/trace";
-import { isSentimentError } from "../../core/sentiment/guards";
-import type { GenerationSentiment } from "../../core/sentiment/types";
-import { boundedString, cutText } from "../ui/boundedText";
-import { generationTools, tracePersonLabel } from "../TracesTable/tracesTableModel";
+/** Pure derivations for generation rows (one `$ai_generation` with its trace): GenerationsTable, SentimentOverview. */
+import { isErroredProperties, readBoolean, readNumber } from "./eventsAccess";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { keptTraceEvents } from "./trace";
+import { isSentimentError } from "./sentiment/guards";
+import type { GenerationSentiment } from "./sentiment/types";
+import { boundedString, cutText } from "./boundedText";
+import { generationTools, tracePersonLabel } from "./traceRows";
 
 /** One `$ai_generation` event, with the trace it came from when known. */
 export interface GenerationRow {

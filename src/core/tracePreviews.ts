@@ -2,9 +2,9 @@
  * Input/output previews for table rows, cut to a few hundred characters while they are extracted, so a
  * row never holds (let alone renders) a whole conversation. Plain text only: previews are never markdown.
  */
-import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { parseMessages, parseOutputMessages, type Message, type MessagePart } from "../../core/messages";
-import { boundedJson, boundedString, cutText, squashWhitespace } from "../ui/boundedText";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { parseMessages, parseOutputMessages, type Message, type MessagePart } from "./messages";
+import { boundedJson, boundedString, cutText, squashWhitespace } from "./boundedText";
 
 /** Characters a preview keeps (PostHog's minimal message display keeps 500; a table cell shows ~2 lines). */
 export const PREVIEW_MAX_CHARS = 300;
