@@ -149,3 +149,21 @@ export function inlineGenerationSentiment(row: GenerationRow): GenerationSentime
   const value = part as GenerationSentiment;
   return { ...value, message_count: value.message_count ?? Object.keys(value.messages ?? {}).length };
 }
+
+/**
+ * What a click on a generation hands the host with its id (`onGenerationClick(generationId, details)`):
+ * its trace's id and its time (TraceDetail's `traceId`, `timestamp` and `selectedEventId` open it),
+ * and the event and trace themselves when the component has them.
+ */
+export interface GenerationClickDetails {
+  traceId: string | null;
+  timestamp: string | null;
+  event: LLMTraceEvent | null;
+  trace: LLMTrace | null;
+}
+
+export function generationClickDetails(row: GenerationRow | null): GenerationClickDetails {
+  if (!row) return { traceId: null, timestamp: null, event: null, trace: null };
+  const at = row.event.createdAt;
+  return { traceId: generationTraceId(row), timestamp: typeof at === "string" && at ? at : null, event: row.event, trace: row.trace };
+}

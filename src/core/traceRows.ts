@@ -185,3 +185,17 @@ export function normalizeTraces(input: unknown): LLMTrace[] {
   normalized.set(input, out);
   return out;
 }
+
+/**
+ * What a click on a trace hands the host with its id (`onTraceClick(traceId, details)`): when it
+ * happened, to pass on as TraceDetail's `timestamp` so PostHog is searched where the trace is, and the
+ * row itself when the component has one.
+ */
+export interface TraceClickDetails {
+  timestamp: string | null;
+  trace: LLMTrace | null;
+}
+
+export function traceClickDetails(trace: LLMTrace | null | undefined): TraceClickDetails {
+  return { timestamp: trace && typeof trace.createdAt === "string" && trace.createdAt ? trace.createdAt : null, trace: trace ?? null };
+}

@@ -3,7 +3,7 @@ import { dateTimeFormat, formatCount, withDefaultLocale } from "../../core/intlF
 import { highlightText } from "../ui/HighlightText";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
-import { useTableCellContext } from "../ui/tableCellContext";
+import { useTableCellContext } from "./cellContext";
 import type { MessagePreview } from "../../core/tracePreviews";
 
 const DASH = <span className="tl:text-muted">–</span>;
@@ -60,8 +60,7 @@ export function ErrorCountCell({ count }: { count: number }) {
   );
 }
 
-/** A formatted number; the core formatters already answer "—" for missing values. */
-/** A formatted figure; `note` (what is unknown or partial) becomes its tooltip and is read after it. */
+/** A formatted figure (the core formatters already answer "—" for missing values); `note` (what is unknown or partial) becomes its tooltip and is read after it. */
 export function NumberCell({ text, note }: { text: string; note?: string }) {
   const extra = note ? <span className="tl:sr-only"> ({note})</span> : null;
   if (text === FORMAT_PLACEHOLDER) {

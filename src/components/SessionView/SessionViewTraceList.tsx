@@ -1,5 +1,6 @@
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
+import type { TraceClickDetails } from "../../core/traceRows";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
@@ -13,7 +14,7 @@ import { inConversationOrder } from "./sessionViewModel";
 
 const EMPTY: readonly string[] = [];
 
-export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** The session's traces, in any order: shown oldest first. */
   traces: readonly LLMTrace[] | undefined;
   /** Shown in the header. */
@@ -44,8 +45,8 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** @default [] */
   defaultExpandedTraceIds?: readonly string[];
   onExpandedTraceIdsChange?: (traceIds: string[]) => void;
-  /** Adds "Open trace" to each row. */
-  onTraceClick?: (traceId: string) => void;
+  /** Adds "Open trace" to each row: the trace's id, when it happened and the row. */
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** What an expanded trace shows. @default its conversation, from the trace as given */
   renderConversation?: (trace: LLMTrace) => ReactNode;
   /** BCP 47 locale for dates and numbers. */
@@ -59,16 +60,16 @@ const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace=
  * its summary title, sentiment, time and the user's and assistant's last words, and expands to its full
  * conversation. It never fetches; see `SessionView` for the drop-in version.
  */
-export const SessionViewView = forwardRef(function SessionViewView(props: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
+export const SessionViewTraceList = forwardRef(function SessionViewTraceList(props: SessionViewTraceListProps, ref: Ref<HTMLDivElement>) {
   return (
     <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
-      <SessionViewViewInner {...props} forwardedRef={ref} />
+      <SessionViewTraceListInner {...props} forwardedRef={ref} />
     </ErrorBoundary>
   );
 });
-SessionViewView.displayName = "SessionViewView";
+SessionViewTraceList.displayName = "SessionViewTraceList";
 
-function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
+function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewTraceListProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
     summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
     renderConversation = defaultConversation, locale, className, ...rest } = props;
