@@ -4,13 +4,14 @@ import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { EvaluationSummaryPanelFilter } from "./EvaluationSummaryPanelFilter";
 import { EvaluationSummaryPanelResult } from "./EvaluationSummaryPanelResult";
 import { readableError } from "../ui/readableError";
 import { analyzingLine, isNoRunsError, summarizePrompt } from "./evaluationSummaryPanelModel";
 
-export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** PostHog's evaluation_summary response for the current filter. */
   summary?: EvaluationSummaryResponseBody | null;
   /** Shows "Analyzing N evaluation results..." instead of the summary. @default false */
@@ -57,12 +58,14 @@ export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWith
  * recommendations; with loading, error, empty and idle states. Model text is rendered as safe
  * markdown or plain text, never as HTML. It never fetches; see `EvaluationSummaryPanel`.
  */
-export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView(props: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView({ mediaPolicy, ...props }: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
   // Model output is untrusted: a response this view cannot draw fails here, not in the host's page.
   return (
-    <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
-      <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
+        <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 EvaluationSummaryPanelView.displayName = "EvaluationSummaryPanelView";

@@ -5,6 +5,7 @@ import type { SentimentError, SentimentResult } from "../../core/sentiment/types
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { readableError } from "../ui/readableError";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
@@ -14,7 +15,7 @@ import { inConversationOrder } from "./sessionViewModel";
 
 const EMPTY: readonly string[] = [];
 
-export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** The session's traces, in any order: shown oldest first. */
   traces: readonly LLMTrace[] | undefined;
   /** Shown in the header. */
@@ -60,11 +61,13 @@ const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace=
  * its summary title, sentiment, time and the user's and assistant's last words, and expands to its full
  * conversation. It never fetches; see `SessionView` for the drop-in version.
  */
-export const SessionViewTraceList = forwardRef(function SessionViewTraceList(props: SessionViewTraceListProps, ref: Ref<HTMLDivElement>) {
+export const SessionViewTraceList = forwardRef(function SessionViewTraceList({ mediaPolicy, ...props }: SessionViewTraceListProps, ref: Ref<HTMLDivElement>) {
   return (
-    <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
-      <SessionViewTraceListInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
+        <SessionViewTraceListInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 SessionViewTraceList.displayName = "SessionViewTraceList";

@@ -5,6 +5,7 @@ import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/tr
 import { cn } from "../ui/cn";
 import { useComposedRefs } from "../ui/composeRefs";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
 import { TraceDetailDataNotes } from "./TraceDetailDataNotes";
 import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
@@ -15,7 +16,7 @@ import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 
-export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps {
+export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps, MediaPolicyProps {
   /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
   trace: LLMTrace | null | undefined;
   /** Shows a skeleton while there is no trace yet. @default false */
@@ -66,7 +67,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
-    showTimeline = true, treeHeight = 420, locale, className, ...rest
+    showTimeline = true, treeHeight = 420, locale, mediaPolicy, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
   const tree = built.tree;
@@ -142,20 +143,22 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
           </ErrorBoundary>
         </div>
         <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
-          <TraceDetailEventPanel
-            node={selected}
-            tree={tree}
-            trace={trace}
-            sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
-            tab={tab}
-            defaultTab={defaultTab}
-            onTabChange={onTabChange}
-            highlight={state.search.query}
-            locale={locale}
-            selectEvent={state.selectEvent}
-            renderText={renderText}
-            summary={summary ?? undefined}
-          />
+          <MediaPolicyScope policy={mediaPolicy}>
+            <TraceDetailEventPanel
+              node={selected}
+              tree={tree}
+              trace={trace}
+              sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+              tab={tab}
+              defaultTab={defaultTab}
+              onTabChange={onTabChange}
+              highlight={state.search.query}
+              locale={locale}
+              selectEvent={state.selectEvent}
+              renderText={renderText}
+              summary={summary ?? undefined}
+            />
+          </MediaPolicyScope>
         </ErrorBoundary>
       </div>
     </div>
