@@ -18,6 +18,7 @@ export { useInfiniteEvents } from "./useInfiniteEvents";
 export type { UseInfiniteEventsOptions } from "./useInfiniteEvents";
 export { rowsOfPages, usePagedRows } from "./usePagedRows";
 export type { PagedRows } from "./usePagedRows";
+export type { PagingState } from "../core/paging";
 export { useTraceEvaluations, withEvaluationRuns } from "./useTraceEvaluations";
 export { sessionFilter, tracesLookupQueryOptions } from "./sessionTracesQueryOptions";
 export { useSessionTraces } from "./useSessionTraces";

@@ -1,22 +1,12 @@
 "use client";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { PagingState } from "../core/paging";
 
 /** What a paged list shows: its rows so far, where the loading stands, and what the user can do next. */
-export interface PagedRows<T> {
+export interface PagedRows<T> extends PagingState {
   /** Every loaded page's rows, each id once. Stable while no page changed. */
   rows: readonly T[];
-  /** `loading` until the first page, `error` when it (or a refetch) failed. */
-  status: "loading" | "error" | "ready";
-  error: unknown;
-  /** A later page is loading. */
-  loadingMore: boolean;
-  /** A later page failed (the loaded rows stay). */
-  moreError: unknown;
-  hasMore: boolean;
-  loadMore: () => void;
-  /** Asks again for what failed: the next page, or the list. */
-  retry: () => void;
 }
 
 const flattened = new WeakMap<readonly unknown[], unknown[]>();

@@ -1,7 +1,5 @@
 export { SessionView, type SessionViewProps } from "./SessionView";
 export { SessionViewTraceList, type SessionViewTraceListProps } from "./SessionViewTraceList";
 export { SessionViewConversation, type SessionViewConversationProps } from "./SessionViewConversation";
-/** @deprecated Renamed `SessionViewTraceList` (the pure view of a session). */
-export { SessionViewTraceList as SessionViewView, type SessionViewTraceListProps as SessionViewViewProps } from "./SessionViewTraceList";
 // The session hooks live with the other hooks (main entry); re-exported for imports from `tracelens/trace`.
 export { useSessionSummaries, SESSION_SUMMARIES_IN_FLIGHT, type SessionSummaries } from "../../hooks/useSessionSummaries";

@@ -1,17 +1,10 @@
 import type { ReactNode } from "react";
+import type { PagingState } from "../../core/paging";
 import { SMALL_BUTTON } from "./buttonStyles";
 import { errorMessage } from "./ErrorState";
 
 /** Where a paged list stands (the shape the hooks' `usePagedRows` returns). */
-export interface DataTablePaging {
-  status: "loading" | "error" | "ready";
-  error: unknown;
-  loadingMore: boolean;
-  moreError: unknown;
-  hasMore: boolean;
-  loadMore: () => void;
-  retry: () => void;
-}
+export type DataTablePaging = PagingState;
 
 /** What a table view takes from its pages: state, retry, loading as the user scrolls, and the footer. */
 export interface DataTablePagingProps {

@@ -11,13 +11,6 @@ function assign<T>(ref: RefTarget<T>, node: T | null): void {
   else if (ref) ref.current = node;
 }
 
-/** One callback ref that hands the node to every ref given. */
-export function composeRefs<T>(...refs: RefTarget<T>[]): RefCallback<T> {
-  return (node) => {
-    for (const ref of refs) assign(ref, node);
-  };
-}
-
 /** A component's own ref and the one it was given, as one callback ref that stays the same while they do. */
 export function useComposedRefs<T>(own: RefTarget<T>, forwarded: RefTarget<T>): RefCallback<T> {
   return useCallback((node: T | null) => {
