@@ -62,14 +62,14 @@ function PatternExample({ generationId, reasoning, onClick }: ExampleProps) {
 export interface EvaluationSummaryPanelPatternProps {
   kind: EvaluationPatternKind;
   pattern: EvaluationSummaryPattern;
-  onGenerationClick?: (generationId: string) => void;
+  onOpenGeneration?: (generationId: string) => void;
   reasoningByGenerationId?: Readonly<Record<string, string>>;
   /** When given, ids outside it are not clickable (PostHog: "not found in the loaded runs"). */
   knownGenerationIds?: ReadonlySet<string>;
 }
 
 /** One pattern: title, frequency, description, and the example generations with their reasoning. */
-export function EvaluationSummaryPanelPattern({ kind, pattern, onGenerationClick, reasoningByGenerationId, knownGenerationIds }: EvaluationSummaryPanelPatternProps) {
+export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration, reasoningByGenerationId, knownGenerationIds }: EvaluationSummaryPanelPatternProps) {
   const titleId = useId();
   const style = KIND_STYLE[kind];
   // A blank id would be an empty, invisible button: there is nothing to open, so it is not offered.
@@ -105,7 +105,7 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onGenerationClick
                 key={id}
                 generationId={id}
                 reasoning={reasoningByGenerationId?.[id] ?? pattern.example_reasoning}
-                onClick={onGenerationClick && (!knownGenerationIds || knownGenerationIds.has(id)) ? onGenerationClick : undefined}
+                onClick={onOpenGeneration && (!knownGenerationIds || knownGenerationIds.has(id)) ? onOpenGeneration : undefined}
               />
             ))}
           </ul>

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useCallback, useMemo, type ComponentPropsWithoutRef, type Ref } from "react";
 import { generationClickDetails, type GenerationClickDetails } from "../../core/generationRows";
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
@@ -140,7 +141,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
           expanded={open}
           onExpandedChange={setOpen}
           locale={locale}
-          onGenerationClick={onGenerationClick ? openGeneration : undefined}
+          onOpenGeneration={onGenerationClick ? openGeneration : undefined}
           reasoningByGenerationId={reasoningByGenerationId}
           knownGenerationIds={known}
         />

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, type Ref } from "react";
 import type { GenerationRow } from "../../core/generationRows";
 import { formatCount } from "../../core/intlFormatters";

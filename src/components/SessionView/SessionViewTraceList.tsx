@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { TraceClickDetails } from "../../core/traceRows";

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useCallback, useDeferredValue, useMemo, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { formatCount } from "../../core/intlFormatters";
