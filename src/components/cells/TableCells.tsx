@@ -112,14 +112,12 @@ export function TimeCell({ owner, value, tabbable }: { owner: object; value: unk
   const { locale, now } = useTableCellContext();
   const ms = typeof value === "string" ? Date.parse(value) : NaN;
   const valid = Number.isFinite(ms);
-  const { triggerRef, triggerProps, tooltip } = useTooltip(valid ? <ExactTime ms={ms} locale={locale} /> : null, valid);
+  const { setTrigger, triggerProps, tooltip } = useTooltip(valid ? <ExactTime ms={ms} locale={locale} /> : null, valid);
   if (!valid) return DASH;
   return (
     <>
       <time
-        ref={(node) => {
-          triggerRef.current = node;
-        }}
+        ref={setTrigger}
         {...triggerProps}
         dateTime={new Date(ms).toISOString()}
         tabIndex={tabbable ? 0 : -1}
