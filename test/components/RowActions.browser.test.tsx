@@ -32,7 +32,7 @@ describe("row actions", () => {
 
   it("are named for assistive technology while hidden, and reached by Tab from the focused row", async () => {
     const opened: string[] = [];
-    const screen = await render(<TracesTable traces={fixtureTraces} now={FIXTURE_NOW} height={420} onTraceClick={(trace) => opened.push(trace.id)} />);
+    const screen = await render(<TracesTable traces={fixtureTraces} now={FIXTURE_NOW} height={420} onTraceClick={(traceId) => opened.push(traceId)} />);
     const row = rowOf(screen.container, FIXTURE_IDS.support);
     await expect.element(screen.getByRole("button", { name: `Copy trace ID ${FIXTURE_IDS.support}` })).toBeInTheDocument();
     await expect.element(screen.getByRole("button", { name: "Open trace support_chat" })).toBeInTheDocument();
@@ -57,7 +57,7 @@ describe("row actions", () => {
     expect(withoutHandler.container.querySelector('[data-slot="row-open"]')).toBeNull();
     await withoutHandler.unmount();
     const opened: string[] = [];
-    const screen = await render(<GenerationsTable traces={fixtureTraces} now={FIXTURE_NOW} height={300} onGenerationClick={(event) => opened.push(String(event.id))} />);
+    const screen = await render(<GenerationsTable traces={fixtureTraces} now={FIXTURE_NOW} height={300} onGenerationClick={(generationId) => opened.push(generationId)} />);
     const first = screen.container.querySelector<HTMLTableRowElement>("tr[data-row-id]")!;
     await userEvent.hover(first.cells[0]!);
     await expect.poll(() => shown(openIn(first))).toBe(true);

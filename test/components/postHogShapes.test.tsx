@@ -5,7 +5,7 @@
  * are records, nothing is narrowed to tracelens' own literal types.
  */
 import { render, screen } from "@testing-library/react";
-import { SentimentBar, TraceDetail, TracesTable, SessionViewView, type PostHogSentimentEntry, type PostHogSentimentResponse } from "../../src/all";
+import { SentimentBar, TraceDetail, TracesTable, SessionViewTraceList, type PostHogSentimentEntry, type PostHogSentimentResponse } from "../../src/all";
 
 // posthog-api.md §5.4: the LLMTrace result of a TracesQuery / TraceQuery, declared as interfaces (as PostHog's schema does).
 interface FetchedEvent {
@@ -94,7 +94,7 @@ describe("PostHog's documented shapes as props, with no cast", () => {
     unmount();
     render(<TraceDetail trace={fetched} showTimeline={false} />);
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("support_chat");
-    render(<SessionViewView sessionId="session-1" traces={[fetched]} />);
+    render(<SessionViewTraceList sessionId="session-1" traces={[fetched]} />);
     expect(screen.getByText(/Hi there/)).toBeInTheDocument();
   });
 });

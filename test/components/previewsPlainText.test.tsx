@@ -1,5 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
-import { SessionViewView, TracesTable } from "../../src/all";
+import { SessionViewTraceList, TracesTable } from "../../src/all";
 import { parseMessages } from "../../src/core";
 import { messagePreview } from "../../src/components/TraceDetail/traceDetailMessageText";
 import { SESSION_ID, SESSION_TRACE_IDS as IDS, sessionTracesFixture } from "../../stories/fixtures/sessionFixtures";
@@ -9,7 +9,7 @@ const traces = () => sessionTracesFixture().filter((t) => t.aiSessionId === SESS
 
 describe("one-line previews show markdown as the words it renders as", () => {
   it("in SessionView's turn previews", () => {
-    render(<SessionViewView sessionId={SESSION_ID} traces={traces()} />);
+    render(<SessionViewTraceList sessionId={SESSION_ID} traces={traces()} />);
     const first = screen.getAllByRole("listitem").find((li) => li.dataset.traceId === IDS[0])!;
     const assistant = within(first).getByText(/^Assistant:/).closest("p")!;
     expect(assistant).toHaveTextContent("Assistant: For a first visit, Baixa or Chiado: central, walkable");
