@@ -6,6 +6,7 @@ import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "./fixtures/tableFix
 import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesTableStoryParts";
 import { tabTo } from "./keyboardPlay";
 import { PostHogMockProvider } from "./fixtures/postHogMockClient";
+import { atWidth } from "./fixtures/containerWidth";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -200,3 +201,10 @@ export const AllStates: Story = {
     </div>
   ),
 };
+
+/** In a 360 px side panel: the toggle, sentiment, model and time stay; the row's detail shows the other columns above its properties. */
+export const Width360: Story = { args: { traces: fixtureTraces }, decorators: [atWidth(360)] };
+/** In a 560 px panel: the compact layout (below 640 px unless the host sets `compactBelow`). */
+export const Width560: Story = { args: { traces: fixtureTraces }, decorators: [atWidth(560)] };
+/** On a 1280 px page: every column. */
+export const Width1280: Story = { args: { traces: fixtureTraces }, decorators: [atWidth(1280)] };

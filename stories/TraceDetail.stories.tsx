@@ -6,6 +6,7 @@ import { ControlledTraceDetail, ProvidedTraceDetail, fixtureTraces as t } from "
 import { tabTo } from "./keyboardPlay";
 import { DAY_MS, PostHogMockProvider } from "./fixtures/postHogMockClient";
 import { FIXTURE_NOW } from "./fixtures/tableFixtures";
+import { atWidth } from "./fixtures/containerWidth";
 
 const meta = {
   title: "Components/TraceDetail",
@@ -293,3 +294,12 @@ export const AllStates: Story = {
     await expect(new Set(states)).toEqual(new Set(["loading", "error", "empty", "ready"]));
   },
 };
+
+/** In a 360 px side panel: header chips wrap, the tree and the event stack. */
+export const Width360: Story = { args: { trace: t.supportChatbot }, decorators: [atWidth(360)] };
+/** In a 560 px panel: stacked (a container query stacks below 768 px). */
+export const Width560: Story = { args: { trace: t.supportChatbot }, decorators: [atWidth(560)] };
+/** On a 1280 px page: tree and event side by side. */
+export const Width1280: Story = { args: { trace: t.supportChatbot }, decorators: [atWidth(1280)] };
+/** The host moves the switch: `stackBelow={1400}` stacks the panes even at 1280 px. */
+export const HostStacksBelow1400: Story = { args: { trace: t.supportChatbot, stackBelow: 1400 }, decorators: [atWidth(1280)] };

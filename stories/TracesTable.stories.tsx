@@ -7,6 +7,7 @@ import { LocalProvider, StateFrame, fixtureClient, flakyClient, slowSentimentCli
 import { tabTo } from "./keyboardPlay";
 import { PostHogMockProvider } from "./fixtures/postHogMockClient";
 import { keywordClassifier } from "./fixtures/tableFixtures";
+import { atWidth } from "./fixtures/containerWidth";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -316,3 +317,10 @@ export const AllStates: Story = {
     </div>
   ),
 };
+
+/** In a 360 px side panel: name, sentiment and time stay; the ▸ toggle shows the other columns under the row. */
+export const Width360: Story = { args: { traces: fixtureTraces }, decorators: [atWidth(360)] };
+/** In a 560 px panel: still the compact layout (it starts below 640 px; the host sets another width with `compactBelow`). */
+export const Width560: Story = { args: { traces: fixtureTraces }, decorators: [atWidth(560)] };
+/** On a 1280 px page: every column. */
+export const Width1280: Story = { args: { traces: fixtureTraces }, decorators: [atWidth(1280)] };

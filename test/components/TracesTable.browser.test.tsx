@@ -150,7 +150,12 @@ describe("TracesTable in Chromium", () => {
   });
 
   it("never executes hostile strings", async () => {
-    const screen = await render(<TracesTable traces={[hostileTrace()]} height={300} />);
+    // Page-wide, so the Input column is in the row (a narrow table moves it into the row's detail).
+    const screen = await render(
+      <div style={{ width: 1280 }}>
+        <TracesTable traces={[hostileTrace()]} height={300} />
+      </div>,
+    );
     await userEvent.hover(page.getByText("<script>window.__tracelensPwned = true</script>").first());
     expect(screen.container.querySelector("script, img, iframe, a[href]")).toBeNull();
     expect((window as unknown as { __tracelensPwned?: boolean }).__tracelensPwned).toBeUndefined();

@@ -5,6 +5,7 @@ import type { GenerationSentiment, SentimentError, SentimentResult } from "../..
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { useComposedRefs } from "../ui/composeRefs";
+import { useCompactWidth } from "../ui/useCompactWidth";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
@@ -45,6 +46,11 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   showTimeline?: boolean;
   /** Height of the span tree in pixels. @default 420 */
   treeHeight?: number;
+  /**
+   * Below this width (px) of the component's own box, the tree and the event panes stack. Without it a
+   * CSS container query stacks them below 48rem (768 px), which also holds before hydration.
+   */
+  stackBelow?: number;
   /** BCP 47 locale for numbers and dates. */
   locale?: string;
 }
@@ -68,7 +74,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
-    showTimeline = true, treeHeight = 420, locale, mediaPolicy, className, ...rest
+    showTimeline = true, treeHeight = 420, stackBelow, locale, mediaPolicy, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
   const tree = built.tree;
@@ -78,6 +84,13 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   });
   const rootRef = useRef<HTMLDivElement | null>(null);
   const setRefs = useComposedRefs<HTMLDivElement>(rootRef, ref);
+  const stackedByHost = useCompactWidth(rootRef, stackBelow);
+  const hostSetsWidth = typeof stackBelow === "number" && Number.isFinite(stackBelow) && stackBelow > 0;
+  const panes = !hostSetsWidth
+    ? "tl:@3xl:grid-cols-[minmax(16rem,2fr)_minmax(0,3fr)]"
+    : stackedByHost
+      ? undefined
+      : "tl:grid-cols-[minmax(16rem,2fr)_minmax(0,3fr)]";
   const traceSentiment = sentiment !== undefined ? sentiment : (trace?.sentiment ?? undefined);
   const sources: SentimentSources = useMemo(() => ({ trace: traceSentiment, generations: generationSentiments }), [traceSentiment, generationSentiments]);
   const onSelectRow = useCallback((row: TraceTreeRow) => state.selectNode(row.node), [state.selectNode]);
@@ -109,7 +122,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
           <TraceDetailTimeline tree={tree} selectedKey={selected.key} onSelectNode={state.selectNode} locale={locale} />
         </ErrorBoundary>
       )}
-      <div className="tl:grid tl:grid-cols-1 tl:gap-3 tl:@3xl:grid-cols-[minmax(16rem,2fr)_minmax(0,3fr)]">
+      <div data-slot="trace-detail-panes" data-layout={hostSetsWidth ? (stackedByHost ? "stacked" : "side-by-side") : undefined} className={cn("tl:grid tl:grid-cols-1 tl:gap-3", panes)}>
         <div data-slot="trace-tree-panel" className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
           <ErrorBoundary title="The span tree could not be shown" resetKey={tree}>
             <TraceDetailSearch

@@ -1,10 +1,12 @@
 /**
- * The tables in a narrow container: the priority columns stay, the others move into each row's detail,
- * nothing scrolls sideways, and the host's `compactBelow` moves the switch.
+ * Components in narrow containers. The tables: the priority columns stay, the others move into each row's
+ * detail, nothing scrolls sideways, and the host's `compactBelow` moves the switch. TraceDetail: its panes
+ * stack below 768 px of its own width (a CSS container query), or below the host's `stackBelow`.
  */
 import { render } from "vitest-browser-react";
 import { userEvent } from "vitest/browser";
-import { GenerationsTable, TracesTable } from "../../src/all";
+import { GenerationsTable, TraceDetail, TracesTable } from "../../src/all";
+import { fixtureTraces as traceFixtures } from "../../stories/TraceDetailStoryParts";
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces } from "../../stories/fixtures/tableFixtures";
 
 // A header's name is its first words; its tooltip text follows in the DOM.
@@ -53,5 +55,30 @@ describe("tables in narrow containers", () => {
     // GenerationsTable's own toggle opens the detail: no second toggle column.
     expect(host.container.querySelector('[data-slot="compact-row-toggle"]')).toBeNull();
     expect(headers(host.container).slice(1)).toEqual(["Sentiment", "Model", "Time"]);
+  });
+
+  it("stack TraceDetail's panes in a narrow container, or below the width the host sets", async () => {
+    const columnsOf = (root: Element) => getComputedStyle(root.querySelector('[data-slot="trace-detail-panes"]')!).gridTemplateColumns.split(" ").length;
+    const narrow = await render(
+      <div style={{ width: 560 }}>
+        <TraceDetail trace={traceFixtures.supportChatbot} />
+      </div>,
+    );
+    expect(columnsOf(narrow.container)).toBe(1);
+    await narrow.unmount();
+    const wide = await render(
+      <div style={{ width: 1280 }}>
+        <TraceDetail trace={traceFixtures.supportChatbot} />
+      </div>,
+    );
+    expect(columnsOf(wide.container)).toBe(2);
+    await wide.unmount();
+    const host = await render(
+      <div style={{ width: 1280 }}>
+        <TraceDetail trace={traceFixtures.supportChatbot} stackBelow={1400} />
+      </div>,
+    );
+    await expect.poll(() => host.container.querySelector('[data-slot="trace-detail-panes"]')?.getAttribute("data-layout")).toBe("stacked");
+    expect(columnsOf(host.container)).toBe(1);
   });
 });
