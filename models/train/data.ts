@@ -62,8 +62,8 @@ export function readSplit(split: "train" | "val" | "test"): Row[] {
   });
 }
 
-/** The project's chat turns (`train` or `dev`). */
-export function readChat(split: "train" | "dev"): ChatTurn[] {
+/** The project's chat turns (`train`, `dev`, or `test`, which only `model:eval` reads). */
+export function readChat(split: "train" | "dev" | "test"): ChatTurn[] {
   return readChatTurns(path.join(chatDataDir, split));
 }
 
