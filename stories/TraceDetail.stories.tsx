@@ -157,6 +157,9 @@ export const ImageInputs: Story = {
   args: { trace: t.imageInputs, defaultSelectedEventId: t.imageInputs.events[0]?.id },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelectorAll('[data-slot="message-image"]').length).toBeGreaterThan(0));
+    // Inline (data:) images draw; remote ones wait behind a button naming their host (media policy "ask").
+    await expect(within(canvasElement).getAllByRole("button", { name: "Load image from images.acme.example" }).length).toBeGreaterThan(0);
+    for (const img of canvasElement.querySelectorAll('[data-slot="message-image"]')) await expect(img.getAttribute("src")).toMatch(/^data:/);
   },
 };
 export const MultilingualRTL: Story = { args: { trace: t.multilingual, defaultSelectedEventId: t.multilingual.events.at(-1)?.id } };

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ApiError, EvaluationSummaryPanel, EvaluationSummaryPanelView, TraceLensProvider, createLocalClient } from "../../src/all";
+import { ApiError, EvaluationSummaryPanel, EvaluationSummaryPanelView, TraceLensProvider, createLocalClient, preloadSafeMarkdown } from "../../src/all";
 import {
   EVALUATION_GENERATION_IDS as GEN,
   EVALUATION_ID,
@@ -16,6 +16,9 @@ import { axeViolations } from "../axe";
 
 const cards = (kind?: string) => [...document.querySelectorAll(`[data-slot="evaluation-pattern"]${kind ? `[data-kind="${kind}"]` : ""}`)];
 const radio = (name: string) => screen.getByRole("radio", { name });
+
+// Markdown is formatted from the first render (its parser chunk loaded up front).
+beforeAll(() => preloadSafeMarkdown());
 
 describe("EvaluationSummaryPanelView", () => {
   it("shows the assessment, statistics, pass and fail patterns side by side, N/A and recommendations", async () => {
@@ -75,7 +78,7 @@ describe("EvaluationSummaryPanelView", () => {
     const example = screen.getByRole("button", { name: `Open generation ${GEN[2]}` });
     expect(example).toHaveTextContent(GEN[2]!.slice(0, 8));
     await user.click(example);
-    expect(onGenerationClick).toHaveBeenCalledWith(GEN[2]);
+    expect(onGenerationClick).toHaveBeenCalledWith(GEN[2], { traceId: null, timestamp: null, event: null, trace: null });
     expect(screen.queryByRole("button", { name: `Open generation ${GEN[5]}` })).toBeNull();
     expect(screen.getByText(`Generation ${GEN[5]}`)).toBeInTheDocument();
     act(() => screen.getByRole("button", { name: `Open generation ${GEN[9]}` }).focus());

@@ -96,12 +96,16 @@ describe("TracesTable in Chromium", () => {
     const root = screen.container;
     await userEvent.fill(page.getByRole("searchbox", { name: "Search traces" }), "user42@");
     const expected = HUNDRED_THOUSAND.filter((t) => t.person?.properties.email === "user42@example.com").length;
-    await expect.poll(() => root.querySelector("table")?.getAttribute("aria-rowcount"), { timeout: 20_000 }).toBe(String(expected + 1));
-    expect(root.querySelector('[data-slot="traces-table-count"]')).toHaveTextContent(`${expected} traces`);
-    expect(root.querySelector("table")).not.toHaveAttribute("aria-busy");
+    // The last slices may find no more matches, so the row count can be final while the scan still runs:
+    // wait for the scan to end (aria-busy gone), then check what it found.
+    const state = () => {
+      const table = root.querySelector("table");
+      return { busy: table?.hasAttribute("aria-busy"), rows: table?.getAttribute("aria-rowcount"), count: root.querySelector('[data-slot="traces-table-count"]')?.textContent };
+    };
+    await expect.poll(state, { timeout: 20_000 }).toEqual({ busy: false, rows: String(expected + 1), count: `${expected} traces` });
   });
 
-  it("asks sentiment for the rendered rows only, in ceil(N/5) requests, and for new rows as they scroll in", async () => {
+  it("asks sentiment for the rendered rows only, gathered into calls, and for new rows as they scroll in", async () => {
     const client = countingClient(fixtureClient(syntheticTraces(400, { sentimentShare: 0 })));
     const screen = await render(
       <Provider client={client}>
@@ -113,8 +117,10 @@ describe("TracesTable in Chromium", () => {
     await expect.poll(() => root.querySelectorAll('[aria-label="Loading sentiment"]').length, POLL).toBe(0);
     const rendered = dataRows(root).map((row) => row.dataset.rowId!);
     expect(rendered.length).toBeLessThan(40);
-    expect(client.sentimentRequests).toHaveLength(Math.ceil(rendered.length / 5));
-    expect(client.sentimentRequests.every((ids) => ids.length <= 5)).toBe(true);
+    // Rows rendered together are asked for in one call; the client splits calls to its server's limit
+    // (PostHog: 5 ids a request, counted over HTTP in TracesTableMsw), so no more calls than 5-id requests.
+    expect(client.sentimentRequests.length).toBeLessThanOrEqual(Math.ceil(rendered.length / 5));
+    expect(client.sentimentRequests.flat()).toHaveLength(rendered.length);
     expect(new Set(client.sentimentRequests.flat())).toEqual(new Set(rendered));
 
     viewport(root).scrollTop = 52 * 150;

@@ -1,15 +1,18 @@
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type Ref } from "react";
+"use client";
+import { forwardRef, useCallback, useMemo, type ComponentPropsWithoutRef, type Ref } from "react";
+import { generationClickDetails, type GenerationClickDetails } from "../../core/generationRows";
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { EvaluationSummaryPanelFilter } from "./EvaluationSummaryPanelFilter";
 import { EvaluationSummaryPanelResult } from "./EvaluationSummaryPanelResult";
 import { readableError } from "../ui/readableError";
 import { analyzingLine, isNoRunsError, summarizePrompt } from "./evaluationSummaryPanelModel";
 
-export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** PostHog's evaluation_summary response for the current filter. */
   summary?: EvaluationSummaryResponseBody | null;
   /** Shows "Analyzing N evaluation results..." instead of the summary. @default false */
@@ -36,8 +39,12 @@ export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWith
   /** @default true */
   defaultExpanded?: boolean;
   onExpandedChange?: (expanded: boolean) => void;
-  /** Called with an example generation's id (PostHog opens its trace on the evals tab). */
-  onGenerationClick?: (generationId: string) => void;
+  /**
+   * Called with an example generation's id (PostHog opens its trace on the evals tab). The details hold
+   * nothing more here (an evaluation summary names generations by id only), but have the same shape as
+   * GenerationsTable's.
+   */
+  onGenerationClick?: (generationId: string, details: GenerationClickDetails) => void;
   /** Each run's reasoning, for the example tooltips; falls back to the pattern's `example_reasoning`. */
   reasoningByGenerationId?: Readonly<Record<string, string>>;
   /** The generations of the loaded runs; example ids outside it are shown as text, not buttons. */
@@ -52,12 +59,14 @@ export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWith
  * recommendations; with loading, error, empty and idle states. Model text is rendered as safe
  * markdown or plain text, never as HTML. It never fetches; see `EvaluationSummaryPanel`.
  */
-export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView(props: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView({ mediaPolicy, ...props }: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
   // Model output is untrusted: a response this view cannot draw fails here, not in the host's page.
   return (
-    <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
-      <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
+        <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 EvaluationSummaryPanelView.displayName = "EvaluationSummaryPanelView";
@@ -88,6 +97,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const [open, setOpen] = useControllableState(expanded, defaultExpanded, onExpandedChange);
   const known = useMemo(() => (Array.isArray(knownGenerationIds) ? new Set(knownGenerationIds.map(String)) : undefined), [knownGenerationIds]);
+  const openGeneration = useCallback((id: string) => onGenerationClick?.(id, generationClickDetails(null)), [onGenerationClick]);
   const failed = error !== undefined && error !== null && error !== false;
   const state = loading ? "loading" : failed ? (isNoRunsError(error) ? "empty" : "error") : summary ? "success" : "idle";
   const action = summary && state !== "idle" ? onRegenerate : onGenerate;
@@ -131,7 +141,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
           expanded={open}
           onExpandedChange={setOpen}
           locale={locale}
-          onGenerationClick={onGenerationClick}
+          onOpenGeneration={onGenerationClick ? openGeneration : undefined}
           reasoningByGenerationId={reasoningByGenerationId}
           knownGenerationIds={known}
         />

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { SummarizationMode, SummarizationSummary } from "../../core/eventsApi";
 import type { LineRefRange } from "../../core/lineRefs";
@@ -6,6 +7,7 @@ import { TextReprView } from "../TextReprView";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
 import { SummaryPanelContent } from "./SummaryPanelContent";
@@ -14,7 +16,7 @@ import { SummaryModeSwitch, SummaryPanelToolbar, type SummaryFeedback } from "./
 import type { SummaryLineRefTarget, SummaryPanelStatus, SummarySubject } from "./summaryPanelModel";
 import { useSummaryLineRefs } from "./useSummaryLineRefs";
 
-export interface SummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface SummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** Where the summary stands. */
   status: SummaryPanelStatus;
   /** PostHog's summary object (model output: every text in it is drawn as text, never HTML). */
@@ -71,12 +73,14 @@ function Pending({ label }: { label: string }) {
  * every line reference a button that marks those lines in the text below and reports their event.
  * It never fetches; see `SummaryPanel` for the version that loads through the provider.
  */
-export const SummaryPanelView = forwardRef(function SummaryPanelView(props: SummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+export const SummaryPanelView = forwardRef(function SummaryPanelView({ mediaPolicy, ...props }: SummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
   // Model output is untrusted: a summary this view cannot draw fails here, not in the host's page.
   return (
-    <ErrorBoundary title="The summary could not be shown" resetKey={props.summary}>
-      <SummaryPanelViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The summary could not be shown" resetKey={props.summary}>
+        <SummaryPanelViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 SummaryPanelView.displayName = "SummaryPanelView";

@@ -1,9 +1,12 @@
+"use client";
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
+import { useComposedRefs } from "../ui/composeRefs";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
 import { TraceDetailDataNotes } from "./TraceDetailDataNotes";
 import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
@@ -14,7 +17,7 @@ import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 
-export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps {
+export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps, MediaPolicyProps {
   /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
   trace: LLMTrace | null | undefined;
   /** Shows a skeleton while there is no trace yet. @default false */
@@ -65,7 +68,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
-    showTimeline = true, treeHeight = 420, locale, className, ...rest
+    showTimeline = true, treeHeight = 420, locale, mediaPolicy, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
   const tree = built.tree;
@@ -74,14 +77,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     search, defaultSearch, onSearchChange, defaultCompactKinds,
   });
   const rootRef = useRef<HTMLDivElement | null>(null);
-  const setRefs = useCallback(
-    (node: HTMLDivElement | null) => {
-      rootRef.current = node;
-      if (typeof ref === "function") ref(node);
-      else if (ref) ref.current = node;
-    },
-    [ref],
-  );
+  const setRefs = useComposedRefs<HTMLDivElement>(rootRef, ref);
   const traceSentiment = sentiment !== undefined ? sentiment : (trace?.sentiment ?? undefined);
   const sources: SentimentSources = useMemo(() => ({ trace: traceSentiment, generations: generationSentiments }), [traceSentiment, generationSentiments]);
   const onSelectRow = useCallback((row: TraceTreeRow) => state.selectNode(row.node), [state.selectNode]);
@@ -148,20 +144,22 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
           </ErrorBoundary>
         </div>
         <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
-          <TraceDetailEventPanel
-            node={selected}
-            tree={tree}
-            trace={trace}
-            sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
-            tab={tab}
-            defaultTab={defaultTab}
-            onTabChange={onTabChange}
-            highlight={state.search.query}
-            locale={locale}
-            selectEvent={state.selectEvent}
-            renderText={renderText}
-            summary={summary ?? undefined}
-          />
+          <MediaPolicyScope policy={mediaPolicy}>
+            <TraceDetailEventPanel
+              node={selected}
+              tree={tree}
+              trace={trace}
+              sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+              tab={tab}
+              defaultTab={defaultTab}
+              onTabChange={onTabChange}
+              highlight={state.search.query}
+              locale={locale}
+              selectEvent={state.selectEvent}
+              renderText={renderText}
+              summary={summary ?? undefined}
+            />
+          </MediaPolicyScope>
         </ErrorBoundary>
       </div>
     </div>
