@@ -10,3 +10,6 @@ export * from "./textRepr";
 export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
 export * from "./eventLabels";
 export * from "./insight";
+export * from "./messageLabels";
+export * from "./messageLabelsLocal";
+export * from "./labelBreakdown";
