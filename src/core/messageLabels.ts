@@ -110,6 +110,11 @@ export function summarizeLabels(generations: Record<string, GenerationLabels>, s
   return { emotions: ranked(emotions), toxicity: ranked(toxicity), toxic, severe, emotionMessages, toxicityMessages, generations, source };
 }
 
+/** Sets an own property, so ids such as "__proto__" never reach Object.prototype. */
+export function setOwnLabels<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 const fromProperties = new WeakMap<object, LabelsResult | null>();
 
 /**
@@ -123,7 +128,7 @@ export function traceLabelsFromProperties(trace: Pick<LLMTrace, "events"> | null
   for (const event of Array.isArray(trace.events) ? trace.events : []) {
     if (!event || typeof event !== "object" || typeof event.id !== "string") continue;
     const labels = generationLabelsFromEvent(event);
-    if (labels) generations[event.id] = labels;
+    if (labels) setOwnLabels(generations, event.id, labels);
   }
   const result = Object.keys(generations).length > 0 ? summarizeLabels(generations, "properties") : null;
   fromProperties.set(trace, result);
@@ -134,5 +139,8 @@ export function traceLabelsFromProperties(trace: Pick<LLMTrace, "events"> | null
 export function eventLabelsResult(event: Pick<LLMTraceEvent, "id" | "properties"> | null | undefined): LabelsResult | null {
   if (!event || typeof event !== "object") return null;
   const labels = generationLabelsFromEvent(event);
-  return labels ? summarizeLabels({ [String(event.id)]: labels }, "properties") : null;
+  if (!labels) return null;
+  const generations: Record<string, GenerationLabels> = {};
+  setOwnLabels(generations, String(event.id), labels);
+  return summarizeLabels(generations, "properties");
 }
