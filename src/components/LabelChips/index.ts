@@ -1,0 +1,3 @@
+export { EmotionChips, type EmotionChipsProps } from "./EmotionChips";
+export { ToxicityChip, type ToxicityChipProps } from "./ToxicityChip";
+export { TOXICITY_BIAS_NOTE, emotionChipModel, labelText, toxicityChipModel, type ChipEntry, type ChipLabels, type ChipModel } from "./labelChipsModel";
