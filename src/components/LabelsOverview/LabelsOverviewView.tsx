@@ -5,6 +5,7 @@ import { TOXICITY_BIAS_NOTE } from "../LabelChips";
 import { cn } from "../ui/cn";
 import { ErrorState } from "../ui/ErrorState";
 import { Skeleton } from "../ui/Skeleton";
+import { useLandmarkOrdinal } from "../ui/useLandmarkOrdinal";
 import { LabelsOverviewBars } from "./LabelsOverviewBars";
 
 export interface LabelsOverviewViewProps extends Omit<ComponentPropsWithoutRef<"section">, "children" | "title"> {
@@ -40,6 +41,8 @@ export const LabelsOverviewView = forwardRef(function LabelsOverviewView(
   const titleId = useId();
   const noun = level === "generation" ? "generations" : "traces";
   const hostNamed = rest["aria-label"] !== undefined || rest["aria-labelledby"] !== undefined;
+  // Same-titled overviews on one page get numbered names ("Emotion and toxicity (2)"); a host's name wins.
+  const ordinal = useLandmarkOrdinal(hostNamed ? null : typeof title === "string" ? title : titleId);
   const labelled = breakdown.emotionLabelled > 0 || breakdown.toxicityLabelled > 0;
   const notes = [
     breakdown.pending > 0 ? `${breakdown.pending} loading` : null,
@@ -50,7 +53,7 @@ export const LabelsOverviewView = forwardRef(function LabelsOverviewView(
     <section
       {...rest}
       ref={ref}
-      aria-labelledby={hostNamed ? rest["aria-labelledby"] : titleId}
+      aria-labelledby={hostNamed ? rest["aria-labelledby"] : ordinal > 1 ? `${titleId} ${titleId}-ordinal` : titleId}
       aria-busy={status === "loading" || breakdown.pending > 0 || undefined}
       data-slot="labels-overview"
       data-state={status}
@@ -58,6 +61,11 @@ export const LabelsOverviewView = forwardRef(function LabelsOverviewView(
     >
       <h2 id={titleId} className="tl:m-0 tl:text-sm tl:font-semibold">
         {title}
+        {ordinal > 1 && (
+          <span id={`${titleId}-ordinal`} className="tl:sr-only">
+            {" "}({ordinal})
+          </span>
+        )}
       </h2>
       {status === "loading" && <Skeleton className="tl:h-24 tl:w-full" aria-label={`Loading ${noun}`} />}
       {status === "error" && <ErrorState title={`The ${noun} could not be loaded`} error={error} onRetry={onRetry} />}
