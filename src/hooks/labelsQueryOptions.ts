@@ -5,7 +5,8 @@
  * runs one batch for them rather than one per row.
  */
 import { queryOptions } from "@tanstack/react-query";
-import { chunk, ownEntry } from "../client/clientChunk";
+import { chunk } from "../client/clientChunk";
+import { ownEntry } from "../client/clientSentimentResult";
 import type { LabelsResults, TraceLensClient } from "../client/clientTypes";
 import type { LabelsError, LabelsResult } from "../core/messageLabels";
 import type { SentimentLevel } from "./keys";

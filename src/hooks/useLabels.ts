@@ -1,8 +1,8 @@
 "use client";
-import { QueryClientContext, useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useContext, useMemo } from "react";
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import type { LabelsError, LabelsResult } from "../core/messageLabels";
-import { TraceLensContext, useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import type { SentimentLevel } from "./keys";
 import { labelsQueryOptions } from "./labelsQueryOptions";
 
@@ -11,11 +11,8 @@ import { labelsQueryOptions } from "./labelsQueryOptions";
  * them (the local client with `labelClassifiers`). Labels stored on events need no client.
  */
 export function useLabelsAvailable(options: TraceLensHookOptions = {}): boolean {
-  const context = useContext(TraceLensContext);
-  const hostQueryClient = useContext(QueryClientContext);
-  const client = options.client ?? context?.client;
-  const queryClient = options.queryClient ?? context?.queryClient ?? hostQueryClient;
-  return Boolean(client && queryClient && typeof client.labels === "function");
+  const connection = useTraceLensClient({ ...options, optional: true });
+  return typeof connection?.client.labels === "function";
 }
 
 export interface LabelResultsParams {
@@ -42,7 +39,7 @@ export interface UseLabelResultsResult {
  * const { data } = useLabelResults({ ids: traces.map((t) => t.id) });
  */
 export function useLabelResults(params: LabelResultsParams, options: TraceLensHookOptions = {}): UseLabelResultsResult {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const enabled = (params.enabled ?? true) && typeof client.labels === "function";
   const key = enabled ? [...new Set(params.ids.filter((id) => typeof id === "string" && id !== ""))].join("\u0000") : "";
   const ids = useMemo(() => (key ? key.split("\u0000") : []), [key]);

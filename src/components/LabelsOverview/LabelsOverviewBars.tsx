@@ -1,4 +1,4 @@
-import { cutText } from "../ui/boundedText";
+import { cutText } from "../../core/boundedText";
 import type { LabelBucket } from "../../core/labelBreakdown";
 import { labelText } from "../LabelChips";
 import { cn } from "../ui/cn";
