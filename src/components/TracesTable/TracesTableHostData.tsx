@@ -4,12 +4,14 @@ import { normalizeTraces } from "../../core/traceRows";
 import type { TableCellContextValue } from "../cells/cellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
+import { LabelFilterLookups } from "../LabelChips";
+import { traceLabelsFromProperties } from "../../core/messageLabels";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
 /** What both data paths pass through to the view unchanged. */
 export type TracesTableSharedViewProps = Omit<
   TracesTableViewProps,
-  "traces" | "serverSearch" | "sentimentLabels" | "sentimentPending" | "status" | "cellContext" | "error" | "onRetry"
+  "traces" | "serverSearch" | "sentimentLabels" | "sentimentPending" | "status" | "cellContext" | "error" | "onRetry" | "loadedLabels"
 >;
 
 interface HostDataProps {
@@ -25,6 +27,7 @@ interface HostDataProps {
 }
 
 const ALL_TIME = {};
+const traceId = (trace: LLMTrace) => trace.id;
 
 /** The host-data path: the host's rows, filtered and sorted in the browser; sentiment lazily when a client exists. */
 export const TracesTableHostData = forwardRef(function TracesTableHostData(
@@ -42,7 +45,10 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
   return (
     <TracesTableSentimentLabels rows={rows} ids={ids} range={sentimentRange}>
       {(labels, pending) => (
+        <LabelFilterLookups rows={rows} idOf={traceId} stored={traceLabelsFromProperties} filter={view.labelFilter} level="trace">
+          {(loadedLabels) => (
         <TracesTableView
+          loadedLabels={loadedLabels}
           {...view}
           ref={ref}
           traces={rows}
@@ -54,6 +60,8 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
           onRetry={onRetry}
           cellContext={cellContext}
         />
+          )}
+        </LabelFilterLookups>
       )}
     </TracesTableSentimentLabels>
   );

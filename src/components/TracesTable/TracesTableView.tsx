@@ -13,8 +13,18 @@ import { useTimeSlicedFilter } from "../ui/useTimeSlicedFilter";
 import type { TracesTableColumn } from "./tracesTableColumns";
 import { isFiltering, tracePredicate, type SentimentLabels } from "./tracesTableFilter";
 import { TracesTableToolbar } from "./TracesTableToolbar";
+import type { LabelFilter } from "../../core/labelBreakdown";
+import { traceLabelsFromProperties } from "../../core/messageLabels";
+import { countUnjudged, labelRowPredicate, labelToolbarControls, rowEmotions, type LoadedLabels } from "../LabelChips";
 
 export interface TracesTableViewProps extends DataTableViewProps {
+  /** Emotion and toxicity to keep (see `LabelFilter`); rows without labels fail an active one. */
+  labelFilter?: LabelFilter | null;
+  onLabelFilterChange?: (next: LabelFilter) => void;
+  /** Labels the client's classifiers found for rows that carry none (for the label filter). */
+  loadedLabels?: LoadedLabels;
+  /** Show the emotion and toxicity selects in the toolbar. @default false */
+  labelControls?: boolean;
   traces: readonly LLMTrace[];
   columns: readonly TracesTableColumn[];
   search: string;
@@ -34,6 +44,7 @@ export interface TracesTableViewProps extends DataTableViewProps {
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
+const storedLabels = (trace: LLMTrace) => traceLabelsFromProperties(trace);
 
 function countText(count: number, searching: boolean, scanned: number, total: number, sentimentPending: number): string {
   if (searching) return `Searching… ${formatCount(scanned)} of ${formatCount(total)} traces`;
@@ -49,7 +60,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
   {
     traces, columns, table: state, search, onSearchChange, sentimentFilter, onSentimentFilterChange, serverSearch, sentimentLabels,
     sentimentPending, implicitSort, onTraceClick, onEndReached, footer, height, label, toolbar, toolbarActions, emptyTitle,
-    emptyDescription, cellContext = CELLS, ...frame
+    emptyDescription, cellContext = CELLS, labelFilter, onLabelFilterChange, loadedLabels, labelControls = false, ...frame
   }: TracesTableViewProps,
   ref: Ref<HTMLDivElement>,
 ) {
@@ -60,13 +71,19 @@ export const TracesTableView = forwardRef(function TracesTableView(
     () => tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels }),
     [clientSearch, sentimentFilter, columns, sentimentLabels],
   );
-  const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, predicate);
+  const byLabel = useMemo(() => labelRowPredicate(labelFilter, getRowId, storedLabels, loadedLabels), [labelFilter, loadedLabels]);
+  const combined = useMemo(() => (predicate && byLabel ? (trace: LLMTrace) => byLabel(trace) && predicate(trace) : (predicate ?? byLabel)), [predicate, byLabel]);
+  const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, combined);
   const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
-  const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
+  const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter }) || byLabel !== null;
+  const emotions = useMemo(() => (labelControls || byLabel ? rowEmotions(traces, storedLabels, loadedLabels) : []), [labelControls, byLabel, traces, loadedLabels]);
+  const unjudged = useMemo(() => (byLabel ? countUnjudged(traces, labelFilter, storedLabels, loadedLabels, getRowId) : 0), [byLabel, traces, labelFilter, loadedLabels]);
+  const labelActions = labelToolbarControls({ show: labelControls, filter: labelFilter, onFilterChange: onLabelFilterChange, emotions, unjudged });
   const openRow = useCallback((trace: LLMTrace) => onTraceClick?.(trace.id, traceClickDetails(trace)), [onTraceClick]);
   const clearFilters = () => {
     onSearchChange("");
     onSentimentFilterChange([]);
+    onLabelFilterChange?.({});
   };
 
   let placeholder: ReactNode = null;
@@ -107,7 +124,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
               onSentimentFilterChange={onSentimentFilterChange}
               columns={menuColumns}
               table={state}
-              actions={toolbarActions}
+              actions={labelActions ? <>{labelActions}{toolbarActions}</> : toolbarActions}
               status={
                 <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
                   {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}

@@ -3,6 +3,7 @@ import { dominantEmotion, toxicityClass } from "../../core/labelBreakdown";
 import { traceLabelsFromProperties, type LabelsResult } from "../../core/messageLabels";
 import { LabelCell, TOXICITY_BIAS_NOTE } from "../LabelChips";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
+import { useMemo } from "react";
 
 const TOXICITY_RANK = { clean: 0, toxic: 1, severe: 2 } as const;
 
@@ -40,3 +41,23 @@ export const tracesTableLabelColumns: readonly DataTableColumn<LLMTrace>[] = [
     sortDescFirst: true,
   },
 ];
+
+/** How many host rows are looked at to decide whether they carry labels. */
+const LABEL_SCAN = 200;
+
+/**
+ * The table's columns: the host's own when given; otherwise the defaults, with the label columns added
+ * when asked, or (unasked) when the rows carry labels or the client classifies them.
+ */
+export function useLabelColumns(
+  columns: readonly DataTableColumn<LLMTrace>[] | undefined,
+  defaults: readonly DataTableColumn<LLMTrace>[],
+  traces: readonly LLMTrace[] | undefined,
+  asked: boolean | undefined,
+  available: boolean,
+): { columns: readonly DataTableColumn<LLMTrace>[]; labelControls: boolean } {
+  const carried = useMemo(() => asked === undefined && !available && (traces ?? []).slice(0, LABEL_SCAN).some((trace) => traceLabelsFromProperties(trace) !== null), [asked, available, traces]);
+  const show = asked ?? (available || carried);
+  const list = useMemo(() => columns ?? (show ? [...defaults, ...tracesTableLabelColumns] : defaults), [columns, show, defaults]);
+  return { columns: list, labelControls: show || list.some((column) => column.id === "emotion" || column.id === "toxicity") };
+}
