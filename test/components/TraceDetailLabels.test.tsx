@@ -1,5 +1,7 @@
-import { render, screen, within } from "@testing-library/react";
-import { TraceDetail } from "../../src/all";
+import { QueryClient } from "@tanstack/react-query";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import { TraceDetail, TraceLensProvider, createLocalClient } from "../../src/all";
+import { keywordLabelClassifiers } from "../../stories/fixtures/labelFixtures";
 import type { LLMTrace } from "../../src/core";
 import { withPostHogLlmLabels } from "../../stories/fixtures/labelFixtures";
 import { fixtureTraces as t } from "../../stories/TraceDetailStoryParts";
@@ -23,5 +25,19 @@ describe("TraceDetail conversation labels", () => {
     const gen = t.frustratedUser.events.filter((e) => e.event === "$ai_generation").at(-1)!;
     render(<TraceDetail trace={t.frustratedUser} defaultSelectedEventId={gen.id} />);
     expect(document.querySelectorAll('[data-slot="message-labels"]')).toHaveLength(0);
+  });
+
+  it("labels every user message through the local client's classifiers when the events carry none", async () => {
+    const client = createLocalClient({ traces: [t.frustratedUser], labelClassifiers: keywordLabelClassifiers() });
+    const gen = t.frustratedUser.events.filter((e) => e.event === "$ai_generation").at(-1)!;
+    render(
+      <TraceLensProvider client={client} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <TraceDetail trace={t.frustratedUser} defaultSelectedEventId={gen.id} />
+      </TraceLensProvider>,
+    );
+    const input = screen.getByRole("group", { name: "Input" });
+    await waitFor(() => expect(input.querySelectorAll('[data-slot="message"][data-role="user"] [data-slot="message-labels"]')).toHaveLength(4), { timeout: 5000 });
+    const chips = [...input.querySelectorAll('[data-slot="emotion-chips"]')];
+    expect(chips.every((chip) => chip.getAttribute("data-source") === "local")).toBe(true);
   });
 });
