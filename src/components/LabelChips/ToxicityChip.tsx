@@ -60,7 +60,7 @@ export const ToxicityChip = forwardRef(function ToxicityChip({ labels, loading, 
         className={cn(
           CHIP,
           "tl:rounded-sm tl:focus-visible:outline-2 tl:focus-visible:outline-focus",
-          model.state === "error" ? "tl:text-muted" : "tl:border-negative tl:text-negative",
+          model.state === "error" ? "tl:text-muted" : "tl:border-negative tl:bg-bg tl:font-medium tl:text-fg",
           className,
         )}
       >
