@@ -1,5 +1,7 @@
+"use client";
 import { forwardRef, type ComponentPropsWithoutRef, type Ref } from "react";
 import { cn } from "../ui/cn";
+import { useComposedRefs } from "../ui/composeRefs";
 import { useTooltip } from "../ui/Tooltip";
 import { describeEntries, emotionChipModel, type ChipLabels } from "./labelChipsModel";
 
@@ -28,11 +30,7 @@ export const EmotionChips = forwardRef(function EmotionChips({ labels, max = 2, 
   const hidden = model.entries.length - shown.length;
   const tip = model.state === "error" ? `Emotion unavailable: ${model.error}` : model.state === "ready" ? describeEntries(model.entries, model) : "";
   const { triggerRef, triggerProps, tooltip } = useTooltip(tip, model.state === "ready" || model.state === "error");
-  const setRef = (node: HTMLSpanElement | null) => {
-    triggerRef.current = node;
-    if (typeof ref === "function") ref(node);
-    else if (ref) ref.current = node;
-  };
+  const setRef = useComposedRefs<HTMLSpanElement>(triggerRef, ref);
   if (model.state === "loading") {
     return <span {...rest} ref={ref} data-slot="emotion-chips" data-state="loading" aria-label="Emotion loading" role="img" className={cn("tl:inline-block tl:h-4 tl:w-16 tl:animate-pulse tl:rounded-full tl:bg-bg-subtle", className)} />;
   }

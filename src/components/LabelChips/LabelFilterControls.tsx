@@ -1,3 +1,4 @@
+"use client";
 import { useId } from "react";
 import type { LabelFilter, ToxicityClass } from "../../core/labelBreakdown";
 import { cn } from "../ui/cn";

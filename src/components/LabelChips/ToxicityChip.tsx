@@ -1,5 +1,7 @@
+"use client";
 import { forwardRef, type ComponentPropsWithoutRef, type Ref } from "react";
 import { cn } from "../ui/cn";
+import { useComposedRefs } from "../ui/composeRefs";
 import { useTooltip } from "../ui/Tooltip";
 import { CHIP } from "./EmotionChips";
 import { TOXICITY_BIAS_NOTE, describeEntries, toxicityChipModel, type ChipLabels } from "./labelChipsModel";
@@ -27,11 +29,7 @@ export const ToxicityChip = forwardRef(function ToxicityChip({ labels, loading, 
   const toxic = model.state === "ready" && model.entries.length > 0;
   const tip = model.state === "error" ? `Toxicity unavailable: ${model.error}` : toxic ? `${describeEntries(model.entries, model)}\n\n${TOXICITY_BIAS_NOTE}` : "";
   const { triggerRef, triggerProps, tooltip } = useTooltip(tip, toxic || model.state === "error");
-  const setRef = (node: HTMLSpanElement | null) => {
-    triggerRef.current = node;
-    if (typeof ref === "function") ref(node);
-    else if (ref) ref.current = node;
-  };
+  const setRef = useComposedRefs<HTMLSpanElement>(triggerRef, ref);
   if (model.state === "loading") {
     return <span {...rest} ref={ref} data-slot="toxicity-chip" data-state="loading" aria-label="Toxicity loading" role="img" className={cn("tl:inline-block tl:h-4 tl:w-12 tl:animate-pulse tl:rounded-full tl:bg-bg-subtle", className)} />;
   }

@@ -5,6 +5,7 @@ import { labelBreakdown, type LabelFilter } from "../../core/labelBreakdown";
 import { eventLabelsResult, traceLabelsFromProperties, type LabelsError, type LabelsResult } from "../../core/messageLabels";
 import type { TraceLensHookOptions } from "../../hooks/context";
 import { useLabelResults, useLabelsAvailable } from "../../hooks/useLabels";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
 import { LabelsOverviewView } from "./LabelsOverviewView";
@@ -55,9 +56,11 @@ function LoadedLabels({ ids, level, options, children }: { ids: readonly string[
  */
 export const LabelsOverview = forwardRef(function LabelsOverview(props: LabelsOverviewProps, ref: Ref<HTMLElement>) {
   return (
-    <ErrorBoundary title="The labels overview could not be shown" resetKey={props.traces ?? props.generations}>
-      <LabelsOverviewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <ErrorBoundary title="The labels overview could not be shown" resetKey={props.traces ?? props.generations}>
+        <LabelsOverviewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </TraceLensScope>
   );
 });
 LabelsOverview.displayName = "LabelsOverview";

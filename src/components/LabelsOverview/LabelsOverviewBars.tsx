@@ -1,3 +1,4 @@
+"use client";
 import { cutText } from "../../core/boundedText";
 import type { LabelBucket } from "../../core/labelBreakdown";
 import { labelText } from "../LabelChips";
