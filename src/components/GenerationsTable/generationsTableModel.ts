@@ -1,5 +1,5 @@
 /** Pure derivations for GenerationsTable rows. */
-import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
+import { isErroredProperties, readBoolean, readId, readNumber } from "../../core/eventsAccess";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
 import { keptTraceEvents } from "../../core/trace";
 import { isSentimentError } from "../../core/sentiment/guards";
@@ -33,14 +33,23 @@ function isGeneration(value: unknown): value is LLMTraceEvent {
 export function generationRows(generations: readonly unknown[] | undefined, traces: readonly unknown[] | undefined): GenerationRow[] {
   const rows: GenerationRow[] = [];
   const seen = new Set<string>();
+  const add = (event: LLMTraceEvent, key: string | null, trace: LLMTrace | null) => {
+    let rowId = key ?? `generation-${rows.length}`;
+    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+    seen.add(rowId);
+    rows.push({ rowId, event, trace });
+  };
   const addAll = (events: readonly unknown[], trace: LLMTrace | null) => {
+    if (events.length === 1) {
+      // One event clashes with nothing: what keptTraceEvents would keep, without its bookkeeping (most list
+      // rows are one-generation traces, and 100,000 of them are walked on the first paint).
+      const only = events[0];
+      if (isGeneration(only) && !Array.isArray(only)) add(only, readId(only.id) ?? readId((only as { uuid?: unknown }).uuid), trace);
+      return;
+    }
     if (!events.some(isGeneration)) return;
     for (const kept of keptTraceEvents(events)) {
-      if (!isGeneration(kept.event)) continue;
-      let rowId = kept.key ?? `generation-${rows.length}`;
-      if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
-      seen.add(rowId);
-      rows.push({ rowId, event: kept.event, trace });
+      if (isGeneration(kept.event)) add(kept.event, kept.key, trace);
     }
   };
   if (Array.isArray(generations)) addAll(generations, null);

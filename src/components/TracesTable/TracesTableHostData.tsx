@@ -1,8 +1,8 @@
-import { forwardRef, useMemo, type Ref } from "react";
+import { forwardRef, useEffect, useMemo, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { LazySentimentSource, TableCellContextValue } from "../ui/tableCellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
-import { normalizeTraces } from "./tracesTableModel";
+import { traceTableRows } from "./tracesTableRows";
 import { WithSentimentLabels } from "./TracesTableSentimentLookups";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
@@ -28,13 +28,23 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
   { view, traces, source, loading, error, onRetry, locale, now }: HostDataProps,
   ref: Ref<HTMLDivElement>,
 ) {
-  const rows = useMemo(() => normalizeTraces(traces), [traces]);
+  const rows = traceTableRows(traces);
+  // Rows are normalized as they are shown; the rest is done in idle slices after the first paint, so a
+  // jump to the end of 100,000 rows does not do it all in one frame.
+  useEffect(() => {
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      if (!rows.advance(performance.now() + 4)) handle = setTimeout(step, 16);
+    };
+    handle = setTimeout(step, 16);
+    return () => clearTimeout(handle);
+  }, [rows]);
   const cellContext = useMemo<TableCellContextValue>(
     () => ({ locale, now, highlight: view.search.trim() || undefined, sentiment: source, level: "trace" }),
     [locale, now, view.search, source],
   );
   const filtering = view.sentimentFilter.length > 0;
-  const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows) : []), [filtering, rows]);
+  const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows.all()) : []), [filtering, rows]);
   return (
     <WithSentimentLabels ids={ids} source={source}>
       {(labels, pending) => (

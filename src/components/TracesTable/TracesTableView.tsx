@@ -5,13 +5,15 @@ import type { SentimentLabel } from "../../core/sentiment/types";
 import { DataTableFrame, TableEmptyState, type DataTableViewProps } from "../ui/DataTableFrame";
 import { Skeleton } from "../ui/Skeleton";
 import { useStatefulTable } from "../ui/useStatefulTable";
+import { arrayRows, rowsToArray, type TableRows } from "../ui/tableRows";
 import { useTimeSlicedFilter } from "../ui/useTimeSlicedFilter";
 import type { TracesTableColumn } from "./tracesTableColumns";
 import { isFiltering, tracePredicate, type SentimentLabels } from "./tracesTableFilter";
 import { TracesTableToolbar } from "./TracesTableToolbar";
 
 export interface TracesTableViewProps extends DataTableViewProps {
-  traces: readonly LLMTrace[];
+  /** The traces, as an array or as rows read by position (host data, normalized as it is shown). */
+  traces: readonly LLMTrace[] | TableRows<LLMTrace>;
   columns: readonly TracesTableColumn[];
   search: string;
   onSearchChange: (next: string) => void;
@@ -27,9 +29,11 @@ export interface TracesTableViewProps extends DataTableViewProps {
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
+const NO_TRACES: readonly LLMTrace[] = [];
 
-function countText(count: number, searching: boolean, scanned: number, total: number, sentimentPending: number): string {
+function countText(count: number, searching: boolean, scanned: number, total: number, sentimentPending: number, sorting: boolean): string {
   if (searching) return `Searching… ${formatCount(scanned)} of ${formatCount(total)} traces`;
+  if (sorting) return `Sorting ${formatCount(count)} ${count === 1 ? "trace" : "traces"}…`;
   const loading = sentimentPending > 0 ? `, loading sentiment for ${formatCount(sentimentPending)}` : "";
   return `${formatCount(count)} ${count === 1 ? "trace" : "traces"}${loading}`;
 }
@@ -50,8 +54,12 @@ export const TracesTableView = forwardRef(function TracesTableView(
     () => tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels }),
     [clientSearch, sentimentFilter, columns, sentimentLabels],
   );
-  const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, predicate);
-  const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
+  const source = Array.isArray(traces) ? arrayRows(traces as readonly LLMTrace[], getRowId) : (traces as TableRows<LLMTrace>);
+  // Only a filter reads every row; without one, rows are read as they are shown.
+  const all = useMemo(() => (predicate ? rowsToArray(source) : NO_TRACES), [predicate, source]);
+  const { result: matches, scanned, pending: searching } = useTimeSlicedFilter(all, predicate);
+  const filtered = predicate ? matches : source;
+  const { table, rows, sorting, byId, menuColumns } = useStatefulTable({ data: filtered, columns, getRowId, state });
   const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
   const clearFilters = () => {
     onSearchChange("");
@@ -59,9 +67,9 @@ export const TracesTableView = forwardRef(function TracesTableView(
   };
 
   let placeholder: ReactNode = null;
-  if (rows.length === 0 && (sentimentPending > 0 || searching)) {
+  if (rows.count === 0 && (sentimentPending > 0 || searching)) {
     placeholder = <Skeleton lines={4} label={searching ? "Searching traces" : "Loading sentiment"} className="tl:p-3" />;
-  } else if (rows.length === 0) {
+  } else if (rows.count === 0) {
     placeholder = (
       <TableEmptyState
         slot="traces-table"
@@ -88,7 +96,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
       rootRef={ref}
       slot="traces-table"
       noun="traces"
-      empty={rows.length === 0}
+      empty={rows.count === 0}
       placeholder={placeholder}
       toolbar={
         toolbar && (
@@ -102,15 +110,15 @@ export const TracesTableView = forwardRef(function TracesTableView(
             actions={toolbarActions}
             status={
               <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
-                {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}
+                {ready ? countText(rows.count, searching, scanned, source.count, sentimentPending, sorting) : ""}
               </span>
             }
           />
         )
       }
       grid={{
-        table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick, onEndReached, footer,
-        busy: frame.status === "loading" || searching,
+        table, rows, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick, onEndReached, footer,
+        busy: frame.status === "loading" || searching || sorting,
       }}
     />
   );

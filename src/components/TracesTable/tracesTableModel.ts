@@ -5,6 +5,7 @@ import { isSentimentError } from "../../core/sentiment/guards";
 import type { SentimentLabel, SentimentResult } from "../../core/sentiment/types";
 import { boundedString, cutText } from "../ui/boundedText";
 import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
+import { traceTableRows } from "./tracesTableRows";
 
 /** The id as PostHog shows it in tables: first 4 and last 4 characters. */
 export function shortId(id: string): string {
@@ -164,29 +165,10 @@ export function traceSearchText(trace: LLMTrace): string {
   return text;
 }
 
-const normalized = new WeakMap<readonly unknown[], LLMTrace[]>();
-
 /**
- * Host traces as table rows: anything that is not an object is dropped, a missing id becomes a positional
- * one, and a repeated id gets a suffix so row identity stays unique. Valid traces keep their identity, so
- * per-trace caches keep working across renders; the result is remembered per input array.
+ * Host traces as table rows, all at once (see `traceTableRows` for the rules and the lazy form): the result
+ * is remembered per input array.
  */
 export function normalizeTraces(input: unknown): LLMTrace[] {
-  if (!Array.isArray(input)) return [];
-  const cached = normalized.get(input);
-  if (cached) return cached;
-  const seen = new Set<string>();
-  const out: LLMTrace[] = [];
-  for (let index = 0; index < input.length; index++) {
-    const item: unknown = input[index];
-    if (!item || typeof item !== "object" || Array.isArray(item)) continue;
-    const trace = item as LLMTrace;
-    let id = typeof trace.id === "string" && trace.id ? trace.id : typeof trace.id === "number" ? String(trace.id) : `row-${index}`;
-    const valid = id === trace.id && Array.isArray(trace.events);
-    if (seen.has(id)) id = `${id}#${index}`;
-    seen.add(id);
-    out.push(valid && id === trace.id ? trace : { ...trace, id, events: Array.isArray(trace.events) ? trace.events : [] });
-  }
-  normalized.set(input, out);
-  return out;
+  return traceTableRows(input).all() as LLMTrace[];
 }
