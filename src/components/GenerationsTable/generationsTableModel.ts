@@ -6,6 +6,7 @@ import { isSentimentError } from "../../core/sentiment/guards";
 import type { GenerationSentiment } from "../../core/sentiment/types";
 import { boundedString, cutText } from "../ui/boundedText";
 import { generationTools } from "../TracesTable/tracesTableModel";
+import { parseTimeMs } from "../ui/isoTime";
 
 /** One `$ai_generation` event, with the trace it came from when known. */
 export interface GenerationRow {
@@ -121,7 +122,7 @@ export function generationErrorText(row: GenerationRow, max = 200): string | nul
 }
 
 export function generationTimeMs(row: GenerationRow): number | undefined {
-  const ms = typeof row.event.createdAt === "string" ? Date.parse(row.event.createdAt) : NaN;
+  const ms = typeof row.event.createdAt === "string" ? parseTimeMs(row.event.createdAt) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

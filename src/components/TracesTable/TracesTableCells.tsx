@@ -6,6 +6,7 @@ import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
 import { useTableCellContext } from "../ui/tableCellContext";
 import type { MessagePreview } from "./tracesTablePreview";
+import { parseTimeMs } from "../ui/isoTime";
 
 const DASH = <span className="tl:text-muted">–</span>;
 
@@ -112,7 +113,7 @@ function exactTime(ms: number, locale: string | undefined): string {
 /** Relative time ("3 hours ago"), the exact time on hover or focus and in `dateTime`. */
 export function TimeCell({ owner, value, tabbable }: { owner: object; value: unknown; tabbable: boolean }) {
   const { locale, now } = useTableCellContext();
-  const ms = typeof value === "string" ? Date.parse(value) : NaN;
+  const ms = typeof value === "string" ? parseTimeMs(value) : NaN;
   const valid = Number.isFinite(ms);
   const { triggerRef, triggerProps, tooltip } = useTooltip(valid ? <ExactTime ms={ms} locale={locale} /> : null, valid);
   if (!valid) return DASH;

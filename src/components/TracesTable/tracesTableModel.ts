@@ -6,6 +6,7 @@ import type { SentimentLabel, SentimentResult } from "../../core/sentiment/types
 import { boundedString, cutText } from "../ui/boundedText";
 import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
 import { traceTableRows } from "./tracesTableRows";
+import { parseTimeMs } from "../ui/isoTime";
 
 /** The id as PostHog shows it in tables: first 4 and last 4 characters. */
 export function shortId(id: string): string {
@@ -134,7 +135,7 @@ export function sentimentSortValue(result: SentimentResult | null | undefined): 
 }
 
 export function traceTimeMs(trace: LLMTrace): number | undefined {
-  const ms = typeof trace.createdAt === "string" ? Date.parse(trace.createdAt) : NaN;
+  const ms = typeof trace.createdAt === "string" ? parseTimeMs(trace.createdAt) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

@@ -13,13 +13,13 @@ export interface TableRows<TRow> {
   indexOf(id: string): number;
 }
 
-/** A lazily built id → position index over `rows`. */
+/** A lazily built id → position index over `rows` (the first position, should ids ever repeat). */
 export function lazyIndex(count: number, idAt: (index: number) => string): (id: string) => number {
   let index: Map<string, number> | null = null;
   return (id) => {
     if (index === null) {
       index = new Map();
-      for (let i = 0; i < count; i++) index.set(idAt(i), i);
+      for (let i = count - 1; i >= 0; i--) index.set(idAt(i), i);
     }
     return index.get(id) ?? -1;
   };
