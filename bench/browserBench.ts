@@ -168,3 +168,57 @@ export function sizesFromEnv(name: string, fallback: number[]): number[] {
   const sizes = raw.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
   return sizes.length ? sizes : fallback;
 }
+
+const taskText = (value: number) => (value < 50 ? "<50" : fmtMs(value));
+
+/** What one page measured for each contender: figures by name. */
+export type PairedPage<B extends string, S extends string> = Record<B | S, object>;
+
+export interface PairedReport<B extends string, S extends string> {
+  title: string;
+  /** The size column's header ("rows", "spans"). */
+  unit: string;
+  baseline: B;
+  subject: S;
+  /** Figure key → label; keys ending in "TaskMs" are long-task figures (shown as "<50" below 50 ms, no ratio). */
+  figures: Array<[string, string]>;
+  results: ReadonlyMap<number, ReadonlyArray<PairedPage<B, S>>>;
+}
+
+const num = (figures: object, key: string) => {
+  const value = (figures as Record<string, unknown>)[key];
+  return typeof value === "number" ? value : NaN;
+};
+
+/** One table: per size and figure, both contenders' median (min–max) and the median of the per-page ratios. */
+export function printPaired<B extends string, S extends string>(report: PairedReport<B, S>): void {
+  const { baseline, subject } = report;
+  const rows: string[][] = [];
+  for (const [size, pages] of report.results) {
+    for (const [key, label] of report.figures) {
+      const a = stat(pages.map((p) => num(p[baseline], key)));
+      const b = stat(pages.map((p) => num(p[subject], key)));
+      const isTask = key.endsWith("TaskMs");
+      const ratio = stat(pages.map((p) => num(p[subject], key) / num(p[baseline], key)));
+      rows.push([
+        size.toLocaleString("en-US"),
+        label,
+        isTask ? `${taskText(a.median)} (max ${taskText(a.max)})` : fmtStat(a),
+        isTask ? `${taskText(b.median)} (max ${taskText(b.max)})` : fmtStat(b),
+        isTask || a.n === 0 || b.n === 0 ? "" : fmtRatio(ratio.median),
+      ]);
+    }
+  }
+  console.log(`\n${report.title} (ms; median (min–max) over fresh pages; ratio: median of the per-page ratios)`);
+  printTable([report.unit, "figure", baseline, subject, `${subject}/${baseline}`], rows);
+}
+
+/** Median of one contender's figure at one size. */
+export function medianOf<B extends string, S extends string>(pages: ReadonlyArray<PairedPage<B, S>> | undefined, who: B | S, key: string): number {
+  return stat((pages ?? []).map((p) => num(p[who], key))).median;
+}
+
+/** Median of the per-page subject/baseline ratios of one figure at one size. */
+export function pairedRatio<B extends string, S extends string>(pages: ReadonlyArray<PairedPage<B, S>> | undefined, baseline: B, subject: S, key: string): number {
+  return stat((pages ?? []).map((p) => num(p[subject], key) / num(p[baseline], key))).median;
+}

@@ -11,7 +11,8 @@ import { useTraces } from "../../hooks/useTraces";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { readableError } from "../ui/readableError";
 import { SessionViewConversation } from "./SessionViewConversation";
-import { SessionViewView, type SessionViewViewProps } from "./SessionViewView";
+import { useControllableState } from "../ui/useControllableState";
+import { SESSION_PAGE_SIZE, SessionViewView, type SessionViewViewProps } from "./SessionViewView";
 import { sessionPropertyFilter } from "./sessionViewModel";
 import { useSessionSummaries } from "./useSessionSummaries";
 
@@ -49,8 +50,12 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   const list = useTraces(params, { enabled: !hostTraces && Boolean(sessionId) });
   const source = hostTraces ?? list.data?.results;
   const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
-  const ids = useMemo(() => (traces ?? []).map((t) => t.id), [traces]);
-  const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
+  // Sentiment and summary titles only for the traces on show: a 20,000-trace session asks for a page.
+  const [shown, setShown] = useControllableState(view.shownCount, view.pageSize ?? SESSION_PAGE_SIZE, view.onShownCountChange);
+  // sessionTraces gives them oldest first, the order the view shows them in.
+  const onShow = useMemo(() => (traces ?? []).slice(0, Math.max(1, shown)), [traces, shown]);
+  const ids = useMemo(() => onShow.map((t) => t.id), [onShow]);
+  const unscored = loadSentiment && view.sentiments === undefined ? onShow.filter((t) => !t.sentiment).map((t) => t.id) : [];
   const sentiment = useSentiments({ ids: unscored });
   const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries });
   const sentiments: Record<string, TraceSentiment | SentimentError | null | undefined> = { ...sentiment.data };
@@ -72,6 +77,8 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
       summaryErrors={view.summaryErrors ?? summaries.errors}
       onSummarizeAll={view.onSummarizeAll ?? (loadSummaries ? summaries.summarizeAll : undefined)}
       renderConversation={view.renderConversation ?? fullConversation}
+      shownCount={shown}
+      onShownCountChange={setShown}
     />
   );
 }

@@ -12,6 +12,11 @@ import { SessionViewTrace } from "./SessionViewTrace";
 import { inConversationOrder } from "./sessionViewModel";
 
 const EMPTY: readonly string[] = [];
+/** PostHog's page of traces, and as many ids as one batch_check takes. */
+export const SESSION_PAGE_SIZE = 100;
+
+/** Host-owned lists: anything but an array of ids counts as none. */
+const idSet = (ids: unknown): ReadonlySet<unknown> => new Set(Array.isArray(ids) ? ids : EMPTY);
 
 export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** The session's traces, in any order: shown oldest first. */
@@ -42,6 +47,14 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** @default [] */
   defaultExpandedTraceIds?: readonly string[];
   onExpandedTraceIdsChange?: (traceIds: string[]) => void;
+  /**
+   * Traces shown, oldest first; "Show more" adds `pageSize` at a time, so a session of 20,000 traces
+   * renders a page, not every trace. Controlled when given.
+   */
+  shownCount?: number;
+  onShownCountChange?: (count: number) => void;
+  /** Traces shown at first and added by each "Show more". @default 100 */
+  pageSize?: number;
   /** Adds "Open trace" to each row. */
   onTraceClick?: (traceId: string) => void;
   /** What an expanded trace shows. @default its conversation, from the trace as given */
@@ -69,14 +82,21 @@ SessionViewView.displayName = "SessionViewView";
 function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
     summaryErrors, onSummarizeAll, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
-    renderConversation = defaultConversation, locale, className, ...rest } = props;
+    shownCount, onShownCountChange, pageSize: pageSizeProp, renderConversation = defaultConversation, locale, className, ...rest } = props;
   const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
+  const pageSize = typeof pageSizeProp === "number" && pageSizeProp >= 1 ? Math.floor(pageSizeProp) : SESSION_PAGE_SIZE;
+  const [shownRaw, setShown] = useControllableState(shownCount, pageSize, onShownCountChange);
   const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
-  // Host-owned lists and maps: anything but an array of ids, or a string title, counts as none.
-  const sentimentLoadingIds = Array.isArray(loadingProp) ? loadingProp : EMPTY;
+  const shown = Math.max(1, Number.isFinite(shownRaw) ? Math.floor(shownRaw) : pageSize);
+  const page = ordered.length > shown ? ordered.slice(0, shown) : ordered;
+  // Sets, not `includes` per row: with thousands of traces loading at once, a list scan per row is quadratic.
+  const expandedIds = useMemo(() => idSet(expanded), [expanded]);
+  const loadingIds = useMemo(() => idSet(loadingProp), [loadingProp]);
   const summarizingIds = Array.isArray(summarizingProp) ? summarizingProp : EMPTY;
+  const summarizing = useMemo(() => idSet(summarizingIds), [summarizingIds]);
+  // Host-owned maps: anything but a string title counts as none.
   const titleOf = (id: string) => (typeof summaryTitles?.[id] === "string" ? summaryTitles[id] : undefined);
-  const lacking = ordered.filter((t) => !titleOf(t.id)).length;
+  const lacking = page.filter((t) => !titleOf(t.id)).length;
   const busy = summarizingIds.length > 0;
   const failed = error !== undefined && error !== null && error !== false;
 
@@ -86,19 +106,20 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
   else if (ordered.length === 0) body = <p className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">No traces in this session.</p>;
   else
     body = (
+      <>
       <ol aria-label="Traces in this session" className="tl:m-0 tl:flex tl:list-none tl:flex-col tl:gap-2 tl:p-0">
-        {ordered.map((trace, i) => (
+        {page.map((trace, i) => (
           <SessionViewTrace
             // Host data may repeat an id or lack one; the position keeps keys unique.
             key={`${i}:${String(trace.id)}`}
             trace={trace}
             position={i + 1}
-            expanded={expanded.includes(trace.id)}
+            expanded={expandedIds.has(trace.id)}
             onExpandedChange={(open) => setExpanded((ids) => (open ? [...ids.filter((id) => id !== trace.id), trace.id] : ids.filter((id) => id !== trace.id)))}
             sentiment={sentiments?.[trace.id] ?? trace.sentiment}
-            sentimentLoading={sentimentLoadingIds.includes(trace.id)}
+            sentimentLoading={loadingIds.has(trace.id)}
             summaryTitle={titleOf(trace.id)}
-            summarizing={summarizingIds.includes(trace.id)}
+            summarizing={summarizing.has(trace.id)}
             summaryError={summaryErrors?.[trace.id]}
             onTraceClick={onTraceClick}
             renderConversation={renderConversation}
@@ -106,6 +127,15 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
           />
         ))}
       </ol>
+      {page.length < ordered.length && (
+        <p data-slot="session-more" className="tl:m-0 tl:flex tl:flex-wrap tl:items-center tl:gap-2 tl:text-xs tl:text-muted">
+          {`Showing the first ${page.length.toLocaleString(locale)} of ${ordered.length.toLocaleString(locale)} traces.`}
+          <button type="button" className={SMALL_BUTTON} onClick={() => setShown(Math.min(ordered.length, page.length + pageSize))}>
+            {`Show ${Math.min(pageSize, ordered.length - page.length).toLocaleString(locale)} more`}
+          </button>
+        </p>
+      )}
+      </>
     );
 
   return (
