@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { parseTimeMs } from "../../src/components/ui/isoTime";
 import { compareSortValues, type SortValue } from "../../src/components/ui/dataTableFeatures";
 import { arrayRows } from "../../src/components/ui/tableRows";
-import { runJob, sortOrderJob } from "../../src/components/ui/tableRowOrder";
+import { runJob } from "../../src/components/ui/slicedJob";
+import { sortOrderJob } from "../../src/components/ui/tableRowOrder";
 import { traceTableRows } from "../../src/components/TracesTable/tracesTableRows";
 import type { LLMTrace } from "../../src/core";
 

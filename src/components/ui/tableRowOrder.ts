@@ -5,24 +5,13 @@
  * comparison.
  */
 import { compareSortValues, type SortValue } from "./dataTableFeatures";
+import type { SlicedJob } from "./slicedJob";
 import type { TableRows } from "./tableRows";
-
-/** Work that yields between chunks, so a runner can spread it over several tasks. */
-export type SlicedJob<T> = Generator<void, T, void>;
 
 /** Items handled between two yields. */
 const CHUNK = 2048;
 /** Runs sorted by insertion before merging. */
 const RUN = 32;
-
-/** Advances `job` until it finishes or `deadline` (a `performance.now()` time) passes. */
-export function runJob<T>(job: SlicedJob<T>, deadline: number): { done: true; value: T } | { done: false } {
-  for (;;) {
-    const step = job.next();
-    if (step.done) return { done: true, value: step.value };
-    if (performance.now() >= deadline) return { done: false };
-  }
-}
 
 /** Stable merge sort of `items` by `cmp` (only `cmp > 0` moves an item), in place or into a new array. */
 function* mergeSort(items: Int32Array, cmp: (a: number, b: number) => number): SlicedJob<Int32Array> {
