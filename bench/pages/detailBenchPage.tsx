@@ -1,16 +1,16 @@
 /**
  * The browser half of `npm run bench:detail`. One page = one trace size (`?spans=N&sample=i`): TraceDetail
- * and a minimal virtual tree (bench/pages/minimalTree.tsx, which builds its own tree) are warmed up on a
- * 100-span trace, then each is mounted, its tree scrolled and unmounted in turn, the order alternating with
- * the sample number. TraceDetail is also timed selecting a row (its event panel replaces the root's).
+ * and two minimal virtual trees (bench/pages/minimalTree.tsx: one built by hand, one over tracelens' tree
+ * model) are warmed up on a 100-span trace, then each is mounted, its tree scrolled and unmounted in turn,
+ * the order rotating with the sample number. TraceDetail is also timed selecting a row.
  */
 import { createRoot } from "react-dom/client";
 import type { ReactElement } from "react";
 import { TraceDetail } from "../../src/all";
 import type { LLMTrace } from "../../src/core";
 import { syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
-import { alternate, measureInteraction, measureMount, measureScroll, mountPoint, params, publish, settle, type MountFigures, type ScrollFigures } from "./benchProbe";
-import { MinimalVirtualTree } from "./minimalTree";
+import { measureInteraction, measureMount, measureScroll, mountPoint, params, publish, settle, type MountFigures, type ScrollFigures } from "./benchProbe";
+import { HandBuiltTree, ModelTree } from "./minimalTree";
 import "../../src/styles/index.css";
 
 export interface DetailFigures extends MountFigures, ScrollFigures {
@@ -21,16 +21,19 @@ export interface DetailFigures extends MountFigures, ScrollFigures {
 }
 
 export interface DetailPageResult {
-  minimal: DetailFigures;
+  handBuilt: DetailFigures;
+  model: DetailFigures;
   tracelens: DetailFigures;
 }
 
-type Contender = "minimal" | "tracelens";
-const ROW = { minimal: '[role="treeitem"]', tracelens: '[data-slot="trace-tree-row"]' };
-const SCROLLER = { minimal: '[data-slot="minimal-tree"]', tracelens: '[data-slot="trace-tree-scroll"]' };
+type Contender = keyof DetailPageResult;
+const CONTENDERS: Contender[] = ["handBuilt", "model", "tracelens"];
+const ROW = { handBuilt: '[role="treeitem"]', model: '[role="treeitem"]', tracelens: '[data-slot="trace-tree-row"]' };
+const SCROLLER = { handBuilt: '[data-slot="hand-built-tree"]', model: '[data-slot="model-tree"]', tracelens: '[data-slot="trace-tree-scroll"]' };
 
 function element(who: Contender, trace: LLMTrace): ReactElement {
-  return who === "minimal" ? <MinimalVirtualTree trace={trace} /> : <TraceDetail trace={trace} />;
+  if (who === "handBuilt") return <HandBuiltTree trace={trace} />;
+  return who === "model" ? <ModelTree trace={trace} /> : <TraceDetail trace={trace} />;
 }
 
 async function measure(who: Contender, trace: LLMTrace, scroll: boolean): Promise<DetailFigures> {
@@ -61,8 +64,9 @@ publish(async (): Promise<DetailPageResult> => {
   const sample = Number(params.get("sample") ?? 0);
   const trace = syntheticTrace(spans);
   const warm = syntheticTrace(100, "warm-up");
-  for (const who of ["minimal", "tracelens"] as const) await measure(who, warm, false);
+  for (const who of CONTENDERS) await measure(who, warm, false);
   const out: Partial<DetailPageResult> = {};
-  for (const who of alternate<Contender>(sample, "minimal", "tracelens")) out[who] = await measure(who, trace, true);
+  const order = CONTENDERS.map((_, i) => CONTENDERS[(i + sample) % CONTENDERS.length]!);
+  for (const who of order) out[who] = await measure(who, trace, true);
   return out as DetailPageResult;
 });

@@ -1,12 +1,16 @@
 /**
- * The baseline of bench:detail: the least a hand-written virtual span tree needs to show a trace's events
- * as an indented, scrollable tree. It builds the tree itself (node ids from `$ai_generation_id` /
- * `$ai_span_id` / the event id, parents from `$ai_parent_id`, unknown parents under the root), flattens it
- * depth-first and draws rows of kind, name and latency with TanStack Virtual. No tracelens code.
+ * The baselines of bench:detail, two minimal virtual span trees drawn alike (rows of kind, name and
+ * latency, with TanStack Virtual):
+ * - `HandBuiltTree` builds its tree by hand (node ids from `$ai_generation_id` / `$ai_span_id` / the event
+ *   id, parents from `$ai_parent_id`, unknown parents under the root), with no tracelens code: issue #16's
+ *   baseline ("a minimal virtual tree, which includes building the tree"), the least a tree view can do,
+ *   and nothing of what tracelens checks (duplicates, cycles, metrics, notes);
+ * - `ModelTree` builds it with tracelens' `buildTraceTree` and `flattenTraceTree`, so the ratio against it
+ *   isolates what TraceDetail adds on top of its data model: header, timeline, panels.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
-import type { LLMTrace, LLMTraceEvent } from "../../src/core";
+import { buildTraceTree, flattenTraceTree, type LLMTrace, type LLMTraceEvent } from "../../src/core";
 
 interface FlatRow {
   event: LLMTraceEvent;
@@ -44,31 +48,56 @@ export function flattenEvents(events: readonly LLMTraceEvent[]): FlatRow[] {
   return rows;
 }
 
-export function MinimalVirtualTree({ trace }: { trace: LLMTrace }) {
-  const rows = useMemo(() => flattenEvents(trace.events), [trace]);
+interface TreeRowView {
+  depth: number;
+  kind: string;
+  name: string;
+  latency: number | null;
+}
+
+function VirtualTree({ rows, slot }: { rows: readonly TreeRowView[]; slot: string }) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 30, overscan: 8, initialRect: { width: 600, height: 420 } });
   return (
-    <div ref={scrollRef} data-slot="minimal-tree" role="tree" style={{ height: 420, overflow: "auto", position: "relative", fontSize: 12 }}>
+    <div ref={scrollRef} data-slot={slot} role="tree" style={{ height: 420, overflow: "auto", position: "relative", fontSize: 12 }}>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const { event, depth } = rows[item.index]!;
-          const p = event.properties ?? {};
+          const row = rows[item.index]!;
           return (
             <div
               key={item.key}
               role="treeitem"
-              aria-level={depth + 1}
+              aria-level={row.depth + 1}
               data-index={item.index}
-              style={{ position: "absolute", top: 0, left: 0, right: 0, height: 30, transform: `translateY(${item.start}px)`, paddingLeft: 4 + Math.min(depth, 24) * 12, display: "flex", gap: 6, alignItems: "center" }}
+              style={{ position: "absolute", top: 0, left: 0, right: 0, height: 30, transform: `translateY(${item.start}px)`, paddingLeft: 4 + Math.min(row.depth, 24) * 12, display: "flex", gap: 6, alignItems: "center" }}
             >
-              <span>{event.event.replace("$ai_", "")}</span>
-              <span style={{ flex: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{String(p.$ai_span_name ?? p.$ai_model ?? event.event)}</span>
-              <span>{typeof p.$ai_latency === "number" ? `${p.$ai_latency.toFixed(2)} s` : ""}</span>
+              <span>{row.kind}</span>
+              <span style={{ flex: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{row.name}</span>
+              <span>{row.latency !== null ? `${row.latency.toFixed(2)} s` : ""}</span>
             </div>
           );
         })}
       </div>
     </div>
   );
+}
+
+export function HandBuiltTree({ trace }: { trace: LLMTrace }) {
+  const rows = useMemo(
+    () =>
+      flattenEvents(trace.events).map(({ event, depth }): TreeRowView => {
+        const p = event.properties ?? {};
+        return { depth, kind: event.event.replace("$ai_", ""), name: String(p.$ai_span_name ?? p.$ai_model ?? event.event), latency: typeof p.$ai_latency === "number" ? p.$ai_latency : null };
+      }),
+    [trace],
+  );
+  return <VirtualTree rows={rows} slot="hand-built-tree" />;
+}
+
+export function ModelTree({ trace }: { trace: LLMTrace }) {
+  const rows = useMemo(
+    () => flattenTraceTree(buildTraceTree(trace), new Set()).map(({ node, depth }): TreeRowView => ({ depth, kind: node.kind, name: node.name, latency: node.metrics.latency })),
+    [trace],
+  );
+  return <VirtualTree rows={rows} slot="model-tree" />;
 }
