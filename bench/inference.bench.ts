@@ -1,143 +1,80 @@
-// `npm run bench:inference`: messages per second on the embedded model in Node, one timed run of the
-// same 1,000 user messages of mixed length through (1) tracelens' engine on onnxruntime-web's wasm
-// backend, (2) a transformers.js `pipeline` on the same folder and the same wasm backend, and
-// (3) onnxruntime-node (native, the ceiling) fed by the same tokenizer and batching. Every engine
-// gets the same preprocessed texts, the same thread count and one untimed warm-up pass.
-import { existsSync, readFileSync } from "node:fs";
+// `npm run bench:inference`: the embedded sentiment model on the same 1,000 messages (same texts, same
+// order for every engine) through tracelens' engine (onnxruntime-web wasm), a transformers.js
+// pipeline on the same folder and wasm backend, and onnxruntime-node (native, the ceiling).
+//
+// Cold: each sample is a fresh Node process per engine (engines in rotated order per round): time
+// from making the engine to its first result, and throughput of its first pass over the messages.
+// Warm: all engines in this process, each warmed by the same number of untimed passes, then
+// BENCH_SAMPLES timed passes per engine with the engines' order rotated every round.
+// Prints medians (min–max) and ratios; asserts nothing. BENCH_SAMPLES (default 5), BENCH_WARMUP (3),
+// BENCH_WARM_UP_ROUNDS (tracelens' own load-time warm-up, default the library's 2; 0 to see it off).
+import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import * as ortNode from "onnxruntime-node";
-import * as ortWeb from "onnxruntime-web/wasm";
-import { createTextClassifier, prepareSentimentText, type TransformersPipeline } from "../src/inference";
-import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS, padBatch, planBatches, scoreRow } from "../src/inference/engineBatch";
-import { createTokenEncoder } from "../src/inference/tokenEncoder";
+import { COUNT, ENGINES, ENGINE_TITLES, THREADS, benchMessages, makeEngine, modelDir, root, type Engine, type EngineName } from "./inferenceEngines";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const modelDir = path.resolve(process.env.TRACELENS_MODEL ?? path.join(root, "models/tracelens-sentiment"));
-const THREADS = Number(process.env.BENCH_THREADS ?? 1);
-const COUNT = 1000;
+const SAMPLES = Math.max(1, Number(process.env.BENCH_SAMPLES ?? 5));
+const WARMUP = Math.max(1, Number(process.env.BENCH_WARMUP ?? 3));
 
-/** A seeded PRNG, so every run (and every engine) sees the same messages. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const spread = (values: number[], digits = 0) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+/** Round r's engine order: the list rotated by r, so each engine runs first, second and last equally often. */
+const rotated = (round: number) => ENGINES.map((_, i) => ENGINES[(i + round) % ENGINES.length]!);
+
+function coldSample(engine: EngineName, mode: "first-result" | "first-pass"): Record<string, number> {
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  const out = execFileSync(tsx, [path.join(root, "bench/inferenceCold.ts"), engine, mode], { cwd: root, encoding: "utf8", env: process.env });
+  const line = out.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(line) as Record<string, number>;
 }
 
-/**
- * 1,000 messages from 1 to ~15 sentences (a few words to ~2,000 characters): tweets from val.tsv
- * when the shared data is beside the repository (read at run time, never committed), otherwise
- * sentences generated from a small word list.
- */
-function messages(): { texts: string[]; source: string } {
-  const random = mulberry32(2024);
-  const valFile = path.resolve(process.env.TRACELENS_SENTIMENT_DATA ?? path.join(root, "../shared/data/sentiment"), "val.tsv");
-  let pool: string[];
-  let source: string;
-  if (existsSync(valFile)) {
-    pool = readFileSync(valFile, "utf8").split("\n").slice(1).filter(Boolean).map((line) => line.slice(line.indexOf("\t") + 1));
-    source = `tweets from ${path.relative(root, valFile)}`;
-  } else {
-    const words = "the support agent fixed my export quickly thanks great awful slow broken again please why love hate dashboard billing page error today".split(" ");
-    pool = Array.from({ length: 2000 }, () => Array.from({ length: 4 + Math.floor(random() * 20) }, () => words[Math.floor(random() * words.length)]).join(" ") + ".");
-    source = "generated sentences (../shared/data/sentiment/val.tsv not found)";
-  }
-  const texts = Array.from({ length: COUNT }, () => {
-    // Mostly short chat turns, with a long tail of pasted paragraphs.
-    const sentences = random() < 0.7 ? 1 + Math.floor(random() * 2) : 3 + Math.floor(random() * 13);
-    return Array.from({ length: sentences }, () => pool[Math.floor(random() * pool.length)]).join(" ");
-  });
-  return { texts, source };
-}
-
-/**
- * One untimed pass over all the messages (JIT, ONNX Runtime's per-shape plans and memory arenas
- * warm up the same way for every engine), then the one timed run.
- */
-async function timed(name: string, run: () => Promise<unknown[]>) {
-  await run();
-  const started = performance.now();
-  const out = await run();
-  const seconds = (performance.now() - started) / 1000;
-  if (out.length !== COUNT) throw new Error(`${name} returned ${out.length} results`);
-  return { name, perSecond: COUNT / seconds, seconds };
-}
-
-async function tracelensEngine(texts: string[]) {
-  const classifier = createTextClassifier({ model: modelDir, worker: false, threads: THREADS });
-  const result = await timed("tracelens (onnxruntime-web wasm)", () => classifier.classify(texts));
-  await classifier.dispose();
-  return result;
-}
-
-async function transformersPipeline(texts: string[]) {
-  // transformers.js uses the ONNX Runtime registered under this symbol instead of its own
-  // onnxruntime-node, so the pipeline runs on the very same wasm backend as tracelens. It then
-  // knows no device names; "auto" lets ONNX Runtime pick its only backend, wasm.
-  // In Node it hands ONNX Runtime a file path, which only onnxruntime-node reads; read it for the wasm build.
-  const create: typeof ortWeb.InferenceSession.create = (async (model: unknown, options?: ortWeb.InferenceSession.SessionOptions) =>
-    ortWeb.InferenceSession.create(typeof model === "string" ? new Uint8Array(readFileSync(model)) : (model as Uint8Array), options)) as never;
-  (globalThis as Record<symbol, unknown>)[Symbol.for("onnxruntime")] = { ...ortWeb, InferenceSession: { create } };
-  const { env, pipeline } = await import("@huggingface/transformers");
-  env.allowRemoteModels = false;
-  env.useWasmCache = false; // its wasm pre-load would reach for a CDN; ONNX Runtime is already running here
-  env.localModelPath = path.dirname(modelDir);
-  const pipe = (await pipeline("text-classification", path.basename(modelDir), { dtype: "q8", device: "auto" })) as unknown as TransformersPipeline;
-  const run = async () => {
-    const out: unknown[] = [];
-    // The pipeline's own batching: fixed chunks in arrival order, each padded to its longest text.
-    for (let i = 0; i < texts.length; i += DEFAULT_BATCH_SIZE) {
-      out.push(...((await pipe(texts.slice(i, i + DEFAULT_BATCH_SIZE), { top_k: null })) as unknown[]));
-    }
-    return out;
-  };
-  return timed("transformers.js pipeline (same wasm)", run);
-}
-
-async function nativeRuntime(texts: string[]) {
-  const json = (file: string) => JSON.parse(readFileSync(path.join(modelDir, file), "utf8")) as Record<string, unknown>;
-  const config = json("config.json");
-  const encoder = createTokenEncoder(json("tokenizer.json"), json("tokenizer_config.json"), config);
-  const labels = Object.values(config.id2label as Record<string, string>);
-  const session = await ortNode.InferenceSession.create(path.join(modelDir, "onnx/model_quantized.onnx"), {
-    intraOpNumThreads: THREADS,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: "all",
-  });
-  const run = async () => {
-    const encoded = texts.map((text) => encoder.encode(text));
-    const results: unknown[] = new Array(texts.length);
-    for (const rows of planBatches(encoded.map((ids) => ids.length), DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS)) {
-      const { ids, mask, width } = padBatch(rows.map((i) => encoded[i]!), encoder.padId, true);
-      const dims = [rows.length, width];
-      const { logits } = await session.run({ input_ids: new ortNode.Tensor("int64", ids, dims), attention_mask: new ortNode.Tensor("int64", mask, dims) });
-      const data = logits!.data as Float32Array;
-      rows.forEach((index, r) => (results[index] = scoreRow(data, r * labels.length, labels, "softmax")));
-    }
-    return results;
-  };
-  const result = await timed("onnxruntime-node (native)", run);
-  await session.release();
-  return result;
-}
-
-const { texts: raw, source } = messages();
-// Every engine classifies exactly what the sentiment classifier would: last 2,000 characters, @user/http.
-const texts = raw.map(prepareSentimentText);
+const { texts, source } = benchMessages();
 const chars = texts.map((t) => t.length).sort((a, b) => a - b);
 console.log(`${COUNT} messages (${source}); characters min ${chars[0]}, median ${chars[COUNT >> 1]}, max ${chars[COUNT - 1]}`);
-console.log(`model ${path.relative(root, modelDir)}, ${THREADS} thread(s) each, Node ${process.version}\n`);
+console.log(`model ${path.relative(root, modelDir)}, ${THREADS} thread(s) each, Node ${process.version}, ${SAMPLES} samples, ${WARMUP} warm-up passes\n`);
 
-const ours = await tracelensEngine(texts);
-const pipe = await transformersPipeline(texts);
-const native = await nativeRuntime(texts);
-for (const r of [ours, pipe, native]) {
-  console.log(`${r.name.padEnd(40)} ${r.perSecond.toFixed(0).padStart(7)} messages/s  (${r.seconds.toFixed(2)} s)`);
+// Cold, fresh processes.
+const firstResult: Record<EngineName, number[]> = { tracelens: [], pipeline: [], native: [] };
+const firstPass: Record<EngineName, number[]> = { tracelens: [], pipeline: [], native: [] };
+for (let round = 0; round < SAMPLES; round++) {
+  for (const engine of rotated(round)) {
+    firstResult[engine].push(coldSample(engine, "first-result").ms!);
+    firstPass[engine].push(coldSample(engine, "first-pass").perSecond!);
+  }
 }
-const vsPipeline = ours.perSecond / pipe.perSecond;
-const vsNative = ours.perSecond / native.perSecond;
-console.log(`\ntracelens / transformers.js pipeline: ${vsPipeline.toFixed(2)}×  (target ≥ 1.5×) ${vsPipeline >= 1.5 ? "ok" : "MISSED"}`);
-console.log(`tracelens / onnxruntime-node native:  ${vsNative.toFixed(2)}×  (target ≥ 0.5×) ${vsNative >= 0.5 ? "ok" : "MISSED"}`);
+
+// Warm, this process.
+const engines = {} as Record<EngineName, Engine>;
+for (const name of ENGINES) {
+  engines[name] = await makeEngine(name);
+  await engines[name].ready();
+}
+for (let pass = 0; pass < WARMUP; pass++) for (const name of rotated(pass)) await engines[name].classify(texts);
+const warm: Record<EngineName, number[]> = { tracelens: [], pipeline: [], native: [] };
+for (let round = 0; round < SAMPLES; round++) {
+  for (const name of rotated(round)) {
+    const started = performance.now();
+    const out = await engines[name].classify(texts);
+    const seconds = (performance.now() - started) / 1000;
+    if (out.length !== COUNT) throw new Error(`${name} returned ${out.length} results`);
+    warm[name].push(COUNT / seconds);
+  }
+}
+await Promise.all(ENGINES.map((name) => engines[name].dispose()));
+
+console.log(`${"engine".padEnd(40)}${"first result (ms)".padEnd(24)}${"first pass (msg/s)".padEnd(24)}warm (msg/s)`);
+for (const name of ENGINES) {
+  console.log(
+    `${ENGINE_TITLES[name].padEnd(40)}` +
+      `${`${median(firstResult[name]).toFixed(0)} (${spread(firstResult[name])})`.padEnd(24)}` +
+      `${`${median(firstPass[name]).toFixed(0)} (${spread(firstPass[name])})`.padEnd(24)}` +
+      `${median(warm[name]).toFixed(0)} (${spread(warm[name])})`,
+  );
+}
+const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
+console.log("\nratios of medians (throughput: above 1 means tracelens is faster; first result: below 1 means sooner)");
+console.log(`tracelens / onnxruntime-node:  first pass ${ratio(firstPass.tracelens, firstPass.native)}× (target ≥ 0.8×), warm ${ratio(warm.tracelens, warm.native)}× (target ≥ 1×), first result ${ratio(firstResult.tracelens, firstResult.native)}×`);
+console.log(`tracelens / transformers.js:   first pass ${ratio(firstPass.tracelens, firstPass.pipeline)}×, warm ${ratio(warm.tracelens, warm.pipeline)}× (target ≥ 1.5×), first result ${ratio(firstResult.tracelens, firstResult.pipeline)}×`);

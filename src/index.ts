@@ -13,5 +13,6 @@ export type {
 // Data layer: the TraceLensClient seam (PostHog over HTTP, or local), and TanStack Query hooks over it.
 export * from "./client";
 export * from "./hooks";
+export type { MediaPolicy, MediaPolicyOptions, RemoteMediaMode } from "./components/ui/mediaPolicy";
 // Components beyond SentimentBar live in their own entries (`tracelens/tables`, `tracelens/trace`,
 // `tracelens/overview`, `tracelens/evaluations`) so this entry stays within its size budget.

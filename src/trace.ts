@@ -3,3 +3,4 @@ export * from "./components/TraceDetail";
 export * from "./components/TextReprView";
 export * from "./components/SummaryPanel";
 export * from "./components/SessionView";
+export * from "./components/ui/safeContent";

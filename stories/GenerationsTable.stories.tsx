@@ -5,6 +5,7 @@ import { GenerationsTable } from "../src/all";
 import { FIXTURE_NOW, fixtureTraces, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesTableStoryParts";
 import { tabTo } from "./keyboardPlay";
+import { PostHogMockProvider } from "./fixtures/postHogMockClient";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -29,6 +30,27 @@ type Story = StoryObj<typeof meta>;
 
 const rowsOf = (canvas: HTMLElement) => within(canvas).getAllByRole("row").filter((row) => row.hasAttribute("data-row-id"));
 const generationCount = fixtureTraces.reduce((n, t) => n + t.events.filter((e) => e.event === "$ai_generation").length, 0);
+
+const deepAgent = fixtureTraces.find((t) => t.events.some((e) => e.event === "$ai_generation" && e.properties.$ai_parent_id !== t.id && e.properties.$ai_parent_id != null))!;
+
+/**
+ * PostHog's API (the real client against tracelens' strict mock): an EventsQuery over `$ai_generation`, so
+ * generations nested under spans are rows too (a TracesQuery lists only a trace's direct children);
+ * the server orders and pages them.
+ */
+export const OverPostHog: Story = {
+  args: { query: { dateRange: { date_from: "-30d" } }, loadSentiment: false },
+  render: (args) => (
+    <PostHogMockProvider options={{ traces: [deepAgent], latencyMs: 60 }}>
+      <GenerationsTable {...args} />
+    </PostHogMockProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const all = deepAgent.events.filter((e) => e.event === "$ai_generation").length;
+    const counts = () => within(canvasElement).getAllByRole("status").map((el) => el.textContent);
+    await waitFor(() => expect(counts()).toContain(`${all} generations`), SLOW);
+  },
+};
 
 /** Generations of the host's traces; sentiment is classified lazily for the rows on screen. */
 export const FromTraces: Story = {

@@ -4,6 +4,8 @@ import { TraceDetail } from "../src/all";
 import { deepChainTrace, hostileTrace, hugeRawTrace, malformedTrace, sentimentFor, syntheticTrace } from "./fixtures/traceDetailFixtures";
 import { ControlledTraceDetail, ProvidedTraceDetail, fixtureTraces as t } from "./TraceDetailStoryParts";
 import { tabTo } from "./keyboardPlay";
+import { DAY_MS, PostHogMockProvider } from "./fixtures/postHogMockClient";
+import { FIXTURE_NOW } from "./fixtures/tableFixtures";
 
 const meta = {
   title: "Components/TraceDetail",
@@ -108,6 +110,24 @@ export const SelectFromTimeline: Story = {
 
 export const SupportChatbot: Story = { args: { trace: t.supportChatbot } };
 
+/**
+ * PostHog's API (the real client against tracelens' strict mock) 45 days after the trace: loaded by id
+ * alone, beyond PostHog's default 7-day window (the client widens its search), with its evaluation runs,
+ * which TraceQuery leaves out, loaded separately.
+ */
+export const OldTraceOverPostHog: Story = {
+  args: { trace: undefined, traceId: t.evaluatedGeneration.id, loadSentiment: false },
+  render: (args) => (
+    <PostHogMockProvider options={{ traces: [t.evaluatedGeneration], latencyMs: 40, now: () => FIXTURE_NOW + 45 * DAY_MS }}>
+      <TraceDetail {...args} />
+    </PostHogMockProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("treeitem", { name: /Refund tone/ }, { timeout: 5000 });
+  },
+};
+
 /** Unticking a type under "Show details" shrinks its rows to the type tag (PostHog's "collapse by type"). */
 export const CollapseByType: Story = {
   args: { trace: t.codingAgent, defaultCompactKinds: ["span"] },
@@ -137,6 +157,9 @@ export const ImageInputs: Story = {
   args: { trace: t.imageInputs, defaultSelectedEventId: t.imageInputs.events[0]?.id },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelectorAll('[data-slot="message-image"]').length).toBeGreaterThan(0));
+    // Inline (data:) images draw; remote ones wait behind a button naming their host (media policy "ask").
+    await expect(within(canvasElement).getAllByRole("button", { name: "Load image from images.acme.example" }).length).toBeGreaterThan(0);
+    for (const img of canvasElement.querySelectorAll('[data-slot="message-image"]')) await expect(img.getAttribute("src")).toMatch(/^data:/);
   },
 };
 export const MultilingualRTL: Story = { args: { trace: t.multilingual, defaultSelectedEventId: t.multilingual.events.at(-1)?.id } };

@@ -5,6 +5,8 @@ import { TracesTable, tracesTableColumns, type TracesTableColumn } from "../src/
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces, hostileTrace, syntheticTraces } from "./fixtures/tableFixtures";
 import { LocalProvider, StateFrame, fixtureClient, flakyClient, slowSentimentClient } from "./TracesTableStoryParts";
 import { tabTo } from "./keyboardPlay";
+import { PostHogMockProvider } from "./fixtures/postHogMockClient";
+import { keywordClassifier } from "./fixtures/tableFixtures";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 5000 };
@@ -56,6 +58,24 @@ export const DropIn: Story = {
     await waitFor(() => expect(canvas.getAllByRole("img", { name: /^Negative/ }).length).toBeGreaterThan(0), SLOW);
     // Server order is newest first, and the Time header says so.
     await expect(canvas.getByRole("columnheader", { name: /Time/ })).toHaveAttribute("aria-sort", "descending");
+  },
+};
+
+/**
+ * PostHog's API (the real client against tracelens' strict mock) playing an older PostHog whose query
+ * schema predates `includeSentiment`: its 400 drops the field for this server, the rows load, and each
+ * row's sentiment comes from the on-read endpoint instead (the bar's tooltip says so).
+ */
+export const OverAnOlderPostHog: Story = {
+  args: { query: { dateRange: { date_from: "-30d" } } },
+  render: (args) => (
+    <PostHogMockProvider options={{ traces: fixtureTraces.slice(0, 8), classifier: keywordClassifier(), profile: "legacy", latencyMs: 60 }}>
+      <TracesTable {...args} />
+    </PostHogMockProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(rowsOf(canvasElement).length).toBeGreaterThan(5), SLOW);
+    await waitFor(() => expect(canvasElement.querySelectorAll('[data-sentiment-source="on-read"]').length).toBeGreaterThan(0), SLOW);
   },
 };
 

@@ -26,6 +26,13 @@ export function flakyClient(failures: number, base: TraceLensClient = fixtureCli
       }
       return base.listTraces(params, options);
     },
+    async listEvents(params, options) {
+      if (left > 0) {
+        left -= 1;
+        throw new ApiError({ kind: "http", status: 503, path: "local:query", body: { detail: "The query service is unavailable" } });
+      }
+      return base.listEvents(params, options);
+    },
   };
 }
 

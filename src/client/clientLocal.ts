@@ -11,6 +11,7 @@ import { ApiError } from "./clientErrors";
 import { createLocalCache } from "./clientLocalCache";
 import type { SentimentClassifier } from "./clientLocalClassify";
 import { localEvaluationSummary, type LocalSummarizeEvaluation } from "./clientLocalEvaluation";
+import { localListEvents } from "./clientLocalEvents";
 import { localSentiment } from "./clientLocalSentiment";
 import { localBatchCheck, localSummarize, type LocalSummarize } from "./clientLocalSummary";
 import { createLocalTraceStore, type LocalTraceSource } from "./clientLocalTraces";
@@ -75,10 +76,15 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
       return store.get(params);
     },
 
+    async listEvents(params, o) {
+      throwIfAborted(o);
+      return localListEvents(store, params ?? {}, now());
+    },
+
     async sentiment(request, o) {
       throwIfAborted(o);
       requireDict(request, "local:sentiment");
-      return localSentiment({ store, cache: sentimentCache, classifier: options.classifier }, request, o?.signal);
+      return localSentiment({ store, cache: sentimentCache, classifier: options.classifier, now }, request, o?.signal);
     },
 
     async textRepr(request, o) {

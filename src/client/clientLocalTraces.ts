@@ -3,6 +3,7 @@
  * and answered the way PostHog's TracesQuery and TraceQuery answer.
  */
 import type { LLMTrace, LLMTraceEvent } from "../core/eventsTrace";
+import { storedSentimentLookup, storedSentimentLookupIds, type StoredSentimentLookup } from "../core/sentiment/stored";
 import { summarizeTraceEvents } from "../core/traceSummary";
 import { checkPropertyFilters, inDateRange, traceMatchesFilters } from "./clientLocalFilters";
 import type { TraceParams, TracesPage, TracesParams } from "./clientTypes";
@@ -48,6 +49,24 @@ function matchesSearch(trace: LLMTrace, term: string): boolean {
   if (trace.id.toLowerCase().includes(needle)) return true;
   if (typeof trace.traceName === "string" && trace.traceName.toLowerCase().includes(needle)) return true;
   return trace.events.some((event) => JSON.stringify(event.properties ?? {}).toLowerCase().includes(needle));
+}
+
+/**
+ * `includeSentiment`: the stored sentiment evaluations among the host's own events (`$ai_evaluation`,
+ * runtime "sentiment"), joined on as PostHog joins them. Sentiment the host put on a trace stays.
+ */
+function withStoredSentiment(trace: LLMTrace, lookup: StoredSentimentLookup): LLMTrace {
+  const stored = lookup.byTraceId.get(trace.id);
+  const events = trace.events.map((event) => {
+    if (event.event !== "$ai_generation" || event.sentiment) return event;
+    const found = storedSentimentLookupIds(event).map((id) => lookup.byGenerationId.get(id)).find(Boolean);
+    return found ? { ...event, sentiment: { ...found, source: "stored" as const } } : event;
+  });
+  return { ...trace, events, ...(trace.sentiment || !stored ? {} : { sentiment: { ...stored, source: "stored" as const } }) };
+}
+
+async function lookupFor(all: () => Promise<LLMTrace[]>): Promise<StoredSentimentLookup> {
+  return storedSentimentLookup((await all()).flatMap((trace) => trace.events));
 }
 
 export interface LocalTraceStore {
@@ -101,14 +120,17 @@ export function createLocalTraceStore(source: LocalTraceSource, now: () => numbe
               e.properties?.$ai_parent_id == null),
         ),
       }));
-      return { results, hasMore: offset + limit < matching.length, limit, offset };
+      if (!params.includeSentiment) return { results, hasMore: offset + limit < matching.length, limit, offset };
+      const lookup = await lookupFor(all);
+      return { results: results.map((trace) => withStoredSentiment(trace, lookup)), hasMore: offset + limit < matching.length, limit, offset };
     },
     async get(params) {
       checkPropertyFilters(params.properties);
       const trace = (await all()).find((t) => t.id === params.traceId);
       if (!trace || !inDateRange(timeOf(trace.createdAt), params.dateRange, now())) return null;
       if (!traceMatchesFilters(trace, params.properties)) return null;
-      return { ...trace, events: byTime(trace.events).filter((e) => e.event !== "$ai_trace") };
+      const found = { ...trace, events: byTime(trace.events).filter((e) => e.event !== "$ai_trace") };
+      return params.includeSentiment ? withStoredSentiment(found, await lookupFor(all)) : found;
     },
     async findEvent(id) {
       for (const trace of await all()) {

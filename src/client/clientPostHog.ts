@@ -3,23 +3,18 @@
  * (`shared/spec/posthog-api.md`): the query endpoint for traces, and the sentiment, text_repr,
  * summarization, batch_check and evaluation_summary endpoints.
  */
-import type { SentimentRequestBody, SummarizationBatchCheckResponseBody } from "../core/eventsApi";
-import type { LLMTrace, TracesQueryResponse } from "../core/eventsTrace";
-import type { SentimentResult } from "../core/sentiment/types";
-import { chunk, emptyResults, ownEntry, sentimentFailure, setResult, uniqueIds } from "./clientChunk";
+import type { EvaluationSummaryResponseBody, TextReprResponseBody } from "../core/eventsApi";
 import { createLimiter } from "./clientConcurrency";
-import { isApiError } from "./clientErrors";
 import { credentialPlaces, headerEntries, refuseBrowserCredentials, urlCredentialSecrets, urlCredentials } from "./clientCredentials";
-import { postJson, type HeadersOption, type HttpTransport, type RequestOptions } from "./clientHttp";
+import type { HeadersOption, HttpTransport } from "./clientHttp";
+import { TimestampMemory } from "./clientLookupWindows";
+import { plain, postChecked, type PostHogContext } from "./clientPostHogContext";
+import { getTrace, listEvents, listTraces } from "./clientPostHogQuery";
+import { sentiment } from "./clientPostHogSentiment";
+import { summarize, summaryBatchCheck } from "./clientPostHogSummary";
+import { evaluationSummaryResponse, textReprResponse } from "./clientResponses";
 import { resolveRetryPolicy, type RetryPolicy } from "./clientRetry";
-import {
-  SENTIMENT_MAX_IDS_PER_REQUEST,
-  SUMMARY_BATCH_CHECK_MAX_IDS,
-  type SentimentFailure,
-  type SentimentResults,
-  type TraceLensClient,
-  type TracesPage,
-} from "./clientTypes";
+import type { TraceLensClient } from "./clientTypes";
 
 export interface PostHogClientOptions {
   /**
@@ -58,18 +53,16 @@ export interface PostHogClientOptions {
   maxConcurrency?: number;
 }
 
-function asResults(value: unknown): Record<string, unknown> | null {
-  if (typeof value !== "object" || value === null) return null;
-  const results = (value as { results?: unknown }).results;
-  return typeof results === "object" && results !== null && !Array.isArray(results) ? (results as Record<string, unknown>) : null;
-}
-
 /**
- * A TraceLensClient over PostHog's API. Sentiment ids are chunked by 5 (the server's limit) and
- * merged; batch_check ids by 100. Every request goes through one per-client concurrency limit,
- * has a timeout, honours the caller's AbortSignal, and is retried (bounded, exponential backoff
- * with jitter, `Retry-After` respected) on 429, 5xx and lost connections. Credentials are never
- * logged and never appear in errors.
+ * A TraceLensClient over PostHog's API, written against PostHog's own rules
+ * (shared/spec/posthog-contract.md). Every lookup by id carries a date window that holds its data
+ * (a caller's `timestamp`, a time this client has seen, or ever wider windows). Query fields a server
+ * does not know are dropped for that server and the work done another way. Stored sentiment comes
+ * inline (`includeSentiment`), on-read `/sentiment/` is the fallback. Every answer's shape is checked.
+ * Sentiment ids go 5 per request, batch_check ids 100; every request goes through one per-client
+ * concurrency limit, has a timeout, honours the caller's AbortSignal, and is retried (bounded,
+ * exponential backoff with jitter, `Retry-After` respected) on 429, 5xx and lost connections.
+ * Credentials are never logged and never appear in errors.
  *
  * @example
  * // In a server route or a trusted script, never in a browser bundle:
@@ -101,75 +94,27 @@ export function createPostHogClient(options: PostHogClientOptions): TraceLensCli
     limiter: createLimiter(options.maxConcurrency ?? 4),
   };
   const env = `/api/environments/${projectId}`;
-  const llm = `${env}/llm_analytics`;
-
-  async function sentimentChunk(body: SentimentRequestBody, ids: string[], into: SentimentResults, o?: RequestOptions) {
-    try {
-      const response = await postJson<unknown>(transport, `${llm}/sentiment/`, { ...body, ids }, o);
-      const results = asResults(response);
-      for (const id of ids) {
-        const entry = results ? ownEntry<SentimentResult | SentimentFailure>(results, id) : undefined;
-        // The contract says every id comes back; if one does not, say so rather than drop it.
-        setResult(into, id, entry && typeof entry === "object" ? entry : sentimentFailure("Missing from the sentiment response"));
-      }
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      for (const id of ids) setResult(into, id, sentimentFailure(error.message, error));
-    }
-  }
+  const ctx: PostHogContext = {
+    transport,
+    env,
+    llm: `${env}/llm_analytics`,
+    personalApiKey: Boolean(options.apiKey),
+    timestamps: new TimestampMemory(),
+    refusedQueryFields: new Map(),
+    batchCheckRefusal: null,
+  };
 
   return {
     // Query keys show up in devtools: never with user-info in them.
     scope: `posthog:${publicHost}:${String(options.projectId)}`,
-
-    async listTraces(params = {}, o) {
-      const response = await postJson<TracesQueryResponse>(transport, `${env}/query/`, { query: { ...params, kind: "TracesQuery" } }, o);
-      const page: TracesPage = {
-        results: Array.isArray(response?.results) ? response.results : [],
-        hasMore: response?.hasMore === true,
-        limit: typeof response?.limit === "number" ? response.limit : params.limit ?? 100,
-        offset: typeof response?.offset === "number" ? response.offset : params.offset ?? 0,
-      };
-      return page;
-    },
-
-    async getTrace(params, o) {
-      const response = await postJson<TracesQueryResponse>(transport, `${env}/query/`, { query: { ...params, kind: "TraceQuery" } }, o);
-      const first: LLMTrace | undefined = Array.isArray(response?.results) ? response.results[0] : undefined;
-      return first ?? null;
-    },
-
-    async sentiment(request, o) {
-      const ids = uniqueIds(request.ids);
-      const results = emptyResults();
-      const chunks = chunk(ids, SENTIMENT_MAX_IDS_PER_REQUEST);
-      await Promise.all(chunks.map((part) => sentimentChunk(request, part, results, o)));
-      // Chunks finish in any order; give the answer back in the order the ids were asked.
-      const ordered = emptyResults();
-      for (const id of ids) setResult(ordered, id, results[id]!);
-      return ordered;
-    },
-
-    textRepr(request, o) {
-      return postJson(transport, `${llm}/text_repr/`, request, o);
-    },
-
-    summarize(request, o) {
-      return postJson(transport, `${llm}/summarization/`, request, o);
-    },
-
-    async summaryBatchCheck(request, o) {
-      const ids = uniqueIds(request.trace_ids);
-      const parts = await Promise.all(
-        chunk(ids, SUMMARY_BATCH_CHECK_MAX_IDS).map((traceIds) =>
-          postJson<SummarizationBatchCheckResponseBody>(transport, `${llm}/summarization/batch_check/`, { ...request, trace_ids: traceIds }, o),
-        ),
-      );
-      return { summaries: parts.flatMap((part) => (Array.isArray(part?.summaries) ? part.summaries : [])) };
-    },
-
-    evaluationSummary(request, o) {
-      return postJson(transport, `${llm}/evaluation_summary/`, request, o);
-    },
+    listTraces: (params, o) => listTraces(ctx, params, o),
+    getTrace: (params, o) => getTrace(ctx, params, o),
+    listEvents: (params, o) => listEvents(ctx, params, o),
+    sentiment: (request, o) => sentiment(ctx, request, o),
+    textRepr: (request, o) => postChecked<TextReprResponseBody>(ctx, `${ctx.llm}/text_repr/`, request, textReprResponse, plain(o)),
+    summarize: (request, o) => summarize(ctx, request, o),
+    summaryBatchCheck: (request, o) => summaryBatchCheck(ctx, request, o),
+    evaluationSummary: (request, o) =>
+      postChecked<EvaluationSummaryResponseBody>(ctx, `${ctx.llm}/evaluation_summary/`, request, evaluationSummaryResponse, plain(o)),
   };
 }

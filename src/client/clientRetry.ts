@@ -50,11 +50,19 @@ export function retryAfterDelay(retryAfterMs: number, policy: ResolvedRetryPolic
   return retryAfterMs + policy.random() * Math.min(policy.baseDelayMs, 1000);
 }
 
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; `null` when absent or unreadable. */
+/**
+ * `Retry-After` as milliseconds: delta-seconds or an HTTP date (a date in the past is 0); `null` when
+ * absent or unreadable. Negative numbers are not delta-seconds, and JavaScript's `Date.parse` reads
+ * "-5" as a year, so only text shaped like an HTTP date (a month name and a clock time) is read as one.
+ */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number | null {
   if (header === null) return null;
   const text = header.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const ms = Math.round(Number(text) * 1000);
+    return Number.isFinite(ms) ? ms : null;
+  }
+  if (!/[A-Za-z]{3}/.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return null;
   const date = Date.parse(text);
   if (!Number.isFinite(date)) return null;
   return Math.max(0, date - now);

@@ -23,8 +23,8 @@ export function traceTextReprRequest(trace: LLMTrace, options?: TextReprRequestO
 /** A text_repr request for one event of a trace. */
 export function eventTextReprRequest(event: LLMTraceEvent, options?: TextReprRequestOptions): TextReprRequestBody {
   const type: string = event.event;
-  // PostHog renders by `data.event`; event_type only has to be one it accepts.
-  const eventType: TextReprRequestBody["event_type"] =
-    type === "$ai_span" || type === "$ai_embedding" || type === "$ai_evaluation" ? type : "$ai_generation";
+  // PostHog renders by `data.event`; event_type only has to be one it accepts, and "$ai_evaluation"
+  // is not (posthog-contract.md F-T1), so evaluations go as "$ai_generation".
+  const eventType: TextReprRequestBody["event_type"] = type === "$ai_span" || type === "$ai_embedding" ? type : "$ai_generation";
   return { event_type: eventType, data: eventTextReprInput(event), ...(options ? { options } : {}) };
 }

@@ -14,7 +14,7 @@ import type {
   TextReprRequestBody,
   TextReprResponseBody,
 } from "../core/eventsApi";
-import type { LLMTrace, QueryDateRange, QueryPropertyFilter, TraceQuery, TracesQuery, TracesQueryParams } from "../core/eventsTrace";
+import type { LLMTrace, LLMTraceEvent, QueryDateRange, QueryPropertyFilter, TraceQuery, TracesQuery, TracesQueryParams } from "../core/eventsTrace";
 import type { SentimentError, SentimentResult } from "../core/sentiment/types";
 import type { ApiError } from "./clientErrors";
 import type { RequestOptions } from "./clientHttp";
@@ -39,6 +39,37 @@ export type TraceParamsFitQuery = Assert<TraceParams & { kind: "TraceQuery" } ex
 export interface TracesPage {
   results: LLMTrace[];
   /** Whether more traces exist after this page. */
+  hasMore: boolean;
+  limit: number;
+  offset: number;
+  /**
+   * How a `searchTerm` was applied: by the server, as an exact trace-id filter, or (a server without
+   * trace search) only on this page's rows, so a page may hold fewer rows than `limit`.
+   */
+  searchedBy?: "server" | "trace-id" | "loaded-rows";
+}
+
+/** Events of some kinds (PostHog's EventsQuery), for generations at every depth and evaluation runs. */
+export interface EventsParams {
+  /** One event name, e.g. `"$ai_generation"`. */
+  event?: string;
+  /** Several event names. */
+  events?: string[];
+  /** `date_from` becomes EventsQuery's `after` (default `"-7d"`; `"all"` for no bound), `date_to` its `before`. */
+  dateRange?: QueryDateRange;
+  properties?: QueryPropertyFilter[];
+  personId?: string;
+  filterTestAccounts?: boolean;
+  /** HogQL order expressions, e.g. `["timestamp DESC"]` (the default) or `["toFloat(properties.$ai_latency) DESC"]`. */
+  orderBy?: string[];
+  /** @default 100 */
+  limit?: number;
+  offset?: number;
+}
+
+/** One page of events; each carries `distinctId` (and `person` when the server resolves it). */
+export interface EventsPage {
+  results: LLMTraceEvent[];
   hasMore: boolean;
   limit: number;
   offset: number;
@@ -69,8 +100,14 @@ export interface TraceLensClient {
   readonly scope: string;
   /** A page of traces (TracesQuery), newest first. */
   listTraces(params?: TracesParams, options?: RequestOptions): Promise<TracesPage>;
-  /** One trace with all its events (TraceQuery), or `null` when there is none in the range. */
+  /**
+   * One trace with all its events (TraceQuery), or `null` when there is none. Without `dateRange` the
+   * PostHog client searches around `options.timestamp` (or a time it has seen for the id), then ever
+   * wider windows, so old traces are found.
+   */
   getTrace(params: TraceParams, options?: RequestOptions): Promise<LLMTrace | null>;
+  /** Events (EventsQuery): generations at every depth, evaluation runs; ordered and paged by the server. */
+  listEvents(params: EventsParams, options?: RequestOptions): Promise<EventsPage>;
   /**
    * Sentiment for any number of trace ids or generation ids (`analysis_level`). Every requested
    * id is a key of the result. Implementations chunk to the server's limit of 5.

@@ -135,11 +135,11 @@ export function validateEvaluationSummaryBody(input: unknown, path?: string): Re
   return body;
 }
 
-/** Checks of a text_repr request (posthog-api.md §2.1). */
+/** Checks of a text_repr request (posthog-api.md §2.1; "$ai_evaluation" is not a choice, posthog-contract.md F-T1). */
 export function validateTextReprBody(input: unknown, path?: string): Record<string, unknown> {
   const body = requireDict(input, path);
   const v = new FieldValidator(body);
-  v.choice("event_type", ["$ai_generation", "$ai_span", "$ai_embedding", "$ai_trace", "$ai_evaluation"], true);
+  v.choice("event_type", ["$ai_generation", "$ai_span", "$ai_embedding", "$ai_trace"], true);
   v.dict("data", true);
   v.dict("options", false);
   v.throwIfAny(path);

@@ -3,6 +3,8 @@
  * implementation, typed errors, and helpers to turn traces into text_repr requests.
  */
 export type {
+  EventsPage,
+  EventsParams,
   SentimentFailure,
   SentimentResults,
   TraceLensClient,
@@ -16,6 +18,8 @@ export type { ApiErrorInit, ApiErrorKind } from "./clientErrors";
 export type { HeadersOption, RequestOptions } from "./clientHttp";
 export type { RetryPolicy } from "./clientRetry";
 export { createPostHogClient } from "./clientPostHog";
+export { isPersonalApiKeyUnsupported } from "./clientPostHogSummary";
+export { parseRetryAfter } from "./clientRetry";
 export type { PostHogClientOptions } from "./clientPostHog";
 export { createLocalClient } from "./clientLocal";
 export type { LocalClientOptions } from "./clientLocal";

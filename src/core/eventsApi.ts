@@ -96,9 +96,12 @@ export interface TextReprTraceData {
   hierarchy: TextReprHierarchyNode[];
 }
 
-/** `POST .../llm_analytics/text_repr/`. */
+/**
+ * `POST .../llm_analytics/text_repr/`. `event_type` is one of four choices: an `$ai_evaluation` event
+ * goes as `$ai_generation` with its own `data.event`, which is what the rendering follows.
+ */
 export interface TextReprRequestBody {
-  event_type: "$ai_generation" | "$ai_span" | "$ai_embedding" | "$ai_trace" | "$ai_evaluation";
+  event_type: "$ai_generation" | "$ai_span" | "$ai_embedding" | "$ai_trace";
   data: TextReprEventData | TextReprTraceData;
   options?: TextReprRequestOptions;
 }

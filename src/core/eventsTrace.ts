@@ -56,8 +56,11 @@ export interface LLMTrace {
   traceName?: string | null;
   /** TraceQuery: every event but `$ai_trace`, by timestamp. TracesQuery: direct children plus metrics and feedback. */
   events: LLMTraceEvent[];
-  /** Inline sentiment (`includeSentiment`), newer PostHog versions. */
-  sentiment?: TraceSentiment | null;
+  /**
+   * Inline sentiment (`includeSentiment`), newer PostHog versions. Stored results come in the
+   * generation-level shape (no `trace_id`, no `generations`; messages keyed "<generation>:<index>").
+   */
+  sentiment?: TraceSentiment | GenerationSentiment | null;
   /**
    * Set by `summarizeTraceEvents` when the `$ai_trace` event itself reported the cost, tokens or
    * latency (then those are the trace's figures, not sums). Not a PostHog field.

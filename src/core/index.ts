@@ -8,3 +8,5 @@ export * from "./messages";
 export * from "./posthogLlm";
 export * from "./textRepr";
 export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
+export * from "./eventLabels";
+export * from "./insight";

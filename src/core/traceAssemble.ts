@@ -3,7 +3,7 @@
  * nodes, annotations and the root `$ai_trace` event.
  */
 import { isPropertyBag, readId, type PropertyBag } from "./eventsAccess";
-import { TraceDuplicateDetector } from "./traceDedupe";
+import { TraceDuplicateDetector, hashJsonValue } from "./traceDedupe";
 import { toTraceRecord, traceEventTime, traceInputEvents, type TraceRecord } from "./traceEvents";
 import type { BuildTraceTreeOptions } from "./traceTypes";
 
@@ -67,6 +67,38 @@ function pickTraceId(trace: PropertyBag | null, records: readonly TraceRecord[],
   return records.find((record) => record.traceIdProp !== null)?.traceIdProp ?? null;
 }
 
+function isTraceEventOf(record: TraceRecord, traceId: string | null): boolean {
+  return record.kind === "trace" && record.traceIdProp !== null && record.traceIdProp === traceId;
+}
+
+/**
+ * The `$ai_trace` event that stands for the root when several describe the same trace (redelivered
+ * with other content): the earliest, then by content, so the tree and its totals do not depend on the
+ * order the events arrived in.
+ */
+function chooseRootRecord(kept: readonly TraceRecord[], traceId: string | null): TraceRecord | null {
+  let best: TraceRecord | null = null;
+  let bestHash = 0;
+  for (const record of kept) {
+    if (!isTraceEventOf(record, traceId)) continue;
+    if (best === null) {
+      best = record;
+      continue;
+    }
+    const time = record.timestampMs ?? Infinity;
+    const bestTime = best.timestampMs ?? Infinity;
+    if (time > bestTime) continue;
+    if (time === bestTime) {
+      if (bestHash === 0) bestHash = hashJsonValue(best.event);
+      const hash = hashJsonValue(record.event);
+      if (hash >= bestHash) continue;
+      bestHash = hash;
+    } else bestHash = 0;
+    best = record;
+  }
+  return best;
+}
+
 /** Normalizes, dedupes and classifies the input events. */
 export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): AssembledTrace {
   const { events, trace } = traceInputEvents(input);
@@ -100,14 +132,14 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
     skippedCount: skipped.length,
   };
 
+  const kept: TraceRecord[] = [];
   for (const record of records) {
-    if (dedupe) {
-      const verdict = detector.check(record);
-      if (verdict) {
-        result.duplicates.push({ record, original: verdict.original, reason: verdict.reason });
-        continue;
-      }
-    }
+    const verdict = dedupe ? detector.check(record) : null;
+    if (verdict) result.duplicates.push({ record, original: verdict.original, reason: verdict.reason });
+    else kept.push(record);
+  }
+  result.rootRecord = chooseRootRecord(kept, traceId);
+  for (const record of kept) {
     if (record.eventId !== null) {
       const first = firstByEventId.get(record.eventId);
       if (first) result.reusedIds.push({ record, first });
@@ -117,14 +149,9 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
       result.annotationRecords.push(record);
       continue;
     }
-    if (record.kind === "trace" && record.traceIdProp !== null && record.traceIdProp === traceId) {
-      if (result.rootRecord === null) {
-        result.rootRecord = record;
-        continue;
-      }
-      // A second `$ai_trace` for the same trace must not capture references to the trace id.
-      record.ownIds = [];
-    }
+    if (record === result.rootRecord) continue;
+    // A second `$ai_trace` for the same trace must not capture references to the trace id.
+    if (isTraceEventOf(record, traceId)) record.ownIds = [];
     result.nodeRecords.push(record);
   }
   return result;

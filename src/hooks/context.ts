@@ -3,9 +3,14 @@ import { QueryClientContext, type QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import type { TraceLensClient } from "../client/clientTypes";
 
+/** A host's way to name a person from a distinct id (its own user store, PostHog's persons API…). */
+export type PersonResolver = (distinctId: string, options: { signal: AbortSignal }) => Promise<string | null | undefined> | string | null | undefined;
+
 export interface TraceLensContextValue {
   client: TraceLensClient;
   queryClient: QueryClient;
+  /** Names people from distinct ids, when the host gave a resolver. */
+  resolvePerson?: PersonResolver;
 }
 
 export const TraceLensContext = createContext<TraceLensContextValue | null>(null);
@@ -31,5 +36,5 @@ export function useTraceLens(explicit?: TraceLensHookOptions): TraceLensContextV
   if (!queryClient) {
     throw new Error("tracelens: no QueryClient. Render inside <TraceLensProvider>, or pass { queryClient } to the hook.");
   }
-  return { client, queryClient };
+  return { client, queryClient, ...(context?.resolvePerson ? { resolvePerson: context.resolvePerson } : {}) };
 }

@@ -5,7 +5,7 @@
  * Every key after the domain names the client's `scope`, so two clients never share cache entries.
  */
 import type { EvaluationSummaryFilter, SummarizationMode, TextReprRequestOptions } from "../core/eventsApi";
-import type { TraceParams, TracesParams } from "../client/clientTypes";
+import type { EventsParams, TraceParams, TracesParams } from "../client/clientTypes";
 
 export type SentimentLevel = "trace" | "generation";
 
@@ -21,6 +21,12 @@ export const traceKeys = {
   details: () => [...traceKeys.all, "detail"] as const,
   detail: (scope: string, traceId: string, params: Omit<TraceParams, "traceId"> = {}) =>
     [...traceKeys.details(), scope, traceId, params] as const,
+};
+
+export const eventKeys = {
+  all: ["tracelens", "events"] as const,
+  lists: () => [...eventKeys.all, "list"] as const,
+  list: (scope: string, params: EventsParams) => [...eventKeys.lists(), scope, params] as const,
 };
 
 /** Date bounds a sentiment lookup used; part of the key because PostHog reads only generations inside them. */

@@ -29,6 +29,8 @@ export interface SentimentLoadParams {
   dateFrom?: string | null;
   dateTo?: string | null;
   forceRefresh?: boolean;
+  /** When the trace or generation happened (a row's `createdAt`): the client searches a window that holds it. */
+  timestamp?: string | number | null;
 }
 
 export interface SentimentLoaderOptions {
@@ -46,8 +48,10 @@ interface Waiter {
 }
 
 interface Group {
-  params: Omit<SentimentLoadParams, "id">;
+  params: Omit<SentimentLoadParams, "id" | "timestamp">;
   waiters: Map<string, Waiter[]>;
+  /** Per id, the time a caller gave for it (the latest one given wins). */
+  timestamps: Map<string, string | number>;
   controller?: AbortController;
 }
 
@@ -83,10 +87,11 @@ export class SentimentLoader {
       const key = groupKey(params);
       let group = this.pending.get(key);
       if (!group) {
-        const { id: _id, ...rest } = params;
-        group = { params: rest, waiters: new Map() };
+        const { id: _id, timestamp: _t, ...rest } = params;
+        group = { params: rest, waiters: new Map(), timestamps: new Map() };
         this.pending.set(key, group);
       }
+      if (params.timestamp !== undefined && params.timestamp !== null && params.timestamp !== "") group.timestamps.set(params.id, params.timestamp);
       const list = group.waiters.get(params.id) ?? [];
       group.waiters.set(params.id, list);
       const waiter: Waiter = { resolve, reject, signal };
@@ -109,8 +114,16 @@ export class SentimentLoader {
     for (const group of this.pending.values()) {
       // Rows that unmounted before the timer fired are dropped before chunking, so chunks stay full.
       const wanted = [...group.waiters].filter(([, list]) => list.length > 0).map(([id]) => id);
+      // Ids close in time share a request, so each request's date window stays narrow.
+      const at = (id: string) => {
+        const value = group.timestamps.get(id);
+        const ms = typeof value === "number" ? value : value === undefined ? Number.NaN : Date.parse(value);
+        return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
+      };
+      wanted.sort((a, b) => at(a) - at(b));
       for (const ids of chunk(wanted, this.chunkSize)) {
-        this.queue.push({ params: group.params, waiters: new Map(ids.map((id) => [id, group.waiters.get(id)!])) });
+        const timestamps = new Map(ids.flatMap((id) => (group.timestamps.has(id) ? [[id, group.timestamps.get(id)!] as const] : [])));
+        this.queue.push({ params: group.params, waiters: new Map(ids.map((id) => [id, group.waiters.get(id)!])), timestamps });
       }
     }
     this.pending.clear();
@@ -147,7 +160,7 @@ export class SentimentLoader {
           ...(group.params.dateFrom ? { date_from: group.params.dateFrom } : {}),
           ...(group.params.dateTo ? { date_to: group.params.dateTo } : {}),
         },
-        { signal: controller.signal },
+        { signal: controller.signal, timestamps: Object.fromEntries(group.timestamps) },
       );
       for (const id of ids) {
         const entry = ownEntry<SentimentResult | SentimentFailure>(results, id);

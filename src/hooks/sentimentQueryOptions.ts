@@ -9,7 +9,7 @@ import { getSentimentLoader } from "./sentimentLoader";
 export const SENTIMENT_STALE_TIME_MS = 86_400_000;
 
 /** The result type for a level: a trace result, or a generation result. */
-export type SentimentFor<L extends SentimentLevel> = L extends "generation" ? GenerationSentiment : TraceSentiment;
+export type SentimentFor<L extends SentimentLevel> = L extends "generation" ? GenerationSentiment : TraceSentiment | GenerationSentiment;
 
 export interface SentimentQueryParams<L extends SentimentLevel = SentimentLevel> extends SentimentRange {
   id: string;
@@ -17,6 +17,11 @@ export interface SentimentQueryParams<L extends SentimentLevel = SentimentLevel>
   level?: L;
   /** Skip PostHog's cache for this fetch (the fresh result is still cached). Not part of the key. */
   forceRefresh?: boolean;
+  /**
+   * When the trace or generation happened (a row's `createdAt`). Not part of the key: it lets the
+   * PostHog client ask in a window that holds the id's generations (PostHog reads only 7 days otherwise).
+   */
+  timestamp?: string | number | null;
 }
 
 /** A trace result carries each generation's result; PostHog caches those too ("dual write"). */
@@ -42,7 +47,10 @@ export function sentimentQueryOptions<L extends SentimentLevel = "trace">(client
   return queryOptions({
     queryKey: sentimentKeys.detail(client.scope, level, params.id, range),
     queryFn: async ({ signal, client: queryClient }): Promise<SentimentFor<L>> => {
-      const result = await getSentimentLoader(client).load({ id: params.id, level, ...range, forceRefresh: params.forceRefresh }, signal);
+      const result = await getSentimentLoader(client).load(
+        { id: params.id, level, ...range, forceRefresh: params.forceRefresh, timestamp: params.timestamp ?? null },
+        signal,
+      );
       if (level === "trace") seedGenerations(queryClient, client.scope, result, range);
       return result as SentimentFor<L>;
     },

@@ -21,6 +21,11 @@ export interface TraceSummaryParams {
   /** Date bounds PostHog uses to find a trace or generation by id. */
   dateFrom?: string | null;
   dateTo?: string | null;
+  /**
+   * When the trace or generation happened, when no bounds are given: PostHog is asked in a window that
+   * holds it (its own default is 30 days, then "not found"). Not part of the cache key.
+   */
+  timestamp?: string | number | null;
 }
 
 /** The entity a summary is cached under, or null when the params name none. */
@@ -58,7 +63,7 @@ export function traceSummaryQueryOptions(client: TraceLensClient, params: TraceS
   return queryOptions({
     queryKey: summaryKeys.detail(client.scope, target, params.mode ?? "minimal", params.model || null),
     queryFn: async ({ signal, client: queryClient }) => {
-      const response = await client.summarize(summaryRequest(params, false), { signal });
+      const response = await client.summarize(summaryRequest(params, false), { signal, timestamp: params.timestamp ?? null });
       // A new summary changes what batch_check would say.
       void queryClient.invalidateQueries({ queryKey: summaryKeys.batchChecks() });
       return response;
@@ -75,7 +80,10 @@ export interface SummaryBatchCheckParams {
   model?: string | null;
 }
 
-/** Options for batch_check: which traces have a cached summary now (titles included). */
+/**
+ * Options for batch_check: which traces have a cached summary now (titles included). With a personal
+ * API key PostHog refuses it; the query then fails with an `unsupported` ApiError, once, never retried.
+ */
 export function summaryBatchCheckQueryOptions(client: TraceLensClient, params: SummaryBatchCheckParams) {
   const mode = params.mode ?? "minimal";
   return queryOptions({

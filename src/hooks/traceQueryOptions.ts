@@ -45,13 +45,22 @@ export function tracesQueryOptions(client: TraceLensClient, params: TracesParams
   });
 }
 
-/** Options for one trace with all its events (`null` when there is none). */
-export function traceQueryOptions(client: TraceLensClient, params: TraceParams) {
+/** What a caller knows about when a trace happened, so PostHog is asked in a window that holds it. */
+export interface TraceLookupHint {
+  /** The trace's `createdAt`, or any of its events' timestamps (a row's, a session's). */
+  timestamp?: string | number | Date | null;
+}
+
+/**
+ * Options for one trace with all its events (`null` when there is none). The hint is not part of the
+ * key: it only helps find the trace (without one, the PostHog client widens its search).
+ */
+export function traceQueryOptions(client: TraceLensClient, params: TraceParams, hint: TraceLookupHint = {}) {
   const { traceId, ...rest } = params;
   return queryOptions({
     queryKey: traceKeys.detail(client.scope, traceId, rest),
     queryFn: async ({ signal, client: queryClient }) => {
-      const trace = await client.getTrace(params, { signal });
+      const trace = await client.getTrace(params, { signal, timestamp: hint.timestamp ?? null });
       if (trace) seedInlineSentiment(queryClient, client.scope, [trace]);
       return trace;
     },

@@ -11,6 +11,8 @@ export interface RefreshSentimentParams extends SentimentRange {
   ids: readonly string[];
   /** @default "trace" */
   level?: SentimentLevel;
+  /** Per id, when it happened, so PostHog is asked in a window that holds it. */
+  timestamps?: Readonly<Record<string, string | number | null | undefined>>;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function refreshSentiment(
   const range = { dateFrom: params.dateFrom ?? null, dateTo: params.dateTo ?? null };
   const ids = [...new Set(params.ids)];
   const loader = getSentimentLoader(client);
-  const settled = await Promise.allSettled(ids.map((id) => loader.load({ id, level, ...range, forceRefresh: true })));
+  const settled = await Promise.allSettled(ids.map((id) => loader.load({ id, level, ...range, forceRefresh: true, timestamp: params.timestamps?.[id] ?? null })));
   settled.forEach((outcome, i) => {
     if (outcome.status === "fulfilled") queryClient.setQueryData(sentimentKeys.detail(client.scope, level, ids[i]!, range), outcome.value);
   });

@@ -21,14 +21,14 @@ export interface UseSentimentsResult<L extends SentimentLevel> {
  * const { data } = useSentiments({ ids: generationIds, level: "generation" });
  */
 export function useSentiments<L extends SentimentLevel = "trace">(
-  params: { ids: readonly string[]; level?: L } & SentimentRange,
+  params: { ids: readonly string[]; level?: L; timestamps?: Readonly<Record<string, string | number | null | undefined>> } & SentimentRange,
   options: TraceLensHookOptions = {},
 ): UseSentimentsResult<L> {
   const { client, queryClient } = useTraceLens(options);
   const ids = [...new Set(params.ids.filter(Boolean))];
   return useQueries(
     {
-      queries: ids.map((id) => sentimentQueryOptions(client, { ...params, id })),
+      queries: ids.map((id) => sentimentQueryOptions(client, { ...params, id, timestamp: params.timestamps?.[id] ?? null })),
       combine: (results) => {
         const byId: Record<string, UseQueryResult<SentimentFor<L>, Error>> = {};
         const data: Record<string, SentimentFor<L>> = {};

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { SummarizationResponseBody } from "../core/eventsApi";
+import { isApiError } from "../client/clientErrors";
 import { useTraceLens, type TraceLensHookOptions } from "./context";
 import { summaryKeys } from "./keys";
 import {
@@ -22,6 +23,11 @@ export interface UseTraceSummaryOptions extends TraceLensHookOptions {
 export interface UseTraceSummaryResult extends OnDemandResult<SummarizationResponseBody> {
   /** Whether the server holds a summary for this trace and mode (traces only; undefined until known). */
   cached: boolean | undefined;
+  /**
+   * Set when cached summaries cannot be checked with these credentials (PostHog refuses batch_check to
+   * personal API keys): summaries still generate, but an existing one is only found by generating.
+   */
+  cacheCheckUnavailable: Error | null;
 }
 
 /**
@@ -43,6 +49,7 @@ export function useTraceSummary(params: TraceSummaryParams, options: UseTraceSum
   const checkOptions = summaryBatchCheckQueryOptions(client, { traceIds: target ? [target.id] : [], mode, model: params.model });
   const check = useQuery({ ...checkOptions, enabled: canCheck }, queryClient);
   const cached = canCheck && check.data ? check.data.summaries.some((s) => s.trace_id === target?.id) : undefined;
+  const cacheCheckUnavailable = canCheck && isApiError(check.error) && check.error.kind === "unsupported" ? check.error : null;
   const result = useOnDemandQuery<SummarizationResponseBody>({
     base: traceSummaryQueryOptions(client, params),
     // Mode and model are not part of it: once asked for, switching mode loads the other one too.
@@ -51,11 +58,11 @@ export function useTraceSummary(params: TraceSummaryParams, options: UseTraceSum
     cached,
     checking: canCheck && check.isFetching,
     force: async () => {
-      const response = await client.summarize(summaryRequest(params, true));
+      const response = await client.summarize(summaryRequest(params, true), { timestamp: params.timestamp ?? null });
       void queryClient.invalidateQueries({ queryKey: summaryKeys.batchChecks() });
       return response;
     },
     queryClient,
   });
-  return { ...result, cached };
+  return { ...result, cached, cacheCheckUnavailable };
 }

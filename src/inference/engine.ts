@@ -4,6 +4,7 @@
  */
 import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS, padBatch, planBatches, scoreRow } from "./engineBatch";
 import { loadModel, type LoadedModel } from "./engineLoad";
+import { warmUpBatches } from "./engineWarmUp";
 import { InferenceError, ModelSignatureError } from "./errors";
 import type { ResolvedModel } from "./modelFiles";
 import { ort } from "./ortRuntime";
@@ -20,6 +21,11 @@ export interface EngineConfig {
   maxBatchTokens?: number;
   /** Keep downloaded files in the Cache API. @default true */
   cache?: boolean;
+  /**
+   * Rounds of synthetic batches run right after loading, so the first real classification runs at
+   * warm speed (see engineWarmUp.ts); 0 turns it off. @default 2
+   */
+  warmUpRounds?: number;
 }
 
 export interface ClassificationEngine {
@@ -29,6 +35,8 @@ export interface ClassificationEngine {
   classify(texts: readonly string[]): Promise<LabelScore[][]>;
   dispose(): Promise<void>;
 }
+
+const DEFAULT_WARM_UP_ROUNDS = 2;
 
 function positive(value: number | undefined, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
@@ -69,7 +77,9 @@ export function createClassificationEngine(config: EngineConfig): Classification
   const loaded = (onProgress?: ProgressCallback) => {
     if (disposed) return Promise.reject(new InferenceError("disposed", "The classifier was disposed"));
     loading ??= loadModel(config.model, { cache: config.cache, onProgress }, config).then(
-      (model) => {
+      async (model) => {
+        const rounds = config.warmUpRounds === 0 ? 0 : positive(config.warmUpRounds, DEFAULT_WARM_UP_ROUNDS);
+        for (const rows of warmUpBatches(model.encoder, rounds)) await runBatch(model, rows);
         onProgress?.({ status: "ready", task: "text-classification", model: model.name });
         return model;
       },
@@ -88,6 +98,7 @@ export function createClassificationEngine(config: EngineConfig): Classification
     maxTokens: model.encoder.maxTokens,
     inputNames: [...model.inputNames],
     runtime: "in-process",
+    ...model.extras,
   });
 
   return {

@@ -6,9 +6,9 @@
 import { InferenceError, ModelCorruptError, ModelFileMissingError, ModelSignatureError } from "./errors";
 import { parseJsonFile, readModelFile, type FileTotals, type ReadOptions } from "./modelFetch";
 import type { ResolvedModel } from "./modelFiles";
-import { configureRuntime, ort, type RuntimeOptions } from "./ortRuntime";
+import { ort, startRuntime, type RuntimeOptions } from "./ortRuntime";
 import { createTokenEncoder, type TokenEncoder } from "./tokenEncoder";
-import type { ScoreFunction } from "./types";
+import type { ModelInfo, ScoreFunction } from "./types";
 
 /** The graph inputs a sequence classifier may have; anything else cannot be fed. */
 export const KNOWN_INPUTS = ["input_ids", "attention_mask", "token_type_ids"] as const;
@@ -23,6 +23,7 @@ export interface LoadedModel {
   inputNames: string[];
   /** Whether the graph wants int64 ids (most exports) rather than int32. */
   int64: boolean;
+  extras: Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds">;
 }
 
 /** Labels in output order from `id2label` (keys 0…n-1, as strings or numbers). */
@@ -42,6 +43,53 @@ export function readLabels(config: Record<string, unknown>): string[] {
   }
   if (labels.length === 0) throw new ModelCorruptError("config.json", "id2label is empty");
   return labels;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a tracelens-trained config adds under `tracelens`: per-label thresholds and label groupings.
+ * Entries that are not well formed (unknown labels, non-numbers) are left out rather than trusted.
+ */
+export function readLabelExtras(config: Record<string, unknown>, labels: readonly string[]): Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds"> {
+  const extras: Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds"> = {};
+  const own = config.tracelens;
+  if (!isRecord(own)) return extras;
+  if (isRecord(own.thresholds)) {
+    const thresholds: Record<string, number> = {};
+    for (const [label, value] of Object.entries(own.thresholds)) {
+      if (labels.includes(label) && typeof value === "number" && value >= 0 && value <= 1) thresholds[label] = value;
+    }
+    if (Object.keys(thresholds).length > 0) extras.thresholds = thresholds;
+  }
+  if (isRecord(own.groups)) {
+    const groups: Record<string, Record<string, string[]>> = {};
+    for (const [name, grouping] of Object.entries(own.groups)) {
+      if (!isRecord(grouping)) continue;
+      const members: Record<string, string[]> = {};
+      for (const [group, list] of Object.entries(grouping)) {
+        if (Array.isArray(list)) members[group] = list.filter((label): label is string => typeof label === "string" && labels.includes(label));
+      }
+      groups[name] = members;
+    }
+    if (Object.keys(groups).length > 0) extras.groups = groups;
+  }
+  if (isRecord(own.group_thresholds) && extras.groups) {
+    const byGrouping: Record<string, Record<string, number>> = {};
+    for (const [name, values] of Object.entries(own.group_thresholds)) {
+      const grouping = extras.groups[name];
+      if (!grouping || !isRecord(values)) continue;
+      const thresholds: Record<string, number> = {};
+      for (const [group, value] of Object.entries(values)) {
+        if (group in grouping && typeof value === "number" && value >= 0 && value <= 1) thresholds[group] = value;
+      }
+      byGrouping[name] = thresholds;
+    }
+    if (Object.keys(byGrouping).length > 0) extras.groupThresholds = byGrouping;
+  }
+  return extras;
 }
 
 /** Sigmoid for multi-label models (emotion, toxicity), softmax otherwise, as transformers does. */
@@ -112,23 +160,36 @@ async function readGraph(model: ResolvedModel, totals: FileTotals, options: Read
   throw firstMissing ?? new ModelFileMissingError("onnx/model.onnx", model.name);
 }
 
+function settledValue<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
+}
+
 export async function loadModel(model: ResolvedModel, read: Omit<ReadOptions, "name">, runtime: RuntimeOptions): Promise<LoadedModel> {
+  // The runtime's WebAssembly compiles while the files below download.
+  const runtimeStarted = startRuntime(runtime);
   const options: ReadOptions = { ...read, name: model.name };
   const totals: FileTotals = new Map();
   const json = (where: ResolvedModel["config"]) => readModelFile(where, totals, options).then((b) => parseJsonFile(b, where.file));
-  const [config, tokenizerJson, tokenizerConfig, graph] = await Promise.all([
+  // Read in parallel, but report failures in a fixed order (config, tokenizer, tokenizer config,
+  // graph): with Promise.all the error would name whichever missing file happened to fail first.
+  const [configRead, tokenizerRead, tokenizerConfigRead, graphRead] = await Promise.allSettled([
     json(model.config),
     json(model.tokenizer),
     json(model.tokenizerConfig),
     readGraph(model, totals, options),
   ]);
+  const config = settledValue(configRead);
+  const tokenizerJson = settledValue(tokenizerRead);
+  const tokenizerConfig = settledValue(tokenizerConfigRead);
+  const graph = settledValue(graphRead);
   const labels = readLabels(config);
   const encoder = createTokenEncoder(tokenizerJson, tokenizerConfig, config);
-  configureRuntime(runtime);
+  await runtimeStarted;
   const session = await createSession(graph.bytes, graph.file);
   try {
     const { inputNames, int64 } = checkSignature(session, labels.length);
-    return { name: model.name, session, encoder, labels, scoreFunction: readScoreFunction(config), inputNames, int64 };
+    return { name: model.name, session, encoder, labels, scoreFunction: readScoreFunction(config), inputNames, int64, extras: readLabelExtras(config, labels) };
   } catch (error) {
     await session.release().catch(() => undefined);
     throw error;

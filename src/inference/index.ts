@@ -5,7 +5,22 @@ export { createSentimentClassifier, prepareSentimentText, toMessageSentiment } f
 export type { SentimentClassifier, SentimentClassifierOptions } from "./sentimentClassifier";
 export { createTextClassifier } from "./textClassifier";
 export type { ClassifierEngineOptions, TextClassifier, TextClassifierOptions } from "./textClassifier";
-export { DEFAULT_MODEL_NAME, defaultSentimentModel } from "./defaultModel";
+export { createEmotionClassifier } from "./emotionClassifier";
+export type { EmotionClassifierOptions } from "./emotionClassifier";
+export { TOXICITY_LABELS, createToxicityClassifier } from "./toxicityClassifier";
+export type { ToxicityClassifierOptions } from "./toxicityClassifier";
+export { toLabelResult } from "./labelClassifier";
+export { createEventLabeler, isLabelableLlmEvent } from "./eventLabeler";
+export type { EventLabeler, EventLabelerOptions, LabelableEvent } from "./eventLabeler";
+export type { LabelClassifier, LabelClassifierOptions, LabelResult } from "./labelClassifier";
+export {
+  DEFAULT_EMOTION_MODEL_NAME,
+  DEFAULT_MODEL_NAME,
+  DEFAULT_TOXICITY_MODEL_NAME,
+  defaultEmotionModel,
+  defaultSentimentModel,
+  defaultToxicityModel,
+} from "./defaultModel";
 export { DEFAULT_MODEL_FILES } from "./modelFiles";
 export { MODEL_CACHE_NAME } from "./modelFetch";
 export { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS } from "./engineBatch";

@@ -47,3 +47,32 @@ export function configureRuntime(options: RuntimeOptions): void {
   ort.env.wasm.proxy = false;
   if (options.wasmPaths !== undefined) ort.env.wasm.wasmPaths = options.wasmPaths;
 }
+
+/**
+ * A 76-byte ONNX graph (one Identity node on an int64 vector): creating a session from it makes ONNX
+ * Runtime fetch, compile and instantiate its WebAssembly, which takes a good part of a second, so
+ * that work can run while the model's own files are still downloading.
+ */
+const STARTER_GRAPH = "CAcSCXRyYWNlbGVuczo3ChAKAXgSAXkiCElkZW50aXR5EgVzdGFydFoNCgF4EggKBggHEgIKAGINCgF5EggKBggHEgIKAEIECgAQDQ==";
+
+let started: Promise<void> | undefined;
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Configures the runtime and starts its WebAssembly (once per page, worker or process). Failures
+ * are not reported here: the model's own session creation meets the same failure and names it.
+ */
+export function startRuntime(options: RuntimeOptions): Promise<void> {
+  configureRuntime(options);
+  started ??= ort.InferenceSession.create(decodeBase64(STARTER_GRAPH)).then(
+    (session) => session.release(),
+    () => undefined,
+  );
+  return started;
+}

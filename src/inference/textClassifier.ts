@@ -40,6 +40,12 @@ export interface ClassifierEngineOptions {
   maxBatchTokens?: number;
   /** Keep downloaded model files in the Cache API. @default true */
   cache?: boolean;
+  /**
+   * Rounds of synthetic batches run when the model loads, so the first real classification already
+   * runs at warm speed (WebAssembly and the tokenizer are optimised while they run). 0 turns it off.
+   * @default 2
+   */
+  warmUpRounds?: number;
   /** Every loading event (transformers.js `status` vocabulary). */
   onProgress?: ProgressCallback;
   /**
@@ -75,6 +81,7 @@ function pickEngine(options: TextClassifierOptions): ClassificationEngine {
     batchSize: options.batchSize,
     maxBatchTokens: options.maxBatchTokens,
     cache: options.cache,
+    warmUpRounds: options.warmUpRounds,
   };
   const worker = options.worker ?? canStartWorker();
   if (worker === false) return createClassificationEngine(config);

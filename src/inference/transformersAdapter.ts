@@ -6,7 +6,7 @@
  */
 import type { ClassificationEngine } from "./engine";
 import { DEFAULT_BATCH_SIZE } from "./engineBatch";
-import { readLabels, readScoreFunction } from "./engineLoad";
+import { readLabelExtras, readLabels, readScoreFunction } from "./engineLoad";
 import { InferenceError } from "./errors";
 import type { LabelScore, ModelInfo, ProgressCallback } from "./types";
 
@@ -65,6 +65,7 @@ function pipelineInfo(pipeline: TransformersPipeline): ModelInfo {
     maxTokens: typeof limit === "number" && limit < 1_000_000 ? limit : 512,
     inputNames: [],
     runtime: "transformers.js",
+    ...readLabelExtras(config, labels),
   };
 }
 

@@ -108,6 +108,15 @@ export interface ModelInfo {
   inputNames: string[];
   /** Where inference runs. */
   runtime: "worker" | "in-process" | "transformers.js";
+  /**
+   * Per-label decision thresholds the model's training chose on its dev set
+   * (`config.json` → `tracelens.thresholds`); absent for models that state none.
+   */
+  thresholds?: Record<string, number>;
+  /** Named groupings of the labels (`config.json` → `tracelens.groups`), e.g. `ekman`: group → labels. */
+  groups?: Record<string, Record<string, string[]>>;
+  /** Per-group thresholds on a group's score (its best member's), per grouping (`tracelens.group_thresholds`). */
+  groupThresholds?: Record<string, Record<string, number>>;
 }
 
 /** One label's score for one text: what a transformers.js pipeline returns with `top_k: null`. */

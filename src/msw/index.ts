@@ -8,4 +8,7 @@ export { mockFaults } from "./mockFaults";
 export type { MockEndpoint, MockFault, MockFaultRule } from "./mockFaults";
 export type { MockRequestRecord, MockStats } from "./mockStats";
 export { SERVER_ERROR_BODIES } from "./mockBackendEndpoints";
+export { LATEST_PROFILE, LEGACY_PROFILE, MOCK_PROFILES } from "./mockProfiles";
+export type { MockProfileName, MockServerProfile } from "./mockProfiles";
+export type { MockAuthOptions, MockPersonalApiKey } from "./mockAuth";
 export type { MockReply } from "./mockBackendEndpoints";

@@ -1,26 +1,37 @@
 /**
- * A mock of PostHog's LLM-analytics API as a plain `Request → Response` function, with auth,
- * AI-consent checks, latency, fault injection and request statistics. It imports no msw, so
- * the same backend also runs behind a node:http server; `postHogHandlers` wraps it for msw.
+ * A strict mock of PostHog's LLM-analytics API as a plain `Request → Response` function. It enforces
+ * PostHog's own rules, written from shared/spec/posthog-contract.md rather than from the client:
+ * routing (F-R*), authentication and scopes (F-A*), serializers (F-D*, F-S1, F-T1, F-M*, F-E1), query
+ * schemas with unknown keys refused (F-Q*), and the date windows of lookups by id. It imports no msw,
+ * so it also runs behind a node:http server; `postHogHandlers` wraps it for msw.
  */
 import { createLocalClient, type LocalClientOptions } from "../client/clientLocal";
 import type { TraceLensClient } from "../client/clientTypes";
+import { authenticate, checkScope, type MockAuthOptions } from "./mockAuth";
 import { SERVER_ERROR_BODIES, runEndpoint, type MockReply } from "./mockBackendEndpoints";
 import { MockFaultTable, type MockEndpoint, type MockFault, type MockFaultRule } from "./mockFaults";
+import { resolveProfile, type MockProfileName, type MockServerProfile } from "./mockProfiles";
+import { matchRoute } from "./mockRoutes";
 import { createMockStats, type MockStats } from "./mockStats";
+import { createMockStore } from "./mockStore";
 
 export interface PostHogMockOptions extends Partial<LocalClientOptions> {
-  /** The client that answers; by default a local client over `traces`, `classifier`, `summarize`, `summarizeEvaluation`. */
-  client?: TraceLensClient;
-  /** When set, requests for any other project id get 404. */
-  projectId?: string | number;
   /**
-   * Auth as PostHog applies it. With `required`, a request needs `Authorization: Bearer <key>`
-   * (one of `apiKeys`, when given) or the `sessionCookie` cookie; otherwise 401.
+   * The client that computes sentiment, text and summaries; by default a local client over `traces`,
+   * `classifier`, `summarize`, `summarizeEvaluation`. The query endpoint always answers from `traces`
+   * itself, so PostHog's windows and filters apply to events.
    */
-  auth?: { required?: boolean; apiKeys?: string[]; sessionCookie?: string };
-  /** False makes summarization, batch_check and evaluation_summary answer 403, as for an org without AI consent. @default true */
+  client?: TraceLensClient;
+  /** When set, requests for any other project id get 404 ("@current" always matches). */
+  projectId?: string | number;
+  /** Credentials as PostHog checks them: personal API keys with scopes, session cookies with CSRF. */
+  auth?: MockAuthOptions;
+  /** False makes summarization, batch_check and evaluation_summary answer 403 (F-A8). @default true */
   aiProcessingApproved?: boolean;
+  /** Which PostHog to play: "latest", "legacy" (no `includeSentiment`), or a custom profile. @default "latest" */
+  profile?: MockProfileName | MockServerProfile;
+  /** The server's clock, so windows can be tested against traces of any age. Also the local client's clock. @default Date.now */
+  now?: () => number;
   /** Added before every answer, in ms: a number or a function of the endpoint. @default 0 */
   latencyMs?: number | ((endpoint: MockEndpoint) => number);
   /** Fault rules active from the start. */
@@ -33,35 +44,31 @@ export interface PostHogMockOptions extends Partial<LocalClientOptions> {
 export type MockOutcome = { type: "response"; response: Response } | { type: "network-error" };
 
 export interface PostHogMockBackend {
-  /** Answers one request as PostHog would (or as the active faults dictate). */
-  handle(request: Request): Promise<MockOutcome>;
+  /** Answers one request as PostHog would (or as the active faults dictate). `cookies` stand in for a browser's cookie jar. */
+  handle(request: Request, cookies?: Record<string, string>): Promise<MockOutcome>;
   /** Adds a fault rule; rules are tried in the order added. */
   addFault(rule: MockFaultRule): void;
   clearFaults(): void;
   setLatency(latency: PostHogMockOptions["latencyMs"]): void;
   setAiProcessingApproved(approved: boolean): void;
-  /** Requests seen, in flight and at most at once. */
+  setProfile(profile: MockProfileName | MockServerProfile): void;
+  /** Moves the server's clock (epoch ms, or a function). */
+  setNow(now: number | (() => number)): void;
+  /** Requests seen, in flight and at most at once, with any contract warnings. */
   readonly stats: MockStats;
   readonly client: TraceLensClient;
+  readonly profile: MockServerProfile;
 }
 
-// Not anchored at the start: hosts often mount PostHog behind a proxy prefix such as /posthog.
-const ROUTE = /\/api\/(?:environments|projects)\/([^/]+)\/(query|llm_analytics\/(?:sentiment|text_repr|summarization\/batch_check|summarization|evaluation_summary))\/?$/;
-const ENDPOINTS: Record<string, MockEndpoint> = {
-  query: "query",
-  "llm_analytics/sentiment": "sentiment",
-  "llm_analytics/text_repr": "text_repr",
-  "llm_analytics/summarization": "summarization",
-  "llm_analytics/summarization/batch_check": "batch_check",
-  "llm_analytics/evaluation_summary": "evaluation_summary",
-};
+/** F-A8 (summarization.py / evaluation_summary.py _validate_feature_access). */
 const AI_GATED = new Set<MockEndpoint>(["summarization", "batch_check", "evaluation_summary"]);
 
 function json(reply: MockReply): Response {
-  return new Response(JSON.stringify(reply.body), {
-    status: reply.status,
-    headers: { "Content-Type": "application/json", ...reply.headers },
-  });
+  return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { "Content-Type": "application/json", ...reply.headers } });
+}
+
+function respond(reply: MockReply): MockOutcome {
+  return { type: "response", response: json(reply) };
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -84,54 +91,61 @@ function faultReply(endpoint: MockEndpoint, fault: Extract<MockFault, { kind: "s
   return { status: fault.status, body: fault.body ?? (fault.status >= 500 ? SERVER_ERROR_BODIES[endpoint] : { detail: "Injected fault" }) };
 }
 
-function authProblem(request: Request, auth: PostHogMockOptions["auth"]): MockReply | null {
-  if (!auth?.required) return null;
-  const header = request.headers.get("Authorization");
-  if (header) {
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-    if (token && (!auth.apiKeys || auth.apiKeys.includes(token))) return null;
-    return { status: 401, body: { detail: "Invalid personal API key." } };
-  }
-  const cookie = request.headers.get("Cookie") ?? "";
-  if (auth.sessionCookie && cookie.split(/;\s*/).some((c) => c.startsWith(`${auth.sessionCookie}=`))) return null;
-  return { status: 401, body: { detail: "Authentication credentials were not provided." } };
+function withCookies(request: Request, cookies: Record<string, string> | undefined): Request {
+  if (!cookies || Object.keys(cookies).length === 0 || request.headers.has("Cookie")) return request;
+  const headers = new Headers(request.headers);
+  headers.set("Cookie", Object.entries(cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; "));
+  return new Request(request, { headers });
 }
 
 /**
- * A mock PostHog backend over a local client (or any TraceLensClient).
+ * A strict mock PostHog backend over a local client (or any TraceLensClient) and the host's traces.
  *
  * @example
- * const backend = createPostHogMockBackend({ traces, classifier, latencyMs: 50 });
+ * const backend = createPostHogMockBackend({ traces, classifier, profile: "legacy", now: () => Date.parse("2025-06-10") });
  * backend.addFault({ endpoint: "sentiment", fault: mockFaults.throttle(1), times: 1 });
  */
 export function createPostHogMockBackend(options: PostHogMockOptions = {}): PostHogMockBackend {
-  const client = options.client ?? createLocalClient({ ...options, traces: options.traces ?? [] });
+  let clock: () => number = options.now ?? Date.now;
+  const now = () => clock();
+  const traces = options.traces ?? [];
+  const client = options.client ?? createLocalClient({ ...options, traces, now });
+  const store = createMockStore(traces);
   const faults = new MockFaultTable(options.random);
   for (const rule of options.faults ?? []) faults.add(rule);
   let latency = options.latencyMs ?? 0;
   let aiApproved = options.aiProcessingApproved ?? true;
+  let profile = resolveProfile(options.profile);
   const stats = createMockStats();
 
   async function answer(request: Request, endpoint: MockEndpoint, body: unknown): Promise<MockOutcome> {
-    const denied = authProblem(request, options.auth);
-    if (denied) return { type: "response", response: json(denied) };
+    // F-A3 (posthog/api/routing.py get_permissions): authenticated first, then the API scope, then the
+    // view's own checks (AI approval, F-A8), then the serializer.
+    const principal = authenticate(request, body, options.auth);
+    if ("status" in principal) return respond(principal);
+    const denied = checkScope(principal, endpoint);
+    if (denied) return respond(denied);
     if (AI_GATED.has(endpoint) && !aiApproved) {
       const detail = "AI data processing must be approved by your organization before using summarization";
-      return { type: "response", response: json({ status: 403, body: { detail } }) };
+      return respond({ status: 403, body: { type: "authentication_error", code: "permission_denied", detail, attr: null } });
     }
     const fault = faults.take(endpoint, body);
     if (fault?.kind === "network-error") return { type: "network-error" };
-    if (fault?.kind === "status") return { type: "response", response: json(faultReply(endpoint, fault)) };
+    if (fault?.kind === "status") return respond(faultReply(endpoint, fault));
     if (fault?.kind === "delay") await wait(fault.ms, request.signal);
     if (fault?.kind === "malformed-json") {
       return { type: "response", response: new Response('{"results": {"truncated', { status: fault.status ?? 200, headers: { "Content-Type": "application/json" } }) };
     }
-    return { type: "response", response: json(await runEndpoint(endpoint, client, body, request.signal)) };
+    if (fault?.kind === "body") return respond({ status: fault.status ?? 200, body: fault.body, headers: fault.headers });
+    return respond(await runEndpoint(endpoint, { client, store, profile, now: now(), signal: request.signal }, body));
   }
 
   return {
     client,
     stats,
+    get profile() {
+      return profile;
+    },
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setLatency: (next) => {
@@ -140,27 +154,28 @@ export function createPostHogMockBackend(options: PostHogMockOptions = {}): Post
     setAiProcessingApproved: (approved) => {
       aiApproved = approved;
     },
-    async handle(request) {
-      const match = ROUTE.exec(new URL(request.url).pathname);
-      if (!match) return { type: "response", response: json({ status: 404, body: { detail: "Not found." } }) };
-      const endpoint = ENDPOINTS[match[2]!]!;
-      if (options.projectId !== undefined && decodeURIComponent(match[1]!) !== String(options.projectId)) {
-        return { type: "response", response: json({ status: 404, body: { detail: "Project not found." } }) };
-      }
-      if (request.method !== "POST") {
-        return { type: "response", response: json({ status: 405, body: { detail: `Method "${request.method}" not allowed.` } }) };
-      }
+    setProfile: (next) => {
+      profile = resolveProfile(next);
+    },
+    setNow: (next) => {
+      clock = typeof next === "function" ? next : () => next;
+    },
+    async handle(incoming, cookies) {
+      const request = withCookies(incoming, cookies);
+      const route = matchRoute(request.method, new URL(request.url).pathname, options.projectId);
+      if (!route.ok) return respond({ status: route.status, body: route.body });
       const text = await request.text();
       let body: unknown;
       try {
+        // F-D2: invalid JSON → 400 "JSON parse error"; an empty body reads as an empty dict.
         body = text === "" ? {} : JSON.parse(text);
-      } catch {
-        return { type: "response", response: json({ status: 400, body: { detail: "JSON parse error - the body is not valid JSON" } }) };
+      } catch (error) {
+        return respond({ status: 400, body: { type: "validation_error", code: "parse_error", detail: `JSON parse error - ${(error as Error).message}`, attr: null } });
       }
-      const done = stats.start(endpoint, body);
+      const done = stats.start(route.endpoint, body, route.warning);
       try {
-        await wait(typeof latency === "function" ? latency(endpoint) : latency, request.signal);
-        return await answer(request, endpoint, body);
+        await wait(typeof latency === "function" ? latency(route.endpoint) : latency, request.signal);
+        return await answer(request, route.endpoint, body);
       } finally {
         done();
       }

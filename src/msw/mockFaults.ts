@@ -4,7 +4,14 @@
  */
 
 /** The endpoints of PostHog's API the mock implements. */
-export type MockEndpoint = "query" | "sentiment" | "text_repr" | "summarization" | "batch_check" | "evaluation_summary";
+export type MockEndpoint =
+  | "query"
+  | "sentiment"
+  | "sentiment_generations"
+  | "text_repr"
+  | "summarization"
+  | "batch_check"
+  | "evaluation_summary";
 
 export type MockFault =
   /** Answer with this status; 429 gets PostHog's throttle body and `Retry-After`, 5xx the endpoint's own error body. */
@@ -14,7 +21,9 @@ export type MockFault =
   /** A successful status with a body that is not JSON. */
   | { kind: "malformed-json"; status?: number }
   /** Answer normally, this much later (to exceed a client's timeout, say). */
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /** Any JSON body (a 200 of the wrong shape, say), with optional status and headers. */
+  | { kind: "body"; body: unknown; status?: number; headers?: Record<string, string> };
 
 export interface MockFaultRule {
   /** Which endpoint it applies to. @default "*" */
@@ -36,6 +45,7 @@ export const mockFaults = {
   networkError: (): MockFault => ({ kind: "network-error" }),
   malformedJson: (): MockFault => ({ kind: "malformed-json" }),
   delay: (ms: number): MockFault => ({ kind: "delay", ms }),
+  body: (body: unknown, status = 200, headers?: Record<string, string>): MockFault => ({ kind: "body", body, status, ...(headers ? { headers } : {}) }),
 };
 
 interface LiveRule {

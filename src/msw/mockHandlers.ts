@@ -20,11 +20,13 @@ function escapeRegExp(text: string): string {
  */
 export function handlersForBackend(backend: PostHogMockBackend, baseUrl?: string): HttpHandler[] {
   const prefix = baseUrl ? escapeRegExp(baseUrl.replace(/\/+$/, "")) : "";
-  const pattern = new RegExp(`${prefix}/api/(?:environments|projects)/[^/]+/(?:query|llm_analytics)/`);
+  // F-R1: with or without the trailing slash.
+  const pattern = new RegExp(`${prefix}/api/(?:environments|projects)/[^/]+/(?:query|llm_analytics)(?:/|$)`);
   return [
-    http.all(pattern, async ({ request }) => {
+    http.all(pattern, async ({ request, cookies }) => {
       try {
-        const outcome = await backend.handle(request);
+        // In a browser the Cookie header is not readable; msw hands the page's cookies over separately.
+        const outcome = await backend.handle(request, cookies);
         return outcome.type === "network-error" ? HttpResponse.error() : outcome.response;
       } catch (error) {
         // The caller aborted while the backend was "working"; nobody is left to answer.

@@ -7,6 +7,8 @@ export interface MockRequestRecord {
   body: unknown;
   startedAt: number;
   endedAt: number | null;
+  /** A contract warning about this request (something PostHog may not answer), when there is one. */
+  warning?: string;
 }
 
 export interface MockStats {
@@ -18,8 +20,10 @@ export interface MockStats {
   /** Most requests to one endpoint (or any) in flight at the same time. */
   maxInFlightFor(endpoint: MockEndpoint): number;
   reset(): void;
+  /** Contract warnings, one per request that drew one. */
+  readonly warnings: readonly string[];
   /** Records a request; call the returned function when it is answered. */
-  start(endpoint: MockEndpoint, body: unknown): () => void;
+  start(endpoint: MockEndpoint, body: unknown, warning?: string): () => void;
 }
 
 export function createMockStats(): MockStats {
@@ -37,6 +41,9 @@ export function createMockStats(): MockStats {
     get maxInFlight() {
       return maxInFlight;
     },
+    get warnings() {
+      return requests.flatMap((r) => (r.warning ? [r.warning] : []));
+    },
     count: (endpoint) => (endpoint ? requests.filter((r) => r.endpoint === endpoint).length : requests.length),
     maxInFlightFor: (endpoint) => perEndpoint.get(endpoint)?.max ?? 0,
     reset() {
@@ -44,8 +51,8 @@ export function createMockStats(): MockStats {
       maxInFlight = inFlight;
       perEndpoint = new Map();
     },
-    start(endpoint, body) {
-      const record: MockRequestRecord = { endpoint, body, startedAt: Date.now(), endedAt: null };
+    start(endpoint, body, warning) {
+      const record: MockRequestRecord = { endpoint, body, startedAt: Date.now(), endedAt: null, ...(warning ? { warning } : {}) };
       requests.push(record);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);

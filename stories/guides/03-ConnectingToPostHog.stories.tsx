@@ -31,6 +31,8 @@ function makeBackend(log: (entry: LogEntry) => void) {
     classifier: keywordClassifier(),
     projectId: PROJECT_ID,
     auth: { required: true, apiKeys: [SERVER_KEY] },
+    // The fixtures' "today", so the table's default 7 days hold them.
+    now: () => FIXTURE_NOW,
   });
   return async function yourBackend(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname.replace(/^\/posthog\//, "");
@@ -75,7 +77,7 @@ function ProxiedTraces() {
   return (
     <TraceLensProvider client={client}>
       <div style={{ display: "grid", gap: 12 }}>
-        <TracesTable query={{}} height={240} now={FIXTURE_NOW} defaultColumnVisibility={{ output: false, person: false }} />
+        <TracesTable query={{ dateRange: { date_from: "-30d" } }} height={240} now={FIXTURE_NOW} defaultColumnVisibility={{ output: false, person: false }} />
         <section aria-label="Requests" style={{ fontSize: 12, display: "grid", gap: 6 }}>
           <div style={{ display: "flex", gap: 12, alignItems: "center" }}>
             <strong>Requests your backend received</strong>

@@ -28,6 +28,13 @@ describe("backoff and Retry-After", () => {
     expect(parseRetryAfter(new Date(10_000 + 7000).toUTCString(), 10_000)).toBe(7000);
     expect(parseRetryAfter("soon")).toBeNull();
     expect(parseRetryAfter(null)).toBeNull();
+    // Negative and bare-number-like texts are not delay-seconds, though Date.parse reads "-5" as a year.
+    expect(parseRetryAfter("-5")).toBeNull();
+    expect(parseRetryAfter("-1")).toBeNull();
+    expect(parseRetryAfter("1e3")).toBeNull();
+    expect(parseRetryAfter("")).toBeNull();
+    // An HTTP date in the past means "now".
+    expect(parseRetryAfter(new Date(5_000).toUTCString(), 10_000)).toBe(0);
   });
 
   it("falls back to defaults for nonsense policies", () => {

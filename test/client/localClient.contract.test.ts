@@ -5,5 +5,5 @@ import { allTraces, fakeClassifier, fakeSummarize, fakeSummarizeEvaluation } fro
 describeClientContract("createLocalClient", async () => {
   const summarize = fakeSummarize();
   const client = createLocalClient({ traces: allTraces(), classifier: fakeClassifier(), summarize, summarizeEvaluation: fakeSummarizeEvaluation });
-  return { client, summarizeCalls: () => summarize.calls.length };
+  return { client, summarizeCalls: () => summarize.calls.length, listsEvaluationOnlyTraces: true };
 });

@@ -102,3 +102,43 @@ describe("local traces", () => {
     expect(found.results.map((t) => t.id)).toContain(IDS.frustrated);
   });
 });
+
+describe("stored sentiment, locally", () => {
+  it("joins $ai_evaluation sentiment results onto traces with includeSentiment, in the shape PostHog returns them", async () => {
+    const { createPostHogMockBackend } = await import("../../src/msw/mockBackend");
+    const { createPostHogClient } = await import("../../src/client/clientPostHog");
+    const { sentimentEvaluationProperties } = await import("../../src/core/sentiment/stored");
+    const trace = allTraces().find((t) => t.events.filter((e) => e.event === "$ai_generation").length >= 2)!;
+    const [g0, g1] = trace.events.filter((e) => e.event === "$ai_generation");
+    const result = (positive: number, negative: number) => ({
+      label: (positive > negative ? "positive" : "negative") as "positive" | "negative",
+      score: Math.max(positive, negative),
+      scores: { positive, neutral: 1 - positive - negative, negative },
+      messages: { "0": { label: (positive > negative ? "positive" : "negative") as "positive" | "negative", score: Math.max(positive, negative), scores: { positive, neutral: 1 - positive - negative, negative } } },
+      message_count: 1,
+    });
+    const stored = [
+      { id: "s0", event: "$ai_evaluation", createdAt: g0!.createdAt, properties: sentimentEvaluationProperties(trace.id, g0!.id, result(0.8, 0.1)) },
+      { id: "s1", event: "$ai_evaluation", createdAt: g1!.createdAt, properties: sentimentEvaluationProperties(trace.id, g1!.id, result(0.1, 0.7)) },
+    ];
+    const withStored = { ...trace, events: [...trace.events, ...stored] };
+    const local = createLocalClient({ traces: [withStored] });
+    const fromLocal = await local.getTrace({ traceId: trace.id, includeSentiment: true });
+    const backend = createPostHogMockBackend({ traces: [withStored] });
+    const remote = createPostHogClient({
+      host: "https://posthog.test",
+      projectId: 1,
+      fetch: async (input, init) => {
+        const outcome = await backend.handle(new Request(input, init));
+        if (outcome.type !== "response") throw new TypeError("fetch failed");
+        return outcome.response;
+      },
+    });
+    const fromPostHog = await remote.getTrace({ traceId: trace.id, dateRange: { date_from: "all" } });
+    expect(fromLocal!.sentiment).toMatchObject({ source: "stored", message_count: 2 });
+    expect(fromLocal!.sentiment).toEqual(fromPostHog!.sentiment);
+    const generation = (t: typeof fromLocal) => t!.events.find((e) => e.id === g1!.id)!.sentiment;
+    expect(generation(fromLocal)).toEqual(generation(fromPostHog));
+    expect(generation(fromLocal)).toMatchObject({ label: "negative", source: "stored" });
+  });
+});

@@ -127,9 +127,14 @@ describe("refused answers", () => {
 
   it("times out, and reports an unreachable server as a network error", async () => {
     reply = () => answer(good);
+    // A slow server that honours the abort: once aborted it never calls through, so no request is left
+    // to reject after the test (an unhandled rejection would land on whichever file runs next).
     const slow = openAICompatibleSummarizer({ baseUrl, model: "m", timeoutMs: 1, fetch: (input, init) => new Promise((resolve, reject) => {
-      init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
-      setTimeout(() => resolve(fetch(input, init)), 200);
+      const later = setTimeout(() => resolve(fetch(input, init)), 200);
+      init?.signal?.addEventListener("abort", () => {
+        clearTimeout(later);
+        reject(new DOMException("aborted", "AbortError"));
+      });
     }) });
     await expect(slow(request)).rejects.toMatchObject({ kind: "timeout" });
     const nowhere = openAICompatibleSummarizer({ baseUrl: "http://127.0.0.1:1/v1", model: "m" });

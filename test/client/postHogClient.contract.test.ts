@@ -18,11 +18,14 @@ describeClientContract(
       summarize,
       summarizeEvaluation: fakeSummarizeEvaluation,
       projectId: 42,
-      auth: { required: true, apiKeys: ["phx_contract_key_123"] },
+      // A legacy personal key (no scopes): batch_check is open to it (F-A5).
+      auth: { required: true, apiKeys: [{ key: "phx_contract_key_123", scopes: [] }] },
+      // Weeks after the newest fixture trace: every lookup by id must carry or find its window.
+      now: () => Date.parse("2025-08-05T12:00:00Z"),
     });
     server = await startLoopbackServer(backend);
     const client = createPostHogClient({ host: server.url, projectId: 42, apiKey: "phx_contract_key_123", retry: { retries: 0 } });
-    return { client, summarizeCalls: () => summarize.calls.length };
+    return { client, summarizeCalls: () => summarize.calls.length, listsEvaluationOnlyTraces: false };
   },
   async () => {
     await server?.close();

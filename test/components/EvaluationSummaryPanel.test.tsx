@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ApiError, EvaluationSummaryPanel, EvaluationSummaryPanelView, TraceLensProvider, createLocalClient } from "../../src/all";
+import { ApiError, EvaluationSummaryPanel, EvaluationSummaryPanelView, TraceLensProvider, createLocalClient, preloadSafeMarkdown } from "../../src/all";
 import {
   EVALUATION_GENERATION_IDS as GEN,
   EVALUATION_ID,
@@ -16,6 +16,9 @@ import { axeViolations } from "../axe";
 
 const cards = (kind?: string) => [...document.querySelectorAll(`[data-slot="evaluation-pattern"]${kind ? `[data-kind="${kind}"]` : ""}`)];
 const radio = (name: string) => screen.getByRole("radio", { name });
+
+// Markdown is formatted from the first render (its parser chunk loaded up front).
+beforeAll(() => preloadSafeMarkdown());
 
 describe("EvaluationSummaryPanelView", () => {
   it("shows the assessment, statistics, pass and fail patterns side by side, N/A and recommendations", async () => {

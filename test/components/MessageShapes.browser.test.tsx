@@ -29,10 +29,12 @@ function checkConversation(root: Element, fixture: MessageShapeFixture, shape: M
   for (const wanted of e.texts ?? []) expect(all, `${where}: text "${wanted}"`).toContain(wanted.replace(/\s+/g, " "));
   const calls = [...conversation!.querySelectorAll('[data-slot="message-tool-call"]')].map((card) => text(card));
   for (const tool of e.tools ?? []) expect(calls.some((card) => card.includes(tool)), `${where}: tool ${tool}`).toBe(true);
+  // Remote media waits behind the media policy's gate ("Load image from …"): shown, not yet loaded.
+  const waiting = (kind: string) => conversation!.querySelectorAll(`[data-slot="media-gate"][data-state="ask"][data-kind="${kind}"]`).length;
   const counts = {
-    image: conversation!.querySelectorAll('img[data-slot="message-image"]').length,
-    audio: conversation!.querySelectorAll("audio").length,
-    video: conversation!.querySelectorAll("video").length,
+    image: conversation!.querySelectorAll('img[data-slot="message-image"]').length + waiting("image"),
+    audio: conversation!.querySelectorAll("audio").length + waiting("audio"),
+    video: conversation!.querySelectorAll("video").length + waiting("video"),
     file: conversation!.querySelectorAll('[data-slot="message-file"]').length,
   };
   for (const [kind, count] of Object.entries(e.media ?? {})) expect(counts[kind as keyof typeof counts], `${where}: ${kind}`).toBeGreaterThanOrEqual(count);

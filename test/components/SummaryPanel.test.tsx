@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { SummaryPanelView, summaryToMarkdown, itemLineRanges } from "../../src/all";
+import { SummaryPanelView, summaryToMarkdown, itemLineRanges, preloadSafeMarkdown } from "../../src/all";
 import type { SummarizationSummary } from "../../src/core";
 import { hostileSummary, storySummaryResponse } from "../../stories/fixtures/summaryFixtures";
 import { fixtureTraces as t } from "../../stories/TraceDetailStoryParts";
@@ -15,6 +15,9 @@ const summary: SummarizationSummary = {
   interesting_notes: [{ text: "Nothing odd", line_refs: "" }],
 };
 const text = Array.from({ length: 20 }, (_, i) => `L${String(i + 1).padStart(2, "0")}: line ${i + 1}`).join("\n");
+
+// Markdown is formatted from the first render (its parser chunk loaded up front).
+beforeAll(() => preloadSafeMarkdown());
 
 describe("SummaryPanelView states", () => {
   it("offers Generate with a mode switch before there is a summary", async () => {
@@ -145,7 +148,7 @@ describe("SummaryPanelView with hostile model output", () => {
     expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent('<img src=x onerror="window.__tlPwned=1"> Title');
     expect(container.textContent).toContain('<b onmouseover="window.__tlPwned=1">bold?</b>');
     expect(container.querySelectorAll('[data-slot="markdown-blocked-link"]').length).toBeGreaterThanOrEqual(2);
-    expect(container.querySelectorAll('[data-slot="markdown-blocked-image"]')).toHaveLength(2);
+    expect(container.querySelectorAll('[data-slot="media-gate"][data-state="refused"]')).toHaveLength(2);
   });
 
   it("keeps references inside a link label as text, so no button nests in a link", () => {

@@ -9,28 +9,32 @@ import { harness, startMsw, type Harness } from "../hooks/mswHarness";
 
 startMsw();
 
+/** The support trace's time: passed as a host passes a row's createdAt, so PostHog is asked where the trace is. */
+const SUPPORT_AT = "2025-06-02T09:14:00.840Z";
+const SUPPORT_WINDOW = { date_from: "2025-06-01T00:00:00.000Z", date_to: "2025-06-09T09:14:00.840Z" };
+
 const bodies = (h: Harness, endpoint: "summarization" | "batch_check") =>
   h.backend.stats.requests.filter((r) => r.endpoint === endpoint).map((r) => r.body as Record<string, unknown>);
 
 describe("SummaryPanel over PostHog's endpoints (msw)", () => {
   it("checks the cache, generates on request, and regenerates with force_refresh", async () => {
     const h = harness();
-    render(<SummaryPanel traceId={IDS.support} />, { wrapper: h.wrapper });
+    render(<SummaryPanel traceId={IDS.support} timestamp={SUPPORT_AT} />, { wrapper: h.wrapper });
     await userEvent.click(await screen.findByRole("button", { name: "Generate summary" }));
     expect(await screen.findByRole("heading", { name: "trace minimal summary" })).toBeInTheDocument();
     // (batch_check is asked again afterwards: a new summary changes its answer.)
     expect(bodies(h, "batch_check")[0]).toEqual({ trace_ids: [IDS.support], mode: "minimal" });
-    expect(bodies(h, "summarization")).toEqual([{ mode: "minimal", force_refresh: false, trace_id: IDS.support }]);
+    expect(bodies(h, "summarization")).toEqual([{ mode: "minimal", force_refresh: false, trace_id: IDS.support, ...SUPPORT_WINDOW }]);
     await userEvent.click(screen.getByRole("button", { name: "Regenerate" }));
     await waitFor(() => expect(bodies(h, "summarization")).toHaveLength(2));
-    expect(bodies(h, "summarization")[1]).toEqual({ mode: "minimal", force_refresh: true, trace_id: IDS.support });
+    expect(bodies(h, "summarization")[1]).toEqual({ mode: "minimal", force_refresh: true, trace_id: IDS.support, ...SUPPORT_WINDOW });
     await waitFor(() => expect(screen.getByRole("button", { name: "Regenerate" })).toBeEnabled());
   });
 
   it("loads a cached summary on mount without generating", async () => {
     const h = harness();
-    await h.client.summarize({ trace_id: IDS.support, mode: "minimal" });
-    render(<SummaryPanel traceId={IDS.support} />, { wrapper: h.wrapper });
+    await h.client.summarize({ trace_id: IDS.support, mode: "minimal" }, { timestamp: SUPPORT_AT });
+    render(<SummaryPanel traceId={IDS.support} timestamp={SUPPORT_AT} />, { wrapper: h.wrapper });
     expect(await screen.findByRole("heading", { name: "trace minimal summary" })).toBeInTheDocument();
     expect(h.summarize.calls).toHaveLength(1);
     expect(screen.queryByRole("button", { name: "Generate summary" })).toBeNull();
@@ -39,7 +43,7 @@ describe("SummaryPanel over PostHog's endpoints (msw)", () => {
   it("shows PostHog's error and recovers on Try again", async () => {
     const h = harness();
     h.backend.addFault({ endpoint: "summarization", fault: { kind: "status", status: 500 }, times: 2 });
-    render(<SummaryPanel traceId={IDS.support} />, { wrapper: h.wrapper });
+    render(<SummaryPanel traceId={IDS.support} timestamp={SUPPORT_AT} />, { wrapper: h.wrapper });
     await userEvent.click(await screen.findByRole("button", { name: "Generate summary" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Failed to generate summary");
@@ -50,7 +54,7 @@ describe("SummaryPanel over PostHog's endpoints (msw)", () => {
 
   it("asks for the other mode when the mode changes after generating", async () => {
     const h = harness();
-    render(<SummaryPanel traceId={IDS.support} />, { wrapper: h.wrapper });
+    render(<SummaryPanel traceId={IDS.support} timestamp={SUPPORT_AT} />, { wrapper: h.wrapper });
     await userEvent.click(await screen.findByRole("button", { name: "Generate summary" }));
     await screen.findByRole("heading", { name: "trace minimal summary" });
     await userEvent.click(screen.getByRole("button", { name: /^Detailed/ }));

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef, useState } from "react";
-import { TraceDetail, TraceDetailView, TraceLensProvider, createLocalClient } from "../../src/all";
+import { TraceDetail, TraceDetailView, TraceLensProvider, createLocalClient, preloadSafeMarkdown } from "../../src/all";
 import type { LLMTrace } from "../../src/core";
 import { hostileTrace, malformedTrace, sentimentFor, syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 import { fixtureTraces as t, keywordClassifier } from "../../stories/TraceDetailStoryParts";
@@ -9,6 +9,9 @@ import { fixtureTraces as t, keywordClassifier } from "../../stories/TraceDetail
 const rows = () => screen.getAllByRole("treeitem");
 const rowNamed = (name: RegExp) => rows().find((row) => name.test(row.textContent ?? ""))!;
 const panelTitle = (container: HTMLElement) => container.querySelector('[data-slot="event-header"] h3')?.textContent;
+
+// Markdown is formatted from the first render (its parser chunk loaded up front).
+beforeAll(() => preloadSafeMarkdown());
 
 describe("TraceDetail (jsdom)", () => {
   it("shows the header chips in PostHog's formats", () => {
@@ -275,6 +278,9 @@ describe("TraceDetail (jsdom)", () => {
     expect(files.map((f) => f.textContent)).toEqual([expect.stringContaining("report.pdf"), expect.stringContaining("plain doc text")]);
     expect(files[0]!.querySelector("a")).toBeNull();
     expect(container.querySelector('[data-slot="message-audio"] audio')?.getAttribute("src")).toBe("data:audio/wav;base64,UklGRiQAAABXQVZF");
+    // A remote image waits for the viewer (media policy "ask").
+    expect(container.querySelector('[data-slot="message-image"]')).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Load image from images.example" }));
     expect(container.querySelector('[data-slot="message-image"]')).toHaveAttribute("src", "https://images.example/x.png");
   });
 

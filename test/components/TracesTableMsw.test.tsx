@@ -10,7 +10,7 @@ const dataRows = () => screen.getAllByRole("row").filter((row) => row.hasAttribu
 describe("TracesTable against PostHog's API (msw)", () => {
   it("lists traces with one TracesQuery and asks sentiment for the rendered rows in ceil(N/5) requests, at most 2 in flight", async () => {
     const h = harness({ latencyMs: 15 });
-    render(<TracesTable query={{}} pageSize={100} columnVisibility={{ input: false, output: false }} />, { wrapper: h.wrapper });
+    render(<TracesTable query={{ dateRange: { date_from: "all" } }} pageSize={100} columnVisibility={{ input: false, output: false }} />, { wrapper: h.wrapper });
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(10));
     expect(h.backend.stats.count("query")).toBe(1);
     await waitFor(() => expect(screen.queryAllByRole("img", { name: "Loading sentiment" })).toHaveLength(0), { timeout: 5000 });

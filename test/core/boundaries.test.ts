@@ -54,3 +54,31 @@ test("the main entry never reaches onnxruntime, tokenizers or msw", () => {
   expect(forbidden).toEqual([]);
   expect(files.filter((f) => f.startsWith(`inference${path.sep}`) || f.startsWith(`msw${path.sep}`))).toEqual([]);
 });
+
+test("markdown-it and the highlighter are reached only through lazy import(), never statically from an entry", () => {
+  const STATIC = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/g;
+  const staticPackages = (entry: string) => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const queue = [entry];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const match of readFileSync(file, "utf8").matchAll(STATIC)) {
+        const spec = match[1]!;
+        if (spec.startsWith(".")) queue.push(resolveFile(file, spec));
+        else packages.add(spec);
+      }
+    }
+    return packages;
+  };
+  for (const entry of ["index.ts", "tables.ts", "trace.ts", "overview.ts", "evaluations.ts"]) {
+    expect([...staticPackages(path.join(SRC, entry))].filter((p) => /^(markdown-it|lowlight|highlight\.js)/.test(p)), entry).toEqual([]);
+  }
+  // …and the lazy chunk does reach it (so the check above is looking at the right graph).
+  expect([...staticPackages(path.join(SRC, "components/ui/markdownBody.tsx"))]).toContain("markdown-it");
+  expect([...staticPackages(path.join(SRC, "components/ui/codeHighlight.tsx"))]).toContain("lowlight");
+  expect([...staticPackages(path.join(SRC, "components/ui/markdownBody.tsx"))]).not.toContain("lowlight");
+  expect([...importGraph(path.join(SRC, "trace.ts")).packages.keys()]).toEqual(expect.arrayContaining(["markdown-it", "lowlight"]));
+});

@@ -120,13 +120,13 @@ describe("hostile nesting", () => {
     expect(result.text.endsWith("[... max depth reached]")).toBe(true);
   });
 
-  it("deeply nested literal and JSON strings stay raw", () => {
+  it("a deeply nested literal stays raw; deeply nested JSON is PostHog's 500 (json.loads RecursionError)", () => {
     const brackets = "[".repeat(100_000) + "]".repeat(100_000);
     const span = formatTextRepr("$ai_span", { id: "s", event: "$ai_span", properties: { $ai_input_state: brackets } });
     expect(span.error).toBeUndefined();
     const call = [{ role: "assistant", tool_calls: [{ function: { name: "f", arguments: brackets } }] }];
-    const generation = formatTextRepr("$ai_generation", gen({ $ai_error: brackets, $ai_input: call }));
-    expect(generation.error).toBeUndefined();
+    expect(formatTextRepr("$ai_generation", gen({ $ai_input: call })).error?.status).toBe(500);
+    expect(formatTextRepr("$ai_generation", gen({ $ai_error: brackets })).error?.status).toBe(500);
   });
 });
 

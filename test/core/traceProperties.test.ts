@@ -158,6 +158,18 @@ describe("buildTraceTree properties", () => {
 });
 
 describe("buildTraceTree regressions found by the properties", () => {
+  it("picks the same $ai_trace event as the root whatever order two differing copies arrive in", () => {
+    const copy = (tokens: number, timestamp: string) => ({ event: "$ai_trace", id: "same", timestamp, properties: { $ai_trace_id: "T", $ai_input_tokens: tokens } });
+    for (const [a, b] of [[copy(5, "2025-01-01T00:00:00Z"), copy(9, "2025-01-01T00:00:00Z")], [copy(5, "2025-01-01T00:00:02Z"), copy(9, "2025-01-01T00:00:01Z")]]) {
+      const forward = buildTraceTree([a, b], { traceId: "T", dedupe: false });
+      const backward = buildTraceTree([b, a], { traceId: "T", dedupe: false });
+      expect(backward.metrics.inputTokens).toBe(forward.metrics.inputTokens);
+      expect(backward.nodesByKey.size).toBe(forward.nodesByKey.size);
+    }
+    const later = buildTraceTree([copy(5, "2025-01-01T00:00:02Z"), copy(9, "2025-01-01T00:00:01Z")], { traceId: "T" });
+    expect(later.metrics.inputTokens).toBe(9);
+  });
+
   it("keeps metrics finite for a latency near the largest double", () => {
     const tree = buildTraceTree([{ properties: { $ai_latency: 1.797693134862316e306 } }]);
     expect(Number.isFinite(tree.metrics.totalLatency)).toBe(true);

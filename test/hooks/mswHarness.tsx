@@ -10,6 +10,8 @@ import type { PostHogMockBackend } from "../../src/msw/mockBackend";
 import { allTraces, fakeClassifier, fakeSummarize, fakeSummarizeEvaluation } from "../client/helpers";
 
 export const HOST = "https://posthog.test";
+/** The mock server's "now": weeks after the newest fixture trace, so every lookup by id needs its window. */
+export const NOW = Date.parse("2025-08-05T12:00:00Z");
 export const server = setupServer();
 
 export function startMsw(): void {
@@ -37,6 +39,7 @@ export function harness(options: PostHogHandlersOptions = {}): Harness {
     summarize,
     summarizeEvaluation: fakeSummarizeEvaluation,
     projectId: 1,
+    now: () => NOW,
     ...options,
   });
   server.use(...handlers);

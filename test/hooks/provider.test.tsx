@@ -69,11 +69,14 @@ describe("useTraces and useTrace over the PostHog client and msw", () => {
   it("pages through traces and loads one trace", async () => {
     const h = harness();
     const wrapper = h.wrapper as (p: { children?: ReactNode }) => ReactNode;
-    const page = renderHook(() => useTraces({ limit: 4, offset: 4 }), { wrapper });
+    const page = renderHook(() => useTraces({ dateRange: { date_from: "all" }, limit: 4, offset: 4 }), { wrapper });
     await waitFor(() => expect(page.result.current.data?.results).toHaveLength(4));
     expect(page.result.current.data).toMatchObject({ hasMore: true, offset: 4 });
-    const one = renderHook(() => useTrace({ traceId: IDS.support }), { wrapper });
+    // Two months old, with the row's time as the hint: one TraceQuery, in a window that holds it.
+    const before = h.backend.stats.count("query");
+    const one = renderHook(() => useTrace({ traceId: IDS.support }, { timestamp: "2025-06-02T09:14:00.840Z" }), { wrapper });
     await waitFor(() => expect(one.result.current.data?.traceName).toBe("support_chat"));
+    expect(h.backend.stats.count("query") - before).toBe(1);
     const none = renderHook(() => useTrace({ traceId: "missing" }), { wrapper });
     await waitFor(() => expect(none.result.current.isSuccess).toBe(true));
     expect(none.result.current.data).toBeNull();
@@ -89,14 +92,17 @@ describe("useTraces and useTrace over the PostHog client and msw", () => {
   it("authenticates with a session cookie instead of a key, as a logged-in browser does", async () => {
     harness({ auth: { required: true, sessionCookie: "sessionid" } });
     // jsdom's fetch keeps no cookie jar, so this fetch adds what the browser would send. (A Cookie
-    // header given to the client is a credential in browser code, and refused.)
+    // header given to the client is a credential in browser code, and refused.) Django also wants the
+    // session's CSRF token on every POST (F-A9).
     const withCookieJar: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers);
-      if (init?.credentials === "include") headers.set("Cookie", "sessionid=abc");
+      if (init?.credentials === "include") headers.set("Cookie", "sessionid=abc; csrftoken=tok123");
       return fetch(input, { ...init, headers });
     };
-    const client = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", fetch: withCookieJar });
+    const client = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", fetch: withCookieJar, headers: { "X-CSRFToken": "tok123" } });
     await expect(client.listTraces({ limit: 1 })).resolves.toMatchObject({ limit: 1 });
+    const noCsrf = createPostHogClient({ host: HOST, projectId: 1, credentials: "include", retry: { retries: 0 }, fetch: withCookieJar });
+    await expect(noCsrf.listTraces({ limit: 1 })).rejects.toMatchObject({ status: 403 });
     const anonymous = createPostHogClient({ host: HOST, projectId: 1, retry: { retries: 0 } });
     await expect(anonymous.listTraces({ limit: 1 })).rejects.toMatchObject({ status: 401 });
   });

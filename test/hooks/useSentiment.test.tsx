@@ -6,13 +6,18 @@ import { useTraces } from "../../src/hooks/useTraces";
 import { sentimentKeys } from "../../src/hooks/keys";
 import { mockFaults } from "../../src/msw/mockFaults";
 import type { LLMTrace } from "../../src/core/eventsTrace";
+import { sentimentEvaluationProperties } from "../../src/core/sentiment/stored";
 import { IDS, allTraces, fakeClassifier } from "../client/helpers";
 import { harness, startMsw, type Harness } from "./mswHarness";
 
 startMsw();
 
+/** Rows know their trace's time, as table rows do (`createdAt`); unknown ids get a time too. */
+const TIMES = new Map(allTraces().map((t) => [t.id, t.createdAt]));
+const timeOf = (id: string) => TIMES.get(id) ?? "2025-06-10T00:00:00.000Z";
+
 function Row({ id }: { id: string }) {
-  const { data, error, isPending } = useSentiment({ id });
+  const { data, error, isPending } = useSentiment({ id, timestamp: timeOf(id) });
   const text = isPending ? "loading" : error ? `error:${error.name}` : `${data!.label}:${data!.message_count}`;
   return <li data-testid={id}>{text}</li>;
 }
@@ -46,7 +51,8 @@ describe("useSentiment batching", () => {
     const h = harness();
     render(<Table ids={[IDS.frustrated, IDS.delighted, IDS.frustrated, IDS.silent, IDS.delighted]} />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.queryAllByText("loading")).toHaveLength(0));
-    expect(requestedIds(h)).toEqual([[IDS.frustrated, IDS.delighted, IDS.silent]]);
+    // One request; ids go oldest first, so each request's window stays narrow.
+    expect(requestedIds(h).map((ids) => [...ids].sort())).toEqual([[IDS.frustrated, IDS.delighted, IDS.silent].sort()]);
     expect(screen.getAllByTestId(IDS.frustrated).map((el) => el.textContent)).toEqual(["negative:10", "negative:10"]);
     expect(screen.getByTestId(IDS.silent).textContent).toBe("neutral:0");
   });
@@ -74,7 +80,7 @@ describe("useSentiment batching", () => {
     await waitFor(() => expect(screen.getByTestId(IDS.frustrated).textContent).toBe("negative:10"));
     first.unmount();
     render(<Table ids={[IDS.frustrated]} />, { wrapper: h.wrapper });
-    const { result } = renderHook(() => useSentiment({ id: IDS.frustratedLastGeneration, level: "generation" }), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useSentiment({ id: IDS.frustratedLastGeneration, level: "generation", timestamp: timeOf(IDS.frustrated) }), { wrapper: h.wrapper });
     expect(screen.getByTestId(IDS.frustrated).textContent).toBe("negative:10");
     expect(result.current.data?.message_count).toBe(4);
     expect(h.backend.stats.count("sentiment")).toBe(1);
@@ -85,33 +91,41 @@ describe("useSentiment batching", () => {
 
   it("forced refresh sends force_refresh and updates every row", async () => {
     const h = harness();
-    const { result } = renderHook(() => ({ s: useSentiment({ id: IDS.delighted }), refresh: useRefreshSentiment() }), { wrapper: h.wrapper });
+    const { result } = renderHook(() => ({ s: useSentiment({ id: IDS.delighted, timestamp: timeOf(IDS.delighted) }), refresh: useRefreshSentiment() }), { wrapper: h.wrapper });
     await waitFor(() => expect(result.current.s.data?.label).toBe("positive"));
     const before = result.current.s.dataUpdatedAt;
-    await act(() => result.current.refresh.mutateAsync({ ids: [IDS.delighted] }));
+    await act(() => result.current.refresh.mutateAsync({ ids: [IDS.delighted], timestamps: { [IDS.delighted]: timeOf(IDS.delighted) } }));
     expect((h.backend.stats.requests.at(-1)!.body as { force_refresh?: boolean }).force_refresh).toBe(true);
     await waitFor(() => expect(result.current.s.dataUpdatedAt).toBeGreaterThan(before));
   });
 
-  it("takes sentiment that came inline with the trace list without asking for it", async () => {
-    const traces: LLMTrace[] = allTraces().slice(0, 3).map((t) => ({
-      ...t,
-      sentiment: { trace_id: t.id, label: "positive", score: 1, scores: { positive: 1, neutral: 0, negative: 0 }, generations: {}, generation_count: 0, message_count: 7 },
-    }));
+  it("takes PostHog's stored sentiment that came inline with the trace list without asking for it", async () => {
+    // Each trace gets a stored sentiment evaluation ($ai_evaluation, runtime "sentiment") for one generation.
+    const traces: LLMTrace[] = allTraces().slice(0, 3).map((t) => {
+      const generation = t.events.find((e) => e.event === "$ai_generation")!;
+      const stored = { label: "positive" as const, score: 0.9, scores: { positive: 0.9, neutral: 0.1, negative: 0 }, messages: {}, message_count: 7 };
+      const evaluation = { id: `${t.id}-sentiment`, event: "$ai_evaluation", createdAt: generation.createdAt, properties: sentimentEvaluationProperties(t.id, generation.id, stored) };
+      return { ...t, events: [...t.events, evaluation] };
+    });
     const h = harness({ traces, classifier: fakeClassifier() });
     function Page() {
-      const { data } = useTraces({ includeSentiment: true });
+      const { data } = useTraces({ dateRange: { date_from: "all" } });
       return data ? <Table ids={data.results.map((t) => t.id)} /> : null;
     }
     render(<Page />, { wrapper: h.wrapper });
-    await waitFor(() => expect(screen.getAllByText("positive:7")).toHaveLength(3));
+    // The trace result is the flat mean of the stored generations' messages: none here, so their own scores.
+    await waitFor(() => expect(screen.getAllByText("positive:0")).toHaveLength(3));
     expect(h.backend.stats.count("sentiment")).toBe(0);
+    const query = h.backend.stats.requests.find((r) => r.endpoint === "query")!.body as { query: { includeSentiment?: boolean } };
+    expect(query.query.includeSentiment).toBe(true);
+    const cached = h.queryClient.getQueryData(sentimentKeys.detail(h.client.scope, "trace", traces[0]!.id)) as { source?: string };
+    expect(cached.source).toBe("stored");
   });
 
   it("useSentiments gathers many ids through the same batching", async () => {
     const h = harness();
     const ids = traceIds().slice(0, 8);
-    const { result } = renderHook(() => useSentiments({ ids }), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useSentiments({ ids, timestamps: Object.fromEntries(ids.map((id) => [id, timeOf(id)])) }), { wrapper: h.wrapper });
     await waitFor(() => expect(result.current.isPending).toBe(false));
     expect(Object.keys(result.current.data).sort()).toEqual([...ids].sort());
     expect(h.backend.stats.count("sentiment")).toBe(2);

@@ -16,7 +16,7 @@ const bodies = (h: Harness, endpoint: "summarization" | "batch_check" | "evaluat
 describe("useTraceSummary", () => {
   it("checks the cache on mount and generates nothing until asked", async () => {
     const h = harness();
-    const { result } = renderHook(() => useTraceSummary({ traceId: IDS.support }), { wrapper: h.wrapper });
+    const { result } = renderHook(() => useTraceSummary({ traceId: IDS.support, timestamp: "2025-06-02T09:14:00.840Z" }), { wrapper: h.wrapper });
     await waitFor(() => expect(result.current.cached).toBe(false));
     expect(result.current.status).toBe("idle");
     expect(bodies(h, "batch_check")).toEqual([{ trace_ids: [IDS.support], mode: "minimal" }]);
@@ -24,7 +24,10 @@ describe("useTraceSummary", () => {
     act(() => result.current.generate());
     await waitFor(() => expect(result.current.status).toBe("success"));
     expect(result.current.data?.summary.title).toBe("trace minimal summary");
-    expect(bodies(h, "summarization")).toEqual([{ mode: "minimal", force_refresh: false, trace_id: IDS.support }]);
+    // Two months old: the trace's time becomes the window PostHog searches (its default is 30 days).
+    expect(bodies(h, "summarization")).toEqual([
+      { mode: "minimal", force_refresh: false, trace_id: IDS.support, date_from: "2025-06-01T00:00:00.000Z", date_to: "2025-06-09T09:14:00.840Z" },
+    ]);
     expect(h.summarize.calls).toHaveLength(1);
   });
 

@@ -62,6 +62,17 @@ describe("missing files", () => {
     expect(error!.message).toMatch(/Model file config\.json is missing: .*nowhere\/config\.json could not be read/);
   });
 
+  it("names the first missing file in a fixed order whichever read fails first", async () => {
+    // config.json and tokenizer_config.json both missing: config.json is always the one reported.
+    const dir = variant("two-missing", "tiny-toxicity", { "config.json": null, "tokenizer_config.json": null });
+    for (let i = 0; i < 3; i++) {
+      const error = await caught(createTextClassifier({ model: dir }).load());
+      expect(error).toMatchObject({ file: "config.json" });
+    }
+    const noTokenizers = variant("no-tokenizers", "tiny-toxicity", { "tokenizer.json": null, "tokenizer_config.json": null });
+    expect(await caught(createTextClassifier({ model: noTokenizers }).load())).toMatchObject({ file: "tokenizer.json" });
+  });
+
   it("reports the HTTP status of a missing tokenizer.json", async () => {
     const error = await caught(createTextClassifier({ model: `${base}tiny-toxicity-no-such/` }).load());
     expect(error).toMatchObject({ name: "ModelFileMissingError", status: 404 });
@@ -134,8 +145,15 @@ describe("graphs that do not fit", () => {
     expect(error!.message).toMatch(/output logits has 3 columns but config\.json's id2label lists 2 labels/);
   });
 
-  it("refuses logits of the wrong width at the first run when the graph leaves the width symbolic", async () => {
+  it("refuses logits of the wrong width at the warm-up run when the graph leaves the width symbolic", async () => {
     const classifier = createTextClassifier({ model: path.join(fixtures, "wrong-io"), modelFile: "onnx/dynamic_width.onnx" });
+    const error = await caught(classifier.load()); // the first warm-up batch: 32 rows of 12 columns
+    expect(error).toBeInstanceOf(ModelSignatureError);
+    expect(error!.message).toMatch(/output logits came back as \[32, 12\], expected \[32, 3\] \(one column per id2label entry\)/);
+  });
+
+  it("refuses logits of the wrong width at the first run when warm-up is off", async () => {
+    const classifier = createTextClassifier({ model: path.join(fixtures, "wrong-io"), modelFile: "onnx/dynamic_width.onnx", warmUpRounds: 0 });
     await classifier.load();
     const error = await caught(classifier.classify(["hello hello hello"])); // [CLS] + 3 + [SEP] = 5 columns
     expect(error).toBeInstanceOf(ModelSignatureError);

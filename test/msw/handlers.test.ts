@@ -14,7 +14,12 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 function use(options: Parameters<typeof createPostHogHandlers>[0] = {}) {
-  const made = createPostHogHandlers({ baseUrl: HOST, traces: allTraces(), classifier: fakeClassifier(), summarize: fakeSummarize(), projectId: 3, ...options });
+  const made = createPostHogHandlers({
+    baseUrl: HOST, traces: allTraces(), classifier: fakeClassifier(), summarize: fakeSummarize(), projectId: 3,
+    // The day after the newest fixture trace.
+    now: () => Date.parse("2025-06-19T12:00:00Z"),
+    ...options,
+  });
   backend = made.backend;
   server.use(...made.handlers);
 }
@@ -36,13 +41,14 @@ describe("validation, as PostHog answers it", () => {
     const six = await post("llm_analytics/sentiment/", { ids: ["1", "2", "3", "4", "5", "6"] });
     expect(six).toMatchObject({ status: 400, body: { ids: ["Ensure this field has no more than 5 elements."] } });
     expect(await post("llm_analytics/sentiment/", {})).toMatchObject({ status: 400, body: { ids: ["This field is required."] } });
-    expect(await post("llm_analytics/sentiment/", { ids: [] })).toMatchObject({ status: 400, body: { ids: ["This list may not be empty."] } });
+    // F-S1/F-D4: ListField(min_length=1).
+    expect(await post("llm_analytics/sentiment/", { ids: [] })).toMatchObject({ status: 400, body: { ids: ["Ensure this field has at least 1 elements."] } });
     const level = await post("llm_analytics/sentiment/", { ids: ["a"], analysis_level: "session" });
     expect(level).toMatchObject({ status: 400, body: { analysis_level: ['"session" is not a valid choice.'] } });
   });
 
   it("answers sentiment with every id as a key, per-id errors as {error}", async () => {
-    const ok = await post("llm_analytics/sentiment/", { ids: [IDS.frustrated, IDS.poison, IDS.silent] });
+    const ok = await post("llm_analytics/sentiment/", { ids: [IDS.frustrated, IDS.poison, IDS.silent], date_from: "2025-01-01" });
     expect(ok.status).toBe(200);
     const results = (ok.body as { results: Record<string, unknown> }).results;
     expect(Object.keys(results)).toEqual([IDS.frustrated, IDS.poison, IDS.silent]);
@@ -65,6 +71,7 @@ describe("validation, as PostHog answers it", () => {
 
   it("answers 404 for unknown traces, routes and projects, 405 for other methods, 400 for broken JSON", async () => {
     expect(await post("llm_analytics/summarization/", { trace_id: "nope" })).toMatchObject({ status: 404, body: { detail: "Trace 'nope' not found in the given date range." } });
+    expect(await post("query", { query: { kind: "TracesQuery" } })).toMatchObject({ status: 200 });
     expect(await post("llm_analytics/nothing/", {})).toMatchObject({ status: 404 });
     const other = await fetch(`${HOST}/api/environments/99/query/`, { method: "POST", body: "{}" });
     expect(other.status).toBe(404);
@@ -76,7 +83,7 @@ describe("validation, as PostHog answers it", () => {
   it("answers TracesQuery and TraceQuery on the query endpoint", async () => {
     const list = await post("query/", { query: { kind: "TracesQuery", limit: 2 } });
     expect(list).toMatchObject({ status: 200, body: { hasMore: true, limit: 2, offset: 0 } });
-    const one = await post("query/", { query: { kind: "TraceQuery", traceId: IDS.rag } });
+    const one = await post("query/", { query: { kind: "TraceQuery", traceId: IDS.rag, dateRange: { date_from: "all" } } });
     expect((one.body as { results: Array<{ id: string }> }).results.map((t) => t.id)).toEqual([IDS.rag]);
     expect(await post("query/", { query: { kind: "HogQLQuery" } })).toMatchObject({ status: 400 });
   });

@@ -9,6 +9,7 @@ import {
   ApiError,
   EvaluationSummaryPanelView,
   GenerationsTable,
+  SafeMarkdown,
   SentimentBar,
   SentimentOverview,
   SessionView,
@@ -17,6 +18,7 @@ import {
   TextReprView,
   TraceDetail,
   TracesTable,
+  preloadSafeMarkdown,
 } from "../../src/all";
 import type { LLMTrace, TraceSentiment } from "../../src/core";
 import {
@@ -35,6 +37,9 @@ import { installXssGuard, settle, type XssGuard } from "./xssGuard";
 const traces = hostileTraces();
 let guard: XssGuard;
 
+// Markdown goes through the parser, not the plain-text fallback shown while the parser chunk loads.
+beforeAll(() => preloadSafeMarkdown());
+
 beforeEach(async () => {
   await page.viewport(1400, 1000);
   guard = installXssGuard();
@@ -47,6 +52,7 @@ async function expectSafe(ui: ReactNode): Promise<Element> {
   const screen = await render(ui);
   await settle();
   expect(guard.check(screen.container)).toEqual([]);
+  expect(screen.container.querySelectorAll('[data-slot="safe-markdown"][data-state="plain"]')).toHaveLength(0);
   return screen.container;
 }
 
@@ -84,6 +90,21 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
     expect(HOSTILE_STRINGS.length).toBeGreaterThan(500);
     const shown = new Set(traces.flatMap((t) => t.events.map((e) => e.properties.$ai_model as string)));
     expect(HOSTILE_STRINGS.every((s) => shown.has(s))).toBe(true);
+  });
+
+  it("SafeMarkdown: every string and payload, alone and all in one text, through the parser", async () => {
+    for (const strings of [...hostileChunks(90), PAYLOADS]) {
+      const root = await expectSafe(
+        <div>
+          <SafeMarkdown text={strings.join("\n\n")} />
+          {strings.map((s, i) => (
+            <SafeMarkdown key={i} text={s} mediaPolicy="allow" />
+          ))}
+        </div>,
+      );
+      expect(root.querySelectorAll('[data-slot="safe-markdown"][data-state="formatted"]')).toHaveLength(strings.length + 1);
+      if (strings === PAYLOADS) expectShownAsText(root, PAYLOADS);
+    }
   });
 
   it("SentimentBar: error messages and the open tooltip", async () => {

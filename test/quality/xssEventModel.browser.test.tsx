@@ -5,13 +5,15 @@ import fc from "fast-check";
 import type { ReactNode } from "react";
 import { cleanup, render } from "vitest-browser-react";
 import { page } from "vitest/browser";
-import { GenerationsTable, SentimentOverview, TraceDetail } from "../../src/all";
+import { GenerationsTable, SentimentOverview, TraceDetail, preloadSafeMarkdown } from "../../src/all";
 import type { LLMTrace } from "../../src/core";
 import { eventModelTrace, eventModelTraces } from "./eventModel";
 import { PAYLOADS } from "./hostileData";
 import { installXssGuard, settle, type XssGuard } from "./xssGuard";
 
 let guard: XssGuard;
+// Markdown goes through the parser, not the plain-text fallback shown while the parser chunk loads.
+beforeAll(() => preloadSafeMarkdown());
 beforeEach(async () => {
   await page.viewport(1400, 1000);
   guard = installXssGuard();

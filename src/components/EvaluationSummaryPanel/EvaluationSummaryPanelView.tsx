@@ -2,14 +2,15 @@ import { forwardRef, useMemo, type ComponentPropsWithoutRef, type Ref } from "re
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { EvaluationSummaryPanelFilter } from "./EvaluationSummaryPanelFilter";
 import { EvaluationSummaryPanelResult } from "./EvaluationSummaryPanelResult";
 import { readableError } from "../ui/readableError";
 import { analyzingLine, isNoRunsError, summarizePrompt } from "./evaluationSummaryPanelModel";
 
-export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** PostHog's evaluation_summary response for the current filter. */
   summary?: EvaluationSummaryResponseBody | null;
   /** Shows "Analyzing N evaluation results..." instead of the summary. @default false */
@@ -52,12 +53,14 @@ export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWith
  * recommendations; with loading, error, empty and idle states. Model text is rendered as safe
  * markdown or plain text, never as HTML. It never fetches; see `EvaluationSummaryPanel`.
  */
-export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView(props: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+export const EvaluationSummaryPanelView = forwardRef(function EvaluationSummaryPanelView({ mediaPolicy, ...props }: EvaluationSummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
   // Model output is untrusted: a response this view cannot draw fails here, not in the host's page.
   return (
-    <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
-      <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The evaluation summary could not be shown" resetKey={props.summary}>
+        <EvaluationSummaryPanelViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 EvaluationSummaryPanelView.displayName = "EvaluationSummaryPanelView";
@@ -118,7 +121,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
           {analyzingLine(current, runCount, locale)}
         </div>
       )}
-      {state === "error" && <ErrorState title="Failed to generate summary" error={readableError(error)} onRetry={onRetry} />}
+      {state === "error" && <ErrorState title="Failed to generate summary" error={readableError(error)} onRetry={onRetry} retryAfterMs={retryAfterOf(error)} />}
       {(state === "empty" || state === "idle") && (
         <p data-slot="evaluation-summary-empty" className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">
           {summarizePrompt(current, state === "empty" ? 0 : runCount, locale)}

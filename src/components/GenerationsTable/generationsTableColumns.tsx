@@ -5,7 +5,8 @@ import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
 import { NumberCell, TextCell, TimeCell, cachedFormat } from "../TracesTable/TracesTableCells";
 import { useTableCellContext } from "../ui/tableCellContext";
-import { tracePersonLabel } from "../TracesTable/tracesTableModel";
+import type { LLMTrace } from "../../core/eventsTrace";
+import { PersonCell } from "../TracesTable/TracesTablePersonCell";
 import { SentimentCell } from "../TracesTable/TracesTableSentimentCell";
 import {
   generationCost,
@@ -17,6 +18,7 @@ import {
   generationTimeMs,
   generationTokens,
   generationToolNames,
+  generationPersonLabel,
   generationTraceId,
   inlineGenerationSentiment,
   type GenerationRow,
@@ -101,15 +103,20 @@ export const generationsTableColumns: readonly GenerationsTableColumn[] = [
     id: "person",
     header: "Person",
     width: 170,
-    cell: (row) => <TextCell text={row.trace ? tracePersonLabel(row.trace) : null} />,
-    sortValue: (row) => (row.trace ? tracePersonLabel(row.trace) : null),
+    cell: (row) => (
+      <PersonCell
+        person={row.trace ? row.trace.person : ((row.event as { person?: LLMTrace["person"] }).person ?? undefined)}
+        distinctId={row.trace ? row.trace.distinctId : (row.event as { distinctId?: unknown }).distinctId}
+      />
+    ),
+    sortValue: generationPersonLabel,
   },
   {
     id: "sentiment",
     header: "Sentiment",
     width: 130,
     description: "User-message sentiment of this generation",
-    cell: (row) => <SentimentCell id={String(row.event.id ?? "")} inline={inlineGenerationSentiment(row)} />,
+    cell: (row) => <SentimentCell id={String(row.event.id ?? "")} inline={inlineGenerationSentiment(row)} timestamp={row.event.createdAt} />,
   },
   { id: "model", header: "Model", width: 170, cell: (row) => <TextCell text={generationModel(row)} mono />, sortValue: generationModel },
   {

@@ -5,7 +5,7 @@ import { keptTraceEvents } from "../../core/trace";
 import { isSentimentError } from "../../core/sentiment/guards";
 import type { GenerationSentiment } from "../../core/sentiment/types";
 import { boundedString, cutText } from "../ui/boundedText";
-import { generationTools } from "../TracesTable/tracesTableModel";
+import { generationTools, tracePersonLabel } from "../TracesTable/tracesTableModel";
 import { parseTimeMs } from "../ui/isoTime";
 
 /** One `$ai_generation` event, with the trace it came from when known. */
@@ -66,6 +66,17 @@ export function generationTraceId(row: GenerationRow): string | null {
   const fromProps = props(row.event).$ai_trace_id;
   if (typeof fromProps === "string" && fromProps) return fromProps;
   return row.trace?.id ?? null;
+}
+
+/**
+ * Who the generation belongs to: its trace's person, else the person or distinct id an events query
+ * returned with the event (EventsQuery rows carry no trace).
+ */
+export function generationPersonLabel(row: GenerationRow): string | null {
+  if (row.trace) return tracePersonLabel(row.trace);
+  const { person, distinctId } = row.event as { person?: unknown; distinctId?: unknown };
+  const asPerson = person && typeof person === "object" ? (person as LLMTrace["person"]) : null;
+  return tracePersonLabel({ id: "", createdAt: "", events: [], person: asPerson, ...(typeof distinctId === "string" ? { distinctId } : {}) });
 }
 
 export function generationModel(row: GenerationRow): string | null {

@@ -102,6 +102,7 @@ export const SentimentBar = forwardRef(function SentimentBar(
         data-slot="sentiment-bar"
         data-state={model.state}
         data-label={model.label}
+        data-sentiment-source={model.source}
         data-size={size}
         data-variant={variant}
         className={cn(

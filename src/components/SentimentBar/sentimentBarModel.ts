@@ -5,6 +5,7 @@ import {
   type SentimentLabel,
   type SentimentResult,
   type SentimentScores,
+  type SentimentSource,
 } from "../../core/sentiment";
 
 /** PostHog only draws a strongest-message marker above this score. */
@@ -36,6 +37,20 @@ export interface SentimentBarModel {
   maxNegative?: number;
   tooltip: string;
   accessibleName: string;
+  /** Where the value came from, when the result says (PostHog's stored evaluations, its on-read endpoint, or local). */
+  source?: SentimentSource;
+}
+
+/** How each source is named in the tooltip. */
+export const SENTIMENT_SOURCE_WORDS: Record<SentimentSource, string> = {
+  stored: "stored sentiment evaluation",
+  "on-read": "computed on request",
+  local: "classified locally",
+};
+
+function sourceOf(value: unknown): SentimentSource | undefined {
+  const source = value && typeof value === "object" ? (value as { source?: unknown }).source : undefined;
+  return source === "stored" || source === "on-read" || source === "local" ? source : undefined;
 }
 
 const LABEL_WORD: Record<SentimentLabel, string> = { positive: "Positive", neutral: "Neutral", negative: "Negative" };
@@ -110,13 +125,15 @@ export function resolveSentimentBar(input: SentimentBarInput): SentimentBarModel
     maxNegative !== undefined ? `max negative: ${percent(maxNegative)}` : "",
   ].filter(Boolean);
   const headline = `${LABEL_WORD[label]}: ${percent(score)}`;
-  const tooltip = markerNotes.length ? `${headline} (${markerNotes.join(", ")})` : headline;
+  const source = sourceOf(fromResult);
+  const withMarkers = markerNotes.length ? `${headline} (${markerNotes.join(", ")})` : headline;
+  const tooltip = source ? `${withMarkers}\nSource: ${SENTIMENT_SOURCE_WORDS[source]}` : withMarkers;
 
   const spoken = [`${LABEL_WORD[label]} ${percent(score)}`];
   if (maxPositive !== undefined) spoken.push(`strongest positive message ${percent(maxPositive)}`);
   if (maxNegative !== undefined) spoken.push(`strongest negative message ${percent(maxNegative)}`);
 
-  return { state: "ready", label, score, shares, hasShares, maxPositive, maxNegative, tooltip, accessibleName: spoken.join(", ") };
+  return { state: "ready", label, score, shares, hasShares, maxPositive, maxNegative, tooltip, accessibleName: spoken.join(", "), ...(source ? { source } : {}) };
 }
 
 /** The three-way split in words, for the stacked variant's tooltip and accessible name. */

@@ -138,6 +138,7 @@ function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string 
     [loadSentiment, client, queryClient, range?.dateFrom, range?.dateTo],
   );
   const ids = useMemo(() => (source ? idsWithoutSentiment(base, maxLookups) : []), [source, base, maxLookups]);
+  const timestamps = useMemo(() => Object.fromEntries(base.map((item) => [item.id, item.time])), [base]);
 
   const render = (loaded: SentimentById | undefined, pending: number) => (
     <SentimentOverviewItems
@@ -166,7 +167,7 @@ function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string 
   );
   if (!source || ids.length === 0) return render(undefined, 0);
   return (
-    <SentimentResultsLoader ids={ids} level={level} source={source}>
+    <SentimentResultsLoader ids={ids} level={level} source={source} timestamps={timestamps}>
       {render}
     </SentimentResultsLoader>
   );

@@ -8,6 +8,8 @@ interface LoaderProps {
   ids: readonly string[];
   level: "trace" | "generation";
   source: LazySentimentSource;
+  /** Each item's time, so PostHog is asked in a window that holds it. */
+  timestamps?: Readonly<Record<string, number | null>>;
   children: (loaded: SentimentById, pending: number) => ReactNode;
 }
 
@@ -15,9 +17,9 @@ interface LoaderProps {
  * Sentiment for items that came without it, through `useSentiments`: the shared loader batches the ids
  * (5 per request, 2 in flight) and the cache answers ids any table on the page already showed.
  */
-export function SentimentResultsLoader({ ids, level, source, children }: LoaderProps) {
+export function SentimentResultsLoader({ ids, level, source, timestamps, children }: LoaderProps) {
   const { byId } = useSentiments(
-    { ids, level, dateFrom: source.dateFrom ?? null, dateTo: source.dateTo ?? null },
+    { ids, level, dateFrom: source.dateFrom ?? null, dateTo: source.dateTo ?? null, timestamps },
     { client: source.client, queryClient: source.queryClient },
   );
   let pending = 0;

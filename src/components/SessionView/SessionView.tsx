@@ -2,23 +2,26 @@
 import { forwardRef, useContext, useMemo, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { sessionTraces } from "../../core/trace";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiments } from "../../hooks/useSentiments";
 import { useTrace } from "../../hooks/useTrace";
-import { useTraces } from "../../hooks/useTraces";
+import { useSessionTraces } from "../../hooks/sessionTracesQueryOptions";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { readableError } from "../ui/readableError";
 import { SessionViewConversation } from "./SessionViewConversation";
 import { useControllableState } from "../ui/useControllableState";
 import { SESSION_PAGE_SIZE, SessionViewView, type SessionViewViewProps } from "./SessionViewView";
-import { sessionPropertyFilter } from "./sessionViewModel";
 import { useSessionSummaries } from "./useSessionSummaries";
 
 /** Host data may hold anything: only trace-shaped objects can belong to a session. */
 const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
   Array.isArray(traces) ? traces.filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null) : [];
+
+/** Said once when batch_check is refused to a personal API key. */
+const SESSION_TITLES_UNAVAILABLE =
+  "Saved summary titles can't be looked up with a personal API key (PostHog allows that only for a signed-in session); Summarize all still works.";
 
 /** PostHog's default page size, and as many ids as one batch_check takes. */
 const SESSION_TRACE_LIMIT = 100;
@@ -28,8 +31,13 @@ export interface SessionViewProps extends Omit<SessionViewViewProps, "traces" | 
   sessionId: string;
   /** Traces the host already has; only those of `sessionId` are shown and none are fetched. */
   traces?: readonly LLMTrace[];
-  /** More of the TracesQuery (date range, test-account filter); the session filter is added to `properties`. */
+  /**
+   * More of the TracesQuery (date range, test-account filter); the session filter is added to `properties`.
+   * Without a date range the session is searched around `timestamp`, then in ever wider windows.
+   */
   query?: Omit<TracesParams, "offset">;
+  /** When the session happened (one of its traces' `createdAt`), so PostHog is searched where it is. */
+  timestamp?: string | number | null;
   /** Inside a provider, load trace sentiment that the traces do not carry. @default true */
   loadSentiment?: boolean;
   /** Inside a provider, show cached summary titles and offer "Summarize all". @default true */
@@ -38,16 +46,16 @@ export interface SessionViewProps extends Omit<SessionViewViewProps, "traces" | 
 
 /** An expanded trace: the full trace (TraceQuery; list rows hold only top-level events), the list row meanwhile. */
 function SessionViewFullConversation({ trace }: { trace: LLMTrace }) {
-  const full = useTrace({ traceId: trace.id });
+  const full = useTrace({ traceId: trace.id }, { timestamp: trace.createdAt });
   return <SessionViewConversation trace={full.data ?? trace} />;
 }
 const fullConversation = (trace: LLMTrace) => <SessionViewFullConversation trace={trace} />;
 
 type ConnectedProps = SessionViewProps & { forwardedRef: Ref<HTMLDivElement> };
 
-function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, query, loadSentiment = true, loadSummaries = true, ...view }: ConnectedProps) {
-  const params: TracesParams = { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT, properties: [...(query?.properties ?? []), sessionPropertyFilter(sessionId)] };
-  const list = useTraces(params, { enabled: !hostTraces && Boolean(sessionId) });
+function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, query, timestamp, loadSentiment = true, loadSummaries = true, ...view }: ConnectedProps) {
+  // The session's own time (when the host knows it) finds it in one query; otherwise ever wider windows do.
+  const list = useSessionTraces(sessionId, { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT }, { enabled: !hostTraces, timestamp });
   const source = hostTraces ?? list.data?.results;
   const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
   // Sentiment and summary titles only for the traces on show: a 20,000-trace session asks for a page.
@@ -55,10 +63,12 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   // sessionTraces gives them oldest first, the order the view shows them in.
   const onShow = useMemo(() => (traces ?? []).slice(0, Math.max(1, shown)), [traces, shown]);
   const ids = useMemo(() => onShow.map((t) => t.id), [onShow]);
+  // Each trace's own time goes with every lookup by its id, so PostHog searches where the trace is.
+  const timestamps = useMemo(() => Object.fromEntries(onShow.map((t) => [t.id, t.createdAt])), [onShow]);
   const unscored = loadSentiment && view.sentiments === undefined ? onShow.filter((t) => !t.sentiment).map((t) => t.id) : [];
-  const sentiment = useSentiments({ ids: unscored });
-  const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries });
-  const sentiments: Record<string, TraceSentiment | SentimentError | null | undefined> = { ...sentiment.data };
+  const sentiment = useSentiments({ ids: unscored, timestamps });
+  const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries, timestamps });
+  const sentiments: Record<string, SentimentResult | SentimentError | null | undefined> = { ...sentiment.data };
   for (const [id, result] of Object.entries(sentiment.byId)) if (result.error) sentiments[id] = { error: readableError(result.error) };
   return (
     <SessionViewView
@@ -76,6 +86,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
       summarizingIds={view.summarizingIds ?? summaries.summarizingIds}
       summaryErrors={view.summaryErrors ?? summaries.errors}
       onSummarizeAll={view.onSummarizeAll ?? (loadSummaries ? summaries.summarizeAll : undefined)}
+      summaryNotice={view.summaryNotice ?? (summaries.unavailable ? SESSION_TITLES_UNAVAILABLE : undefined)}
       renderConversation={view.renderConversation ?? fullConversation}
       shownCount={shown}
       onShownCountChange={setShown}
@@ -83,7 +94,7 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   );
 }
 
-function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
+function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, timestamp: _t, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
   const shown = useMemo(() => (traces ? sessionTraces(readableTraces(traces), sessionId) : undefined), [traces, sessionId]);
   const missingProvider = traces === undefined && !view.error && !view.loading;
   return (

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
 import { describeCost, llmTraceUsage } from "../../core/traceUsage";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
 import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
 import { LINK_BUTTON } from "../ui/buttonStyles";
@@ -16,7 +16,7 @@ export interface SessionViewTraceProps {
   position: number;
   expanded: boolean;
   onExpandedChange: (expanded: boolean) => void;
-  sentiment: TraceSentiment | SentimentError | null | undefined;
+  sentiment: SentimentResult | SentimentError | null | undefined;
   sentimentLoading: boolean;
   summaryTitle: string | undefined;
   summarizing: boolean;

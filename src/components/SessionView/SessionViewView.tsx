@@ -1,9 +1,10 @@
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
-import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { readableError } from "../ui/readableError";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
@@ -18,7 +19,7 @@ export const SESSION_PAGE_SIZE = 100;
 /** Host-owned lists: anything but an array of ids counts as none. */
 const idSet = (ids: unknown): ReadonlySet<unknown> => new Set(Array.isArray(ids) ? ids : EMPTY);
 
-export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** The session's traces, in any order: shown oldest first. */
   traces: readonly LLMTrace[] | undefined;
   /** Shown in the header. */
@@ -31,7 +32,7 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** Set when the list was cut short (more traces exist than were loaded). */
   moreTraces?: boolean;
   /** Trace-level sentiment by trace id; falls back to `trace.sentiment`. */
-  sentiments?: Readonly<Record<string, TraceSentiment | SentimentError | null | undefined>>;
+  sentiments?: Readonly<Record<string, SentimentResult | SentimentError | null | undefined>>;
   /** Trace ids whose sentiment is still loading. */
   sentimentLoadingIds?: readonly string[];
   /** Cached summary titles by trace id (batch_check). */
@@ -42,6 +43,8 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   summaryErrors?: Readonly<Record<string, unknown>>;
   /** Shows "Summarize all" for the traces without a title. */
   onSummarizeAll?: () => void;
+  /** A note shown once under the header (e.g. that summary titles cannot be looked up with these credentials). */
+  summaryNotice?: ReactNode;
   /** Expanded trace ids (controlled). */
   expandedTraceIds?: readonly string[];
   /** @default [] */
@@ -70,18 +73,20 @@ const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace=
  * its summary title, sentiment, time and the user's and assistant's last words, and expands to its full
  * conversation. It never fetches; see `SessionView` for the drop-in version.
  */
-export const SessionViewView = forwardRef(function SessionViewView(props: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
+export const SessionViewView = forwardRef(function SessionViewView({ mediaPolicy, ...props }: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
   return (
-    <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
-      <SessionViewViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
+        <SessionViewViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 SessionViewView.displayName = "SessionViewView";
 
 function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
-    summaryErrors, onSummarizeAll, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
+    summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
     shownCount, onShownCountChange, pageSize: pageSizeProp, renderConversation = defaultConversation, locale, className, ...rest } = props;
   const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
   const pageSize = typeof pageSizeProp === "number" && pageSizeProp >= 1 ? Math.floor(pageSizeProp) : SESSION_PAGE_SIZE;
@@ -101,7 +106,7 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
   const failed = error !== undefined && error !== null && error !== false;
 
   let body: ReactNode;
-  if (failed) body = <ErrorState title="The session could not be loaded" error={readableError(error)} onRetry={onRetry} />;
+  if (failed) body = <ErrorState title="The session could not be loaded" error={readableError(error)} onRetry={onRetry} retryAfterMs={retryAfterOf(error)} />;
   else if (loading && ordered.length === 0) body = <Skeleton lines={4} label="Loading session" />;
   else if (ordered.length === 0) body = <p className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">No traces in this session.</p>;
   else
@@ -157,6 +162,11 @@ function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewPr
         <span role="status" className="tl:basis-full tl:text-xs tl:text-muted tl:empty:hidden">
           {busy ? `Summarizing ${summarizingIds.length.toLocaleString(locale)} ${summarizingIds.length === 1 ? "trace" : "traces"}…` : ""}
         </span>
+        {summaryNotice && (
+          <p role="note" data-slot="session-summary-notice" className="tl:m-0 tl:basis-full tl:text-xs tl:text-muted">
+            {summaryNotice}
+          </p>
+        )}
       </div>
       {body}
       {moreTraces && <p className="tl:m-0 tl:text-xs tl:text-muted">More traces belong to this session than were loaded; the oldest are not shown.</p>}

@@ -2,6 +2,7 @@
 import { hashKey } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import type { SummarizationBatchCheckResponseBody } from "../../core/eventsApi";
+import { isApiError } from "../../client/clientErrors";
 import { useTraceLens, type TraceLensHookOptions } from "../../hooks/context";
 import { summaryKeys } from "../../hooks/keys";
 import { summaryBatchCheckQueryOptions, summaryRequest, traceSummaryQueryOptions } from "../../hooks/summaryQueryOptions";
@@ -18,6 +19,8 @@ export interface SessionSummaries {
   errors: Record<string, unknown>;
   /** Summarizes every trace without a title (cache first, as PostHog does for missing ones). */
   summarizeAll: () => void;
+  /** Set when titles cannot be looked up with these credentials (batch_check refused to a personal API key). */
+  unavailable: Error | null;
 }
 
 /**
@@ -25,8 +28,13 @@ export interface SessionSummaries {
  * (a failure just means no titles, as in PostHog), and "Summarize all" for the traces lacking one.
  * New titles are written into that same batch_check result, so the list is not asked for again.
  */
-export function useSessionSummaries(traceIds: readonly string[], options: TraceLensHookOptions & { enabled?: boolean } = {}): SessionSummaries {
+export function useSessionSummaries(
+  traceIds: readonly string[],
+  options: TraceLensHookOptions & { enabled?: boolean; timestamps?: Readonly<Record<string, string | number | null | undefined>> } = {},
+): SessionSummaries {
   const { client, queryClient } = useTraceLens(options);
+  const timestamps = useRef(options.timestamps);
+  timestamps.current = options.timestamps;
   const check = useSummaryBatchCheck({ traceIds }, { ...options, enabled: options.enabled ?? true });
   const [summarizingIds, setSummarizing] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, unknown>>({});
@@ -44,12 +52,15 @@ export function useSessionSummaries(traceIds: readonly string[], options: TraceL
     setSummarizing(queue);
     setErrors({});
     const summarizeOne = async (traceId: string) => {
-      const params = { traceId };
+      const params = { traceId, timestamp: timestamps.current?.[traceId] ?? null };
       try {
         // Cached under the summary's own key (a summary panel finds it), but without the stock queryFn's
         // batch_check invalidation: that would re-ask for the whole list after every trace.
         const options = traceSummaryQueryOptions(client, params);
-        const response = await queryClient.fetchQuery({ ...options, queryFn: ({ signal }) => client.summarize(summaryRequest(params, false), { signal }) });
+        const response = await queryClient.fetchQuery({
+          ...options,
+          queryFn: ({ signal }) => client.summarize(summaryRequest(params, false), { signal, timestamp: params.timestamp }),
+        });
         queryClient.setQueryData<SummarizationBatchCheckResponseBody>(checkKey, (data) => ({
           summaries: [...(data?.summaries ?? []).filter((s) => s.trace_id !== traceId), { trace_id: traceId, title: response.summary.title || "Untitled trace", cached: true }],
         }));
@@ -69,5 +80,6 @@ export function useSessionSummaries(traceIds: readonly string[], options: TraceL
     );
   }, [client, queryClient]);
 
-  return { titles, summarizingIds, errors, summarizeAll };
+  const unavailable = isApiError(check.error) && check.error.kind === "unsupported" ? check.error : null;
+  return { titles, summarizingIds, errors, summarizeAll, unavailable };
 }

@@ -25,6 +25,11 @@ export interface SummaryPanelProps
   /** Date bounds the server searches for `traceId` / `eventId` (PostHog's default is the last 30 days). */
   dateFrom?: string | null;
   dateTo?: string | null;
+  /**
+   * When the trace or event happened (its `createdAt`), when no bounds are given: the server is asked in
+   * a window that holds it. Without either, the client widens its search past PostHog's 30 days.
+   */
+  timestamp?: string | number | null;
   /** Generate on mount, as PostHog does when its Summary tab is opened directly. @default false */
   autoGenerate?: boolean;
   /** For a trace, load a summary the server already has (batch_check first, nothing generated). @default true */
@@ -34,7 +39,7 @@ export interface SummaryPanelProps
 }
 
 function requestParams(p: SummaryPanelProps, mode: SummarizationMode): TraceSummaryParams {
-  const dates = { model: p.model, dateFrom: p.dateFrom, dateTo: p.dateTo };
+  const dates = { model: p.model, dateFrom: p.dateFrom, dateTo: p.dateTo, timestamp: p.timestamp };
   if (p.params) return { ...dates, ...p.params, mode };
   if (p.event) {
     const { id, event, properties, timestamp } = p.event;
@@ -52,10 +57,17 @@ function subjectOf(p: SummaryPanelProps): SummarySubject | null {
 }
 
 function shared(p: SummaryPanelProps): Omit<SummaryPanelProps, keyof SummaryPanelOwnProps> {
-  const { traceId: _t, eventId: _e, event: _v, params: _p, model: _m, dateFrom: _f, dateTo: _d, autoGenerate: _a, loadCached: _l, response: _r, ...view } = p;
+  const { traceId: _t, eventId: _e, event: _v, params: _p, model: _m, dateFrom: _f, dateTo: _d, timestamp: _s, autoGenerate: _a, loadCached: _l, response: _r, ...view } = p;
   return view;
 }
-type SummaryPanelOwnProps = Pick<SummaryPanelProps, "traceId" | "eventId" | "event" | "params" | "model" | "dateFrom" | "dateTo" | "autoGenerate" | "loadCached" | "response">;
+type SummaryPanelOwnProps = Pick<
+  SummaryPanelProps,
+  "traceId" | "eventId" | "event" | "params" | "model" | "dateFrom" | "dateTo" | "timestamp" | "autoGenerate" | "loadCached" | "response"
+>;
+
+/** Said once, where the panel would otherwise quietly never find a saved summary. */
+export const CACHE_CHECK_UNAVAILABLE_NOTICE =
+  "Saved summaries can't be looked up with a personal API key (PostHog allows that only for a signed-in session). Generate summary loads a saved one or makes a new one.";
 
 type ConnectedProps = SummaryPanelProps & { forwardedRef: Ref<HTMLDivElement> };
 
@@ -79,6 +91,7 @@ function SummaryPanelConnected({ forwardedRef, ...props }: ConnectedProps) {
       textRepr={response?.text_repr}
       error={result.error ?? undefined}
       eventId={props.event?.id ?? props.eventId}
+      notice={props.notice ?? (result.cacheCheckUnavailable && !response ? CACHE_CHECK_UNAVAILABLE_NOTICE : undefined)}
       onGenerate={hostOwned ? undefined : result.generate}
       onRegenerate={hostOwned ? undefined : result.regenerate}
       onRetry={result.regeneration.error ? result.regenerate : () => void result.query.refetch()}

@@ -1,4 +1,4 @@
-import { forwardRef, type ComponentPropsWithoutRef, type Ref } from "react";
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { SummarizationMode, SummarizationSummary } from "../../core/eventsApi";
 import type { LineRefRange } from "../../core/lineRefs";
 import type { TextReprEventLike } from "../../core/textRepr";
@@ -6,6 +6,7 @@ import { TextReprView } from "../TextReprView";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
 import { SummaryPanelContent } from "./SummaryPanelContent";
@@ -14,7 +15,7 @@ import { SummaryModeSwitch, SummaryPanelToolbar, type SummaryFeedback } from "./
 import type { SummaryLineRefTarget, SummaryPanelStatus, SummarySubject } from "./summaryPanelModel";
 import { useSummaryLineRefs } from "./useSummaryLineRefs";
 
-export interface SummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
+export interface SummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** Where the summary stands. */
   status: SummaryPanelStatus;
   /** PostHog's summary object (model output: every text in it is drawn as text, never HTML). */
@@ -53,6 +54,8 @@ export interface SummaryPanelViewProps extends Omit<ComponentPropsWithoutRef<"di
   onSelectEvent?: (eventId: string) => void;
   /** Shows "Helpful?" with thumbs up and down. */
   onFeedback?: (feedback: SummaryFeedback, summary: SummarizationSummary) => void;
+  /** A note above the summary (e.g. that saved summaries cannot be looked up with these credentials). */
+  notice?: ReactNode;
 }
 
 function Pending({ label }: { label: string }) {
@@ -69,12 +72,14 @@ function Pending({ label }: { label: string }) {
  * every line reference a button that marks those lines in the text below and reports their event.
  * It never fetches; see `SummaryPanel` for the version that loads through the provider.
  */
-export const SummaryPanelView = forwardRef(function SummaryPanelView(props: SummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
+export const SummaryPanelView = forwardRef(function SummaryPanelView({ mediaPolicy, ...props }: SummaryPanelViewProps, ref: Ref<HTMLDivElement>) {
   // Model output is untrusted: a summary this view cannot draw fails here, not in the host's page.
   return (
-    <ErrorBoundary title="The summary could not be shown" resetKey={props.summary}>
-      <SummaryPanelViewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The summary could not be shown" resetKey={props.summary}>
+        <SummaryPanelViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
   );
 });
 SummaryPanelView.displayName = "SummaryPanelView";
@@ -83,7 +88,7 @@ function SummaryPanelViewInner({ forwardedRef: ref, ...props }: SummaryPanelView
   const {
     status, summary, textRepr, error, subject = "trace", mode: modeProp, defaultMode = "minimal", onModeChange, onGenerate, onRegenerate, onRetry,
     showTextRepr, textReprMaxHeight = 480, events, eventId, highlightLines, onHighlightLinesChange, onLineRefClick, onSelectEvent, onFeedback,
-    className, ...rest
+    notice, className, ...rest
   } = props;
   const [mode, setMode] = useControllableState<SummarizationMode>(modeProp, defaultMode, onModeChange);
   const busy = status === "loading" || status === "checking";
@@ -97,6 +102,11 @@ function SummaryPanelViewInner({ forwardedRef: ref, ...props }: SummaryPanelView
 
   return (
     <div {...rest} ref={ref} role="group" aria-label={`Summary of the ${subject}`} data-slot="summary-panel" data-state={status} className={frame}>
+      {notice && (
+        <p role="note" data-slot="summary-notice" className="tl:m-0 tl:text-xs tl:text-muted">
+          {notice}
+        </p>
+      )}
       {status === "unsupported" ? (
         <p className="tl:m-0 tl:text-sm tl:text-muted">Summary is only available for traces, generations, and spans.</p>
       ) : summary ? (

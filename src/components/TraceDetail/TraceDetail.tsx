@@ -1,11 +1,12 @@
 "use client";
-import { forwardRef, useContext, type Ref } from "react";
+import { forwardRef, useContext, useMemo, type Ref } from "react";
 import type { TraceParams } from "../../client";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { TraceLensContext } from "../../hooks/context";
 import { useSentiment } from "../../hooks/useSentiment";
 import { useTrace } from "../../hooks/useTrace";
+import { useTraceEvaluations, withEvaluationRuns } from "../../hooks/useTraceEvaluations";
 import { errorMessage } from "../ui/ErrorState";
 import { TraceDetailSummary } from "./TraceDetailSummary";
 import { TraceDetailTextConnected } from "./TraceDetailTextConnected";
@@ -18,6 +19,13 @@ export interface TraceDetailProps extends Omit<TraceDetailViewProps, "trace"> {
   traceId?: string;
   /** More of PostHog's TraceQuery (date range, filters, `includeSentiment`). */
   traceParams?: Omit<TraceParams, "traceId">;
+  /**
+   * When the trace happened (a row's `createdAt`), so PostHog is searched where the trace is; without it
+   * the client widens its search (7, 30, 90 days, all time).
+   */
+  timestamp?: string | number | null;
+  /** Inside a provider, load the trace's `$ai_evaluation` runs (PostHog's TraceQuery leaves them out). @default true */
+  loadEvaluations?: boolean;
   /** Inside a provider, fetch trace-level sentiment when neither `sentiment` nor `trace.sentiment` is there. @default true */
   loadSentiment?: boolean;
   /** Inside a provider, where the Text tab's text comes from: the client's text_repr, or core in the browser. @default "client" */
@@ -26,14 +34,20 @@ export interface TraceDetailProps extends Omit<TraceDetailViewProps, "trace"> {
 
 type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
 
-function TraceDetailConnected({ forwardedRef, trace: traceProp, traceId, traceParams, loadSentiment = true, textReprSource = "client", ...view }: ConnectedProps) {
+function TraceDetailConnected({
+  forwardedRef, trace: traceProp, traceId, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client", ...view
+}: ConnectedProps) {
   const needTrace = traceProp === undefined && Boolean(traceId);
-  const query = useTrace({ ...traceParams, traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace });
-  const trace = traceProp !== undefined ? traceProp : query.data;
+  const query = useTrace({ ...traceParams, traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
+  const loaded = traceProp !== undefined ? traceProp : query.data;
+  // Runs of a fetched trace come separately; a host's own trace is shown as given.
+  const needRuns = needTrace && loadEvaluations && Boolean(loaded?.id);
+  const runs = useTraceEvaluations(needRuns && loaded ? loaded.id : "", { timestamp: loaded?.createdAt, enabled: needRuns });
+  const trace = useMemo(() => (loaded && needRuns ? withEvaluationRuns(loaded, runs.data?.results) : loaded), [loaded, needRuns, runs.data]);
   const inline = trace?.sentiment ?? undefined;
   const needSentiment = view.sentiment === undefined && !inline && loadSentiment && Boolean(trace?.id);
-  const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "" }, { enabled: needSentiment });
-  const fetched: TraceSentiment | SentimentError | undefined = needSentiment
+  const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "", timestamp: trace?.createdAt ?? null }, { enabled: needSentiment });
+  const fetched: SentimentResult | SentimentError | undefined = needSentiment
     ? (sentimentQuery.data ?? (sentimentQuery.error ? { error: errorMessage(sentimentQuery.error) } : undefined))
     : undefined;
   return (
@@ -68,7 +82,7 @@ function TraceDetailConnected({ forwardedRef, trace: traceProp, traceId, tracePa
 export const TraceDetail = forwardRef(function TraceDetail(props: TraceDetailProps, ref: Ref<HTMLDivElement>) {
   const context = useContext(TraceLensContext);
   if (context) return <TraceDetailConnected {...props} forwardedRef={ref} />;
-  const { trace, traceId, traceParams: _params, loadSentiment: _load, textReprSource: _source, ...view } = props;
+  const { trace, traceId, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source, ...view } = props;
   const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
   return (
     <TraceDetailView

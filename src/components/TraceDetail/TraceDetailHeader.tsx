@@ -2,7 +2,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import { isPropertyBag, readId, readString } from "../../core/eventsAccess";
 import { formatCost, formatLatency } from "../../core/format";
 import { describeCost, describeTokens } from "../../core/traceUsage";
-import type { SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceTree } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
 import { CopyButton } from "../ui/CopyButton";
@@ -13,7 +13,7 @@ import { formatInteger } from "./traceDetailModel";
 export interface TraceDetailHeaderProps {
   tree: TraceTree;
   trace?: LLMTrace | null;
-  sentiment?: TraceSentiment | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | null;
   sentimentLoading?: boolean;
   locale?: string;
 }

@@ -1,12 +1,14 @@
 /**
- * Media in the conversation: exactly one component per kind (image, audio, video, file), so a
- * media policy (remote loading, allowlists, inline limits) can wrap each in one place. Content
+ * Media in the conversation: exactly one component per kind (image, audio, video, file), each through
+ * the media policy (MediaGate: remote media waits for the viewer unless allowed, inline media is
+ * size-capped). Content
  * the SDK left out is named honestly: redacted, offloaded, or described only, with size and type
  * when the event says them.
  */
 import type { AudioPart, FilePart, ImagePart, MediaOmission, MediaPart, VideoPart } from "../../core/messages";
 import { formatSize } from "../ui/jsonViewModel";
-import { dataUrlFromBase64, safeAudioUrl, safeImageUrl, safeLinkUrl, SAFE_DATA_IMAGE_MAX_CHARS } from "../ui/safeUrl";
+import { MediaGate, PolicyImage } from "../ui/MediaGate";
+import { dataUrlFromBase64, safeLinkUrl } from "../ui/safeUrl";
 import { TraceDetailText } from "./TraceDetailTextPart";
 import { inlineBytes, omissionText } from "./traceDetailMediaText";
 
@@ -48,16 +50,13 @@ export function TraceDetailImage({ part }: { part: ImagePart }) {
   if (part.omitted) return <TraceDetailMediaNotice part={part} omission={part.omitted} />;
   const source = sourceOf(part, "image/png");
   if (!source) return <p className={notice} data-slot="message-media-missing" data-kind="image">{missingText(part)}</p>;
-  const safe = safeImageUrl(source);
-  if (!safe.ok) return <Unplayable part={part} source={source} why={safe.reason === "too-large" ? `it is ${formatSize(source.length)}, over the inline limit` : "this kind of address is not loaded"} />;
   return (
-    <img
+    <PolicyImage
       data-slot="message-image"
-      src={safe.url}
+      src={source}
       alt={part.detail ? `Image (detail: ${part.detail})` : "Image from the message"}
-      loading="lazy"
-      referrerPolicy="no-referrer"
-      className="tl:h-auto tl:max-h-[400px] tl:max-w-full tl:self-start tl:rounded-tl tl:border tl:border-border"
+      className="tl:self-start tl:border tl:border-border"
+      gateClassName="tl:self-start"
     />
   );
 }
@@ -65,15 +64,14 @@ export function TraceDetailImage({ part }: { part: ImagePart }) {
 /** An audio part, with its transcript when there is one. */
 export function TraceDetailAudio({ part }: { part: AudioPart }) {
   const source = part.omitted ? undefined : sourceOf(part, part.format ? `audio/${part.format}` : "audio/wav");
-  const safe = source ? safeAudioUrl(source) : null;
   return (
     <div data-slot="message-audio" className="tl:flex tl:flex-col tl:gap-1">
       {part.omitted ? (
         <TraceDetailMediaNotice part={part} omission={part.omitted} />
-      ) : safe?.ok ? (
-        <audio controls preload="none" src={safe.url} className="tl:max-w-full" aria-label="Audio from the message" />
       ) : source ? (
-        <Unplayable part={part} source={source} why="this kind of address is not played" />
+        <MediaGate src={source} kind="audio" label="Audio from the message" className="tl:self-start">
+          {(url) => <audio controls preload="metadata" src={url} className="tl:max-w-full" aria-label="Audio from the message" />}
+        </MediaGate>
       ) : (
         <p className={notice} data-slot="message-media-missing" data-kind="audio">{missingText(part)}</p>
       )}
@@ -87,26 +85,19 @@ export function TraceDetailAudio({ part }: { part: AudioPart }) {
   );
 }
 
-const DATA_VIDEO = /^data:video\/(mp4|webm|ogg|quicktime);base64,[a-z0-9+/=\s]*$/i;
-
-function safeVideoUrl(source: string): string | null {
-  if (/^data:/i.test(source)) return source.length <= SAFE_DATA_IMAGE_MAX_CHARS && DATA_VIDEO.test(source) ? source : null;
-  return safeLinkUrl(source);
-}
-
-/** A video part: playable when inline or on http(s); nothing loads before the viewer presses play. */
+/** A video part: playable when inline, or from http(s) once the media policy or the viewer allows it. */
 export function TraceDetailVideo({ part }: { part: VideoPart }) {
   if (part.omitted) return <TraceDetailMediaNotice part={part} omission={part.omitted} />;
   const source = sourceOf(part, "video/mp4");
   if (!source) return <p className={notice} data-slot="message-media-missing" data-kind="video">{missingText(part)}</p>;
-  const safe = safeVideoUrl(source);
-  if (!safe) return <Unplayable part={part} source={source} why="this kind of address is not played" />;
   return (
     <div data-slot="message-video" className="tl:flex tl:flex-col tl:gap-1">
-      <video controls preload="none" src={safe} className="tl:max-h-[400px] tl:max-w-full" aria-label="Video from the message" />
+      <MediaGate src={source} kind="video" label="Video from the message" className="tl:self-start">
+        {(url) => <video controls preload="metadata" src={url} className="tl:max-h-[400px] tl:max-w-full" aria-label="Video from the message" />}
+      </MediaGate>
       <span className="tl:text-xs tl:text-muted">
         {part.mediaType ?? "video"}
-        {!safe.startsWith("data:") && <span className="tl:ml-1 tl:break-all tl:font-code">{safe}</span>}
+        {!source.startsWith("data:") && <span className="tl:ml-1 tl:break-all tl:font-code">{source.length > 200 ? `${source.slice(0, 200)}…` : source}</span>}
       </span>
     </div>
   );

@@ -4,7 +4,7 @@ import { cn } from "../ui/cn";
 import { highlightText } from "../ui/HighlightText";
 import { JsonView } from "../ui/JsonView";
 import { parseJsonObjectText } from "../ui/jsonViewModel";
-import { looksLikeMarkdown } from "../ui/markdownParse";
+import { looksLikeMarkdown } from "../ui/markdownDetect";
 import { SAFE_MARKDOWN_MAX_CHARS, SafeMarkdown } from "../ui/SafeMarkdown";
 
 /** Characters of one text shown before "Show all" (a 300 KB log must not block the page). */

@@ -1,9 +1,10 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
 import { TraceDetailDataNotes } from "./TraceDetailDataNotes";
 import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
@@ -14,7 +15,7 @@ import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 
-export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps {
+export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps, MediaPolicyProps {
   /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
   trace: LLMTrace | null | undefined;
   /** Shows a skeleton while there is no trace yet. @default false */
@@ -24,7 +25,7 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** Adds "Try again" to the error state. */
   onRetry?: () => void;
   /** Trace-level sentiment (its `generations` map feeds the per-generation bars); defaults to `trace.sentiment`. */
-  sentiment?: TraceSentiment | SentimentError | null;
+  sentiment?: SentimentResult | SentimentError | null;
   /** Shows the sentiment chip as loading. @default false */
   sentimentLoading?: boolean;
   /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
@@ -65,7 +66,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
-    showTimeline = true, treeHeight = 420, locale, className, ...rest
+    showTimeline = true, treeHeight = 420, locale, mediaPolicy, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
   const tree = built.tree;
@@ -148,20 +149,22 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
           </ErrorBoundary>
         </div>
         <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
-          <TraceDetailEventPanel
-            node={selected}
-            tree={tree}
-            trace={trace}
-            sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
-            tab={tab}
-            defaultTab={defaultTab}
-            onTabChange={onTabChange}
-            highlight={state.search.query}
-            locale={locale}
-            selectEvent={state.selectEvent}
-            renderText={renderText}
-            summary={summary ?? undefined}
-          />
+          <MediaPolicyScope policy={mediaPolicy}>
+            <TraceDetailEventPanel
+              node={selected}
+              tree={tree}
+              trace={trace}
+              sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+              tab={tab}
+              defaultTab={defaultTab}
+              onTabChange={onTabChange}
+              highlight={state.search.query}
+              locale={locale}
+              selectEvent={state.selectEvent}
+              renderText={renderText}
+              summary={summary ?? undefined}
+            />
+          </MediaPolicyScope>
         </ErrorBoundary>
       </div>
     </div>

@@ -2,7 +2,7 @@
 import { isPropertyBag, readNumber, readString, safeJsonStringify, type PropertyBag } from "../../core/eventsAccess";
 import type { LLMTraceEvent } from "../../core/eventsTrace";
 import { formatCount } from "../../core/format";
-import type { GenerationSentiment, SentimentError, TraceSentiment } from "../../core/sentiment/types";
+import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
 
 export const KIND_LABEL: Record<TraceNodeKind, string> = {
@@ -138,10 +138,10 @@ export function selectionIdOf(node: TraceTreeNode, tree: TraceTree): string | nu
   return node.eventKey ?? node.key;
 }
 
-export type AnySentiment = GenerationSentiment | TraceSentiment | SentimentError | null | undefined;
+export type AnySentiment = GenerationSentiment | SentimentResult | SentimentError | null | undefined;
 
 export interface SentimentSources {
-  trace?: TraceSentiment | SentimentError | null;
+  trace?: SentimentResult | SentimentError | null;
   generations?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
 }
 

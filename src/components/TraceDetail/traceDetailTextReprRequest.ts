@@ -42,7 +42,8 @@ function keptEvents(tree: TraceTree, trace: LLMTrace): LLMTrace["events"] {
   return (left.size === 0 ? events : events.filter((_, i) => !left.has(i))) as LLMTrace["events"];
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding", "$ai_evaluation"]);
+// "$ai_evaluation" is not an event_type PostHog accepts; it goes as "$ai_generation" and renders by `data.event`.
+const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding"]);
 
 /** The request for the Text tab of a node: the whole trace at the root, else the one event. */
 export function textReprRequestFor(node: TraceTreeNode, tree: TraceTree, trace: LLMTrace | null | undefined, options = TEXT_TAB_OPTIONS): TextReprRequestBody {

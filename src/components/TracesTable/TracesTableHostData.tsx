@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { LazySentimentSource, TableCellContextValue } from "../ui/tableCellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import { traceTableRows } from "./tracesTableRows";
-import { WithSentimentLabels } from "./TracesTableSentimentLookups";
+import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
 /** What both data paths pass through to the view unchanged. */
@@ -45,8 +45,10 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
   );
   const filtering = view.sentimentFilter.length > 0;
   const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows.all()) : []), [filtering, rows]);
+  // Times matter only for the ids looked up, which exist only while filtering (all rows normalized then).
+  const timestamps = filtering ? rowTimes(rows.all()) : undefined;
   return (
-    <WithSentimentLabels ids={ids} source={source}>
+    <WithSentimentLabels ids={ids} timestamps={timestamps} source={source}>
       {(labels, pending) => (
         <TracesTableView
           {...view}

@@ -5,7 +5,7 @@ import type { TraceQueryConnection } from "../ui/useConnectedTable";
 import { useTraceQueryTable } from "../ui/useTraceQueryTable";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import type { TracesTableSharedViewProps } from "./TracesTableHostData";
-import { WithSentimentLabels } from "./TracesTableSentimentLookups";
+import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
 import { TracesTableView } from "./TracesTableView";
 
 /** Server search waits for a pause in typing, so one word is one request. */
@@ -38,7 +38,14 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
   const { query, locale, now } = connection;
   const searchTerm = useDebounced(view.search.trim(), SEARCH_DEBOUNCE_MS);
   const params = useMemo<TracesParams>(() => (searchTerm ? { ...query, searchTerm } : { ...query }), [query, searchTerm]);
-  const { traces, sentiment, paging } = useTraceQueryTable(connection, params, "traces");
+  const { traces, sentiment, paging, searchedBy } = useTraceQueryTable(connection, params, "traces");
+  // A PostHog without trace search: the client matched the loaded pages only, and the table says so.
+  const searchNote =
+    searchTerm && searchedBy === "loaded-rows" ? (
+      <span role="note" data-slot="traces-search-note" className="tl:text-xs tl:text-muted">
+        This PostHog has no trace search: matches come from the pages loaded so far.
+      </span>
+    ) : null;
   const cellContext = useMemo<TableCellContextValue>(
     () => ({ locale, now, highlight: searchTerm || undefined, sentiment, level: "trace" }),
     [locale, now, searchTerm, sentiment],
@@ -46,7 +53,7 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
   const filtering = view.sentimentFilter.length > 0;
   const ids = useMemo(() => (filtering && sentiment ? idsNeedingSentiment(traces) : []), [filtering, sentiment, traces]);
   return (
-    <WithSentimentLabels ids={ids} source={sentiment}>
+    <WithSentimentLabels ids={ids} timestamps={rowTimes(traces)} source={sentiment}>
       {(labels, pending) => (
         <TracesTableView
           {...view}
@@ -58,6 +65,7 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
           implicitSort={SERVER_ORDER}
           {...paging}
           cellContext={cellContext}
+          toolbarActions={searchNote ? <>{searchNote}{view.toolbarActions}</> : view.toolbarActions}
         />
       )}
     </WithSentimentLabels>

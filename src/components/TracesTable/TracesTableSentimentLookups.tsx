@@ -10,6 +10,8 @@ interface SentimentLookupsProps {
   ids: readonly string[];
   level?: SentimentLevel;
   source: LazySentimentSource;
+  /** Each row's time (`createdAt`), so PostHog is asked in a window that holds it. */
+  timestamps?: Readonly<Record<string, string | number | null | undefined>>;
   children: (labels: SentimentLabels, pending: number) => ReactNode;
 }
 
@@ -17,9 +19,9 @@ interface SentimentLookupsProps {
  * Sentiment for rows that are not on screen, for the sentiment filter: the same batched, cached lookups
  * the cells make (so a row already shown costs nothing), asked for only while a filter is on.
  */
-export function SentimentLookups({ ids, level = "trace", source, children }: SentimentLookupsProps) {
+export function SentimentLookups({ ids, level = "trace", source, timestamps, children }: SentimentLookupsProps) {
   const { byId } = useSentiments(
-    { ids, level, dateFrom: source.dateFrom ?? null, dateTo: source.dateTo ?? null },
+    { ids, level, dateFrom: source.dateFrom ?? null, dateTo: source.dateTo ?? null, timestamps },
     { client: source.client, queryClient: source.queryClient },
   );
   let pending = 0;
@@ -42,4 +44,17 @@ export function WithSentimentLabels({ source, ...rest }: Omit<SentimentLookupsPr
   children: (labels: SentimentLabels | undefined, pending: number) => ReactNode;
 }) {
   return source ? <SentimentLookups {...rest} source={source} /> : rest.children(undefined, 0);
+}
+
+const times = new WeakMap<readonly unknown[], Record<string, string>>();
+
+/** Each row's `createdAt` by id (computed once per rows array). */
+export function rowTimes(rows: readonly { id: string; createdAt?: unknown }[]): Record<string, string> {
+  let map = times.get(rows);
+  if (!map) {
+    map = {};
+    for (const row of rows) if (row && typeof row.createdAt === "string") map[row.id] = row.createdAt;
+    times.set(rows, map);
+  }
+  return map;
 }

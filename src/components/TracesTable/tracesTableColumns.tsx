@@ -19,6 +19,7 @@ import {
   traceTotalTokens,
 } from "./tracesTableModel";
 import { traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
+import { PersonCell } from "./TracesTablePersonCell";
 import { SentimentCell } from "./TracesTableSentimentCell";
 
 /** A TracesTable column: a header, a cell renderer over the trace, and optionally a sort key and search text. */
@@ -91,7 +92,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     id: "person",
     header: "Person",
     width: 170,
-    cell: (trace) => <TextCell text={tracePersonLabel(trace)} />,
+    cell: (trace) => <PersonCell person={trace.person} distinctId={trace.distinctId} />,
     sortValue: (trace) => tracePersonLabel(trace),
   },
   {
@@ -99,7 +100,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     header: "Sentiment",
     width: 130,
     description: "User-message sentiment of the trace",
-    cell: (trace) => <SentimentCell id={trace.id} inline={inlineTraceSentiment(trace)} />,
+    cell: (trace) => <SentimentCell id={trace.id} inline={inlineTraceSentiment(trace)} timestamp={trace.createdAt} />,
     sortValue: (trace) => sentimentSortValue(inlineTraceSentiment(trace)),
     sortDescFirst: true,
   },

@@ -1,4 +1,4 @@
-import { Component, forwardRef, type ComponentPropsWithoutRef, type ErrorInfo, type ReactNode, type Ref } from "react";
+import { Component, forwardRef, useEffect, useState, type ComponentPropsWithoutRef, type ErrorInfo, type ReactNode, type Ref } from "react";
 import { cn } from "./cn";
 
 /** A readable message from anything thrown or returned as an error. */
@@ -17,13 +17,52 @@ export interface ErrorStateProps extends Omit<ComponentPropsWithoutRef<"div">, "
   error?: unknown;
   /** Shows a "Try again" button. */
   onRetry?: () => void;
+  /** How long the server asked to wait before a retry; read from `error.retryAfterMs` when omitted. */
+  retryAfterMs?: number | null;
 }
 
-/** An inline error box with the error's message and an optional retry. */
+/** How long the server asked to wait (`Retry-After`, as an ApiError's `retryAfterMs`); 0 when it did not. */
+export function retryAfterOf(error: unknown): number {
+  const value = error && typeof error === "object" ? (error as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** "45 s", "3 min", "2 h": a wait in words short enough for a button. */
+export function formatWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+/** Seconds left before a retry may be sent, counting down from when this error arrived. */
+function useRetryWait(error: unknown, override: number | null | undefined): number {
+  const waitMs = override !== undefined && override !== null ? Math.max(0, override) : retryAfterOf(error);
+  const [since, setSince] = useState<{ error: unknown; deadline: number }>(() => ({ error, deadline: waitMs ? Date.now() + waitMs : 0 }));
+  const deadline = since.error === error ? since.deadline : waitMs ? Date.now() + waitMs : 0;
+  if (since.error !== error) setSince({ error, deadline });
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!deadline) return;
+    setNow(Date.now());
+    const timer = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t >= deadline) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [deadline]);
+  return deadline ? Math.max(0, Math.ceil((deadline - now) / 1000)) : 0;
+}
+
+/**
+ * An inline error box with the error's message and an optional retry. When the server said how long to
+ * wait (`Retry-After`), "Try again" counts that wait down and only then becomes available.
+ */
 export const ErrorState = forwardRef(function ErrorState(
-  { title = "Something went wrong", error, onRetry, className, children, ...rest }: ErrorStateProps,
+  { title = "Something went wrong", error, onRetry, retryAfterMs, className, children, ...rest }: ErrorStateProps,
   ref: Ref<HTMLDivElement>,
 ) {
+  const waitSeconds = useRetryWait(error, retryAfterMs);
   return (
     <div
       role="alert"
@@ -42,9 +81,11 @@ export const ErrorState = forwardRef(function ErrorState(
         <button
           type="button"
           onClick={onRetry}
-          className="tl:mt-1 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-2 tl:py-0.5 tl:text-xs tl:text-fg tl:cursor-pointer tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+          disabled={waitSeconds > 0}
+          data-retry-wait={waitSeconds > 0 ? waitSeconds : undefined}
+          className="tl:mt-1 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-2 tl:py-0.5 tl:text-xs tl:text-fg tl:cursor-pointer tl:disabled:cursor-not-allowed tl:disabled:text-muted tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
         >
-          Try again
+          {waitSeconds > 0 ? `Try again in ${formatWait(waitSeconds)}` : "Try again"}
         </button>
       )}
     </div>

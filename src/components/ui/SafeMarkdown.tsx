@@ -1,155 +1,26 @@
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import { forwardRef, memo, startTransition, useEffect, useMemo, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from "react";
 import { cn } from "./cn";
 import { highlightText } from "./HighlightText";
-import { parseMarkdown } from "./markdownParse";
-import type { MdBlock, MdInline } from "./markdownTypes";
-import { safeImageUrl, safeLinkUrl, SAFE_DATA_IMAGE_MAX_CHARS } from "./safeUrl";
+import { useMarkdownBody } from "./markdownLoader";
+import type { MediaPolicy, MediaPolicyOptions } from "./mediaPolicy";
+import { useMediaPolicy } from "./mediaPolicyContext";
 
-/** Longer texts are shown as plain text: markdown would cost more than it gives (Langfuse draws the line at 150k). */
+/** Characters formatted as markdown; the rest of a longer text is shown as plain text, with a note. */
 export const SAFE_MARKDOWN_MAX_CHARS = 100_000;
-
-interface RenderOptions {
-  highlight: string | undefined;
-  maxImageChars: number;
-  renderText: ((text: string) => ReactNode) | undefined;
-}
-
-function inline(nodes: readonly MdInline[], o: RenderOptions, key = ""): ReactNode[] {
-  return nodes.map((node, i) => {
-    const k = `${key}${i}`;
-    switch (node.t) {
-      case "text":
-        return <span key={k}>{o.renderText ? o.renderText(node.v) : highlightText(node.v, o.highlight)}</span>;
-      case "br":
-        return <br key={k} />;
-      case "code":
-        return (
-          <code key={k} className="tl:rounded-sm tl:bg-bg-subtle tl:px-1 tl:font-code tl:text-[0.9em]">
-            {highlightText(node.v, o.highlight)}
-          </code>
-        );
-      case "em":
-        return <em key={k}>{inline(node.c, o, `${k}.`)}</em>;
-      case "strong":
-        return <strong key={k}>{inline(node.c, o, `${k}.`)}</strong>;
-      case "del":
-        return <del key={k}>{inline(node.c, o, `${k}.`)}</del>;
-      case "link": {
-        const href = safeLinkUrl(node.href);
-        if (!href) {
-          // Not an allowed target: keep the words and show the destination as inert text.
-          return (
-            <span key={k} data-slot="markdown-blocked-link">
-              {inline(node.c, o, `${k}.`)}
-              <span className="tl:text-muted"> ({node.href.slice(0, 200)})</span>
-            </span>
-          );
-        }
-        return (
-          <a key={k} href={href} target="_blank" rel="noopener noreferrer nofollow" className="tl:text-accent tl:underline tl:break-words">
-            {/* Plain text inside: a custom renderer may draw buttons, which must not nest in a link. */}
-            {inline(node.c, { ...o, renderText: undefined }, `${k}.`)}
-          </a>
-        );
-      }
-      case "image": {
-        const src = safeImageUrl(node.src, o.maxImageChars);
-        if (!src.ok) {
-          return (
-            <span key={k} data-slot="markdown-blocked-image" className="tl:text-muted">
-              [image{node.alt ? `: ${node.alt}` : ""} not shown: {src.reason === "too-large" ? "too large" : "address not allowed"}]
-            </span>
-          );
-        }
-        return (
-          <img
-            key={k}
-            src={src.url}
-            alt={node.alt}
-            loading="lazy"
-            referrerPolicy="no-referrer"
-            className="tl:inline-block tl:max-h-[400px] tl:max-w-full tl:rounded-tl"
-          />
-        );
-      }
-    }
-  });
-}
-
-const HEADING_SIZE = ["tl:text-lg", "tl:text-base", "tl:text-sm", "tl:text-sm", "tl:text-sm", "tl:text-sm"];
-
-function blocks(nodes: readonly MdBlock[], o: RenderOptions, key = ""): ReactNode[] {
-  return nodes.map((node, i) => {
-    const k = `${key}${i}`;
-    switch (node.t) {
-      case "p":
-        return <p key={k} dir="auto" className="tl:my-1">{inline(node.c, o, `${k}.`)}</p>;
-      case "h":
-        // Rendered as styled text, not <h1>–<h6>: model output must not reshape the host page's outline.
-        return (
-          <p key={k} dir="auto" data-slot="markdown-heading" className={cn("tl:my-1.5 tl:font-semibold", HEADING_SIZE[node.level - 1])}>
-            {inline(node.c, o, `${k}.`)}
-          </p>
-        );
-      case "code":
-        return (
-          <pre key={k} className="tl:my-1 tl:whitespace-pre-wrap tl:break-all tl:rounded-tl tl:bg-bg-subtle tl:p-2 tl:font-code tl:text-xs">
-            <code data-language={node.lang || undefined}>{highlightText(node.v, o.highlight)}</code>
-          </pre>
-        );
-      case "quote":
-        return (
-          <blockquote key={k} dir="auto" className="tl:my-1 tl:border-l-2 tl:border-border tl:pl-2 tl:text-muted">
-            {blocks(node.c, o, `${k}.`)}
-          </blockquote>
-        );
-      case "list": {
-        const items = node.items.map((item, j) => <li key={j} dir="auto">{blocks(item, o, `${k}.${j}.`)}</li>);
-        return node.ordered ? (
-          <ol key={k} start={node.start} className="tl:my-1 tl:list-decimal tl:pl-5">{items}</ol>
-        ) : (
-          <ul key={k} className="tl:my-1 tl:list-disc tl:pl-5">{items}</ul>
-        );
-      }
-      case "hr":
-        return <hr key={k} className="tl:my-2 tl:border-border" />;
-      case "table":
-        return (
-          <div key={k} tabIndex={0} role="group" aria-label="Table" className="tl:my-1 tl:overflow-x-auto tl:focus-visible:outline-2 tl:focus-visible:outline-focus">
-            <table className="tl:border-collapse tl:text-xs">
-              <thead>
-                <tr>
-                  {node.head.map((cell, c) => (
-                    <th key={c} className="tl:border tl:border-border tl:px-2 tl:py-1" style={{ textAlign: node.align[c] ?? undefined }}>
-                      {inline(cell, o, `${k}.h${c}.`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {node.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((cell, c) => (
-                      <td key={c} className="tl:border tl:border-border tl:px-2 tl:py-1" style={{ textAlign: node.align[c] ?? undefined }}>
-                        {inline(cell, o, `${k}.${r}.${c}.`)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        );
-    }
-  });
-}
+/** Plain text is drawn in pieces of about this size, so no single text node is huge. */
+const PLAIN_PIECE_CHARS = 20_000;
 
 export interface SafeMarkdownProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /** Markdown text from a model or a user. Raw HTML in it is shown as text, never interpreted. */
   text: string;
   /** Marks occurrences of this text. */
   highlight?: string;
-  /** Longest `data:image/*` URL drawn. @default SAFE_DATA_IMAGE_MAX_CHARS */
+  /**
+   * Which images may load: remote ones wait for a click naming their host unless allowed ("allow", or
+   * `{ allowOrigins }`); `data:` images load inline under a size cap. @default the provider's, else "ask"
+   */
+  mediaPolicy?: MediaPolicy;
+  /** Longest `data:image/*` URL drawn (the policy's `maxDataUrlChars`, for compatibility). */
   maxImageChars?: number;
   /**
    * Draws each run of plain prose (not code, not link targets) instead of `highlight`, e.g. to turn
@@ -158,23 +29,119 @@ export interface SafeMarkdownProps extends Omit<ComponentPropsWithoutRef<"div">,
   renderText?: (text: string) => ReactNode;
 }
 
+/** Last index of `needle` in `text` between `from` and `to`, scanning only that window (lastIndexOf would scan to the start). */
+function lastIndexIn(text: string, needle: string, from: number, to: number): number {
+  for (let i = to - needle.length; i >= from; i--) if (text.startsWith(needle, i)) return i;
+  return -1;
+}
+
+/** Where to cut `text` at most `max` characters after `from`: a paragraph break near there, else a line break, never inside a surrogate pair. */
+export function markdownCut(text: string, max: number, from = 0): number {
+  const limit = from + max;
+  if (text.length <= limit) return text.length;
+  const window = from + Math.floor(max * 0.8);
+  const paragraph = lastIndexIn(text, "\n\n", window, limit);
+  if (paragraph > from) return paragraph;
+  const line = lastIndexIn(text, "\n", window, limit);
+  if (line > from) return line;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** A size guess for a piece not laid out yet (about 100 characters a line); `auto` keeps the real one once seen. */
+function plainPieceStyle(piece: string): CSSProperties {
+  let lines = 1;
+  for (let at = piece.indexOf("\n"); at >= 0; at = piece.indexOf("\n", at + 1)) lines++;
+  return { contentVisibility: "auto", containIntrinsicSize: `auto ${Math.round((lines + piece.length / 100) * 20)}px` };
+}
+
+interface PlainTextProps {
+  text: string;
+  highlight?: string;
+  renderText?: (text: string) => ReactNode;
+}
+
+const PlainPiece = memo(function PlainPiece({ piece, style, highlight, renderText }: Omit<PlainTextProps, "text"> & { piece: string; style?: CSSProperties }) {
+  return (
+    // Pieces out of view skip layout (content-visibility), so a megabyte of text does not block the page.
+    <div data-slot="markdown-plain" dir="auto" className="tl:whitespace-pre-wrap" style={style}>
+      {renderText ? renderText(piece) : highlightText(piece, highlight)}
+    </div>
+  );
+});
+
 /**
- * Markdown rendered to React elements by tracelens' own parser: no HTML, links only to http(s)
- * (opened in a new tab without referrer), images only from http(s) or size-capped raster data
- * URLs. Texts over SAFE_MARKDOWN_MAX_CHARS are shown as plain text.
+ * Plain text in pieces of about PLAIN_PIECE_CHARS. Past the first piece the rest follows in a
+ * transition, so React works through a long text in slices and the first paint is not held up by it.
+ */
+function PlainText({ text, highlight, renderText }: PlainTextProps) {
+  const [shown, setShown] = useState<string | null>(null);
+  const all = shown === text || text.length <= PLAIN_PIECE_CHARS;
+  useEffect(() => {
+    if (!all) startTransition(() => setShown(text));
+  }, [all, text]);
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length && (all || pieces.length === 0); ) {
+    const end = Math.max(markdownCut(text, PLAIN_PIECE_CHARS, at), at + 1);
+    pieces.push(text.slice(at, end));
+    at = end;
+  }
+  const rest = all ? 0 : text.length - (pieces[0]?.length ?? 0);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <PlainPiece key={i} piece={piece} style={pieces.length > 1 ? plainPieceStyle(piece) : undefined} highlight={highlight} renderText={renderText} />
+      ))}
+      {rest > 0 && <div data-slot="markdown-plain-pending" style={{ height: Math.round((rest / 100) * 20) }} />}
+    </>
+  );
+}
+
+function withDataLimit(policy: MediaPolicy, maxImageChars: number | undefined): MediaPolicy {
+  if (maxImageChars === undefined) return policy;
+  const options: MediaPolicyOptions = typeof policy === "string" ? { remote: policy } : policy;
+  return { ...options, maxDataUrlChars: maxImageChars };
+}
+
+/**
+ * Markdown (CommonMark and GFM: tables, task lists, strikethrough, autolinks) rendered to React
+ * elements by tracelens' own renderer over markdown-it's tokens, never through an HTML string. Raw HTML
+ * shows as text; links only to http(s) and mailto (new tab, no referrer); images under the media
+ * policy. The parser loads lazily: until it arrives (and on the server) the text shows as plain text.
+ * Past SAFE_MARKDOWN_MAX_CHARS the rest is plain text, with a note.
  */
 export const SafeMarkdown = forwardRef(function SafeMarkdown(
-  { text, highlight, maxImageChars = SAFE_DATA_IMAGE_MAX_CHARS, renderText, className, ...rest }: SafeMarkdownProps,
+  { text, highlight, mediaPolicy, maxImageChars, renderText, className, ...rest }: SafeMarkdownProps,
   ref: Ref<HTMLDivElement>,
 ) {
   const source = typeof text === "string" ? text : String(text ?? "");
-  const parsed = useMemo(() => (source.length <= SAFE_MARKDOWN_MAX_CHARS ? parseMarkdown(source) : null), [source]);
+  const policy = useMediaPolicy(mediaPolicy);
+  const effective = useMemo(() => withDataLimit(policy, maxImageChars), [policy, maxImageChars]);
+  const body = useMarkdownBody();
+  const cut = markdownCut(source, SAFE_MARKDOWN_MAX_CHARS);
+  const head = cut < source.length ? source.slice(0, cut) : source;
+  const tail = cut < source.length ? source.slice(cut) : "";
   return (
-    <div {...rest} ref={ref} data-slot="safe-markdown" className={cn("tl:break-words tl:text-sm", className)}>
-      {parsed ? (
-        blocks(parsed, { highlight, maxImageChars, renderText })
+    <div
+      {...rest}
+      ref={ref}
+      data-slot="safe-markdown"
+      data-state={body ? "formatted" : "plain"}
+      className={cn("tl:break-words tl:text-sm tl:whitespace-pre-line", className)}
+    >
+      {body ? (
+        <body.MarkdownBody source={head} highlight={highlight} renderText={renderText} mediaPolicy={effective} />
       ) : (
-        <p dir="auto" className="tl:whitespace-pre-wrap">{renderText ? renderText(source) : highlightText(source, highlight)}</p>
+        <PlainText text={head} highlight={highlight} renderText={renderText} />
+      )}
+      {tail && (
+        <>
+          <p data-slot="markdown-cut-note" className="tl:my-1 tl:text-xs tl:italic tl:text-muted">
+            The text goes on for {tail.length.toLocaleString("en-US")} more characters, shown as plain text: formatting stops after{" "}
+            {SAFE_MARKDOWN_MAX_CHARS.toLocaleString("en-US")} characters.
+          </p>
+          <PlainText text={tail} highlight={highlight} renderText={renderText} />
+        </>
       )}
     </div>
   );

@@ -6,6 +6,8 @@ import { tracesQueryOptions } from "../../hooks/traceQueryOptions";
 
 export interface TracePages {
   traces: readonly LLMTrace[];
+  /** How the server applied a search (see `TracesPage.searchedBy`), from the first page. */
+  searchedBy?: TracesPage["searchedBy"];
   /** First page still loading. */
   loading: boolean;
   /** The first page failed. */
@@ -72,6 +74,7 @@ export function useTracePages(client: TraceLensClient, queryClient: QueryClient,
 
   return {
     traces: previous.current.traces,
+    searchedBy: (first?.data as TracesPage | undefined)?.searchedBy,
     loading: Boolean(first?.isPending && !first.isError),
     error: first?.isError ? first.error : null,
     loadingMore,

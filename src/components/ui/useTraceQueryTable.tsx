@@ -18,6 +18,8 @@ export interface PagedViewProps {
 
 export interface TraceQueryTable {
   traces: readonly LLMTrace[];
+  /** How the server applied a search, when one was asked for. */
+  searchedBy?: TracePages["searchedBy"];
   /** Lazy sentiment within the query's date window; null when turned off. */
   sentiment: LazySentimentSource | null;
   paging: PagedViewProps;
@@ -26,8 +28,11 @@ export interface TraceQueryTable {
 const BUTTON =
   "tl:cursor-pointer tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-2 tl:py-0.5 tl:text-xs tl:text-fg tl:hover:bg-bg-subtle tl:focus-visible:outline-2 tl:focus-visible:outline-focus";
 
+/** The paging state a footer reads (trace pages or event pages). */
+export type PagingState = Pick<TracePages, "loadingMore" | "moreError" | "hasMore" | "loadMore" | "retry">;
+
 /** Under the last row: later pages loading, their error with a retry, or the button that asks for more. */
-function pagesFooter(pages: TracePages, noun: string): ReactNode {
+export function pagesFooter(pages: PagingState, noun: string): ReactNode {
   if (pages.loadingMore) return <span role="status">{`Loading more ${noun}…`}</span>;
   if (pages.moreError) {
     return (
@@ -69,5 +74,5 @@ export function useTraceQueryTable(connection: TraceQueryConnection, params: Tra
     onEndReached: pages.hasMore ? pages.loadMore : undefined,
     footer: pages.traces.length > 0 ? pagesFooter(pages, noun) : null,
   };
-  return { traces: pages.traces, sentiment, paging };
+  return { traces: pages.traces, searchedBy: pages.searchedBy, sentiment, paging };
 }

@@ -2,27 +2,19 @@
 import { pyFloatRepr, pyIntRepr } from "./pyNumber";
 import { checkPyDepth, PyError, PyFloat, PyTuple, pyItems, pyKind, type PyDictLike } from "./pyValue";
 
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  "\\": "\\\\",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\b": "\\b",
-  "\f": "\\f",
-};
+// JSON.stringify already escapes like Python (quote, backslash, \b \f \n \r \t, other controls as
+// lowercase \u00xx, lone surrogates as \udxxx); Python's ensure_ascii also escapes DEL and beyond.
+const NON_ASCII = /[\u007f-\uffff]/;
+const NON_ASCII_ALL = /[\u007f-\uffff]/g;
 
-// Everything outside printable ASCII, plus the quote and backslash, is escaped (ensure_ascii).
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\uffff]/g;
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
 
 /** A JSON string literal exactly as Python's json.dumps writes it. */
 export function pyJsonString(s: string): string {
-  const body = s.replace(NEEDS_ESCAPE, (ch) => {
-    const short = SHORT_ESCAPES[ch];
-    if (short !== undefined) return short;
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
-  return `"${body}"`;
+  const quoted = JSON.stringify(s);
+  return NON_ASCII.test(quoted) ? quoted.replace(NON_ASCII_ALL, unicodeEscape) : quoted;
 }
 
 function floatText(x: number): string {
@@ -54,71 +46,74 @@ export interface PyJsonDumpsOptions {
   indent?: number;
 }
 
-/** `json.dumps(value)` / `json.dumps(value, indent=n)`; throws PyError where Python raises. */
-export function pyJsonDumps(value: unknown, options: PyJsonDumpsOptions = {}): string {
-  const out: string[] = [];
-  const indent = options.indent;
-  const itemSep = indent === undefined ? ", " : ",";
-
-  const write = (v: unknown, depth: number): void => {
-    checkPyDepth(depth);
-    switch (pyKind(v)) {
-      case "none":
-        out.push("null");
-        return;
-      case "bool":
-        out.push(v ? "true" : "false");
-        return;
-      case "int":
-        out.push(pyIntRepr(v as number | bigint));
-        return;
-      case "float":
-        out.push(floatText(v instanceof PyFloat ? v.value : (v as number)));
-        return;
-      case "str":
-        out.push(pyJsonString(v as string));
-        return;
-      case "list":
-      case "tuple": {
-        const items = v instanceof PyTuple ? v.items : (v as unknown[]);
-        writeContainer("[", "]", items.length, depth, (i) => write(items[i], depth + 1));
-        return;
-      }
-      case "dict": {
-        const entries = pyItems(v as PyDictLike);
-        writeContainer("{", "}", entries.length, depth, (i) => {
-          const [k, x] = entries[i] as [unknown, unknown];
-          out.push(pyJsonString(keyText(k)), ": ");
-          write(x, depth + 1);
-        });
+/** Appends Python's json.dumps of one value to `out` (a module-level walk: no closures per call). */
+function writeValue(out: string[], v: unknown, depth: number, indent: number | undefined): void {
+  checkPyDepth(depth);
+  switch (typeof v) {
+    case "string":
+      out.push(pyJsonString(v));
+      return;
+    case "boolean":
+      out.push(v ? "true" : "false");
+      return;
+    case "number":
+      out.push(Number.isInteger(v) ? pyIntRepr(v) : floatText(v));
+      return;
+    default:
+      break;
+  }
+  switch (pyKind(v)) {
+    case "none":
+      out.push("null");
+      return;
+    case "int":
+      out.push(pyIntRepr(v as bigint));
+      return;
+    case "float":
+      out.push(floatText((v as PyFloat).value));
+      return;
+    case "list":
+    case "tuple": {
+      const items = v instanceof PyTuple ? v.items : (v as unknown[]);
+      if (items.length === 0) {
+        out.push("[]");
         return;
       }
-      default:
-        throw new PyError("TypeError", "Object is not JSON serializable");
-    }
-  };
-
-  const writeContainer = (
-    open: string,
-    close: string,
-    count: number,
-    depth: number,
-    writeItem: (i: number) => void,
-  ): void => {
-    if (count === 0) {
-      out.push(open, close);
+      const inner = indent === undefined ? "" : `\n${" ".repeat(indent * (depth + 1))}`;
+      out.push("[", inner);
+      for (let i = 0; i < items.length; i++) {
+        if (i > 0) out.push(indent === undefined ? ", " : ",", inner);
+        writeValue(out, items[i], depth + 1, indent);
+      }
+      out.push(indent === undefined ? "]" : `\n${" ".repeat(indent * depth)}]`);
       return;
     }
-    const inner = indent === undefined ? "" : `\n${" ".repeat(indent * (depth + 1))}`;
-    const outer = indent === undefined ? "" : `\n${" ".repeat(indent * depth)}`;
-    out.push(open, inner);
-    for (let i = 0; i < count; i++) {
-      if (i > 0) out.push(itemSep, inner);
-      writeItem(i);
+    case "dict": {
+      const entries = pyItems(v as PyDictLike);
+      if (entries.length === 0) {
+        out.push("{}");
+        return;
+      }
+      const inner = indent === undefined ? "" : `\n${" ".repeat(indent * (depth + 1))}`;
+      out.push("{", inner);
+      for (let i = 0; i < entries.length; i++) {
+        const [k, x] = entries[i] as [unknown, unknown];
+        if (i > 0) out.push(indent === undefined ? ", " : ",", inner);
+        out.push(pyJsonString(keyText(k)), ": ");
+        writeValue(out, x, depth + 1, indent);
+      }
+      out.push(indent === undefined ? "}" : `\n${" ".repeat(indent * depth)}}`);
+      return;
     }
-    out.push(outer, close);
-  };
+    default:
+      throw new PyError("TypeError", "Object is not JSON serializable");
+  }
+}
 
-  write(value, 0);
+/** `json.dumps(value)` / `json.dumps(value, indent=n)`; throws PyError where Python raises. */
+export function pyJsonDumps(value: unknown, options: PyJsonDumpsOptions = {}): string {
+  if (typeof value === "string") return pyJsonString(value);
+  const out: string[] = [];
+  writeValue(out, value, 0, options.indent);
   return out.join("");
 }

@@ -6,7 +6,6 @@
  */
 import { LiteralFail, tokenizeLiteral, type PyLiteralToken } from "./pyLiteralTokens";
 import { PyDict, PyFloat, PyOpaque, PyTuple, pyKind } from "./pyValue";
-import type { PyParseResult } from "./pyJsonLoads";
 
 /** What the AST node was, as far as literal_eval's sign and complex rules care. */
 type NodeKind = "number" | "complex" | "signed" | "other";
@@ -26,6 +25,8 @@ function negate(v: unknown): unknown {
 
 class LiteralParser {
   private pos = 0;
+  /** Set by an unhashable dict key or set item: Python's TypeError, raised once the text parses. */
+  unhashable = false;
 
   constructor(private readonly tokens: PyLiteralToken[]) {}
 
@@ -107,8 +108,9 @@ class LiteralParser {
       let key = first;
       for (;;) {
         this.expectOp(":");
-        checkHashable(key);
-        dict.set(key, this.parseExpr().value);
+        const value = this.parseExpr().value;
+        if (isHashable(key)) dict.set(key, value);
+        else this.unhashable = true;
         if (this.isOp("}")) break;
         this.expectOp(",");
         if (this.isOp("}")) break;
@@ -125,7 +127,7 @@ class LiteralParser {
       items.push(this.parseExpr().value);
     }
     this.pos++;
-    items.forEach(checkHashable);
+    if (!items.every(isHashable)) this.unhashable = true;
     return { value: new PyOpaque("set", "set()", true), kind: "other" };
   }
 
@@ -178,21 +180,43 @@ class LiteralParser {
   }
 }
 
-function checkHashable(v: unknown): void {
-  const kind = pyKind(v);
-  if (kind === "list" || kind === "dict") throw new LiteralFail("unhashable");
-  if (v instanceof PyOpaque && v.typeName === "set") throw new LiteralFail("unhashable");
-  if (v instanceof PyTuple) v.items.forEach(checkHashable);
+// What a literal (or a blank/comment line before it) can start with; a name must be one of these.
+const LITERAL_START = /^[0-9.'"([{+\-#\n\r\\\f]/;
+const LEADING_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const LITERAL_NAME = /^(?:True|False|None|set|[rRuUbBfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])$/;
+
+/**
+ * True when the text fails as a literal at its first token (prose, code, markup): Python raises
+ * there whatever follows, so the whole text need not be tokenised.
+ */
+function cannotBeLiteral(text: string): boolean {
+  if (text === "" || LITERAL_START.test(text)) return false;
+  const name = LEADING_NAME.exec(text);
+  return name === null || !LITERAL_NAME.test(name[0]);
 }
 
-/** `ast.literal_eval(source)`; `{ ok: false }` wherever Python raises. */
-export function pyLiteralEval(source: string): PyParseResult {
+function isHashable(v: unknown): boolean {
+  const kind = pyKind(v);
+  if (kind === "list" || kind === "dict") return false;
+  if (v instanceof PyOpaque && v.typeName === "set") return false;
+  return v instanceof PyTuple ? v.items.every(isHashable) : true;
+}
+
+/**
+ * `ast.literal_eval(source)`; `{ ok: false }` wherever Python raises, with `typeError` set for the
+ * one failure callers catching only ValueError/SyntaxError do not catch (an unhashable dict key or
+ * set item in otherwise valid text).
+ */
+export function pyLiteralEval(source: string): { ok: true; value: unknown } | { ok: false; typeError?: true } {
+  const text = source.replace(/^[ \t]+/, "");
+  if (cannotBeLiteral(text)) return { ok: false };
   try {
-    const tokens = tokenizeLiteral(source.replace(/^[ \t]+/, ""));
+    const tokens = tokenizeLiteral(text);
     if (tokens.length === 0) return { ok: false };
     const parser = new LiteralParser(tokens);
     const { value } = parser.parseExprList();
     if (!parser.atEnd()) return { ok: false };
+    if (parser.unhashable) return { ok: false, typeError: true };
     return { ok: true, value };
   } catch {
     return { ok: false };

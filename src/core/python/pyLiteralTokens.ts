@@ -13,7 +13,10 @@ export type PyLiteralToken =
   | { t: "name"; value: string }
   | { t: "op"; value: string };
 
-export class LiteralFail extends Error {}
+/** Not an Error, so throwing it captures no stack: most state strings are prose that fails at once. */
+export class LiteralFail {
+  constructor(readonly reason: string) {}
+}
 
 const MAX_NESTING = 200;
 const DIGITS = "[0-9](?:_?[0-9])*";

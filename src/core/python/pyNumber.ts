@@ -2,6 +2,7 @@
  * Python number printing: `repr(float)`, `str(int)`, `format(x, ".Nf")` and `format(n, ",")`,
  * plus `round(x, ndigits)` and `float(str)` parsing.
  */
+import { C_SPACE, pyAsciiNumberText } from "./pyInt";
 
 /** `repr(x)` for a Python float: shortest round-trip digits, exponent below 1e-4 and from 1e16. */
 export function pyFloatRepr(x: number): string {
@@ -68,6 +69,13 @@ export function pyFormatFixed(x: number, decimals: number): string {
   if (Number.isNaN(x)) return "nan";
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
+  // toFixed also rounds the exact binary value; it differs from Python only on an exact tie (which
+  // it rounds up), at -0, and from 1e21 (exponent form). A tie is exactly representable, so the
+  // scaled product shows it without rounding error.
+  if (decimals <= 20 && Math.abs(x) < 1e21 && !Object.is(x, -0)) {
+    const scaled = Math.abs(x) * 10 ** decimals;
+    if (scaled < 2 ** 52 && scaled - Math.floor(scaled) !== 0.5) return x.toFixed(decimals);
+  }
   const negative = x < 0 || Object.is(x, -0);
   const digits = roundScaled(x, decimals).toString().padStart(decimals + 1, "0");
   const whole = digits.slice(0, digits.length - decimals);
@@ -107,7 +115,9 @@ const FLOAT_SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
 
 /** `float(s)` for a str: null where Python raises ValueError. */
 export function pyParseFloat(s: string): number | null {
-  const t = s.trim();
+  const ascii = pyAsciiNumberText(s);
+  if (ascii === null) return null;
+  const t = ascii.replace(C_SPACE, "");
   const special = FLOAT_SPECIAL.exec(t);
   if (special) {
     if ((special[2] ?? "").toLowerCase() === "nan") return NaN;

@@ -91,8 +91,21 @@ export function pyIsPrintable(cp: number): boolean {
 // Letters that can change under full upper-casing; ASCII-only text skips the per-character walk.
 const NEEDS_CHECK = /[\u00b5-\uffff]/;
 
+// Roles and names repeat on every message: short ones are upper-cased once.
+const upperCache = new Map<string, string>();
+
 /** Python's `str.upper()`: full case mapping (`ß → SS`, `ﬁ → FI`), as of Unicode 14. */
 export function pyUpper(s: string): string {
+  if (s.length > 24) return upper(s);
+  let cached = upperCache.get(s);
+  if (cached === undefined) {
+    if (upperCache.size >= 256) upperCache.clear();
+    upperCache.set(s, (cached = upper(s)));
+  }
+  return cached;
+}
+
+function upper(s: string): string {
   if (!NEEDS_CHECK.test(s)) return s.toUpperCase();
   let out = "";
   for (const ch of s) {

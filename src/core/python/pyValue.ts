@@ -7,23 +7,32 @@
  * parsers and are wrapped in the classes below so that repr/json.dumps print them as Python does.
  */
 
+/** The boxed values that are objects in JS but not dicts to Python (one instanceof tells them apart). */
+abstract class PyNonDict {}
+
 /** A Python float that JS would print as an int: integral values such as `1.0` and `-0.0`. */
-export class PyFloat {
-  constructor(readonly value: number) {}
+export class PyFloat extends PyNonDict {
+  constructor(readonly value: number) {
+    super();
+  }
 }
 
 /** A Python tuple: json.dumps writes it as a list, repr with parentheses. */
-export class PyTuple {
-  constructor(readonly items: readonly unknown[]) {}
+export class PyTuple extends PyNonDict {
+  constructor(readonly items: readonly unknown[]) {
+    super();
+  }
 }
 
 /** A value json.dumps refuses (bytes, set, complex…); only its repr and truthiness are kept. */
-export class PyOpaque {
+export class PyOpaque extends PyNonDict {
   constructor(
     readonly typeName: string,
     readonly reprText: string,
     readonly truthy: boolean,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Raised where Python would raise; `kind` is the Python exception class. */
@@ -132,7 +141,7 @@ export function pyKind(v: unknown): PyKind {
 export type PyDictLike = Record<string, unknown> | PyDict;
 
 export function isPyDict(v: unknown): v is PyDictLike {
-  return pyKind(v) === "dict";
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof PyNonDict);
 }
 
 export function isPyList(v: unknown): v is unknown[] {
@@ -142,8 +151,22 @@ export function isPyList(v: unknown): v is unknown[] {
 /** `d.get(key)`; `undefined` when `d` is not a dict or lacks the key (never inherited members). */
 export function pyGet(d: unknown, key: string): unknown {
   if (d instanceof PyDict) return d.getStr(key);
-  if (!isPyDict(d) || !Object.hasOwn(d, key)) return undefined;
-  return (d as Record<string, unknown>)[key];
+  if (!isPyDict(d)) return undefined;
+  // Look up first: most lookups miss, and what Object.prototype lends (methods, `__proto__`) is never
+  // a primitive, so only an object or function found needs the own-property check.
+  const v = (d as Record<string, unknown>)[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== "object" && typeof v !== "function") return v;
+  return Object.hasOwn(d, key) ? v : undefined;
+}
+
+/** `d.get(key)` for a value already known to be a dict. */
+export function dictGet(d: PyDictLike, key: string): unknown {
+  if (d instanceof PyDict) return d.getStr(key);
+  const v = d[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== "object" && typeof v !== "function") return v;
+  return Object.hasOwn(d, key) ? v : undefined;
 }
 
 /** `key in d`. */
@@ -167,6 +190,13 @@ export function pyDictSize(d: PyDictLike): number {
   return d instanceof PyDict ? d.size : Object.keys(d).length;
 }
 
+/** `not d`, without listing the keys. */
+function isEmptyDict(d: PyDictLike): boolean {
+  if (d instanceof PyDict) return d.size === 0;
+  for (const key in d) if (Object.hasOwn(d, key)) return false;
+  return true;
+}
+
 /** Python truthiness. */
 export function pyTruthy(v: unknown): boolean {
   switch (pyKind(v)) {
@@ -187,7 +217,7 @@ export function pyTruthy(v: unknown): boolean {
     case "tuple":
       return (v as PyTuple).items.length > 0;
     case "dict":
-      return pyDictSize(v as PyDictLike) > 0;
+      return !isEmptyDict(v as PyDictLike);
     default:
       return v instanceof PyOpaque ? v.truthy : true;
   }

@@ -27,3 +27,13 @@ export { buildTraceSentiment } from "./scoreTrace";
 export type { TraceSentimentMessageInput, TraceSentimentOptions } from "./scoreTrace";
 export { sentimentExtremes } from "./extremes";
 export { isSentimentError } from "./guards";
+export {
+  SENTIMENT_EVALUATION_RUNTIME,
+  aggregateStoredTraceSentiment,
+  isStoredSentimentEvent,
+  sentimentEvaluationProperties,
+  storedGenerationSentiment,
+  storedSentimentLookup,
+  storedSentimentLookupIds,
+} from "./stored";
+export type { StoredSentimentEventLike, StoredSentimentLookup } from "./stored";

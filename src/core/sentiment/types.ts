@@ -17,6 +17,13 @@ export interface MessageSentiment {
   text?: string;
 }
 
+/**
+ * Where a sentiment value came from: PostHog's stored `$ai_evaluation` results (returned inline with
+ * `includeSentiment`), its on-read `/sentiment/` endpoint, or a classifier in this process. tracelens
+ * adds it; PostHog never sends it.
+ */
+export type SentimentSource = "stored" | "on-read" | "local";
+
 /** PostHog's generation-level result (also the shape the sentiment endpoint documents for any id). */
 export interface GenerationSentiment {
   label: SentimentLabel;
@@ -24,6 +31,8 @@ export interface GenerationSentiment {
   scores: SentimentScores;
   messages: Record<string, MessageSentiment>;
   message_count: number;
+  /** Where this value came from (set by tracelens' clients). */
+  source?: SentimentSource;
 }
 
 /** PostHog's trace-level result: flat mean over every classified message of every generation. */
@@ -35,6 +44,8 @@ export interface TraceSentiment {
   generations: Record<string, Omit<GenerationSentiment, "message_count"> & { message_count?: number }>;
   generation_count: number;
   message_count: number;
+  /** Where this value came from (set by tracelens' clients). */
+  source?: SentimentSource;
 }
 
 /** What the sentiment endpoint returns for an id it could not compute. */

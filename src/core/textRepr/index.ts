@@ -4,6 +4,8 @@
  * turns such a text into numbered lines of decoded segments for a viewer.
  */
 export { formatTextRepr, validateTextReprRequest } from "./textReprFormat";
+export { validateTextReprOptions } from "./textReprOptions";
+export type { TextReprOptionsCheck, ValidatedTextReprOptions } from "./textReprOptions";
 export { parseTextRepr } from "./textReprParse";
 export { eventAtLines, mapTextReprLinesToEvents } from "./textReprLineEvents";
 export type { MapTextReprLinesOptions, TextReprEventBlock, TextReprEventLike, TextReprLineEvents } from "./textReprLineEvents";

@@ -4,36 +4,65 @@
  */
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 const VALUES = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+/** Two output characters per 12 input bits, as one uint16 whose bytes (in this machine's order) are the two chars. */
+const PAIRS = new Uint16Array(4096);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+for (let i = 0; i < 4096; i++) {
+  const first = ALPHABET.charCodeAt(i >> 6);
+  const second = ALPHABET.charCodeAt(i & 63);
+  PAIRS[i] = LITTLE_ENDIAN ? first | (second << 8) : (first << 8) | second;
+}
 
 const PAD = 61; // "="
 const encoder = new TextEncoder();
 const asciiDecoder = new TextDecoder();
+let scratch = new Uint8Array(1 << 16);
+let scratchOut = new Uint16Array(1 << 15);
+
+type NativeBase64 = Uint8Array & { toBase64(): string };
+/** Engines with `Uint8Array.prototype.toBase64` (recent browsers) encode natively. */
+const NATIVE = typeof (Uint8Array.prototype as Partial<NativeBase64>).toBase64 === "function";
+
+interface NodeBuffer {
+  from(text: string, encoding: "utf8"): { toString(encoding: "base64"): string };
+}
+/** Node's own Buffer (not a bundler's polyfill), which encodes natively too. */
+const NODE_BUFFER: NodeBuffer | null = (() => {
+  const g = globalThis as { Buffer?: NodeBuffer; process?: { versions?: { node?: string } } };
+  return typeof g.process?.versions?.node === "string" && typeof g.Buffer?.from === "function" ? g.Buffer : null;
+})();
+
+function tail(bytes: Uint8Array, i: number, rest: number): string {
+  if (rest === 0) return "";
+  const v = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
+  const third = rest === 2 ? (ALPHABET[(v >>> 6) & 63] as string) : "=";
+  return `${ALPHABET[v >>> 18] as string}${ALPHABET[(v >>> 12) & 63] as string}${third}=`;
+}
 
 /** base64 of the UTF-8 bytes of `text` (a lone surrogate becomes U+FFFD). */
 export function base64EncodeUtf8(text: string): string {
-  const bytes = encoder.encode(text);
-  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  if (NODE_BUFFER !== null) return NODE_BUFFER.from(text, "utf8").toString("base64");
+  return base64EncodeUtf8Portable(text);
+}
+
+/** The same in plain JS (native `toBase64` when the engine has it), for engines without Node's Buffer. */
+export function base64EncodeUtf8Portable(text: string): string {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 6);
+  const bytes = scratch;
+  const n = encoder.encodeInto(text, bytes).written ?? 0;
+  if (NATIVE) return (bytes.subarray(0, n) as NativeBase64).toBase64();
+  const whole = n - (n % 3);
+  if (scratchOut.length < (whole / 3) * 2) scratchOut = new Uint16Array((whole / 3) * 4);
+  const out16 = scratchOut;
   let o = 0;
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    out[o++] = CODES[n >>> 18] as number;
-    out[o++] = CODES[(n >>> 12) & 63] as number;
-    out[o++] = CODES[(n >>> 6) & 63] as number;
-    out[o++] = CODES[n & 63] as number;
+  for (let i = 0; i < whole; i += 3) {
+    const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    out16[o++] = PAIRS[v >>> 12] as number;
+    out16[o++] = PAIRS[v & 4095] as number;
   }
-  const rest = bytes.length - i;
-  if (rest > 0) {
-    const n = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
-    out[o++] = CODES[n >>> 18] as number;
-    out[o++] = CODES[(n >>> 12) & 63] as number;
-    out[o++] = rest === 2 ? (CODES[(n >>> 6) & 63] as number) : PAD;
-    out[o++] = PAD;
-  }
-  return asciiDecoder.decode(out);
+  return asciiDecoder.decode(out16.subarray(0, o)) + tail(bytes, whole, n - whole);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The `ERROR:` section of generations and embeddings. */
-import { pyJsonLoads } from "../python/pyJsonLoads";
 import { pyStr } from "../python/pyRepr";
 import { checkPyDepth, isPyDict, pyGet, pyItems, pyTruthy } from "../python/pyValue";
+import { loadsCatching } from "./textReprContent";
 import { pushAll } from "./textReprMessages";
 import { SEPARATOR } from "./textReprTypes";
 
@@ -33,8 +33,8 @@ export function formatErrorSection(props: unknown): string[] {
   if (!pyTruthy(error) && !pyTruthy(pyGet(props, "$ai_is_error"))) return [];
   let structured: unknown = error;
   if (typeof error === "string") {
-    const parsed = pyJsonLoads(error);
-    if (parsed.ok && isPyDict(parsed.value)) structured = parsed.value;
+    const parsed = loadsCatching(error, ["JSONDecodeError", "ValueError"]);
+    if (isPyDict(parsed)) structured = parsed;
   }
   const lines = ["", SEPARATOR, "", "ERROR:", ""];
   if (isPyDict(structured) && pyTruthy(structured)) pushAll(lines, yamlLines(structured, 0));

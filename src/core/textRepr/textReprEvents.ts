@@ -1,6 +1,6 @@
 /** Single-event renderings: generation, embedding and evaluation, and the dispatch by `event`. */
 import { pyStr } from "../python/pyRepr";
-import { pyGet, pyKind, pyOr, pyTruthy } from "../python/pyValue";
+import { isPyDict, PyError, pyGet, pyGetOr, pyTruthy, pyTypeName } from "../python/pyValue";
 import { formatErrorSection } from "./textReprErrors";
 import { formatInputMessages, formatOutputMessages, pushAll } from "./textReprMessages";
 import { formatSpanLines } from "./textReprSpan";
@@ -61,19 +61,27 @@ export function isTrueLike(v: unknown): boolean {
   return v === true || v === "true";
 }
 
-/** `N/A`, `true`, `false` or `UNKNOWN`, or the numeric / categorical result for those types. */
+/**
+ * `event.get("properties", {})`, which PostHog then reads with `.get`: a stored null or non-dict
+ * fails there (AttributeError, a 500).
+ */
+export function propertiesOf(event: unknown): unknown {
+  const props = pyGetOr(event, "properties", {});
+  if (!isPyDict(props)) throw new PyError("TypeError", `'${pyTypeName(props)}' object has no attribute 'get'`);
+  return props;
+}
+
+/**
+ * `N/A`, `true`, `false` or `UNKNOWN`, or the result of a categorical / numeric evaluation as
+ * Python's str() prints it (a categorical list is `['billing', 'refunds']`).
+ */
 function evaluationResult(props: unknown): string {
   if (isFalseLike(pyGet(props, "$ai_evaluation_applicable"))) return "N/A";
   const resultType = pyGet(props, "$ai_evaluation_result_type");
-  if (resultType === "numeric") {
-    const numeric = pyGet(props, "$ai_evaluation_numeric_result");
-    const kind = pyKind(numeric);
-    if (kind === "int" || kind === "float") return pyStr(numeric);
-  }
-  if (resultType === "categorical") {
-    const categorical = pyGet(props, "$ai_evaluation_categorical_result");
-    if (Array.isArray(categorical)) return categorical.map(pyStr).join(", ");
-  }
+  const categorical = pyGet(props, "$ai_evaluation_categorical_result");
+  if (resultType === "categorical" && Array.isArray(categorical)) return pyStr(categorical);
+  const numeric = pyGet(props, "$ai_evaluation_numeric_result");
+  if (resultType === "numeric" && numeric !== undefined && numeric !== null) return pyStr(numeric);
   const result = pyGet(props, "$ai_evaluation_result");
   if (isTrueLike(result)) return "true";
   if (isFalseLike(result)) return "false";
@@ -81,7 +89,7 @@ function evaluationResult(props: unknown): string {
 }
 
 export function formatEvaluationLines(props: unknown): string[] {
-  const name = pyStr(pyOr(pyGet(props, "$ai_evaluation_name"), "Unknown evaluation"));
+  const name = pyStr(pyGetOr(props, "$ai_evaluation_name", "Unknown evaluation"));
   let result = evaluationResult(props);
   const runtime = pyGet(props, "$ai_evaluation_runtime");
   const model = pyGet(props, "$ai_evaluation_model");
@@ -93,23 +101,26 @@ export function formatEvaluationLines(props: unknown): string[] {
   return [SEPARATOR, "", line, ""];
 }
 
-/** Render one event by its own `event` name (not the request's event_type); generation by default. */
-export function formatEventText(event: unknown, o: ResolvedTextReprOptions): string {
-  const props = pyGet(event, "properties");
-  let lines: string[];
+/**
+ * One event's lines, rendered by its own `event` name (not the request's event_type), a generation
+ * by default; elements may hold several lines, and no line numbers are added.
+ */
+export function eventLines(event: unknown, o: ResolvedTextReprOptions): string[] {
+  const props = propertiesOf(event);
   switch (pyGet(event, "event")) {
     case "$ai_span":
-      lines = formatSpanLines(props, o);
-      break;
+      return formatSpanLines(props, o);
     case "$ai_embedding":
-      lines = formatEmbeddingLines(props, o);
-      break;
+      return formatEmbeddingLines(props, o);
     case "$ai_evaluation":
-      lines = formatEvaluationLines(props);
-      break;
+      return formatEvaluationLines(props);
     default:
-      lines = formatGenerationLines(props, o);
+      return formatGenerationLines(props, o);
   }
-  const text = lines.join("\n");
+}
+
+/** PostHog's `format_event_text_repr`: the event's text, numbered when `includeLineNumbers`. */
+export function formatEventText(event: unknown, o: ResolvedTextReprOptions): string {
+  const text = eventLines(event, o).join("\n");
   return o.includeLineNumbers ? addLineNumbers(text) : text;
 }

@@ -1,10 +1,13 @@
 /** `formatTextRepr`: the local equivalent of `POST /llm_analytics/text_repr/`. */
 import { pyLen } from "../python/pyText";
 import { isPyDict, pyGet, pyHas, pyOr, pyTruthy, pyTypeName } from "../python/pyValue";
-import { formatEventText } from "./textReprEvents";
-import { reduceByUniformSampling, type SampledText } from "./textReprSampling";
+import { withSignatureMemo } from "./textReprContent";
+import { eventLines } from "./textReprEvents";
+import { finishOutput } from "./textReprLines";
+import { PyError } from "../python/pyValue";
+import { checkTextReprOptions } from "./textReprOptions";
+import type { SampledText } from "./textReprSampling";
 import { formatTraceText } from "./textReprTrace";
-import { resolveTextReprOptions } from "./textReprTruncate";
 import type {
   TextReprEventType,
   TextReprJson,
@@ -82,26 +85,39 @@ export function formatTextRepr(
   options?: TextReprOptions,
 ): TextReprResult {
   const metadata = baseMetadata(eventType, data);
+  const checked = checkTextReprOptions(options);
+  if (!checked.ok) {
+    // DRF reports every field at once, so an unknown event_type is listed beside the options.
+    const body: Record<string, TextReprJson> = {};
+    if (!EVENT_TYPES.has(eventType)) body.event_type = [`"${eventType}" is not a valid choice.`];
+    Object.assign(body, checked.errors);
+    const message = `Invalid options: ${JSON.stringify(checked.errors.options)}`;
+    return { text: "", metadata, error: { status: 400, message, body } };
+  }
   const invalid = validateTextReprRequest(eventType, data);
-  if (invalid !== null) return { text: "", metadata, error: { status: 400, message: invalid } };
-  const o = resolveTextReprOptions(options);
+  if (invalid !== null) {
+    const body = EVENT_TYPES.has(eventType) ? [invalid] : { event_type: [invalid] };
+    return { text: "", metadata, error: { status: 400, message: invalid, body } };
+  }
+  const o = checked.resolved;
   let result: SampledText;
   try {
-    if (eventType === "$ai_trace") {
-      result = formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o);
-    } else {
-      result = reduceByUniformSampling(formatEventText(data, o), o.maxLength);
-    }
+    result = withSignatureMemo(() =>
+      eventType === "$ai_trace"
+        ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
+        : finishOutput(eventLines(data, o), o.includeLineNumbers, o.maxLength),
+    );
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return {
-      text: "",
-      metadata,
-      error: { status: 500, message: `Failed to generate text representation (${detail})` },
-    };
+    // The view answers a ValueError (bad JSON number, unencodable text) with 400, anything else with 500.
+    if (e instanceof PyError && e.kind === "ValueError") {
+      return { text: "", metadata, error: { status: 400, message: detail, body: { error: "Invalid data format" } } };
+    }
+    const body = { error: "Internal server error", detail: "Failed to generate text representation" };
+    return { text: "", metadata, error: { status: 500, message: `Failed to generate text representation (${detail})`, body } };
   }
   return {
     text: result.text,
-    metadata: { ...metadata, char_count: pyLen(result.text), truncated: result.sampled },
+    metadata: { ...metadata, char_count: result.length ?? pyLen(result.text), truncated: result.sampled },
   };
 }

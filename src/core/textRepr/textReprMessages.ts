@@ -4,6 +4,7 @@ import { pyStr } from "../python/pyRepr";
 import { pyChars, pyCutWithEllipsis } from "../python/pyText";
 import { pyUpper } from "../python/pyUnicode";
 import {
+  dictGet,
   isPyDict,
   PyError,
   pyGet,
@@ -13,6 +14,7 @@ import {
   pyOr,
   pyTruthy,
   pyTypeName,
+  type PyDictLike,
 } from "../python/pyValue";
 import { extractTextContent, formatToolSignature } from "./textReprContent";
 import { isResponsesItem, renderResponsesItem, responsesOutputItems } from "./textReprResponses";
@@ -20,7 +22,7 @@ import { truncateContent } from "./textReprTruncate";
 import { MAX_UNPARSED_DISPLAY_LENGTH, SEPARATOR, type ResolvedTextReprOptions } from "./textReprTypes";
 
 /** Append without spreading, so very long line lists cannot overflow the argument limit. */
-export function pushAll(target: string[], lines: readonly string[]): void {
+export function pushAll<T>(target: T[], lines: readonly T[]): void {
   for (const line of lines) target.push(line);
 }
 
@@ -32,46 +34,53 @@ function iterateToolCalls(toolCalls: unknown): unknown[] {
   throw new PyError("TypeError", `object of type '${pyTypeName(toolCalls)}' has no len()`);
 }
 
-function toolCallLines(toolCalls: unknown): string[] {
+/** `""`, `Tool calls: N` and one `  - name(args)` line per call, appended to `lines`. */
+function toolCallLines(toolCalls: unknown, lines: string[]): void {
   const calls = iterateToolCalls(toolCalls);
-  const lines = ["", `Tool calls: ${calls.length}`];
+  lines.push("", `Tool calls: ${calls.length}`);
   for (const call of calls) {
     if (!isPyDict(call)) {
       lines.push(`  - ${pyStr(call)}`);
       continue;
     }
-    const fn = pyGet(call, "function");
+    // `.get(key, default)`: a stored None name prints as "None", not as the default.
+    const fn = dictGet(call, "function");
     const signature = isPyDict(fn)
-      ? formatToolSignature(pyOr(pyGet(fn, "name"), "unknown"), pyGet(fn, "arguments"))
-      : formatToolSignature(pyOr(pyGet(call, "name"), "unknown"), pyGet(call, "args"));
+      ? formatToolSignature(pyGetOr(fn, "name", "unknown"), pyGetOr(fn, "arguments", ""))
+      : formatToolSignature(pyGetOr(call, "name", "unknown"), pyGetOr(call, "args", ""));
     lines.push(`  - ${signature}`);
   }
-  return lines;
 }
 
 /**
  * PostHog's `format_messages_array`: `[n] ROLE` blocks separated by dashes. Non-dict items are
  * skipped but keep their number, and the separator test uses the full array length.
  */
-export function formatMessagesArray(messages: readonly unknown[], o: ResolvedTextReprOptions): string[] {
-  const lines: string[] = [];
-  messages.forEach((msg, i) => {
-    if (!isPyDict(msg)) return;
-    const role = pyStr(pyOr(pyGet(msg, "role"), pyGet(msg, "type"), "unknown"));
+export function formatMessagesArray(
+  messages: readonly unknown[],
+  o: ResolvedTextReprOptions,
+  lines: string[] = [],
+): string[] {
+  for (let i = 0; i < messages.length; i++) {
+    const msg = messages[i];
+    if (!isPyDict(msg)) continue;
+    const role = pyStr(pyOr(dictGet(msg, "role"), dictGet(msg, "type"), "unknown"));
     lines.push("", `[${i + 1}] ${pyUpper(role)}`, "");
-    if (isResponsesItem(msg)) {
-      pushAll(lines, renderResponsesItem(msg, o));
+    // Every message is first offered to the Responses renderer, whatever its role.
+    const item = renderResponsesItem(msg, o);
+    if (item !== null) {
+      pushAll(lines, item);
     } else {
-      const content = pyGet(msg, "content");
+      const content = dictGet(msg, "content");
       if (pyTruthy(content)) {
         const text = extractTextContent(content);
         if (text) lines.push(truncateContent(text, o));
       }
     }
-    const toolCalls = pyGet(msg, "tool_calls");
-    if (pyTruthy(toolCalls)) pushAll(lines, toolCallLines(toolCalls));
+    const toolCalls = dictGet(msg, "tool_calls");
+    if (pyTruthy(toolCalls)) toolCallLines(toolCalls, lines);
     if (i < messages.length - 1) lines.push("", SEPARATOR);
-  });
+  }
   return lines;
 }
 
@@ -82,7 +91,7 @@ export function formatInputMessages(input: unknown, o: ResolvedTextReprOptions):
   if (typeof input === "string") {
     lines.push("", truncateContent(input, o));
   } else if (Array.isArray(input)) {
-    pushAll(lines, formatMessagesArray(input, o));
+    formatMessagesArray(input, o, lines);
   } else {
     lines.push(
       "",
@@ -127,7 +136,7 @@ export function formatOutputMessages(
   const items = responsesOutputItems(choices) ?? responsesOutputItems(output);
   if (items) {
     const lines = ["", "OUTPUT:"];
-    pushAll(lines, formatMessagesArray(items, o));
+    formatMessagesArray(items, o, lines);
     return lines;
   }
   if (typeof output === "string" && output !== "") return ["", "OUTPUT:", "", truncateContent(output, o)];
@@ -137,6 +146,6 @@ export function formatOutputMessages(
   const messages = list.map(normaliseChoice).filter((m) => m !== null);
   if (messages.length === 0) return [];
   const lines = ["", "OUTPUT:"];
-  pushAll(lines, formatMessagesArray(messages, o));
+  formatMessagesArray(messages, o, lines);
   return lines;
 }

@@ -5,14 +5,17 @@ import { pyStr } from "../python/pyRepr";
 import { pyLen } from "../python/pyText";
 import {
   checkPyDepth,
+  dictGet,
   isPyDict,
   PyDict,
+  PyError,
   PyTuple,
   pyGet,
   pyHas,
   pyItems,
   pyOr,
   pyTruthy,
+  type PyDictLike,
 } from "../python/pyValue";
 import {
   extractTextContent,
@@ -35,11 +38,20 @@ const HIDDEN_ITEM_FIELDS: ReadonlySet<string> = new Set([
   "encrypted_content",
 ]);
 
-/** A Responses item: a typed dict that is not a plain text block and has no role/content/tool_calls. */
+function isUnhashable(v: unknown): boolean {
+  return Array.isArray(v) || isPyDict(v);
+}
+
+/**
+ * A Responses item: a dict with a truthy `type` (of any kind) that is not a plain text block, and
+ * none of `role`, `content`, `tool_calls`. A list or dict `type` fails PostHog's set lookup.
+ */
 export function isResponsesItem(msg: unknown): boolean {
   if (!isPyDict(msg)) return false;
   const type = pyGet(msg, "type");
-  if (typeof type !== "string" || type === "" || PLAIN_TEXT_TYPES.has(type)) return false;
+  if (!pyTruthy(type)) return false;
+  if (isUnhashable(type)) throw new PyError("TypeError", "unhashable type");
+  if (typeof type === "string" && PLAIN_TEXT_TYPES.has(type)) return false;
   return !pyHas(msg, "role") && !pyHas(msg, "content") && !pyHas(msg, "tool_calls");
 }
 
@@ -54,17 +66,16 @@ export function responsesOutputItems(value: unknown): unknown[] | null {
 export function payloadText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
-  if (Array.isArray(value) || isPyDict(value)) return pyTruthy(value) ? extractTextContent(value) : "";
-  return pyStr(value); // 0 and False are real outputs
+  if ((Array.isArray(value) || isPyDict(value)) && !pyTruthy(value)) return "";
+  return extractTextContent(value); // 0 and False are real outputs
 }
 
-function itemSignature(item: unknown, type: string): string {
-  const name = pyOr(pyGet(item, "name"), type);
+/** `name(args)` of a call item: `arguments` (even "" or {}) wins over the free-form `input`. */
+function itemSignature(item: unknown): string {
+  const name = pyStr(pyOr(pyGet(item, "name"), pyGet(item, "type"), "unknown"));
   const args = pyGet(item, "arguments");
-  if (pyTruthy(args)) return formatToolSignature(name, args);
-  const input = pyGet(item, "input");
-  if (pyTruthy(input)) return `${pyStr(name)}(${pyStr(input)})`;
-  return `${pyStr(name)}()`;
+  if (args !== undefined && args !== null) return formatToolSignature(name, args);
+  return `${name}(${pyStr(pyOr(pyGet(item, "input"), ""))})`;
 }
 
 /** Replace every string longer than 2000 code points with `[n chars not shown]`. */
@@ -84,8 +95,8 @@ function capLongStrings(value: unknown, depth: number): unknown {
   return value;
 }
 
-function renderGenericItem(item: unknown, type: string): string {
-  let head = itemSignature(item, type);
+function renderGenericItem(item: unknown): string {
+  let head = itemSignature(item);
   const status = pyGet(item, "status");
   if (pyTruthy(status)) head += ` (${pyStr(status)})`;
   const fields = new PyDict();
@@ -98,13 +109,19 @@ function renderGenericItem(item: unknown, type: string): string {
   return fields.size > 0 ? `${head}\n${pyJsonDumps(fields, { indent: 2 })}` : head;
 }
 
-/** The lines that stand for one Responses item under its `[n] TYPE` heading. */
-export function renderResponsesItem(item: unknown, o: ResolvedTextReprOptions): string[] {
-  const type = pyGet(item, "type") as string;
+/**
+ * PostHog's `_format_responses_item`, which every message dict goes through first (whatever its
+ * role): the lines for a call, a tool output, a reasoning summary, a tool catalog, a tool block or
+ * any other Responses item; null sends the message down the usual `content` path.
+ */
+export function renderResponsesItem(item: PyDictLike, o: ResolvedTextReprOptions): string[] | null {
+  const type = dictGet(item, "type");
+  if (isUnhashable(type)) throw new PyError("TypeError", "unhashable type");
+  if (!pyTruthy(type)) return null; // a plain chat message: no falsy type is a Responses item
   switch (type) {
     case "function_call":
     case "custom_tool_call":
-      return [truncateContent(itemSignature(item, type), o)];
+      return [truncateContent(itemSignature(item), o)];
     case "function_call_output":
     case "custom_tool_call_output": {
       const output = pyGet(item, "output");
@@ -123,9 +140,9 @@ export function renderResponsesItem(item: unknown, o: ResolvedTextReprOptions): 
     case "tool_use":
     case "function": {
       const rendered = renderToolBlock(item);
-      return rendered ? [truncateContent(rendered, o)] : [];
+      if (rendered) return [truncateContent(rendered, o)];
+      break;
     }
-    default:
-      return [truncateContent(renderGenericItem(item, type), o)];
   }
+  return isResponsesItem(item) ? [truncateContent(renderGenericItem(item), o)] : null;
 }

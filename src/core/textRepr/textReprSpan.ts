@@ -27,20 +27,16 @@ export function upperOrFail(value: unknown): string {
 }
 
 /**
- * A str state is first read as a Python literal: a dict or list is re-dumped as indented JSON,
- * anything else (or a literal JSON cannot encode, such as bytes) stays as written.
+ * A span's str state is first read as a Python literal: a dict or list is re-dumped as indented
+ * JSON, anything else stays as written. A literal JSON cannot encode (bytes) raises here, so the
+ * span shows the whole state with str(), untruncated.
  */
-export function formatStringState(state: string, o: ResolvedTextReprOptions): string {
+function formatStringState(state: string, o: ResolvedTextReprOptions): string {
   const parsed = pyLiteralEval(state);
+  if (!parsed.ok && parsed.typeError) throw new PyError("TypeError", "unhashable type in literal");
   if (parsed.ok) {
     const kind = pyKind(parsed.value);
-    if (kind === "dict" || kind === "list") {
-      try {
-        return truncateContent(pyJsonDumps(parsed.value, { indent: 2 }), o);
-      } catch (e) {
-        if (!(e instanceof PyError)) throw e;
-      }
-    }
+    if (kind === "dict" || kind === "list") return truncateContent(pyJsonDumps(parsed.value, { indent: 2 }), o);
   }
   return truncateContent(state, o);
 }
@@ -56,12 +52,12 @@ function toolCallWithContext(state: unknown, o: ResolvedTextReprOptions): string
   const lines: string[] = [];
   const inner = pyGet(state, "state");
   const messages = pyGet(inner, "messages");
-  if (Array.isArray(messages) && messages.length > 0) pushAll(lines, formatMessagesArray(messages, o));
+  if (Array.isArray(messages) && messages.length > 0) formatMessagesArray(messages, o, lines);
   const remaining = pyGet(inner, "remaining_steps");
   if (remaining !== undefined && remaining !== null) lines.push("", `Remaining steps: ${pyStr(remaining)}`);
-  const call = pyGet(state, "tool_call");
+  const call = pyGetOr(state, "tool_call", {});
   if (isPyDict(call) && pyTruthy(call)) {
-    const signature = formatToolSignature(pyOr(pyGet(call, "name"), "unknown"), pyGet(call, "args"));
+    const signature = formatToolSignature(pyGetOr(call, "name", "unknown"), pyGetOr(call, "args", {}));
     lines.push("", "Tool Call:", `  ${signature}`);
   }
   return lines;
@@ -70,7 +66,11 @@ function toolCallWithContext(state: unknown, o: ResolvedTextReprOptions): string
 function toolResult(state: unknown, o: ResolvedTextReprOptions): string[] {
   const heading = ["[TOOL RESULT]"];
   const name = pyGet(state, "name");
-  if (pyTruthy(name)) heading.push(pyStr(name));
+  if (pyTruthy(name)) {
+    // PostHog joins the heading with " ".join(), which refuses a non-str name (the span then shows str(state)).
+    if (typeof name !== "string") throw new PyError("TypeError", `sequence item 1: expected str instance, ${pyTypeName(name)} found`);
+    heading.push(name);
+  }
   const status = pyGet(state, "status");
   if (pyTruthy(status)) heading.push(`(${pyStr(status)})`);
   const text = payloadText(pyGet(state, "content"));
@@ -101,7 +101,7 @@ function formatSpanState(label: string, state: unknown, o: ResolvedTextReprOptio
     pushAll(lines, spanStateBody(state, o));
   } catch (e) {
     if (!(e instanceof PyError) || e.kind === "RecursionError") throw e;
-    lines.push(`[UNABLE_TO_PARSE: ${pyTypeName(state)}]`);
+    lines.push(pyStr(state));
   }
   return lines;
 }

@@ -1,8 +1,9 @@
 /** The `AVAILABLE TOOLS` block for `$ai_tools` (OpenAI, Anthropic, Google and name-keyed shapes). */
 import { pyJsonDumps } from "../python/pyJsonDumps";
-import { pyRepr, pyStr } from "../python/pyRepr";
+import { pyStr } from "../python/pyRepr";
 import { pySlice } from "../python/pyText";
 import {
+  dictGet,
   isPyDict,
   pyGet,
   pyGetOr,
@@ -36,27 +37,27 @@ function toolList(tools: unknown): PyDictLike[] {
 /** `a: string, b?: integer` from a JSON schema's properties, in schema order. */
 function formatParams(schema: unknown): string {
   if (!isPyDict(schema)) return "";
-  const properties = pyGet(schema, "properties");
+  const properties = dictGet(schema, "properties");
   if (!isPyDict(properties)) return "";
-  const requiredValue = pyGet(schema, "required");
+  const requiredValue = dictGet(schema, "required");
   const required = Array.isArray(requiredValue) ? requiredValue : [];
-  const parts: string[] = [];
+  let out = "";
   for (const [key, prop] of pyItems(properties)) {
     if (!isPyDict(prop)) continue;
-    const type = pyGetOr(prop, "type", "any");
-    const typeText = Array.isArray(type) ? pyRepr(type) : pyStr(type);
-    const mark = required.some((r) => r === key) ? "" : "?";
-    parts.push(`${pyStr(key)}${mark}: ${typeText}`);
+    const type = pyHas(prop, "type") ? dictGet(prop, "type") : "any";
+    const mark = required.includes(key) ? "" : "?";
+    out += `${out === "" ? "" : ", "}${typeof key === "string" ? key : pyStr(key)}${mark}: ${typeof type === "string" ? type : pyStr(type)}`;
   }
-  return parts.join(", ");
+  return out;
 }
 
-/** First line, cut after the first sentence, always ending in a period. */
+/** First line, cut before the first ". ", ending in a period (added only when missing). */
 function shortDescription(description: string): string {
-  const first = description.split("\n")[0] ?? "";
+  const newline = description.indexOf("\n");
+  const first = newline < 0 ? description : description.slice(0, newline);
   const stop = first.indexOf(". ");
-  if (stop >= 0) return `${first.slice(0, stop)}.`;
-  return first.endsWith(".") ? first : `${first}.`;
+  const sentence = stop >= 0 ? first.slice(0, stop) : first;
+  return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
 
 function toolLines(tool: PyDictLike): string[] {
@@ -64,8 +65,9 @@ function toolLines(tool: PyDictLike): string[] {
   let name: unknown;
   let description: unknown;
   let schema: unknown;
+  // `.get(key, default)` throughout: a stored None name prints as "None".
   if (isPyDict(fn)) {
-    name = pyOr(pyGet(fn, "name"), "unknown");
+    name = pyGetOr(fn, "name", "unknown");
     description = pyGet(fn, "description");
     schema = pyGet(fn, "parameters");
   } else if (pyHas(tool, "name")) {
@@ -74,7 +76,7 @@ function toolLines(tool: PyDictLike): string[] {
     schema = pyOr(pyGet(tool, "input_schema"), pyGet(tool, "inputSchema"), pyGet(tool, "parameters"));
   } else {
     // Built-in tools (web search, code interpreter…) have no name: show their JSON instead.
-    name = pyOr(pyGet(tool, "type"), "UNKNOWN");
+    name = pyGetOr(tool, "type", "UNKNOWN");
     description = pySlice(pyJsonDumps(tool), 0, 100);
   }
   const lines = [`  ${pyStr(name)}(${formatParams(schema)})`];
@@ -92,10 +94,14 @@ export function formatTools(tools: unknown, o: ResolvedTextReprOptions): string[
   const list = toolList(tools);
   if (list.length === 0) return [];
   const heading = `AVAILABLE TOOLS: ${list.length}`;
+  const collapse = list.length > o.toolsCollapseThreshold;
+  if (collapse && !o.includeMarkers) return ["", `[+] ${heading}`];
   const body: string[] = [];
-  for (const tool of list) body.push("", ...toolLines(tool));
-  if (list.length > o.toolsCollapseThreshold) {
-    if (!o.includeMarkers) return ["", `[+] ${heading}`];
+  for (const tool of list) {
+    body.push("");
+    for (const line of toolLines(tool)) body.push(line);
+  }
+  if (collapse) {
     const payload = base64EncodeUtf8(`${heading}\n${body.join("\n")}`);
     return ["", `<<<TOOLS_EXPANDABLE|${heading}|${payload}>>>`];
   }

@@ -1,6 +1,7 @@
 /** The `TRACE HIERARCHY` tree: one branch line per node, expandable events and summaries. */
 import { pyFormatFixed, pyParseFloat } from "../python/pyNumber";
 import { pyStr } from "../python/pyRepr";
+import { pyChars } from "../python/pyText";
 import {
   isPyDict,
   PyError,
@@ -14,7 +15,8 @@ import {
   pyTypeName,
 } from "../python/pyValue";
 import { base64EncodeUtf8 } from "./textReprBase64";
-import { formatEventText, isFalseLike, isTrueLike } from "./textReprEvents";
+import { AsciiTailLine, type OutputLine } from "./textReprLines";
+import { formatEventText, isFalseLike, isTrueLike, propertiesOf } from "./textReprEvents";
 import { MAX_TREE_DEPTH, type ResolvedTextReprOptions } from "./textReprTypes";
 
 const TAGS: Readonly<Record<string, string>> = {
@@ -24,7 +26,7 @@ const TAGS: Readonly<Record<string, string>> = {
   $ai_evaluation: "[EVAL]",
 };
 
-/** `f"{float(v):.Nf}"` with a unit, or the value as it is when `float()` would raise. */
+/** `f"{float(v):.Nf}"` (wrapped in its unit), or `str(v)` as it is when `float()` would raise. */
 function formatMeasure(value: unknown, decimals: number, wrap: (n: string) => string): string {
   let n: number | null = null;
   const kind = pyKind(value);
@@ -35,58 +37,75 @@ function formatMeasure(value: unknown, decimals: number, wrap: (n: string) => st
   return n === null ? pyStr(value) : wrap(pyFormatFixed(n, decimals));
 }
 
+const latency = (v: unknown) => formatMeasure(v, 2, (n) => `${n}s`);
+const cost = (v: unknown) => formatMeasure(v, 4, (n) => `$${n}`);
+
 function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
 
-function withParts(name: unknown, parts: string[]): string {
-  if (parts.length === 0) return pyStr(name);
-  // PostHog concatenates the name with its parts, which fails for a non-str name.
-  if (typeof name !== "string") throw new PyError("TypeError", `can only concatenate str (not "${pyTypeName(name)}")`);
-  return `${name} (${parts.join(", ")})`;
+/** `", ".join(parts)`: Python refuses a part that is not a str. */
+function joinParts(parts: unknown[]): string {
+  for (const part of parts) {
+    if (typeof part !== "string") {
+      throw new PyError("TypeError", `sequence item: expected str instance, ${pyTypeName(part)} found`);
+    }
+  }
+  return parts.join(", ");
 }
 
-function modelSummary(props: unknown, fallback: string, withTtft: boolean): string {
+/**
+ * `summary = name; summary += f" ({parts})"`, printed later with str(). A list name is extended by
+ * the characters of the suffix (Python's `list += str`); any other non-str name raises.
+ */
+function withParts(name: unknown, parts: unknown[]): unknown {
+  if (parts.length === 0) return name;
+  const suffix = ` (${joinParts(parts)})`;
+  if (typeof name === "string") return name + suffix;
+  if (Array.isArray(name)) return [...name, ...pyChars(suffix)];
+  throw new PyError("TypeError", `unsupported operand type(s) for +=: '${pyTypeName(name)}' and 'str'`);
+}
+
+function modelSummary(props: unknown, fallback: string, withTtft: boolean): unknown {
   const model = pyGet(props, "$ai_model");
   const name = pyOr(pyGet(props, "$ai_span_name"), model, fallback);
-  const parts: string[] = [];
-  const latency = pyGet(props, "$ai_latency");
-  if (isSet(latency)) parts.push(formatMeasure(latency, 2, (n) => `${n}s`));
+  const parts: unknown[] = [];
+  if (isSet(pyGet(props, "$ai_latency"))) parts.push(latency(pyGet(props, "$ai_latency")));
   const ttft = pyGet(props, "$ai_time_to_first_token");
-  if (withTtft && isSet(ttft)) parts.push(formatMeasure(ttft, 2, (n) => `TTFT: ${n}s`));
-  const cost = pyGet(props, "$ai_total_cost_usd");
-  if (isSet(cost)) parts.push(formatMeasure(cost, 4, (n) => `$${n}`));
-  if (pyTruthy(model)) parts.push(pyStr(model));
+  if (withTtft && isSet(ttft)) parts.push(`TTFT: ${latency(ttft)}`);
+  if (isSet(pyGet(props, "$ai_total_cost_usd"))) parts.push(cost(pyGet(props, "$ai_total_cost_usd")));
+  if (pyTruthy(model)) parts.push(model);
   if (pyTruthy(pyGet(props, "$ai_is_error")) || pyTruthy(pyGet(props, "$ai_error"))) parts.push("ERROR");
-  return withParts(pyStr(name), parts);
+  return withParts(name, parts);
 }
 
-function nodeSummary(event: unknown, type: unknown): string {
-  const props = pyGet(event, "properties");
+/** PostHog's `_get_event_summary`: whatever it returns is printed with str(). */
+function nodeSummary(event: unknown, type: unknown): unknown {
+  const known = type === "$ai_generation" || type === "$ai_embedding" || type === "$ai_span" || type === "$ai_evaluation";
+  const props = known ? propertiesOf(event) : undefined;
   switch (type) {
     case "$ai_generation":
       return modelSummary(props, "generation", true);
     case "$ai_embedding":
       return modelSummary(props, "embedding", false);
     case "$ai_span": {
-      const parts: string[] = [];
-      const latency = pyGet(props, "$ai_latency");
-      if (isSet(latency)) parts.push(formatMeasure(latency, 2, (n) => `${n}s`));
+      const parts: unknown[] = [];
+      if (isSet(pyGet(props, "$ai_latency"))) parts.push(latency(pyGet(props, "$ai_latency")));
       if (pyTruthy(pyGet(props, "$ai_is_error"))) parts.push("ERROR");
       return withParts(pyGetOr(props, "$ai_span_name", "span"), parts);
     }
     case "$ai_evaluation": {
-      const parts: string[] = [];
+      const parts: unknown[] = [];
       const runtime = pyGet(props, "$ai_evaluation_runtime");
-      if (pyTruthy(runtime)) parts.push(pyStr(runtime));
+      if (pyTruthy(runtime)) parts.push(runtime);
       const result = pyGet(props, "$ai_evaluation_result");
       if (isFalseLike(pyGet(props, "$ai_evaluation_applicable"))) parts.push("N/A");
       else if (isTrueLike(result)) parts.push("true");
       else if (isFalseLike(result)) parts.push("false");
-      return withParts(pyStr(pyOr(pyGet(props, "$ai_evaluation_name"), "evaluation")), parts);
+      return withParts(pyGetOr(props, "$ai_evaluation_name", "evaluation"), parts);
     }
     default:
-      return pyStr(pyOr(type, "unknown"));
+      return type;
   }
 }
 
@@ -100,8 +119,8 @@ function nodeTag(type: unknown): string {
  * PostHog's formatter would (a non-string name with parts).
  */
 export function traceNodeLabel(event: unknown): string {
-  const type = pyGet(event, "event");
-  return `${nodeTag(type)} ${nodeSummary(event, type)}`;
+  const type = pyGetOr(event, "event", "unknown");
+  return `${nodeTag(type)} ${pyStr(nodeSummary(event, type))}`;
 }
 
 /** The dict a node stands for: its `event`, or the node itself when it has no `event` key. */
@@ -118,18 +137,18 @@ export function renderTraceTree(
   prefix: string,
   depth: number,
   o: ResolvedTextReprOptions,
-): string[] {
+): OutputLine[] {
   if (depth > MAX_TREE_DEPTH) return [`${prefix}  [... max depth reached]`];
-  const lines: string[] = [];
+  const lines: OutputLine[] = [];
   nodes.forEach((node, index) => {
     const last = index === nodes.length - 1;
     const branch = last ? "└─ " : "├─ ";
     const childPrefix = last ? "   " : "│  ";
     const event = nodeEvent(node);
-    const type = pyGet(event, "event");
+    const type = pyGetOr(event, "event", "unknown");
     const tag = nodeTag(type);
-    const summary = nodeSummary(event, type);
-    const id = pyStr(pyOr(pyGet(event, "id"), "unknown"));
+    const summary = pyStr(nodeSummary(event, type));
+    const id = pyStr(pyGetOr(event, "id", "unknown"));
     if (o.collapsed) {
       lines.push(`${prefix}${branch}${tag} ${summary}`);
     } else if (tag === "[EVENT]") {
@@ -138,7 +157,8 @@ export function renderTraceTree(
     } else {
       const content = formatEventText(event, { ...o, includeLineNumbers: false });
       if (o.includeMarkers) {
-        lines.push(`${prefix}${branch}<<<GEN_EXPANDABLE|${id}|${tag} ${summary}|${base64EncodeUtf8(content)}>>>`);
+        const head = `${prefix}${branch}<<<GEN_EXPANDABLE|${id}|${tag} ${summary}|`;
+        lines.push(new AsciiTailLine(head, `${base64EncodeUtf8(content)}>>>`));
       } else {
         lines.push(`${prefix}${branch}[+] ${tag} ${summary}`);
         const indent = `${prefix}${childPrefix}    `;

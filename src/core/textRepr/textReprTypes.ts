@@ -14,10 +14,13 @@ export type TextReprEventType = "$ai_generation" | "$ai_span" | "$ai_embedding" 
 
 /**
  * Rendering options, with the same snake_case names as the `options` of PostHog's
- * `POST /llm_analytics/text_repr/`, so one object serves both the API and this port.
+ * `POST /llm_analytics/text_repr/`, so one object serves both the API and this port. They are
+ * read as PostHog's request serializer reads them: integral numbers or integer strings (`"500"`)
+ * for the numbers, `true`/`false`, `1`/`0` or `"yes"`, `"off"`… for the flags; anything else makes
+ * the request a 400 (`error.body` says which option).
  */
 export interface TextReprOptions {
-  /** Longest text returned, in code points; longer texts are uniformly sampled. Default 2,000,000. */
+  /** Longest text returned, in code points; longer texts are uniformly sampled. Default 2,000,000; 0 is no limit. */
   max_length?: number;
   /** Middle-truncate long message contents and states. Default true. */
   truncated?: boolean;
@@ -55,9 +58,15 @@ export interface TextReprMetadata {
 
 /** Why PostHog would have answered with an error instead of a text. */
 export interface TextReprFailure {
-  /** 400 for a malformed request, 500 where PostHog's formatter would crash. */
+  /** 400 for a malformed request or options, 500 where PostHog's formatter would crash. */
   status: 400 | 500;
   message: string;
+  /**
+   * The body PostHog answers with: DRF's field errors (`{"options": {"max_length": ["A valid
+   * integer is required."]}}`), `["<message>"]` for the view's own checks, `{"error": "Invalid data
+   * format"}` or `{"error": "Internal server error", "detail": …}`.
+   */
+  body: TextReprJson;
 }
 
 /** What `formatTextRepr` returns: PostHog's response body, plus `error` when PostHog would fail. */
@@ -70,9 +79,12 @@ export interface TextReprResult {
 
 /** Options after defaults are applied. */
 export interface ResolvedTextReprOptions {
+  /** 0 means no limit, as in PostHog (`if max_length and len(text) > max_length`). */
   maxLength: number;
   truncated: boolean;
   truncateBuffer: number;
+  /** The same buffer as an exact int, for the dropped-character count Python prints. */
+  truncateBufferExact: bigint;
   includeMarkers: boolean;
   collapsed: boolean;
   includeLineNumbers: boolean;
@@ -83,6 +95,7 @@ export const TEXT_REPR_DEFAULTS: Readonly<ResolvedTextReprOptions> = {
   maxLength: 2_000_000,
   truncated: true,
   truncateBuffer: 1000,
+  truncateBufferExact: 1000n,
   includeMarkers: true,
   collapsed: false,
   includeLineNumbers: false,

@@ -1,0 +1,28 @@
+// The marker payloads are base64 of UTF-8 (Python's base64.b64encode(s.encode())). Node encodes with
+// its Buffer; other engines take the portable path, checked here against Node's own encoder.
+import { describe, expect, it } from "vitest";
+import { base64DecodeUtf8, base64EncodeUtf8, base64EncodeUtf8Portable } from "../../src/core/textRepr/textReprBase64";
+
+const samples = [
+  "",
+  "a",
+  "ab",
+  "abc",
+  "abcd",
+  "naïve 日本 😀 \u200b\u007f",
+  "line\nbreak\r\n\ttab",
+  "\ud800 lone high, lone low \udc00",
+  "x".repeat(70_000), // longer than the initial scratch buffers
+  Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(32 + ((i * 7919) % 0x2fff))).join(""),
+];
+
+describe("base64 of UTF-8", () => {
+  it.each(samples.map((s) => [s.slice(0, 20), s] as const))("%j", (_label, text) => {
+    const expected = Buffer.from(text, "utf8").toString("base64");
+    expect(base64EncodeUtf8Portable(text)).toBe(expected);
+    expect(base64EncodeUtf8(text)).toBe(expected);
+    if (!/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
+      expect(base64DecodeUtf8(expected)).toBe(text);
+    }
+  });
+});
