@@ -12,6 +12,7 @@
  * Prints figures only; nothing here asserts a time.
  */
 import { fmtRatio, machineLine, medianOf, openBenchSite, pairedRatio, printPaired, samplesFromEnv, sizesFromEnv, fmtMs } from "./browserBench";
+import { fmtMsOf, fmtX, summaryRow } from "./benchSummary";
 import type { DetailPageResult } from "./pages/detailBenchPage";
 
 type Contender = keyof DetailPageResult;
@@ -49,9 +50,16 @@ async function main(): Promise<void> {
       console.log(`first paint at 10,000 spans, TraceDetail / hand-built tree: ${fmtRatio(pairedRatio(at10k, "handBuilt", "tracelens", "firstPaintMs"))}   (#16 target ≤ 1.50×)`);
       console.log(`first paint at 10,000 spans, TraceDetail / tree over tracelens' model: ${fmtRatio(pairedRatio(at10k, "model", "tracelens", "firstPaintMs"))}`);
     }
+    for (const [spans, pages] of results) {
+      const ratio = pairedRatio(pages, "handBuilt", "tracelens", "firstPaintMs");
+      const figure = `first paint, ${spans.toLocaleString("en-US")} spans`;
+      summaryRow({ bench: "detail (TraceDetail)", figure, tracelens: fmtMsOf(medianOf(pages, "tracelens", "firstPaintMs")), peerName: "hand-built virtual tree", peer: fmtMsOf(medianOf(pages, "handBuilt", "firstPaintMs")), ratio: fmtX(ratio), ...(spans === 10_000 ? { target: "≤ 1.50×", met: ratio <= 1.5 } : {}) });
+      summaryRow({ bench: "detail (TraceDetail)", figure, tracelens: fmtMsOf(medianOf(pages, "tracelens", "firstPaintMs")), peerName: "virtual tree over buildTraceTree", peer: fmtMsOf(medianOf(pages, "model", "firstPaintMs")), ratio: fmtX(pairedRatio(pages, "model", "tracelens", "firstPaintMs")) });
+    }
     if (at10k && results.has(50_000)) {
       const growth = (who: Contender) => medianOf(results.get(50_000), who, "firstPaintMs") / medianOf(at10k, who, "firstPaintMs");
       console.log(`first paint 50,000 / 10,000 spans: TraceDetail ${fmtRatio(growth("tracelens"))}, model tree ${fmtRatio(growth("model"))}, hand-built ${fmtRatio(growth("handBuilt"))}   (5.00× is linear)`);
+      summaryRow({ bench: "detail (TraceDetail)", figure: "first paint growth 50,000 / 10,000 spans", tracelens: fmtX(growth("tracelens")), peerName: "hand-built tree", peer: fmtX(growth("handBuilt")), target: "linear (≤ 5.00×)", met: growth("tracelens") <= 5 });
     }
   } finally {
     await site.close();

@@ -23,6 +23,7 @@ import { sentimentEvaluationProperties } from "../src/core/sentiment/stored";
 import { createPostHogMockBackend, type PostHogMockBackend } from "../src/msw/mockBackend";
 import { startLoopbackServer } from "../test/client/loopbackServer";
 import { machineLine, sampleStats } from "./benchUtil";
+import { fmtMsOf, fmtX, summaryRow } from "./benchSummary";
 import { ROWS, oneRequestPerRow, posthogInline, posthogOnRead, tracelens, type Strategy } from "./requestsStrategies";
 
 const BASE_MS = Number(process.env.REQUESTS_BENCH_BASE_MS ?? 80);
@@ -160,6 +161,14 @@ async function main(): Promise<void> {
     console.log(`on read: tracelens / PostHog loader — requests ${ratio(onRead!.requests, peerOnRead!.requests)}, wall time ${ratio(onRead!.wall, peerOnRead!.wall)}`);
     console.log(`on read: tracelens / one request per row — requests ${ratio(onRead!.requests, perRow!.requests)}, wall time ${ratio(onRead!.wall, perRow!.wall)}`);
     console.log(`tracelens stored / tracelens on read — wall time ${ratio(ours!.wall, onRead!.wall)}`);
+    const cost = `${BASE_MS} ms/request + ${perIdMs} ms/id`;
+    const pair = (figure: string, a: { requests: number; wall: number }, b: { requests: number; wall: number }, peerName: string) => {
+      summaryRow({ bench: "requests", figure: `${figure}: HTTP requests`, tracelens: String(a.requests), peerName, peer: String(b.requests), ratio: fmtX(a.requests / b.requests) });
+      summaryRow({ bench: "requests", figure: `${figure}: wall time (${cost})`, tracelens: fmtMsOf(a.wall), peerName, peer: fmtMsOf(b.wall), ratio: fmtX(a.wall / b.wall) });
+    };
+    pair("stored sentiment, 50 rows", ours!, inline!, "PostHog TracesQuery + includeSentiment");
+    pair("on read, 50 rows", onRead!, peerOnRead!, "PostHog on-read loader");
+    pair("on read, 50 rows", onRead!, perRow!, "one request per row");
   }
 }
 

@@ -11,6 +11,7 @@
  * Prints figures only; nothing here asserts a time.
  */
 import { fmtMs, fmtRatio, machineLine, medianOf, openBenchSite, pairedRatio, printPaired, samplesFromEnv, sizesFromEnv } from "./browserBench";
+import { fmtMsOf, fmtX, summaryRow } from "./benchSummary";
 import type { TablesPageResult } from "./pages/tablesBenchPage";
 
 const SAMPLES = samplesFromEnv();
@@ -38,6 +39,23 @@ function report(table: (typeof TABLES)[number], results: Map<number, TablesPageR
   console.log(`first paint ${hiText} / ${loText} rows: tracelens ${fmtRatio(growth("tracelens"))}, bare ${fmtRatio(growth("bare"))}   (#16 target for TracesTable: tracelens ≤ 1.30×)`);
   console.log(`first paint at ${hiText} rows, tracelens / bare: ${fmtRatio(pairedRatio(results.get(hi), "bare", "tracelens", "firstPaintMs"))}   (target ≤ 2.00×)`);
   console.log(`worst scroll frame at ${hiText} rows, any sample: tracelens ${fmtMs(frames("tracelens"))} ms, bare ${fmtMs(frames("bare"))} ms   (target: none over 50 ms)`);
+  const bench = `tables (${NAME[table]})`;
+  const isTraces = table === "traces";
+  for (const size of SIZES) {
+    const pages = results.get(size);
+    const ratio = pairedRatio(pages, "bare", "tracelens", "firstPaintMs");
+    summaryRow({
+      bench,
+      figure: `first paint, ${size.toLocaleString("en-US")} rows`,
+      tracelens: fmtMsOf(medianOf(pages, "tracelens", "firstPaintMs")),
+      peerName: "bare TanStack Virtual table",
+      peer: fmtMsOf(medianOf(pages, "bare", "firstPaintMs")),
+      ratio: fmtX(ratio),
+      ...(isTraces && size === hi ? { target: "≤ 2.00×", met: ratio <= 2 } : {}),
+    });
+  }
+  summaryRow({ bench, figure: `first paint growth ${hiText} / ${loText} rows`, tracelens: fmtX(growth("tracelens")), peerName: "bare table", peer: fmtX(growth("bare")), ...(isTraces ? { target: "≤ 1.30×", met: growth("tracelens") <= 1.3 } : {}) });
+  summaryRow({ bench, figure: `worst scroll frame, ${hiText} rows, any sample`, tracelens: fmtMsOf(frames("tracelens")), peerName: "bare table", peer: fmtMsOf(frames("bare")), ...(isTraces ? { target: "≤ 50 ms", met: frames("tracelens") <= 50 } : {}) });
 }
 
 async function main(): Promise<void> {
