@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseTimeMs } from "../../src/components/ui/isoTime";
+import { parseTimeMs } from "../../src/core/isoTime";
 import { compareSortValues, type SortValue } from "../../src/components/ui/dataTableFeatures";
 import { arrayRows } from "../../src/components/ui/tableRows";
 import { runJob } from "../../src/components/ui/slicedJob";

@@ -1,17 +1,11 @@
-/** Pure derivations for TracesTable rows: labels, tools, errors, sentiment, search text, row ids. */
-import { isErroredProperties, readNumber } from "../../core/eventsAccess";
-import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { isSentimentError } from "../../core/sentiment/guards";
-import type { SentimentLabel, SentimentResult } from "../../core/sentiment/types";
-import { boundedString, cutText } from "../ui/boundedText";
-import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
-import { traceTableRows } from "./tracesTableRows";
-import { parseTimeMs } from "../ui/isoTime";
-
-/** The id as PostHog shows it in tables: first 4 and last 4 characters. */
-export function shortId(id: string): string {
-  return id.length > 11 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
-}
+/** Pure derivations for trace rows (tables, overviews, sessions): labels, tools, errors, sentiment, search text, row ids. */
+import { isErroredProperties, readNumber } from "./eventsAccess";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { isSentimentError } from "./sentiment/guards";
+import type { SentimentLabel, SentimentResult } from "./sentiment/types";
+import { boundedString, cutText } from "./boundedText";
+import { parseTimeMs } from "./isoTime";
+import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracePreviews";
 
 const LABEL_MAX = 120;
 
@@ -166,10 +160,43 @@ export function traceSearchText(trace: LLMTrace): string {
   return text;
 }
 
+const normalized = new WeakMap<readonly unknown[], LLMTrace[]>();
+
 /**
- * Host traces as table rows, all at once (see `traceTableRows` for the rules and the lazy form): the result
- * is remembered per input array.
+ * Host traces as table rows: anything that is not an object is dropped, a missing id becomes a positional
+ * one, and a repeated id gets a suffix so row identity stays unique. Valid traces keep their identity, so
+ * per-trace caches keep working across renders; the result is remembered per input array.
  */
 export function normalizeTraces(input: unknown): LLMTrace[] {
-  return traceTableRows(input).all() as LLMTrace[];
+  if (!Array.isArray(input)) return [];
+  const cached = normalized.get(input);
+  if (cached) return cached;
+  const seen = new Set<string>();
+  const out: LLMTrace[] = [];
+  for (let index = 0; index < input.length; index++) {
+    const item: unknown = input[index];
+    if (!item || typeof item !== "object" || Array.isArray(item)) continue;
+    const trace = item as LLMTrace;
+    let id = typeof trace.id === "string" && trace.id ? trace.id : typeof trace.id === "number" ? String(trace.id) : `row-${index}`;
+    const valid = id === trace.id && Array.isArray(trace.events);
+    if (seen.has(id)) id = `${id}#${index}`;
+    seen.add(id);
+    out.push(valid && id === trace.id ? trace : { ...trace, id, events: Array.isArray(trace.events) ? trace.events : [] });
+  }
+  normalized.set(input, out);
+  return out;
+}
+
+/**
+ * What a click on a trace hands the host with its id (`onTraceClick(traceId, details)`): when it
+ * happened, to pass on as TraceDetail's `timestamp` so PostHog is searched where the trace is, and the
+ * row itself when the component has one.
+ */
+export interface TraceClickDetails {
+  timestamp: string | null;
+  trace: LLMTrace | null;
+}
+
+export function traceClickDetails(trace: LLMTrace | null | undefined): TraceClickDetails {
+  return { timestamp: trace && typeof trace.createdAt === "string" && trace.createdAt ? trace.createdAt : null, trace: trace ?? null };
 }
