@@ -12,7 +12,7 @@ import { useTrace } from "../../hooks/useTrace";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { SessionViewConversation } from "./SessionViewConversation";
 import { useControllableState } from "../ui/useControllableState";
-import { SESSION_PAGE_SIZE, SessionViewTraceList, type SessionViewTraceListProps } from "./SessionViewTraceList";
+import { SessionViewTraceList, sessionPageSize, sessionShownCount, type SessionViewTraceListProps } from "./SessionViewTraceList";
 
 /** Host data may hold anything: only trace-shaped objects can belong to a session. */
 const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
@@ -60,9 +60,10 @@ function SessionViewConnected({
   const source = hostTraces ?? list.data?.results;
   const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
   // Sentiment and summary titles only for the traces on show: a 20,000-trace session asks for a page.
-  const [shown, setShown] = useControllableState(view.shownCount, view.pageSize ?? SESSION_PAGE_SIZE, view.onShownCountChange);
+  const pageSize = sessionPageSize(view.pageSize);
+  const [shown, setShown] = useControllableState(view.shownCount, view.defaultShownCount ?? pageSize, view.onShownCountChange);
   // sessionTraces gives them oldest first, the order the view shows them in.
-  const onShow = useMemo(() => (traces ?? []).slice(0, Math.max(1, shown)), [traces, shown]);
+  const onShow = useMemo(() => (traces ?? []).slice(0, sessionShownCount(shown, pageSize)), [traces, shown, pageSize]);
   const ids = useMemo(() => onShow.map((t) => t.id), [onShow]);
   // Each trace's own time goes with every lookup by its id, so PostHog searches where the trace is.
   const timestamps = useMemo(() => Object.fromEntries(onShow.map((t) => [t.id, t.createdAt])), [onShow]);

@@ -18,6 +18,11 @@ const EMPTY: readonly string[] = [];
 /** PostHog's page of traces, and as many ids as one batch_check takes. */
 export const SESSION_PAGE_SIZE = 100;
 
+/** A host's `pageSize`, made usable: a whole number of at least 1, else the default. */
+export const sessionPageSize = (pageSize: unknown): number => (typeof pageSize === "number" && pageSize >= 1 && Number.isFinite(pageSize) ? Math.floor(pageSize) : SESSION_PAGE_SIZE);
+/** A host's `shownCount`, made usable: at least one trace. */
+export const sessionShownCount = (shown: unknown, pageSize: number): number => Math.max(1, typeof shown === "number" && Number.isFinite(shown) ? Math.floor(shown) : pageSize);
+
 /** Host-owned lists: anything but an array of ids counts as none. */
 const idSet = (ids: unknown): ReadonlySet<unknown> => new Set(Array.isArray(ids) ? ids : EMPTY);
 
@@ -57,6 +62,8 @@ export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef
    * renders a page, not every trace. Controlled when given.
    */
   shownCount?: number;
+  /** @default pageSize */
+  defaultShownCount?: number;
   onShownCountChange?: (count: number) => void;
   /** Traces shown at first and added by each "Show more". @default 100 */
   pageSize?: number;
@@ -89,12 +96,12 @@ SessionViewTraceList.displayName = "SessionViewTraceList";
 function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewTraceListProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
     summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
-    shownCount, onShownCountChange, pageSize: pageSizeProp, renderConversation = defaultConversation, locale, className, ...rest } = props;
+    shownCount, defaultShownCount, onShownCountChange, pageSize: pageSizeProp, renderConversation = defaultConversation, locale, className, ...rest } = props;
   const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
-  const pageSize = typeof pageSizeProp === "number" && pageSizeProp >= 1 ? Math.floor(pageSizeProp) : SESSION_PAGE_SIZE;
-  const [shownRaw, setShown] = useControllableState(shownCount, pageSize, onShownCountChange);
+  const pageSize = sessionPageSize(pageSizeProp);
+  const [shownRaw, setShown] = useControllableState(shownCount, defaultShownCount ?? pageSize, onShownCountChange);
   const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
-  const shown = Math.max(1, Number.isFinite(shownRaw) ? Math.floor(shownRaw) : pageSize);
+  const shown = sessionShownCount(shownRaw, pageSize);
   const page = ordered.length > shown ? ordered.slice(0, shown) : ordered;
   // Sets, not `includes` per row: with thousands of traces loading at once, a list scan per row is quadratic.
   const expandedIds = useMemo(() => idSet(expanded), [expanded]);
