@@ -31,7 +31,7 @@ describe("TraceBreakdown", () => {
     const figures = expected.rows.find((row) => row.key === "search_flights")!;
     expect(within(flights).getAllByRole("cell")[0]).toHaveTextContent(String(figures.count));
     expect(figures.count).toBeGreaterThanOrEqual(7);
-    await user.click(within(flights).getByRole("button", { name: /^Open the slowest search_flights/ }));
+    await user.click(within(flights).getByRole("button", { name: /^Slowest .*: open the slowest search_flights$/ }));
     expect(onOpenOccurrence).toHaveBeenCalledTimes(1);
     const [occurrence, context] = onOpenOccurrence.mock.calls[0]!;
     expect(occurrence).toEqual(figures.slowest);

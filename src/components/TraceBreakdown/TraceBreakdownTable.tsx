@@ -51,11 +51,12 @@ function OccurrenceButtons({ row, onOpen, locale }: { row: BreakdownRow; onOpen?
             type="button"
             data-slot="breakdown-occurrence"
             data-which={item.which}
-            aria-label={`Open the ${item.verb} ${row.label} (${item.text.replace(/^\S+ /, "")})`}
             className={LINK_BUTTON}
             onClick={() => onOpen(item.occurrence, { which: item.which, row })}
           >
             {item.text}
+            {/* The visible text starts the name (WCAG 2.5.3); the rest says what opens. */}
+            <span className="tl:sr-only">: open the {item.verb} {row.label}</span>
           </button>
         ) : (
           <span key={item.which} className="tl:text-xs tl:text-muted">
