@@ -13,6 +13,7 @@ import { generationSentiment, kindsInTree, type SentimentSources } from "./trace
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
+import { traceDetailInsight } from "./traceDetailInsight";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 
 export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps, MediaPolicyProps {
@@ -143,6 +144,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
                 height={treeHeight}
                 label={`Events of ${trace?.traceName || tree.root.name || "the trace"}`}
                 locale={locale}
+                insight={traceDetailInsight(tree, locale)}
               />
             )}
             {isEmptyTrace && <p className="tl:m-0 tl:text-sm tl:text-muted">This trace has no events.</p>}
