@@ -112,7 +112,7 @@ describe("TraceDetail insight", () => {
 
   it("copies and downloads the trace as JSON", async () => {
     const user = userEvent.setup();
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     const created: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {
@@ -124,7 +124,7 @@ describe("TraceDetail insight", () => {
     const { container } = render(<TraceDetail trace={retry} showTimeline={false} />);
     const exportButtons = within(container.querySelector<HTMLElement>('[data-slot="trace-export"]')!);
     await user.click(exportButtons.getByRole("button", { name: /^Copy JSON/ }));
-    expect(JSON.parse(writeText.mock.calls[0]![0] as string)).toEqual(retry);
+    expect(JSON.parse(writeText.mock.calls[0]![0])).toEqual(retry);
     await user.click(exportButtons.getByRole("button", { name: "Download JSON" }));
     expect(click).toHaveBeenCalledTimes(1);
     expect(JSON.parse(await created[0]!.text())).toEqual(retry);
