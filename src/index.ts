@@ -16,6 +16,3 @@ export * from "./hooks";
 export type { MediaPolicy, MediaPolicyOptions, RemoteMediaMode } from "./components/ui/mediaPolicy";
 // Components beyond SentimentBar live in their own entries (`tracelens/tables`, `tracelens/trace`,
 // `tracelens/overview`, `tracelens/evaluations`) so this entry stays within its size budget.
-// Where a trace's cost and time go (issue 19): small, and useful on any dashboard, so it lives here.
-export * from "./components/TraceBreakdown";
-export type { BreakdownDimension, BreakdownOccurrence, BreakdownRow, TraceBreakdown as TraceBreakdownResult } from "./core/traceBreakdownTypes";
