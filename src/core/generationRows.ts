@@ -1,11 +1,11 @@
-/** Pure derivations for GenerationsTable rows. */
-import { isErroredProperties, readBoolean, readNumber } from "../../core/eventsAccess";
-import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { keptTraceEvents } from "../../core/trace";
-import { isSentimentError } from "../../core/sentiment/guards";
-import type { GenerationSentiment } from "../../core/sentiment/types";
-import { boundedString, cutText } from "../ui/boundedText";
-import { generationTools, tracePersonLabel } from "../TracesTable/tracesTableModel";
+/** Pure derivations for generation rows (one `$ai_generation` with its trace): GenerationsTable, SentimentOverview. */
+import { isErroredProperties, readBoolean, readNumber } from "./eventsAccess";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { keptTraceEvents } from "./trace";
+import { isSentimentError } from "./sentiment/guards";
+import type { GenerationSentiment } from "./sentiment/types";
+import { boundedString, cutText } from "./boundedText";
+import { generationTools, tracePersonLabel } from "./traceRows";
 
 /** One `$ai_generation` event, with the trace it came from when known. */
 export interface GenerationRow {
@@ -148,4 +148,22 @@ export function inlineGenerationSentiment(row: GenerationRow): GenerationSentime
   if (!part || typeof part !== "object") return undefined;
   const value = part as GenerationSentiment;
   return { ...value, message_count: value.message_count ?? Object.keys(value.messages ?? {}).length };
+}
+
+/**
+ * What a click on a generation hands the host with its id (`onGenerationClick(generationId, details)`):
+ * its trace's id and its time (TraceDetail's `traceId`, `timestamp` and `selectedEventId` open it),
+ * and the event and trace themselves when the component has them.
+ */
+export interface GenerationClickDetails {
+  traceId: string | null;
+  timestamp: string | null;
+  event: LLMTraceEvent | null;
+  trace: LLMTrace | null;
+}
+
+export function generationClickDetails(row: GenerationRow | null): GenerationClickDetails {
+  if (!row) return { traceId: null, timestamp: null, event: null, trace: null };
+  const at = row.event.createdAt;
+  return { traceId: generationTraceId(row), timestamp: typeof at === "string" && at ? at : null, event: row.event, trace: row.trace };
 }

@@ -1,15 +1,10 @@
-/** Pure derivations for TracesTable rows: labels, tools, errors, sentiment, search text, row ids. */
-import { isErroredProperties, readNumber } from "../../core/eventsAccess";
-import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { isSentimentError } from "../../core/sentiment/guards";
-import type { SentimentLabel, SentimentResult } from "../../core/sentiment/types";
-import { boundedString, cutText } from "../ui/boundedText";
-import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
-
-/** The id as PostHog shows it in tables: first 4 and last 4 characters. */
-export function shortId(id: string): string {
-  return id.length > 11 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
-}
+/** Pure derivations for trace rows (tables, overviews, sessions): labels, tools, errors, sentiment, search text, row ids. */
+import { isErroredProperties, readNumber } from "./eventsAccess";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { isSentimentError } from "./sentiment/guards";
+import type { SentimentLabel, SentimentResult } from "./sentiment/types";
+import { boundedString, cutText } from "./boundedText";
+import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracePreviews";
 
 const LABEL_MAX = 120;
 
@@ -189,4 +184,18 @@ export function normalizeTraces(input: unknown): LLMTrace[] {
   }
   normalized.set(input, out);
   return out;
+}
+
+/**
+ * What a click on a trace hands the host with its id (`onTraceClick(traceId, details)`): when it
+ * happened, to pass on as TraceDetail's `timestamp` so PostHog is searched where the trace is, and the
+ * row itself when the component has one.
+ */
+export interface TraceClickDetails {
+  timestamp: string | null;
+  trace: LLMTrace | null;
+}
+
+export function traceClickDetails(trace: LLMTrace | null | undefined): TraceClickDetails {
+  return { timestamp: trace && typeof trace.createdAt === "string" && trace.createdAt ? trace.createdAt : null, trace: trace ?? null };
 }

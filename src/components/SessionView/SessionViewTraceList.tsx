@@ -1,5 +1,7 @@
+"use client";
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
+import type { TraceClickDetails } from "../../core/traceRows";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
@@ -14,7 +16,7 @@ import { inConversationOrder } from "./sessionViewModel";
 
 const EMPTY: readonly string[] = [];
 
-export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
+export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** The session's traces, in any order: shown oldest first. */
   traces: readonly LLMTrace[] | undefined;
   /** Shown in the header. */
@@ -45,8 +47,8 @@ export interface SessionViewViewProps extends Omit<ComponentPropsWithoutRef<"div
   /** @default [] */
   defaultExpandedTraceIds?: readonly string[];
   onExpandedTraceIdsChange?: (traceIds: string[]) => void;
-  /** Adds "Open trace" to each row. */
-  onTraceClick?: (traceId: string) => void;
+  /** Adds "Open trace" to each row: the trace's id, when it happened and the row. */
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** What an expanded trace shows. @default its conversation, from the trace as given */
   renderConversation?: (trace: LLMTrace) => ReactNode;
   /** BCP 47 locale for dates and numbers. */
@@ -60,18 +62,18 @@ const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace=
  * its summary title, sentiment, time and the user's and assistant's last words, and expands to its full
  * conversation. It never fetches; see `SessionView` for the drop-in version.
  */
-export const SessionViewView = forwardRef(function SessionViewView({ mediaPolicy, ...props }: SessionViewViewProps, ref: Ref<HTMLDivElement>) {
+export const SessionViewTraceList = forwardRef(function SessionViewTraceList({ mediaPolicy, ...props }: SessionViewTraceListProps, ref: Ref<HTMLDivElement>) {
   return (
     <MediaPolicyScope policy={mediaPolicy}>
       <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
-        <SessionViewViewInner {...props} forwardedRef={ref} />
+        <SessionViewTraceListInner {...props} forwardedRef={ref} />
       </ErrorBoundary>
     </MediaPolicyScope>
   );
 });
-SessionViewView.displayName = "SessionViewView";
+SessionViewTraceList.displayName = "SessionViewTraceList";
 
-function SessionViewViewInner({ forwardedRef: ref, ...props }: SessionViewViewProps & { forwardedRef: Ref<HTMLDivElement> }) {
+function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewTraceListProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
     summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
     renderConversation = defaultConversation, locale, className, ...rest } = props;

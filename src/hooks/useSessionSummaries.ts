@@ -1,12 +1,12 @@
 "use client";
 import { hashKey } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import type { SummarizationBatchCheckResponseBody } from "../../core/eventsApi";
-import { isApiError } from "../../client/clientErrors";
-import { useTraceLens, type TraceLensHookOptions } from "../../hooks/context";
-import { summaryKeys } from "../../hooks/keys";
-import { summaryBatchCheckQueryOptions, summaryRequest, traceSummaryQueryOptions } from "../../hooks/summaryQueryOptions";
-import { useSummaryBatchCheck } from "../../hooks/useSummaryBatchCheck";
+import type { SummarizationBatchCheckResponseBody } from "../core/eventsApi";
+import { isApiError } from "../client/clientErrors";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
+import { summaryKeys } from "./keys";
+import { summaryBatchCheckQueryOptions, summaryRequest, traceSummaryQueryOptions } from "./summaryQueryOptions";
+import { useSummaryBatchCheck } from "./useSummaryBatchCheck";
 
 /** Summaries generated at once by "Summarize all": each is an LLM call, so a long session must not fire them all together. */
 export const SESSION_SUMMARIES_IN_FLIGHT = 2;
@@ -32,7 +32,7 @@ export function useSessionSummaries(
   traceIds: readonly string[],
   options: TraceLensHookOptions & { enabled?: boolean; timestamps?: Readonly<Record<string, string | number | null | undefined>> } = {},
 ): SessionSummaries {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const timestamps = useRef(options.timestamps);
   timestamps.current = options.timestamps;
   const check = useSummaryBatchCheck({ traceIds }, { ...options, enabled: options.enabled ?? true });

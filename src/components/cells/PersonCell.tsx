@@ -1,9 +1,8 @@
-import { useContext } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { TraceLensContext } from "../../hooks/context";
+import { tracePersonLabel } from "../../core/traceRows";
 import { usePersonLabel } from "../../hooks/usePersonLabel";
-import { TextCell } from "./TracesTableCells";
-import { tracePersonLabel } from "./tracesTableModel";
+import { usePersonResolver } from "../../hooks/context";
+import { TextCell } from "./TableCells";
 
 /** The distinct id a row names its person by, when it has no better name for them. */
 function bareDistinctId(person: LLMTrace["person"] | undefined, distinctId: unknown, label: string | null): string | null {
@@ -20,9 +19,9 @@ function ResolvedPersonCell({ distinctId, fallback }: { distinctId: string; fall
  * provider's `resolvePerson` may turn into a name (the newest PostHog rows carry only `distinctId`).
  */
 export function PersonCell({ person, distinctId }: { person: LLMTrace["person"] | undefined; distinctId: unknown }) {
-  const context = useContext(TraceLensContext);
+  const resolvePerson = usePersonResolver();
   const label = tracePersonLabel({ id: "", createdAt: "", events: [], person: person ?? null, ...(typeof distinctId === "string" ? { distinctId } : {}) });
   const bare = bareDistinctId(person, distinctId, label);
-  if (!bare || !context?.resolvePerson) return <TextCell text={label} />;
+  if (!bare || !resolvePerson) return <TextCell text={label} />;
   return <ResolvedPersonCell distinctId={bare} fallback={label} />;
 }

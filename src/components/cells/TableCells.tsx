@@ -1,11 +1,10 @@
-import type { ReactNode } from "react";
 import { FORMAT_PLACEHOLDER, formatRelativeTime } from "../../core/format";
 import { dateTimeFormat, formatCount, withDefaultLocale } from "../../core/intlFormatters";
 import { highlightText } from "../ui/HighlightText";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
-import { useTableCellContext } from "../ui/tableCellContext";
-import type { MessagePreview } from "./tracesTablePreview";
+import { useTableCellContext } from "./cellContext";
+import type { MessagePreview } from "../../core/tracePreviews";
 
 const DASH = <span className="tl:text-muted">–</span>;
 
@@ -61,8 +60,7 @@ export function ErrorCountCell({ count }: { count: number }) {
   );
 }
 
-/** A formatted number; the core formatters already answer "—" for missing values. */
-/** A formatted figure; `note` (what is unknown or partial) becomes its tooltip and is read after it. */
+/** A formatted figure (the core formatters already answer "—" for missing values); `note` (what is unknown or partial) becomes its tooltip and is read after it. */
 export function NumberCell({ text, note }: { text: string; note?: string }) {
   const extra = note ? <span className="tl:sr-only"> ({note})</span> : null;
   if (text === FORMAT_PLACEHOLDER) {
@@ -114,14 +112,12 @@ export function TimeCell({ owner, value, tabbable }: { owner: object; value: unk
   const { locale, now } = useTableCellContext();
   const ms = typeof value === "string" ? Date.parse(value) : NaN;
   const valid = Number.isFinite(ms);
-  const { triggerRef, triggerProps, tooltip } = useTooltip(valid ? <ExactTime ms={ms} locale={locale} /> : null, valid);
+  const { setTrigger, triggerProps, tooltip } = useTooltip(valid ? <ExactTime ms={ms} locale={locale} /> : null, valid);
   if (!valid) return DASH;
   return (
     <>
       <time
-        ref={(node) => {
-          triggerRef.current = node;
-        }}
+        ref={setTrigger}
         {...triggerProps}
         dateTime={new Date(ms).toISOString()}
         tabIndex={tabbable ? 0 : -1}
@@ -137,8 +133,4 @@ export function TimeCell({ owner, value, tabbable }: { owner: object; value: unk
 /** Formats only when the tooltip is open. */
 function ExactTime({ ms, locale }: { ms: number; locale: string | undefined }) {
   return <>{exactTime(ms, locale)}</>;
-}
-
-export function Dash(): ReactNode {
-  return DASH;
 }

@@ -2,9 +2,9 @@
  * Input/output previews for table rows, cut to a few hundred characters while they are extracted, so a
  * row never holds (let alone renders) a whole conversation. Plain text only: previews are never markdown.
  */
-import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { parseMessages, parseOutputMessages, type Message, type MessagePart } from "../../core/messages";
-import { boundedJson, boundedString, cutText, squashWhitespace } from "../ui/boundedText";
+import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
+import { parseMessages, parseOutputMessages, type Message, type MessagePart } from "./messages";
+import { boundedJson, boundedString, cutText, squashWhitespace } from "./boundedText";
 
 /** Characters a preview keeps (PostHog's minimal message display keeps 500; a table cell shows ~2 lines). */
 export const PREVIEW_MAX_CHARS = 300;
@@ -141,45 +141,39 @@ function spanState(trace: LLMTrace, key: "$ai_input_state" | "$ai_output_state")
 const inputCache = new WeakMap<object, MessagePreview | null>();
 const outputCache = new WeakMap<object, MessagePreview | null>();
 
+/** One preview per trace object; a trace too odd to read gives none rather than an error. */
+function cachedPreview(cache: WeakMap<object, MessagePreview | null>, trace: LLMTrace, read: (last: LLMTraceEvent | undefined) => MessagePreview | null): MessagePreview | null {
+  if (cache.has(trace)) return cache.get(trace)!;
+  let preview: MessagePreview | null = null;
+  try {
+    const generations = traceGenerations(trace);
+    preview = read(generations[generations.length - 1]);
+  } catch {
+    preview = null;
+  }
+  cache.set(trace, preview);
+  return preview;
+}
+
 /**
  * A trace's last input message, in PostHog's order: the `$ai_trace` input state when it reads as messages,
  * then the generations (the last generation's last non-system input), then a raw dump of any state.
  */
 export function traceInputPreview(trace: LLMTrace): MessagePreview | null {
-  if (inputCache.has(trace)) return inputCache.get(trace)!;
-  let preview: MessagePreview | null = null;
-  try {
-    const generations = traceGenerations(trace);
-    const last = generations[generations.length - 1];
-    preview =
-      statePreview(trace.inputState, "user") ??
-      (last ? generationInputPreview(last) : null) ??
-      statePreview(spanState(trace, "$ai_input_state"), "user") ??
-      rawPreview(trace.inputState) ??
-      rawPreview(spanState(trace, "$ai_input_state"));
-  } catch {
-    preview = null;
-  }
-  inputCache.set(trace, preview);
-  return preview;
+  return cachedPreview(inputCache, trace, (last) =>
+    statePreview(trace.inputState, "user") ??
+    (last ? generationInputPreview(last) : null) ??
+    statePreview(spanState(trace, "$ai_input_state"), "user") ??
+    rawPreview(trace.inputState) ??
+    rawPreview(spanState(trace, "$ai_input_state")));
 }
 
 /** A trace's last output message: output state, then the last generation's output, then a raw dump. */
 export function traceOutputPreview(trace: LLMTrace): MessagePreview | null {
-  if (outputCache.has(trace)) return outputCache.get(trace)!;
-  let preview: MessagePreview | null = null;
-  try {
-    const generations = traceGenerations(trace);
-    const last = generations[generations.length - 1];
-    preview =
-      statePreview(trace.outputState, "assistant") ??
-      (last ? generationOutputPreview(last) : null) ??
-      statePreview(spanState(trace, "$ai_output_state"), "assistant") ??
-      rawPreview(trace.outputState) ??
-      rawPreview(spanState(trace, "$ai_output_state"));
-  } catch {
-    preview = null;
-  }
-  outputCache.set(trace, preview);
-  return preview;
+  return cachedPreview(outputCache, trace, (last) =>
+    statePreview(trace.outputState, "assistant") ??
+    (last ? generationOutputPreview(last) : null) ??
+    statePreview(spanState(trace, "$ai_output_state"), "assistant") ??
+    rawPreview(trace.outputState) ??
+    rawPreview(spanState(trace, "$ai_output_state")));
 }
