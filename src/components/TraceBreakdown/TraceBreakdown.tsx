@@ -1,11 +1,12 @@
 "use client";
-import { forwardRef, useContext, type Ref } from "react";
+import { forwardRef, type Ref } from "react";
 import type { TraceParams } from "../../client/clientTypes";
-import { TraceLensContext } from "../../hooks/context";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useTrace } from "../../hooks/useTrace";
 import { TraceBreakdownView, type TraceBreakdownViewProps } from "./TraceBreakdownView";
 
-export interface TraceBreakdownProps extends TraceBreakdownViewProps {
+export interface TraceBreakdownProps extends TraceLensHookOptions, TraceBreakdownViewProps {
   /** Loads this trace through the surrounding `TraceLensProvider` when neither `trace` nor `traces` is given. */
   traceId?: string;
   /** More of PostHog's TraceQuery (date range, filters). */
@@ -16,7 +17,7 @@ export interface TraceBreakdownProps extends TraceBreakdownViewProps {
 
 type ConnectedProps = TraceBreakdownProps & { forwardedRef: Ref<HTMLDivElement> };
 
-function TraceBreakdownConnected({ forwardedRef, traceId, query: queryParams, timestamp, ...view }: ConnectedProps) {
+function TraceBreakdownConnected({ forwardedRef, traceId, query: queryParams, timestamp, client: _client, queryClient: _queryClient, ...view }: ConnectedProps) {
   const fetching = view.trace === undefined && view.traces === undefined && Boolean(traceId);
   const query = useTrace({ ...queryParams, traceId: fetching ? (traceId as string) : "" }, { enabled: fetching, timestamp });
   return (
@@ -31,18 +32,10 @@ function TraceBreakdownConnected({ forwardedRef, traceId, query: queryParams, ti
   );
 }
 
-/**
- * The drop-in breakdown of where cost and time go. Pass `trace` (or `traces` for a set) to show
- * your own data, or `traceId` inside a `<TraceLensProvider>` to load it through the client. The
- * numbers are `traceBreakdown` / `tracesBreakdown` from `tracelens/core`.
- *
- * @example
- * <TraceBreakdown traceId={id} onOpenOccurrence={(o) => openTrace(o.traceId, o.eventKey)} />
- */
-export const TraceBreakdown = forwardRef(function TraceBreakdown(props: TraceBreakdownProps, ref: Ref<HTMLDivElement>) {
-  const context = useContext(TraceLensContext);
-  if (context) return <TraceBreakdownConnected {...props} forwardedRef={ref} />;
-  const { traceId, query: _query, timestamp: _timestamp, ...view } = props;
+function TraceBreakdownInner({ forwardedRef: ref, ...props }: ConnectedProps) {
+  const connection = useTraceLensClient({ optional: true });
+  if (connection) return <TraceBreakdownConnected {...props} forwardedRef={ref} />;
+  const { traceId, query: _query, timestamp: _timestamp, client: _client, queryClient: _queryClient, ...view } = props;
   const missingProvider = view.trace === undefined && view.traces === undefined && Boolean(traceId) && !view.error;
   return (
     <TraceBreakdownView
@@ -50,6 +43,22 @@ export const TraceBreakdown = forwardRef(function TraceBreakdown(props: TraceBre
       ref={ref}
       error={missingProvider ? new Error("TraceBreakdown needs a <TraceLensProvider> to load a trace by id, or a `trace` prop.") : view.error}
     />
+  );
+}
+
+/**
+ * The drop-in breakdown of where cost and time go. Pass `trace` (or `traces` for a set) to show
+ * your own data, or `traceId` inside a `<TraceLensProvider>` (or with `client`) to load it. The
+ * numbers are `traceBreakdown` / `tracesBreakdown` from `tracelens/core`.
+ *
+ * @example
+ * <TraceBreakdown traceId={id} onOpenOccurrence={(o) => openTrace(o.traceId, o.eventKey)} />
+ */
+export const TraceBreakdown = forwardRef(function TraceBreakdown(props: TraceBreakdownProps, ref: Ref<HTMLDivElement>) {
+  return (
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <TraceBreakdownInner {...props} forwardedRef={ref} />
+    </TraceLensScope>
   );
 });
 TraceBreakdown.displayName = "TraceBreakdown";

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { BreakdownDimension, BreakdownOccurrence } from "../../core/traceBreakdownTypes";
 import type { TraceInsightInput } from "../../core/traceInsightInput";

@@ -27,6 +27,11 @@ export interface TracesTableProps extends DataTableShellProps, TraceLensHookOpti
   /** @default [] */
   defaultSentimentFilter?: SentimentLabel[];
   onSentimentFilterChange?: (labels: SentimentLabel[]) => void;
+  /** Show only outlier traces of the loaded rows (cost, latency, tokens, errors or loops; see `findTraceOutliers`). Controlled when given. */
+  outliersOnly?: boolean;
+  /** @default false */
+  defaultOutliersOnly?: boolean;
+  onOutliersOnlyChange?: (outliersOnly: boolean) => void;
   /** Search text. Host data is searched in the browser; the query path sends it as `searchTerm`. Controlled when given. */
   search?: string;
   /** @default "" */
@@ -67,14 +72,16 @@ function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwa
   const {
     traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns = tracesTableColumns,
     sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange, search: searchProp, defaultSearch, onSearchChange,
-    onTraceClick, ...shellProps
+    onTraceClick, outliersOnly: outliersOnlyProp, defaultOutliersOnly, onOutliersOnlyChange, ...shellProps
   } = props;
   const shell = useDataTableShell(shellProps, columns, DEFAULTS);
   const connection = useTraceLensClient({ optional: true });
   const [sentimentFilter, setSentimentFilter] = useControllableState(sentimentFilterProp, () => defaultSentimentFilter ?? NO_LABELS, onSentimentFilterChange);
   const [search, setSearch] = useControllableState(searchProp, () => defaultSearch ?? "", onSearchChange);
+  const [outliersOnly, setOutliersOnly] = useControllableState(outliersOnlyProp, () => defaultOutliersOnly ?? false, onOutliersOnlyChange);
   const view: TracesTableSharedViewProps = {
     ...shell.rest, ...shell.frame, columns, search, onSearchChange: setSearch, sentimentFilter, onSentimentFilterChange: setSentimentFilter, onTraceClick,
+    outliersOnly, onOutliersOnlyChange: setOutliersOnly,
   };
   const { locale, now } = shell;
 

@@ -13,6 +13,7 @@ import { useTimeSlicedFilter } from "../ui/useTimeSlicedFilter";
 import type { TracesTableColumn } from "./tracesTableColumns";
 import { isFiltering, tracePredicate, type SentimentLabels } from "./tracesTableFilter";
 import { TracesTableToolbar } from "./TracesTableToolbar";
+import { OutlierFilterToggle, outlierPredicate, TraceOutliersContext, useTableTraceOutliers } from "./TracesTableOutliers";
 
 export interface TracesTableViewProps extends DataTableViewProps {
   traces: readonly LLMTrace[];
@@ -31,6 +32,9 @@ export interface TracesTableViewProps extends DataTableViewProps {
   onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** Formatting, search marks and sentiment loading for the cells. */
   cellContext?: TableCellContextValue;
+  /** Only outliers of the loaded rows (the toolbar's "Outliers only"). @default false */
+  outliersOnly?: boolean;
+  onOutliersOnlyChange?: (next: boolean) => void;
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
@@ -49,24 +53,27 @@ export const TracesTableView = forwardRef(function TracesTableView(
   {
     traces, columns, table: state, search, onSearchChange, sentimentFilter, onSentimentFilterChange, serverSearch, sentimentLabels,
     sentimentPending, implicitSort, onTraceClick, onEndReached, footer, height, label, toolbar, toolbarActions, emptyTitle,
-    emptyDescription, cellContext = CELLS, ...frame
+    emptyDescription, cellContext = CELLS, outliersOnly = false, onOutliersOnlyChange, ...frame
   }: TracesTableViewProps,
   ref: Ref<HTMLDivElement>,
 ) {
   // Typing stays responsive on 100,000 rows: filtering runs on a deferred copy of the search text.
   const deferredSearch = useDeferredValue(search);
   const clientSearch = serverSearch ? "" : deferredSearch;
-  const predicate = useMemo(
-    () => tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels }),
-    [clientSearch, sentimentFilter, columns, sentimentLabels],
-  );
+  // Outliers of every loaded row (not of the filtered ones), so filtering never changes who is one.
+  const outliers = useTableTraceOutliers(traces);
+  const predicate = useMemo(() => {
+    const base = tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels });
+    return outliersOnly ? outlierPredicate(outliers, base) : base;
+  }, [clientSearch, sentimentFilter, columns, sentimentLabels, outliersOnly, outliers]);
   const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, predicate);
   const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
-  const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
+  const filtering = outliersOnly || isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
   const openRow = useCallback((trace: LLMTrace) => onTraceClick?.(trace.id, traceClickDetails(trace)), [onTraceClick]);
   const clearFilters = () => {
     onSearchChange("");
     onSentimentFilterChange([]);
+    onOutliersOnlyChange?.(false);
   };
 
   let placeholder: ReactNode = null;
@@ -77,7 +84,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
       <TableEmptyState
         slot="traces-table"
         title={filtering ? "No traces match these filters" : emptyTitle}
-        description={filtering ? "Try another search or sentiment." : emptyDescription}
+        description={filtering ? (outliersOnly ? "No loaded trace stands out; try without “Outliers only”." : "Try another search or sentiment.") : emptyDescription}
       >
         {filtering && (
           <button type="button" onClick={clearFilters} className={`${SMALL_BUTTON} tl:mt-1`}>
@@ -90,38 +97,41 @@ export const TracesTableView = forwardRef(function TracesTableView(
   const ready = frame.status === "ready";
 
   return (
-    <TableCellContext.Provider value={cellContext}>
-      <DataTableFrame
-        {...frame}
-        rootRef={ref}
-        slot="traces-table"
-        noun="traces"
-        empty={rows.length === 0}
-        placeholder={placeholder}
-        toolbar={
-          toolbar && (
-            <TracesTableToolbar
-              search={search}
-              onSearchChange={onSearchChange}
-              sentimentFilter={sentimentFilter}
-              onSentimentFilterChange={onSentimentFilterChange}
-              columns={menuColumns}
-              table={state}
-              actions={toolbarActions}
-              status={
-                <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
-                  {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}
-                </span>
-              }
-            />
-          )
-        }
-        grid={{
-          table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
-          busy: frame.status === "loading" || searching,
-        }}
-      />
-    </TableCellContext.Provider>
+    <TraceOutliersContext.Provider value={outliers}>
+      <TableCellContext.Provider value={cellContext}>
+        <DataTableFrame
+          {...frame}
+          rootRef={ref}
+          slot="traces-table"
+          noun="traces"
+          empty={rows.length === 0}
+          placeholder={placeholder}
+          toolbar={
+            toolbar && (
+              <TracesTableToolbar
+                search={search}
+                onSearchChange={onSearchChange}
+                sentimentFilter={sentimentFilter}
+                onSentimentFilterChange={onSentimentFilterChange}
+                columns={menuColumns}
+                table={state}
+                actions={toolbarActions}
+                filters={onOutliersOnlyChange && <OutlierFilterToggle value={outliersOnly} onChange={onOutliersOnlyChange} count={outliers.outliers.length} />}
+                status={
+                  <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
+                    {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}
+                  </span>
+                }
+              />
+            )
+          }
+          grid={{
+            table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
+            busy: frame.status === "loading" || searching,
+          }}
+        />
+      </TableCellContext.Provider>
+    </TraceOutliersContext.Provider>
   );
 });
 TracesTableView.displayName = "TracesTableView";
