@@ -1,9 +1,12 @@
 "use client";
-import { createContext, useCallback, useContext, useMemo } from "react";
+import { createContext, useCallback, useContext, useDeferredValue, useMemo } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { findTraceOutliers, OUTLIER_METRICS } from "../../core/traceOutliers";
 import { traceOutlierInput } from "../../core/traceOutliersInput";
-import type { OutlierMetric, TraceOutlier, TraceOutlierOptions, TraceOutliers } from "../../core/traceOutliersTypes";
+import type { OutlierMetric, TraceOutlier, TraceOutlierInput, TraceOutlierOptions, TraceOutliers } from "../../core/traceOutliersTypes";
+import { isPropertyBag, readNumber } from "../../core/eventsAccess";
+import { traceErrorCount } from "../../core/traceRows";
+import { llmTraceUsage } from "../../core/traceUsage";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
 
@@ -12,27 +15,71 @@ export const TraceOutliersContext = createContext<TraceOutliers | null>(null);
 
 const METRIC_WORD: Record<OutlierMetric, string> = { cost: "cost", latency: "latency", tokens: "tokens", errors: "errors", loops: "loops" };
 
-/** Rows above this skip loop counting (it reads every row's events); cost, latency, tokens and errors still count. */
-export const OUTLIER_LOOP_ROW_LIMIT = 20_000;
+/** Rows above this skip loop counting (it builds each row's tree); cost, latency, tokens and errors still count. */
+export const OUTLIER_LOOP_ROW_LIMIT = 5_000;
+
+const WORK_EVENTS = new Set(["$ai_generation", "$ai_span", "$ai_embedding"]);
+const rowInputs = new WeakMap<LLMTrace, { loops: boolean; input: TraceOutlierInput }>();
+
+/**
+ * One row's figures, remembered per row object so a new page only costs its own rows. PostHog's
+ * totals are read straight off the row (no tree); only a row that could hold a loop (two calls or
+ * more) is built into a tree to count loops.
+ */
+function rowOutlierInput(trace: LLMTrace, loops: boolean): TraceOutlierInput {
+  const cached = rowInputs.get(trace);
+  if (cached && cached.loops === loops) return cached.input;
+  const events = Array.isArray(trace.events) ? trace.events : [];
+  let calls = 0;
+  for (const event of events) if (isPropertyBag(event) && WORK_EVENTS.has(String(event.event))) calls++;
+  let input: TraceOutlierInput;
+  if (loops && calls >= 2) input = traceOutlierInput(trace, { loops: true });
+  else {
+    const usage = llmTraceUsage(trace);
+    const { coverage } = usage;
+    // As describeCost reads it: a 0 nobody reported (PostHog sums a missing cost as 0) is unknown.
+    const costKnown = usage.totalCost !== null && (usage.totalCost > 0 || coverage.costReported > 0 || coverage.costFromTrace);
+    const tokens = (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
+    const tokensKnown = tokens > 0 || coverage.tokensReported > 0 || coverage.tokensFromTrace;
+    const latency = readNumber(trace.totalLatency);
+    input = {
+      traceId: String(trace.id),
+      cost: costKnown ? usage.totalCost : null,
+      latency: latency !== null && latency >= 0 ? latency : null,
+      tokens: tokensKnown ? tokens : null,
+      errors: traceErrorCount(trace),
+      loops: loops ? 0 : null,
+    };
+  }
+  rowInputs.set(trace, { loops, input });
+  return input;
+}
 
 /**
  * Outlier traces among `traces` by cost, latency, tokens, errors and loops (median and MAD, modified
  * z > 3.5, with a 95th-percentile fallback where the MAD is 0; see `findTraceOutliers`). TracesQuery
- * rows carry PostHog's totals, which are used; loops are counted over the events a row carries.
- * Never throws: a failure flags nothing.
+ * rows carry PostHog's totals, which are used; loops are counted over the events a row carries, up
+ * to {@link OUTLIER_LOOP_ROW_LIMIT} rows. Never throws: a failure flags nothing.
  */
 export function tableTraceOutliers(traces: readonly LLMTrace[], options: TraceOutlierOptions = {}): TraceOutliers {
   try {
     const loops = traces.length <= OUTLIER_LOOP_ROW_LIMIT;
-    return findTraceOutliers(traces.map((trace) => traceOutlierInput(trace, { loops })), options);
+    return findTraceOutliers(traces.map((trace) => rowOutlierInput(trace, loops)), options);
   } catch {
     return findTraceOutliers([], options);
   }
 }
 
-/** {@link tableTraceOutliers}, recomputed when the rows change. */
+const NO_TRACES: readonly LLMTrace[] = [];
+
+/**
+ * {@link tableTraceOutliers}, recomputed when the rows change. The rows paint first and are flagged in
+ * a deferred render (React 19; React 18 computes them in the same render): 100,000 rows take about a
+ * second of statistics, which should not hold back the table.
+ */
 export function useTableTraceOutliers(traces: readonly LLMTrace[], options?: TraceOutlierOptions): TraceOutliers {
-  return useMemo(() => tableTraceOutliers(traces, options), [traces, options]);
+  const deferred = useDeferredValue(traces, NO_TRACES);
+  return useMemo(() => tableTraceOutliers(deferred, options), [deferred, options]);
 }
 
 /** Keeps only outliers (on top of `predicate`), for the "Outliers only" filter. */
