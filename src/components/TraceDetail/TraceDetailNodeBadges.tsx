@@ -15,11 +15,11 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** "Evaluation Helpfulness: fail (latest of 3 runs: 2 pass, 1 fail). Reasoning…" */
-export function evaluationBadgeLabel(badge: EvaluationBadge): string {
+/** "Evaluation Helpfulness: fail (latest of 3 runs: 2 pass, 1 fail). Reasoning…"; without the reasoning when `short`. */
+export function evaluationBadgeLabel(badge: EvaluationBadge, short = false): string {
   const verdict = VERDICT[badge.latest.verdict].word;
   const runs = badge.runCount > 1 ? ` (latest of ${badge.runCount} runs: ${(Object.entries(badge.counts) as Array<[EvaluationVerdict, number]>).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${VERDICT[v].word}`).join(", ")})` : "";
-  const reasoning = badge.latest.reasoning ? `. ${clip(badge.latest.reasoning, 300)}` : "";
+  const reasoning = badge.latest.reasoning && !short ? `. ${clip(badge.latest.reasoning, 300)}` : "";
   return `Evaluation ${badge.name}: ${verdict}${runs}${reasoning}`;
 }
 
@@ -54,12 +54,13 @@ export function TraceDetailNodeBadges({ nodeKey, insight, loopsOnly = false }: T
         const verdict = VERDICT[badge.latest.verdict];
         const label = evaluationBadgeLabel(badge);
         return (
+          // The reasoning goes only in the tooltip: it would make the row's accessible name a paragraph.
           <span key={badge.evaluatorKey} data-slot="evaluation-badge" data-verdict={badge.latest.verdict} title={label} className={cn(BADGE, verdict.tone)}>
             <span aria-hidden="true">
               {verdict.symbol} {clip(badge.name, 18)}
               {badge.runCount > 1 ? ` ×${badge.runCount}` : ""}
             </span>
-            <span className="tl:sr-only">{label}</span>
+            <span className="tl:sr-only">{evaluationBadgeLabel(badge, true)}</span>
           </span>
         );
       })}
