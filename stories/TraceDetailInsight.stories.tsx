@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { TraceDetail } from "../src/all";
-import { hostileTrace } from "./fixtures/traceDetailFixtures";
+import { hostileTrace, syntheticTrace } from "./fixtures/traceDetailFixtures";
 import { tabTo, named } from "./keyboardPlay";
 import { agentTraces as a } from "./TraceBreakdownStoryParts";
 import { ProvidedTraceDetail } from "./TraceDetailStoryParts";
@@ -112,6 +112,15 @@ export const DropInRetryAgent: Story = {
   render: (args) => <ProvidedTraceDetail {...args} traces={[a.retry, a.loop, a.fanOut]} />,
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole("tab", { name: /^Evaluations/ }, { timeout: 5000 });
+  },
+};
+
+/** 10,000 events: loops, badges and the Evaluations tab are computed once per tree; the tree stays virtual. */
+export const Huge10kEvents: Story = {
+  args: { trace: syntheticTrace(10_000) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("tree")).toBeVisible();
+    await expect(canvasElement.querySelectorAll('[data-slot="trace-tree-row"]').length).toBeLessThan(200);
   },
 };
 
