@@ -9,6 +9,7 @@ import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { DataTableFrame, TableEmptyState, type DataTableViewProps } from "../ui/DataTableFrame";
 import { Skeleton } from "../ui/Skeleton";
 import { useStatefulTable } from "../ui/useStatefulTable";
+import { arrayRows, rowsToArray, type TableRows } from "../ui/tableRows";
 import { useTimeSlicedFilter } from "../ui/useTimeSlicedFilter";
 import type { TracesTableColumn } from "./tracesTableColumns";
 import { isFiltering, tracePredicate, type SentimentLabels } from "./tracesTableFilter";
@@ -16,7 +17,8 @@ import { TracesTableToolbar } from "./TracesTableToolbar";
 import { OutlierFilterToggle, outlierPredicate, TraceOutliersContext, useTableTraceOutliers } from "./TracesTableOutliers";
 
 export interface TracesTableViewProps extends DataTableViewProps {
-  traces: readonly LLMTrace[];
+  /** The traces, as an array or as rows read by position (host data, normalized as it is shown). */
+  traces: readonly LLMTrace[] | TableRows<LLMTrace>;
   columns: readonly TracesTableColumn[];
   search: string;
   onSearchChange: (next: string) => void;
@@ -38,9 +40,11 @@ export interface TracesTableViewProps extends DataTableViewProps {
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
+const NO_TRACES: readonly LLMTrace[] = [];
 
-function countText(count: number, searching: boolean, scanned: number, total: number, sentimentPending: number): string {
+function countText(count: number, searching: boolean, scanned: number, total: number, sentimentPending: number, sorting: boolean): string {
   if (searching) return `Searching… ${formatCount(scanned)} of ${formatCount(total)} traces`;
+  if (sorting) return `Sorting ${formatCount(count)} ${count === 1 ? "trace" : "traces"}…`;
   const loading = sentimentPending > 0 ? `, loading sentiment for ${formatCount(sentimentPending)}` : "";
   return `${formatCount(count)} ${count === 1 ? "trace" : "traces"}${loading}`;
 }
@@ -60,14 +64,19 @@ export const TracesTableView = forwardRef(function TracesTableView(
   // Typing stays responsive on 100,000 rows: filtering runs on a deferred copy of the search text.
   const deferredSearch = useDeferredValue(search);
   const clientSearch = serverSearch ? "" : deferredSearch;
+  const source = Array.isArray(traces) ? arrayRows(traces as readonly LLMTrace[], getRowId) : (traces as TableRows<LLMTrace>);
   // Outliers of every loaded row (not of the filtered ones), so filtering never changes who is one.
-  const outliers = useTableTraceOutliers(traces);
+  // They read every row (as a filter does), in a deferred render.
+  const allRows = useMemo(() => rowsToArray(source), [source]);
+  const outliers = useTableTraceOutliers(allRows);
   const predicate = useMemo(() => {
     const base = tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels });
     return outliersOnly ? outlierPredicate(outliers, base) : base;
   }, [clientSearch, sentimentFilter, columns, sentimentLabels, outliersOnly, outliers]);
-  const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, predicate);
-  const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
+  const all = useMemo(() => (predicate ? allRows : NO_TRACES), [predicate, allRows]);
+  const { result: matches, scanned, pending: searching } = useTimeSlicedFilter(all, predicate);
+  const filtered = predicate ? matches : source;
+  const { table, rows, sorting, byId, menuColumns } = useStatefulTable({ data: filtered, columns, getRowId, state });
   const filtering = outliersOnly || isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
   const openRow = useCallback((trace: LLMTrace) => onTraceClick?.(trace.id, traceClickDetails(trace)), [onTraceClick]);
   const clearFilters = () => {
@@ -77,9 +86,9 @@ export const TracesTableView = forwardRef(function TracesTableView(
   };
 
   let placeholder: ReactNode = null;
-  if (rows.length === 0 && (sentimentPending > 0 || searching)) {
+  if (rows.count === 0 && (sentimentPending > 0 || searching)) {
     placeholder = <Skeleton lines={4} label={searching ? "Searching traces" : "Loading sentiment"} className="tl:p-3" />;
-  } else if (rows.length === 0) {
+  } else if (rows.count === 0) {
     placeholder = (
       <TableEmptyState
         slot="traces-table"
@@ -104,7 +113,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
           rootRef={ref}
           slot="traces-table"
           noun="traces"
-          empty={rows.length === 0}
+          empty={rows.count === 0}
           placeholder={placeholder}
           toolbar={
             toolbar && (
@@ -119,15 +128,15 @@ export const TracesTableView = forwardRef(function TracesTableView(
                 filters={onOutliersOnlyChange && <OutlierFilterToggle value={outliersOnly} onChange={onOutliersOnlyChange} count={outliers.outliers.length} />}
                 status={
                   <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
-                    {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}
+                    {ready ? countText(rows.count, searching, scanned, source.count, sentimentPending, sorting) : ""}
                   </span>
                 }
               />
             )
           }
           grid={{
-            table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
-            busy: frame.status === "loading" || searching,
+            table, rows, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
+            busy: frame.status === "loading" || searching || sorting,
           }}
         />
       </TableCellContext.Provider>
