@@ -12,10 +12,13 @@ const entry = (name, path, limit, ignore = []) => ({ name, path, limit, gzip: tr
 
 export default [
   entry("tracelens (main entry)", "dist/index.js", "60 kB", peers),
-  // tables, trace, overview, core: +2, +2, +6, +1 kB gzip for emotion/toxicity labels (chips, columns, filters,
-// LabelsOverview; core's label readers, summaries and breakdowns), issue 17.
-  entry("tracelens/tables", "dist/tables.js", "72 kB", peers),
-  entry("tracelens/trace", "dist/trace.js", "97 kB", peers),
+  // tables: +14 kB gzip for issue 19's outlier column (trace-tree builder, loop detection, median/MAD
+  // statistics and their sentences), +2 kB for issue 17's emotion/toxicity columns and filters.
+  entry("tracelens/tables", "dist/tables.js", "82 kB", peers),
+  // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
+  // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
+  entry("tracelens/trace", "dist/trace.js", "112 kB", peers),
+  // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.

@@ -15,6 +15,7 @@ const CONNECTED = [
   { name: "SummaryPanel", view: "SummaryPanelView", entry: "trace.ts", query: true },
   { name: "SessionView", view: "SessionViewTraceList", entry: "trace.ts", query: true },
   { name: "SentimentOverview", view: "SentimentOverviewView", entry: "overview.ts", query: true },
+  { name: "TraceBreakdown", view: "TraceBreakdownView", entry: "trace.ts", query: true },
   // Its whole request is the evaluation id, the generation ids and the (controllable) filter: no `query`.
   { name: "EvaluationSummaryPanel", view: "EvaluationSummaryPanelView", entry: "evaluations.ts", query: false },
   // Breaks down the traces or generations it is given; their labels may load through the client.

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { Message } from "../../core/messages";
+import { DEFAULT_CONVERSATION_PRESET, isMessageOpen, type ConversationPreset } from "../../core/conversationPresets";
 import type { GenerationSentiment, SentimentError } from "../../core/sentiment/types";
 import { generationLabelsFromEvent, type GenerationLabels } from "../../core/messageLabels";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
@@ -24,22 +25,24 @@ interface SectionProps {
   sentiment: GenerationSentiment | SentimentError | null | undefined;
   labels?: GenerationLabels | null;
   highlight: string;
+  preset: ConversationPreset;
 }
 
-function defaultOpen(section: "input" | "output", index: number, count: number, message: Message, query: string): boolean {
-  if (query && messageMatches(message, query)) return true;
-  // PostHog's default view: outputs open, only the last input open.
-  return section === "output" || index === count - 1;
+function defaultOpen(preset: ConversationPreset, section: "input" | "output", index: number, messages: readonly Message[], query: string): boolean {
+  const message = messages[index];
+  if (query && message && messageMatches(message, query)) return true;
+  // The display preset (PostHog's default: outputs open, only the last input open).
+  return isMessageOpen(preset, section, index, messages);
 }
 
-function Section({ title, side, sentiment, labels, highlight }: SectionProps) {
+function Section({ title, side, sentiment, labels, highlight, preset }: SectionProps) {
   const section = title === "Input" ? "input" : "output";
   const messages = side.kind === "messages" ? side.messages : [];
   const query = highlight.trim().toLowerCase();
   const [mode, setMode] = useState<{ all: boolean | null; overrides: Map<number, boolean> }>({ all: null, overrides: new Map() });
   const [shown, setShown] = useState(CONVERSATION_PAGE);
   const first = Math.max(0, messages.length - shown);
-  const isOpen = (i: number) => mode.overrides.get(i) ?? mode.all ?? defaultOpen(section, i, messages.length, messages[i] as Message, query);
+  const isOpen = (i: number) => mode.overrides.get(i) ?? mode.all ?? defaultOpen(preset, section, i, messages, query);
   const allOpen = messages.every((_, i) => isOpen(i));
   const allClosed = messages.every((_, i) => !isOpen(i));
   const perMessage = sentiment && "messages" in sentiment ? sentiment.messages : undefined;
@@ -116,6 +119,8 @@ export interface TraceDetailConversationProps {
   labels?: GenerationLabels | null;
   /** Search text to mark and to open matching messages. */
   highlight?: string;
+  /** Which messages start open (PostHog's display options). @default "collapse-except-output-and-last-input" */
+  preset?: ConversationPreset;
 }
 
 /**
@@ -123,7 +128,7 @@ export interface TraceDetailConversationProps {
  * the trace, a verdict for evaluations; plus available tools and the error. Every provider shape
  * goes through core's message parser; shapes it does not know are shown as raw JSON with a notice.
  */
-export function TraceDetailConversation({ node, tree, trace, sentiment, labels, highlight = "" }: TraceDetailConversationProps) {
+export function TraceDetailConversation({ node, tree, trace, sentiment, labels, highlight = "", preset = DEFAULT_CONVERSATION_PRESET }: TraceDetailConversationProps) {
   const model = useMemo(() => conversationOf(node, tree, trace), [node, tree, trace]);
   const stored = useMemo(() => (node.event ? generationLabelsFromEvent(node.event) : null), [node.event]);
   return (
@@ -131,8 +136,8 @@ export function TraceDetailConversation({ node, tree, trace, sentiment, labels, 
       <TraceDetailConversationExtras model={model} node={node} highlight={highlight} />
       {model.evaluation === null && (
         <>
-          <Section key={`${node.key}:in`} title="Input" side={model.input} sentiment={sentiment} labels={stored ?? labels} highlight={highlight} />
-          {node.kind !== "embedding" && <Section key={`${node.key}:out`} title="Output" side={model.output} sentiment={undefined} highlight={highlight} />}
+          <Section key={`${node.key}:in:${preset}`} title="Input" side={model.input} sentiment={sentiment} labels={stored ?? labels} highlight={highlight} preset={preset} />
+          {node.kind !== "embedding" && <Section key={`${node.key}:out:${preset}`} title="Output" side={model.output} sentiment={undefined} highlight={highlight} preset={preset} />}
         </>
       )}
     </div>

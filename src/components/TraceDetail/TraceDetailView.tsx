@@ -15,6 +15,8 @@ import { generationSentiment, kindsInTree, type SentimentSources } from "./trace
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
+import { traceDetailInsight } from "./traceDetailInsight";
+import type { ConversationPreset } from "../../core/conversationPresets";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 import { isLabelsError, type GenerationLabels, type LabelsError, type LabelsResult } from "../../core/messageLabels";
 
@@ -47,6 +49,11 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   tab?: TraceDetailTab;
   /** @default "conversation" */
   defaultTab?: TraceDetailTab;
+  /** PostHog's display option: which messages start open, or the text view (controlled). */
+  conversationPreset?: ConversationPreset;
+  /** @default "collapse-except-output-and-last-input" */
+  defaultConversationPreset?: ConversationPreset;
+  onConversationPresetChange?: (preset: ConversationPreset) => void;
   onTabChange?: (tab: TraceDetailTab) => void;
   /** Content of a Summary tab; the tab only exists when this is given (the drop-in shell gives a SummaryPanel; `null` drops it). */
   summary?: ((context: TraceDetailPanelContext) => ReactNode) | null;
@@ -79,6 +86,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments, labels,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
+    conversationPreset, defaultConversationPreset, onConversationPresetChange,
     showTimeline = true, treeHeight = 420, locale, mediaPolicy, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
@@ -149,6 +157,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
                 height={treeHeight}
                 label={`Events of ${trace?.traceName || tree.root.name || "the trace"}`}
                 locale={locale}
+                insight={traceDetailInsight(tree, locale)}
               />
             )}
             {isEmptyTrace && <p className="tl:m-0 tl:text-sm tl:text-muted">This trace has no events.</p>}
@@ -165,6 +174,9 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
               tab={tab}
               defaultTab={defaultTab}
               onTabChange={onTabChange}
+              conversationPreset={conversationPreset}
+              defaultConversationPreset={defaultConversationPreset}
+              onConversationPresetChange={onConversationPresetChange}
               highlight={state.search.query}
               locale={locale}
               selectEvent={state.selectEvent}

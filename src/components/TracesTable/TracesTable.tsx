@@ -40,6 +40,11 @@ export interface TracesTableProps extends DataTableShellProps, TraceLensHookOpti
    * @default true when the rows carry labels or the client classifies them (`labelClassifiers`)
    */
   labelColumns?: boolean;
+  /** Show only outlier traces of the loaded rows (cost, latency, tokens, errors or loops; see `findTraceOutliers`). Controlled when given. */
+  outliersOnly?: boolean;
+  /** @default false */
+  defaultOutliersOnly?: boolean;
+  onOutliersOnlyChange?: (outliersOnly: boolean) => void;
   /** Search text. Host data is searched in the browser; the query path sends it as `searchTerm`. Controlled when given. */
   search?: string;
   /** @default "" */
@@ -81,7 +86,7 @@ function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwa
     traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
     labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns,
     sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange, search: searchProp, defaultSearch, onSearchChange,
-    onTraceClick, ...shellProps
+    onTraceClick, outliersOnly: outliersOnlyProp, defaultOutliersOnly, onOutliersOnlyChange, ...shellProps
   } = props;
   const labelsAvailable = useLabelsAvailable();
   const { columns, labelControls } = useLabelColumns(columnsProp, tracesTableColumns, traces, labelColumns, labelsAvailable);
@@ -90,9 +95,11 @@ function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwa
   const connection = useTraceLensClient({ optional: true });
   const [sentimentFilter, setSentimentFilter] = useControllableState(sentimentFilterProp, () => defaultSentimentFilter ?? NO_LABELS, onSentimentFilterChange);
   const [search, setSearch] = useControllableState(searchProp, () => defaultSearch ?? "", onSearchChange);
+  const [outliersOnly, setOutliersOnly] = useControllableState(outliersOnlyProp, () => defaultOutliersOnly ?? false, onOutliersOnlyChange);
   const view: TracesTableSharedViewProps = {
     ...shell.rest, ...shell.frame, columns, search, onSearchChange: setSearch, sentimentFilter, onSentimentFilterChange: setSentimentFilter, onTraceClick,
     labelFilter, onLabelFilterChange: setLabelFilter, labelControls,
+    outliersOnly, onOutliersOnlyChange: setOutliersOnly,
   };
   const { locale, now } = shell;
 

@@ -17,6 +17,7 @@ import { TracesTableToolbar } from "./TracesTableToolbar";
 import type { LabelFilter } from "../../core/labelBreakdown";
 import { traceLabelsFromProperties } from "../../core/messageLabels";
 import { countUnjudged, labelRowPredicate, labelToolbarControls, rowEmotions, type LoadedLabels } from "../LabelChips";
+import { OutlierFilterToggle, outlierPredicate, TraceOutliersContext, useTableTraceOutliers } from "./TracesTableOutliers";
 
 export interface TracesTableViewProps extends DataTableViewProps {
   /** Emotion and toxicity to keep (see `LabelFilter`); rows without labels fail an active one. */
@@ -43,6 +44,9 @@ export interface TracesTableViewProps extends DataTableViewProps {
   onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** Formatting, search marks and sentiment loading for the cells. */
   cellContext?: TableCellContextValue;
+  /** Only outliers of the loaded rows (the toolbar's "Outliers only"). @default false */
+  outliersOnly?: boolean;
+  onOutliersOnlyChange?: (next: boolean) => void;
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
@@ -72,26 +76,29 @@ export const TracesTableView = forwardRef(function TracesTableView(
   {
     traces, columns, table: state, search, onSearchChange, sentimentFilter, onSentimentFilterChange, serverSearch, sentimentLabels,
     sentimentPending, implicitSort, onTraceClick, onEndReached, footer, height, label, toolbar, toolbarActions, emptyTitle,
-    emptyDescription, cellContext = CELLS, labelFilter, onLabelFilterChange, loadedLabels, labelControls = false, ...frame
+    emptyDescription, cellContext = CELLS, labelFilter, onLabelFilterChange, loadedLabels, labelControls = false, outliersOnly = false, onOutliersOnlyChange, ...frame
   }: TracesTableViewProps,
   ref: Ref<HTMLDivElement>,
 ) {
   // Typing stays responsive on 100,000 rows: filtering runs on a deferred copy of the search text.
   const deferredSearch = useDeferredValue(search);
   const clientSearch = serverSearch ? "" : deferredSearch;
-  const predicate = useMemo(
-    () => tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels }),
-    [clientSearch, sentimentFilter, columns, sentimentLabels],
-  );
+  const source = Array.isArray(traces) ? arrayRows(traces as readonly LLMTrace[], getRowId) : (traces as TableRows<LLMTrace>);
+  // Outliers of every loaded row (not of the filtered ones), so filtering never changes who is one.
+  // They read every row (as a filter does), in a deferred render.
+  const allRows = useMemo(() => rowsToArray(source), [source]);
+  const outliers = useTableTraceOutliers(allRows);
+  const predicate = useMemo(() => {
+    const base = tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels });
+    return outliersOnly ? outlierPredicate(outliers, base) : base;
+  }, [clientSearch, sentimentFilter, columns, sentimentLabels, outliersOnly, outliers]);
   const byLabel = useMemo(() => labelRowPredicate(labelFilter, getRowId, storedLabels, loadedLabels), [labelFilter, loadedLabels]);
   const combined = useMemo(() => (predicate && byLabel ? (trace: LLMTrace) => byLabel(trace) && predicate(trace) : (predicate ?? byLabel)), [predicate, byLabel]);
-  const source = Array.isArray(traces) ? arrayRows(traces as readonly LLMTrace[], getRowId) : (traces as TableRows<LLMTrace>);
-  // Only a filter reads every row; without one, rows are read as they are shown.
-  const all = useMemo(() => (combined ? rowsToArray(source) : NO_TRACES), [combined, source]);
+  const all = useMemo(() => (combined ? allRows : NO_TRACES), [combined, allRows]);
   const { result: matches, scanned, pending: searching } = useTimeSlicedFilter(all, combined);
   const filtered = combined ? matches : source;
   const { table, rows, sorting, byId, menuColumns } = useStatefulTable({ data: filtered, columns, getRowId, state });
-  const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter }) || byLabel !== null;
+  const filtering = outliersOnly || isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter }) || byLabel !== null;
   const emotions = useMemo(
     () => (byLabel ? rowEmotions(all, storedLabels, loadedLabels) : labelControls ? rowEmotions(firstRows(source, EMOTION_SAMPLE), storedLabels, loadedLabels) : []),
     [labelControls, byLabel, all, source, loadedLabels],
@@ -103,6 +110,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
     onSearchChange("");
     onSentimentFilterChange([]);
     onLabelFilterChange?.({});
+    onOutliersOnlyChange?.(false);
   };
 
   let placeholder: ReactNode = null;
@@ -113,7 +121,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
       <TableEmptyState
         slot="traces-table"
         title={filtering ? "No traces match these filters" : emptyTitle}
-        description={filtering ? "Try another search or sentiment." : emptyDescription}
+        description={filtering ? (outliersOnly ? "No loaded trace stands out; try without “Outliers only”." : "Try another search or sentiment.") : emptyDescription}
       >
         {filtering && (
           <button type="button" onClick={clearFilters} className={`${SMALL_BUTTON} tl:mt-1`}>
@@ -126,38 +134,41 @@ export const TracesTableView = forwardRef(function TracesTableView(
   const ready = frame.status === "ready";
 
   return (
-    <TableCellContext.Provider value={cellContext}>
-      <DataTableFrame
-        {...frame}
-        rootRef={ref}
-        slot="traces-table"
-        noun="traces"
-        empty={rows.count === 0}
-        placeholder={placeholder}
-        toolbar={
-          toolbar && (
-            <TracesTableToolbar
-              search={search}
-              onSearchChange={onSearchChange}
-              sentimentFilter={sentimentFilter}
-              onSentimentFilterChange={onSentimentFilterChange}
-              columns={menuColumns}
-              table={state}
-              actions={labelActions ? <>{labelActions}{toolbarActions}</> : toolbarActions}
-              status={
-                <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
-                  {ready ? countText(rows.count, searching, scanned, source.count, sentimentPending, sorting) : ""}
-                </span>
-              }
-            />
-          )
-        }
-        grid={{
-          table, rows, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
-          busy: frame.status === "loading" || searching || sorting,
-        }}
-      />
-    </TableCellContext.Provider>
+    <TraceOutliersContext.Provider value={outliers}>
+      <TableCellContext.Provider value={cellContext}>
+        <DataTableFrame
+          {...frame}
+          rootRef={ref}
+          slot="traces-table"
+          noun="traces"
+          empty={rows.count === 0}
+          placeholder={placeholder}
+          toolbar={
+            toolbar && (
+              <TracesTableToolbar
+                search={search}
+                onSearchChange={onSearchChange}
+                sentimentFilter={sentimentFilter}
+                onSentimentFilterChange={onSentimentFilterChange}
+                columns={menuColumns}
+                table={state}
+                actions={labelActions ? <>{labelActions}{toolbarActions}</> : toolbarActions}
+                filters={onOutliersOnlyChange && <OutlierFilterToggle value={outliersOnly} onChange={onOutliersOnlyChange} count={outliers.outliers.length} />}
+                status={
+                  <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
+                    {ready ? countText(rows.count, searching, scanned, source.count, sentimentPending, sorting) : ""}
+                  </span>
+                }
+              />
+            )
+          }
+          grid={{
+            table, rows, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
+            busy: frame.status === "loading" || searching || sorting,
+          }}
+        />
+      </TableCellContext.Provider>
+    </TraceOutliersContext.Provider>
   );
 });
 TracesTableView.displayName = "TracesTableView";

@@ -21,6 +21,7 @@ import {
 import { traceInputPreview, traceOutputPreview } from "../../core/tracePreviews";
 import { PersonCell } from "../cells/PersonCell";
 import { SentimentCell } from "../cells/SentimentCell";
+import { OutlierCell } from "./TracesTableOutliers";
 
 /** A TracesTable column: a header, a cell renderer over the trace, and optionally a sort key and search text. */
 export type TracesTableColumn = DataTableColumn<LLMTrace>;
@@ -38,6 +39,7 @@ export type TracesTableColumnId =
   | "latency"
   | "tokens"
   | "cost"
+  | "outlier"
   | "time";
 
 function usageDisplay(kind: "tokens" | "cost", trace: LLMTrace, locale: string | undefined) {
@@ -149,6 +151,13 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     cell: (trace) => <Formatted kind="cost" trace={trace} />,
     sortValue: (trace) => (usageDisplay("cost", trace, undefined).status === "unknown" ? undefined : (llmTraceUsage(trace).totalCost ?? undefined)),
     sortDescFirst: true,
+  },
+  {
+    id: "outlier",
+    header: "Outlier",
+    width: 140,
+    description: "Stands out from the loaded traces in cost, latency, tokens, errors or loops (median and MAD); the reasons are in its tooltip",
+    cell: (trace, { active }) => <OutlierCell traceId={trace.id} active={active} />,
   },
   {
     id: "time",
