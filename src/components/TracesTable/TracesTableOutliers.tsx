@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useCallback, useContext, useDeferredValue, useMemo } from "react";
+import { createContext, useCallback, useContext } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { findTraceOutliers, OUTLIER_METRICS } from "../../core/traceOutliers";
 import { traceOutlierInput } from "../../core/traceOutliersInput";
@@ -8,6 +8,9 @@ import { isPropertyBag, readNumber } from "../../core/eventsAccess";
 import { traceErrorCount } from "../../core/traceRows";
 import { llmTraceUsage } from "../../core/traceUsage";
 import { cn } from "../ui/cn";
+import type { SlicedJob } from "../ui/slicedJob";
+import type { TableRows } from "../ui/tableRows";
+import { useSlicedJob } from "../ui/useSlicedJob";
 import { useTooltip } from "../ui/Tooltip";
 
 /** The outliers of the rows a table holds; cells of the outlier column read them. */
@@ -56,30 +59,38 @@ function rowOutlierInput(trace: LLMTrace, loops: boolean): TraceOutlierInput {
 }
 
 /**
- * Outlier traces among `traces` by cost, latency, tokens, errors and loops (median and MAD, modified
+ * Outlier traces among the rows by cost, latency, tokens, errors and loops (median and MAD, modified
  * z > 3.5, with a 95th-percentile fallback where the MAD is 0; see `findTraceOutliers`). TracesQuery
  * rows carry PostHog's totals, which are used; loops are counted over the events a row carries, up
- * to {@link OUTLIER_LOOP_ROW_LIMIT} rows. Never throws: a failure flags nothing.
+ * to {@link OUTLIER_LOOP_ROW_LIMIT} rows. Yields every few hundred rows so a runner can slice it.
+ * Never throws: a failure flags nothing.
  */
-export function tableTraceOutliers(traces: readonly LLMTrace[], options: TraceOutlierOptions = {}): TraceOutliers {
+export function* tableTraceOutliersJob(rows: TableRows<LLMTrace>, options: TraceOutlierOptions = {}): SlicedJob<TraceOutliers> {
   try {
-    const loops = traces.length <= OUTLIER_LOOP_ROW_LIMIT;
-    return findTraceOutliers(traces.map((trace) => rowOutlierInput(trace, loops)), options);
+    const loops = rows.count <= OUTLIER_LOOP_ROW_LIMIT;
+    const inputs = new Array<TraceOutlierInput>(rows.count);
+    for (let i = 0; i < rows.count; i++) {
+      inputs[i] = rowOutlierInput(rows.rowAt(i), loops);
+      if (i % 200 === 199) yield;
+    }
+    yield;
+    return findTraceOutliers(inputs, options);
   } catch {
     return findTraceOutliers([], options);
   }
 }
 
-const NO_TRACES: readonly LLMTrace[] = [];
+const NONE = findTraceOutliers([]);
 
 /**
- * {@link tableTraceOutliers}, recomputed when the rows change. The rows paint first and are flagged in
- * a deferred render (React 19; React 18 computes them in the same render): 100,000 rows take about a
- * second of statistics, which should not hold back the table.
+ * {@link tableTraceOutliersJob}, recomputed when the rows change. Up to a few thousand rows it runs in
+ * the render; beyond, in slices between frames (100,000 rows are seconds of reading and statistics,
+ * which must not freeze the page), reading rows by position, so lazy host rows are read once each.
+ * Until a result is ready nothing is flagged.
  */
-export function useTableTraceOutliers(traces: readonly LLMTrace[], options?: TraceOutlierOptions): TraceOutliers {
-  const deferred = useDeferredValue(traces, NO_TRACES);
-  return useMemo(() => tableTraceOutliers(deferred, options), [deferred, options]);
+export function useTableTraceOutliers(rows: TableRows<LLMTrace>, options?: TraceOutlierOptions): TraceOutliers {
+  const { value } = useSlicedJob(() => tableTraceOutliersJob(rows, options), [rows, options], rows.count);
+  return value ?? NONE;
 }
 
 /** Keeps only outliers (on top of `predicate`), for the "Outliers only" filter. */

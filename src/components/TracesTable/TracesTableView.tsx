@@ -84,17 +84,17 @@ export const TracesTableView = forwardRef(function TracesTableView(
   const deferredSearch = useDeferredValue(search);
   const clientSearch = serverSearch ? "" : deferredSearch;
   const source = Array.isArray(traces) ? arrayRows(traces as readonly LLMTrace[], getRowId) : (traces as TableRows<LLMTrace>);
-  // Outliers of every loaded row (not of the filtered ones), so filtering never changes who is one.
-  // They read every row (as a filter does), in a deferred render.
-  const allRows = useMemo(() => rowsToArray(source), [source]);
-  const outliers = useTableTraceOutliers(allRows);
+  // Outliers of every loaded row (not of the filtered ones), so filtering never changes who is one;
+  // worked out in slices over the rows by position.
+  const outliers = useTableTraceOutliers(source);
   const predicate = useMemo(() => {
     const base = tracePredicate({ search: clientSearch, sentiment: sentimentFilter, columns, sentimentLabels });
     return outliersOnly ? outlierPredicate(outliers, base) : base;
   }, [clientSearch, sentimentFilter, columns, sentimentLabels, outliersOnly, outliers]);
   const byLabel = useMemo(() => labelRowPredicate(labelFilter, getRowId, storedLabels, loadedLabels), [labelFilter, loadedLabels]);
   const combined = useMemo(() => (predicate && byLabel ? (trace: LLMTrace) => byLabel(trace) && predicate(trace) : (predicate ?? byLabel)), [predicate, byLabel]);
-  const all = useMemo(() => (combined ? allRows : NO_TRACES), [combined, allRows]);
+  // Only a filter reads every row; without one, rows are read as they are shown.
+  const all = useMemo(() => (combined ? rowsToArray(source) : NO_TRACES), [combined, source]);
   const { result: matches, scanned, pending: searching } = useTimeSlicedFilter(all, combined);
   const filtered = combined ? matches : source;
   const { table, rows, sorting, byId, menuColumns } = useStatefulTable({ data: filtered, columns, getRowId, state });
