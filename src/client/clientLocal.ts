@@ -12,6 +12,8 @@ import { createLocalCache } from "./clientLocalCache";
 import type { SentimentClassifier } from "./clientLocalClassify";
 import { localEvaluationSummary, type LocalSummarizeEvaluation } from "./clientLocalEvaluation";
 import { localListEvents } from "./clientLocalEvents";
+import { localLabels, type LocalLabelClassifiers } from "./clientLocalLabels";
+import type { LabelsResult } from "../core/messageLabels";
 import { localSentiment } from "./clientLocalSentiment";
 import { localBatchCheck, localSummarize, type LocalSummarize } from "./clientLocalSummary";
 import { createLocalTraceStore, type LocalTraceSource } from "./clientLocalTraces";
@@ -28,6 +30,12 @@ export interface LocalClientOptions {
    * sentiment already on the trace get results; the rest get `{error}`.
    */
   classifier?: SentimentClassifier;
+  /**
+   * Emotion and toxicity classifiers for user messages (`createEmotionClassifier()` and
+   * `createToxicityClassifier()` of tracelens/inference, for example). With either, the client answers
+   * `labels()` and the components show what they find; labels stored on events win over them.
+   */
+  labelClassifiers?: LocalLabelClassifiers;
   /** Writes trace and event summaries (see `openAICompatibleSummarizer`). */
   summarize?: LocalSummarize;
   /** Writes evaluation summaries. */
@@ -60,9 +68,20 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
   const sentimentCache = createLocalCache<SentimentResult>(now);
   const summaryCache = createLocalCache<SummarizationResponseBody>(now);
   const evaluationCache = createLocalCache<EvaluationSummaryResponseBody>(now);
+  const labelsCache = createLocalCache<LabelsResult>(now);
+  const classifiers = options.labelClassifiers;
   counter += 1;
 
   return {
+    ...(classifiers?.emotion || classifiers?.toxicity
+      ? {
+          async labels(request, o) {
+            throwIfAborted(o);
+            requireDict(request, "local:labels");
+            return localLabels({ store, cache: labelsCache, classifiers }, request, o?.signal);
+          },
+        }
+      : {}),
     scope: options.scope ?? `local:${counter}`,
 
     async listTraces(params = {}, o) {

@@ -3,6 +3,7 @@
  * two implementations (PostHog over HTTP, and local data with no backend). Requests and
  * responses use PostHog's own wire shapes, so either side can stand in for the other.
  */
+import type { LabelsError, LabelsResult } from "../core/messageLabels";
 import type {
   EvaluationSummaryRequestBody,
   EvaluationSummaryResponseBody,
@@ -135,7 +136,24 @@ export interface TraceLensClient {
   ): Promise<SummarizationBatchCheckResponseBody>;
   /** An AI summary of an evaluation's runs. */
   evaluationSummary(request: EvaluationSummaryRequestBody, options?: RequestOptions): Promise<EvaluationSummaryResponseBody>;
+  /**
+   * Emotion and toxicity labels for trace or generation ids, from classifiers the host opted into
+   * (the local client's `labelClassifiers`). Absent when there are none: labels stored on events are
+   * read from the events themselves, with no call.
+   */
+  labels?(request: LabelsRequestBody, options?: RequestOptions): Promise<LabelsResults>;
 }
+
+/** A labels lookup: ids of one level, as sentiment's request. */
+export interface LabelsRequestBody {
+  ids: string[];
+  analysis_level?: "trace" | "generation";
+  /** Ignore cached results. */
+  force_refresh?: boolean;
+}
+
+/** Per requested id: its labels, or `{error}`. */
+export type LabelsResults = Record<string, LabelsResult | LabelsError>;
 
 /** PostHog's server-side limits, which the PostHog client chunks to. */
 export const SENTIMENT_MAX_IDS_PER_REQUEST = 5;

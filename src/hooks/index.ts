@@ -60,3 +60,6 @@ export type { UseSummaryBatchCheckOptions } from "./useSummaryBatchCheck";
 export { useEvaluationSummary } from "./useEvaluationSummary";
 export type { UseEvaluationSummaryOptions } from "./useEvaluationSummary";
 export type { OnDemandResult, OnDemandStatus } from "./useOnDemandQuery";
+export { LABELS_STALE_TIME_MS, labelKeys, labelsQueryOptions } from "./labelsQueryOptions";
+export { useLabelResults, useLabelsAvailable } from "./useLabels";
+export type { LabelResultsParams, UseLabelResultsResult } from "./useLabels";

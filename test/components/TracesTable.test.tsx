@@ -258,8 +258,8 @@ describe("TracesTable columns", () => {
     expect(onVisibility).toHaveBeenLastCalledWith({ input: false });
     expect(screen.queryByRole("columnheader", { name: "Input" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Move Time earlier" }));
-    expect(onOrder.mock.lastCall![0].slice(-2)).toEqual(["time", "cost"]);
-    expect(screen.getAllByRole("columnheader").map((th) => th.dataset.columnId).slice(-2)).toEqual(["time", "cost"]);
+    expect(onOrder.mock.lastCall![0].slice(-2)).toEqual(["time", "outlier"]);
+    expect(screen.getAllByRole("columnheader").map((th) => th.dataset.columnId).slice(-2)).toEqual(["time", "outlier"]);
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("group", { name: "Columns" })).toBeNull();
     expect(screen.getByRole("button", { name: "Columns" })).toHaveFocus();

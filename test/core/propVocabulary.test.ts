@@ -15,8 +15,11 @@ const CONNECTED = [
   { name: "SummaryPanel", view: "SummaryPanelView", entry: "trace.ts", query: true },
   { name: "SessionView", view: "SessionViewTraceList", entry: "trace.ts", query: true },
   { name: "SentimentOverview", view: "SentimentOverviewView", entry: "overview.ts", query: true },
+  { name: "TraceBreakdown", view: "TraceBreakdownView", entry: "trace.ts", query: true },
   // Its whole request is the evaluation id, the generation ids and the (controllable) filter: no `query`.
   { name: "EvaluationSummaryPanel", view: "EvaluationSummaryPanelView", entry: "evaluations.ts", query: false },
+  // Breaks down the traces or generations it is given; their labels may load through the client.
+  { name: "LabelsOverview", view: "LabelsOverviewView", entry: "overview.ts", query: false },
 ] as const;
 /** Drop-ins that only render what they are given (they are their own pure view). */
 const PURE = [

@@ -5,6 +5,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useSentiment } from "../../hooks/useSentiment";
+import { useLabelResults } from "../../hooks/useLabels";
 import { useTrace } from "../../hooks/useTrace";
 import { useTraceEvaluations, withEvaluationRuns } from "../../hooks/useTraceEvaluations";
 import { TraceDetailSummary } from "./TraceDetailSummary";
@@ -27,6 +28,11 @@ export interface TraceDetailProps extends TraceLensHookOptions, Omit<TraceDetail
   timestamp?: string | number | null;
   /** Inside a provider, load the trace's `$ai_evaluation` runs (PostHog's TraceQuery leaves them out). @default true */
   loadEvaluations?: boolean;
+  /**
+   * Inside a provider whose client classifies labels (the local client with `labelClassifiers`), label the
+   * trace's user messages with emotion and toxicity when the host passed no `labels`. @default true
+   */
+  loadLabels?: boolean;
   /** Inside a provider, fetch trace-level sentiment when neither `sentiment` nor `trace.sentiment` is there. @default true */
   loadSentiment?: boolean;
   /** Inside a provider, where the Text tab's text comes from: the client's text_repr, or core in the browser. @default "client" */
@@ -37,7 +43,7 @@ type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
 
 function TraceDetailConnected({
   forwardedRef, trace: traceProp, traceId, query: queryProp, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client",
-  client: _client, queryClient: _queryClient, ...view
+  loadLabels = true, client: _client, queryClient: _queryClient, ...view
 }: ConnectedProps) {
   const needTrace = traceProp === undefined && Boolean(traceId);
   const query = useTrace({ ...(queryProp ?? traceParams), traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
@@ -51,6 +57,9 @@ function TraceDetailConnected({
   const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "", timestamp: trace?.createdAt ?? null }, { enabled: needSentiment });
   // A result or a failure (`{error}`), shown by the header's SentimentBar as it is.
   const fetched = needSentiment ? sentimentQuery.data : undefined;
+  // Labels stored on the events are read by the conversation itself; these fill in the rest.
+  const needLabels = view.labels === undefined && loadLabels && Boolean(trace?.id);
+  const labelResults = useLabelResults({ ids: needLabels && trace ? [trace.id] : [] });
   return (
     <TraceDetailView
       {...view}
@@ -61,6 +70,7 @@ function TraceDetailConnected({
       onRetry={view.onRetry ?? (needTrace ? () => void query.refetch() : undefined)}
       sentiment={view.sentiment ?? inline ?? fetched}
       sentimentLoading={view.sentimentLoading ?? (needSentiment && sentimentQuery.isPending)}
+      labels={view.labels ?? (needLabels && trace ? labelResults.data[trace.id] : undefined)}
       renderText={view.renderText ?? (textReprSource === "client" ? (context) => <TraceDetailTextConnected {...context} /> : undefined)}
       summary={view.summary === undefined ? (context) => <TraceDetailSummary {...context} /> : view.summary}
     />
@@ -94,7 +104,7 @@ function TraceDetailInner({ forwardedRef: ref, ...props }: ConnectedProps) {
   if (connection) return <TraceDetailConnected {...props} forwardedRef={ref} />;
   const {
     trace, traceId, query: _query, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source,
-    client: _client, queryClient: _queryClient, ...view
+    loadLabels: _labels, client: _client, queryClient: _queryClient, ...view
   } = props;
   const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
   return (

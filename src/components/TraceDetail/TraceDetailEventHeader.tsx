@@ -11,6 +11,7 @@ import { CopyButton } from "../ui/CopyButton";
 import { TraceDetailAnnotationChips } from "./TraceDetailAnnotations";
 import { TraceDetailChip } from "./TraceDetailChip";
 import { costBreakdown } from "./TraceDetailHeader";
+import { eventCostDetail, generationParameterLines, treeCostDetail } from "./TraceDetailCostHeader";
 import { KIND_LABEL, KIND_TEXT, formatInteger, nodeErrored, nodeModel, nodeProperties, nodeTitle } from "./traceDetailModel";
 
 const EVENT_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "medium" };
@@ -49,6 +50,7 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
   const below = totalsUsageCoverage(t);
   const belowCost = describeCost(t.totalCost, below, locale);
   const belowTokens = describeTokens(t.inputTokens, t.outputTokens, below, locale);
+  const parameters = generationParameterLines(node);
   return (
     <div data-slot="event-header" className="tl:flex tl:flex-col tl:gap-1.5">
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
@@ -105,7 +107,7 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
           </TraceDetailChip>
         )}
         {usage && (
-          <TraceDetailChip label="Cost" showLabel detail={m.costReported ? costBreakdown(m.inputCost, m.outputCost, locale) : "This event reported no cost."}>
+          <TraceDetailChip label="Cost" showLabel detail={m.costReported ? eventCostDetail(node, locale) || costBreakdown(m.inputCost, m.outputCost, locale) : "This event reported no cost."}>
             <span data-usage={m.costReported ? "complete" : "unknown"}>{m.costReported ? formatCost(m.totalCost, { locale }) : FORMAT_PLACEHOLDER}</span>
           </TraceDetailChip>
         )}
@@ -113,7 +115,7 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
           <TraceDetailChip
             label="Total below"
             showLabel
-            detail={[`Total tokens: ${belowTokens.text}`, belowTokens.note, costBreakdown(t.inputCost, t.outputCost, locale), belowCost.note].filter(Boolean).join("\n")}
+            detail={[`Total tokens: ${belowTokens.text}`, belowTokens.note, treeCostDetail(tree, node.key, locale), belowCost.note].filter(Boolean).join("\n")}
           >
             <span data-usage={belowCost.status}>{belowCost.text}</span> · {belowTokens.status === "unknown" ? FORMAT_PLACEHOLDER : formatInteger(t.totalTokens, locale)} tokens
           </TraceDetailChip>
@@ -125,6 +127,12 @@ export function TraceDetailEventHeader({ node, tree, locale }: TraceDetailEventH
             {provider && <span className="tl:text-muted">({provider})</span>}
             <CopyButton value={model} description="model name" />
           </span>
+        )}
+        {parameters.length > 0 && (
+          <TraceDetailChip label="Parameters" showLabel data-slot="chip-parameters" detail={parameters.map((p) => `${p.label}: ${p.text}`).join("\n")}>
+            {parameters.slice(0, 3).map((p) => `${p.key === "maxTokens" ? "max" : p.key === "temperature" ? "temp" : p.label.toLowerCase()} ${p.text.length > 16 ? `${p.text.slice(0, 16)}…` : p.text}`).join(" · ")}
+            {parameters.length > 3 ? ` +${parameters.length - 3}` : ""}
+          </TraceDetailChip>
         )}
         {when && <span className="tl:text-xs tl:text-muted">{when}</span>}
         <TraceDetailAnnotationChips node={node} tree={tree} />

@@ -12,6 +12,9 @@ import { CopyButton } from "../ui/CopyButton";
 import { TraceDetailChip } from "./TraceDetailChip";
 import { TraceDetailAnnotationChips } from "./TraceDetailAnnotations";
 import { formatInteger } from "./traceDetailModel";
+import { TraceDetailModelParameters, treeCostDetail } from "./TraceDetailCostHeader";
+import { TraceDetailExport } from "./TraceDetailExport";
+import { traceDetailInsight } from "./traceDetailInsight";
 
 export interface TraceDetailHeaderProps {
   tree: TraceTree;
@@ -54,7 +57,9 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
   const times = useMemo(() => describeTraceTimes(traceTimes(tree), { locale, postHogLatency, latencyRule: m.latencyRule }), [tree, locale, postHogLatency, m.latencyRule]);
   const cost = describeCost(m.totalCost, m.coverage, locale);
   const tokens = describeTokens(m.inputTokens, m.outputTokens, m.coverage, locale);
-  const costDetail = [cost.note, cost.status !== "unknown" && !m.coverage.costFromTrace ? costBreakdown(m.inputCost, m.outputCost, locale) : ""].filter(Boolean).join("\n");
+  // Input, output, request and web search, as PostHog's cost tooltip splits them (issue 19).
+  const costDetail = [cost.note, cost.status !== "unknown" ? treeCostDetail(tree, undefined, locale) : ""].filter(Boolean).join("\n");
+  const loops = traceDetailInsight(tree, locale).loops;
   const showSentiment = sentiment !== undefined || sentimentLoading;
   return (
     <div data-slot="trace-header" className="tl:flex tl:flex-col tl:gap-1.5">
@@ -69,6 +74,7 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
             <CopyButton value={traceId} label="Copy id" description="of the trace" />
           </span>
         )}
+        {trace && <TraceDetailExport trace={trace} />}
       </div>
       <div data-slot="trace-chips" className="tl:flex tl:flex-wrap tl:items-center tl:gap-1.5">
         {person && (
@@ -105,6 +111,12 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
             {formatInteger(m.errorCount, locale)}
           </TraceDetailChip>
         )}
+        {loops.length > 0 && (
+          <TraceDetailChip label="Loops" showLabel tone="danger" data-slot="chip-loops" detail={loops.map((loop) => loop.description).join("\n")}>
+            {formatInteger(loops.length, locale)}
+          </TraceDetailChip>
+        )}
+        <TraceDetailModelParameters tree={tree} />
         {showSentiment && (
           <TraceDetailChip label="Sentiment" showLabel data-slot="chip-sentiment">
             <SentimentBar sentiment={sentiment ?? null} loading={sentimentLoading && !sentiment} />

@@ -8,6 +8,7 @@ import { fallbackRect, observeRectWithFallback } from "../ui/virtualRect";
 import { KIND_FILL, KIND_LABEL, kindsInTree } from "./traceDetailModel";
 import { clusterLane, layoutTimeline, type TimelineCluster, type TimelineLayout } from "./traceDetailTimelineLayout";
 import { LANE_HEIGHT, TraceDetailTimelineLane } from "./TraceDetailTimelineLane";
+import { traceDetailInsight } from "./traceDetailInsight";
 
 /** Lanes shown before the chart scrolls (PostHog: 6). */
 const VISIBLE_LANES = 8;
@@ -50,6 +51,7 @@ function findCluster(clusters: readonly TimelineCluster[], key: string): number 
 export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, defaultCollapsed = false, className }: TraceDetailTimelineProps) {
   const id = useId();
   const layout: TimelineLayout = useMemo(() => layoutTimeline(tree), [tree]);
+  const loops = useMemo(() => traceDetailInsight(tree, locale).loopsByNodeKey, [tree, locale]);
   const [open, setOpen] = useState(!defaultCollapsed);
   const [criticalOnly, setCriticalOnly] = useState(false);
   const chartRef = useRef<HTMLDivElement | null>(null);
@@ -217,6 +219,7 @@ export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, d
                     activeKey={item.index === activeLane ? activeKey : null}
                     criticalOnly={criticalOnly}
                     locale={locale}
+                    loopsByNodeKey={loops}
                     onSelect={onSelectBar}
                   />
                 ))}

@@ -5,16 +5,20 @@ import type { TraceTreeNode } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { KIND_FILL, KIND_LABEL, nodeErrored, nodeTitle } from "./traceDetailModel";
 import type { TimelineCluster } from "./traceDetailTimelineLayout";
+import type { TraceLoop } from "../../core/traceLoopsTypes";
+import { loopSummary } from "./traceDetailInsight";
 
 export const LANE_HEIGHT = 22;
 
 /** "label · wall-clock span (self …) · critical path · error", as PostHog's bar label plus our extras. */
-export function barLabel(node: TraceTreeNode, locale?: string): string {
+export function barLabel(node: TraceTreeNode, locale?: string, loops?: readonly TraceLoop[]): string {
   const parts = [`${KIND_LABEL[node.kind]} ${nodeTitle(node)}`];
   const duration = describeNodeDuration(node, locale);
   if (duration !== null) parts.push(duration);
   if (node.onCriticalPath) parts.push("critical path");
   if (nodeErrored(node)) parts.push("error");
+  const loop = loopSummary(loops);
+  if (loop) parts.push(loop);
   return parts.join(" · ");
 }
 
@@ -24,11 +28,12 @@ function barDuration(node: TraceTreeNode, locale?: string): string {
   return duration === null ? "" : ` · ${formatLatency(duration, { locale })}`;
 }
 
-function clusterLabel(cluster: TimelineCluster, locale?: string): string {
+function clusterLabel(cluster: TimelineCluster, locale?: string, loopsByNodeKey?: ReadonlyMap<string, TraceLoop[]>): string {
   const first = cluster.bars[0];
   if (!first) return "";
-  if (cluster.bars.length === 1) return barLabel(first.node, locale);
-  return `${cluster.bars.length} events starting with ${barLabel(first.node, locale)}`;
+  const loops = loopsByNodeKey?.get(first.node.key);
+  if (cluster.bars.length === 1) return barLabel(first.node, locale, loops);
+  return `${cluster.bars.length} events starting with ${barLabel(first.node, locale, loops)}`;
 }
 
 export interface TraceDetailTimelineLaneProps {
@@ -39,6 +44,8 @@ export interface TraceDetailTimelineLaneProps {
   activeKey: string | null;
   criticalOnly: boolean;
   locale?: string;
+  /** Loops per node key: their bars say so (label and a ↻ mark). */
+  loopsByNodeKey?: ReadonlyMap<string, TraceLoop[]>;
   onSelect: (lane: number, node: TraceTreeNode) => void;
 }
 
@@ -51,6 +58,7 @@ export const TraceDetailTimelineLane = memo(function TraceDetailTimelineLane({
   activeKey,
   criticalOnly,
   locale,
+  loopsByNodeKey,
   onSelect,
 }: TraceDetailTimelineLaneProps) {
   return (
@@ -62,7 +70,8 @@ export const TraceDetailTimelineLane = memo(function TraceDetailTimelineLane({
         const selected = cluster.bars.some((bar) => bar.node.key === selectedKey);
         const errored = cluster.bars.some((bar) => nodeErrored(bar.node));
         const critical = cluster.bars.some((bar) => bar.node.onCriticalPath);
-        const label = clusterLabel(cluster, locale);
+        const label = clusterLabel(cluster, locale, loopsByNodeKey);
+        const looping = cluster.bars.some((bar) => loopsByNodeKey?.has(bar.node.key));
         return (
           <button
             key={node.key}
@@ -75,6 +84,7 @@ export const TraceDetailTimelineLane = memo(function TraceDetailTimelineLane({
             data-state={selected ? "selected" : undefined}
             data-critical={critical || undefined}
             data-error={errored || undefined}
+            data-loop={looping || undefined}
             aria-label={label}
             aria-current={selected || undefined}
             title={label}
@@ -93,6 +103,7 @@ export const TraceDetailTimelineLane = memo(function TraceDetailTimelineLane({
           >
             {cluster.widthPx >= 48 && !(criticalOnly && !critical) ? (
               <span aria-hidden="true">
+                {looping ? "↻ " : ""}
                 {nodeTitle(node)}
                 {barDuration(node, locale)}
               </span>

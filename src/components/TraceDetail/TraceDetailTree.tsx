@@ -7,6 +7,7 @@ import { fallbackRect, observeRectWithFallback } from "../ui/virtualRect";
 import { generationSentiment, type SentimentSources, type TraceSearchResult } from "./traceDetailModel";
 import { treeKeyAction, typeAheadIndex } from "./traceDetailTreeKeys";
 import { TREE_ROW_HEIGHT, TraceDetailTreeRow } from "./TraceDetailTreeRow";
+import type { TraceDetailInsight } from "./traceDetailInsight";
 
 /** Keys typed within this many milliseconds extend the type-ahead buffer. */
 const TYPE_AHEAD_MS = 600;
@@ -39,6 +40,8 @@ export interface TraceDetailTreeProps {
   label: string;
   locale?: string;
   className?: string;
+  /** Loop, evaluation, feedback and metric badges per row (`traceDetailInsight(tree)`). */
+  insight?: TraceDetailInsight;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface TraceDetailTreeProps {
  * Enter/Space select, `*` expands siblings, printable keys type ahead. The focused row is always
  * kept mounted so focus survives scrolling.
  */
-export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className }: TraceDetailTreeProps) {
+export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className, insight }: TraceDetailTreeProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [activeKey, setActiveKey] = useState(selectedKey);
   const keyIndex = useMemo(() => new Map(rows.map((row, i) => [row.node.key, i])), [rows]);
@@ -179,6 +182,7 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
               matched={search.matches.has(node.key)}
               sentiment={node.kind === "generation" ? generationSentiment(node, sentiments) : undefined}
               locale={locale}
+              insight={insight}
               onRowClick={onRowClick}
               onToggle={onToggle}
             />

@@ -8,6 +8,8 @@ import type { TraceTreeRow } from "../../core/trace";
 import { SentimentBar } from "../SentimentBar";
 import { cn } from "../ui/cn";
 import { highlightText } from "../ui/HighlightText";
+import { TraceDetailNodeBadges } from "./TraceDetailNodeBadges";
+import type { TraceDetailInsight } from "./traceDetailInsight";
 import { KIND_LABEL, KIND_TEXT, formatInteger, nodeErrored, nodeModel, nodeTitle } from "./traceDetailModel";
 
 export const TREE_ROW_HEIGHT = 30;
@@ -28,6 +30,7 @@ export interface TraceDetailTreeRowProps {
   matched: boolean;
   sentiment: GenerationSentiment | SentimentError | null | undefined;
   locale?: string;
+  insight?: TraceDetailInsight;
   onRowClick: (index: number) => void;
   onToggle: (index: number) => void;
 }
@@ -102,6 +105,7 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
             {highlightText(nodeTitle(node), searchQuery)}
             {model && model !== node.name && <span className="tl:ml-1 tl:text-muted">{model}</span>}
           </span>
+          {props.insight && <TraceDetailNodeBadges nodeKey={node.key} insight={props.insight} />}
           <span className="tl:flex tl:shrink-0 tl:items-center tl:gap-1 tl:tabular-nums tl:text-muted">
             {errored && <span className="tl:rounded-sm tl:border tl:border-danger tl:px-1 tl:text-[10px] tl:font-semibold tl:text-danger">Error</span>}
             {node.orphan && <span className="tl:text-[10px]">orphan</span>}

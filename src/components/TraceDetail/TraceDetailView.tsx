@@ -16,7 +16,15 @@ import { generationSentiment, kindsInTree, type SentimentSources } from "./trace
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
+import { traceDetailInsight } from "./traceDetailInsight";
+import type { ConversationPreset } from "../../core/conversationPresets";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
+import { isLabelsError, type GenerationLabels, type LabelsError, type LabelsResult } from "../../core/messageLabels";
+
+function generationLabelsOf(labels: LabelsResult | LabelsError | null | undefined, id: string): GenerationLabels | undefined {
+  if (!labels || isLabelsError(labels) || !Object.prototype.hasOwnProperty.call(labels.generations, id)) return undefined;
+  return labels.generations[id];
+}
 
 export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps, MediaPolicyProps {
   /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
@@ -33,10 +41,20 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   sentimentLoading?: boolean;
   /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
   generationSentiments?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
+  /**
+   * The trace's emotion and toxicity labels (from the client's classifiers, or the host's); its
+   * `generations` map puts chips on each user message. Labels stored on an event win over it.
+   */
+  labels?: LabelsResult | LabelsError | null;
   /** Active tab (controlled). */
   tab?: TraceDetailTab;
   /** @default "conversation" */
   defaultTab?: TraceDetailTab;
+  /** PostHog's display option: which messages start open, or the text view (controlled). */
+  conversationPreset?: ConversationPreset;
+  /** @default "collapse-except-output-and-last-input" */
+  defaultConversationPreset?: ConversationPreset;
+  onConversationPresetChange?: (preset: ConversationPreset) => void;
   onTabChange?: (tab: TraceDetailTab) => void;
   /** Content of a Summary tab; the tab only exists when this is given (the drop-in shell gives a SummaryPanel; `null` drops it). */
   summary?: ((context: TraceDetailPanelContext) => ReactNode) | null;
@@ -71,9 +89,10 @@ function safeBuild(trace: LLMTrace | null | undefined): { tree: TraceTree | null
  */
 export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceDetailViewProps, ref: Ref<HTMLDivElement>) {
   const {
-    trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
+    trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments, labels,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
+    conversationPreset, defaultConversationPreset, onConversationPresetChange,
     showTimeline = true, treeHeight = 420, stackBelow, locale, mediaPolicy, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
@@ -151,6 +170,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
                 height={treeHeight}
                 label={`Events of ${trace?.traceName || tree.root.name || "the trace"}`}
                 locale={locale}
+                insight={traceDetailInsight(tree, locale)}
               />
             )}
             {isEmptyTrace && <p className="tl:m-0 tl:text-sm tl:text-muted">This trace has no events.</p>}
@@ -163,9 +183,13 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
               tree={tree}
               trace={trace}
               sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+              labels={selected.kind === "generation" && selected.event ? generationLabelsOf(labels, selected.event.id) : undefined}
               tab={tab}
               defaultTab={defaultTab}
               onTabChange={onTabChange}
+              conversationPreset={conversationPreset}
+              defaultConversationPreset={defaultConversationPreset}
+              onConversationPresetChange={onConversationPresetChange}
               highlight={state.search.query}
               locale={locale}
               selectEvent={state.selectEvent}

@@ -17,14 +17,17 @@ export interface TracesTableToolbarProps {
   status?: ReactNode;
   /** The host's own controls. */
   actions?: ReactNode;
+  /** More filters after the sentiment filter (the outlier toggle). */
+  filters?: ReactNode;
 }
 
 /** Search, the sentiment filter and the column menu above the table. */
-export function TracesTableToolbar({ search, onSearchChange, sentimentFilter, onSentimentFilterChange, ...toolbar }: TracesTableToolbarProps) {
+export function TracesTableToolbar({ search, onSearchChange, sentimentFilter, onSentimentFilterChange, filters, ...toolbar }: TracesTableToolbarProps) {
   return (
     <DataTableToolbar slot="traces-table" {...toolbar}>
       <SearchField value={search} onChange={onSearchChange} label="Search traces" />
       <SentimentToggleGroup value={sentimentFilter} onChange={onSentimentFilterChange} />
+      {filters}
     </DataTableToolbar>
   );
 }

@@ -22,6 +22,7 @@ import {
 import { traceInputPreview, traceOutputPreview } from "../../core/tracePreviews";
 import { PersonCell } from "../cells/PersonCell";
 import { SentimentCell } from "../cells/SentimentCell";
+import { OutlierCell } from "./TracesTableOutliers";
 
 /** A TracesTable column: a header, a cell renderer over the trace, and optionally a sort key and search text. */
 export type TracesTableColumn = DataTableColumn<LLMTrace>;
@@ -39,6 +40,7 @@ export type TracesTableColumnId =
   | "latency"
   | "tokens"
   | "cost"
+  | "outlier"
   | "time";
 
 function usageDisplay(kind: "tokens" | "cost", trace: LLMTrace, locale: string | undefined) {
@@ -51,7 +53,11 @@ function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace
   const key = `${kind}|${locale ?? ""}`;
   if (kind === "latency") return <NumberCell text={cachedFormat(trace, key, () => formatLatency(readNumber(trace.totalLatency), { locale }))} />;
   // Unknown stays unknown: a cost or token count no event reported shows "–", never 0.
-  const text = cachedFormat(trace, key, () => usageDisplay(kind, trace, locale).text);
+  const text = cachedFormat(trace, key, () => {
+    const display = usageDisplay(kind, trace, locale);
+    cachedFormat(trace, `${key}|note`, () => display.note);
+    return display.text;
+  });
   const note = cachedFormat(trace, `${key}|note`, () => usageDisplay(kind, trace, locale).note);
   return <NumberCell text={text} note={note} />;
 }
@@ -149,6 +155,13 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     cell: (trace) => <Formatted kind="cost" trace={trace} />,
     sortValue: (trace) => (usageDisplay("cost", trace, undefined).status === "unknown" ? undefined : (llmTraceUsage(trace).totalCost ?? undefined)),
     sortDescFirst: true,
+  },
+  {
+    id: "outlier",
+    header: "Outlier",
+    width: 140,
+    description: "Stands out from the loaded traces in cost, latency, tokens, errors or loops (median and MAD); the reasons are in its tooltip",
+    cell: (trace, { active }) => <OutlierCell traceId={trace.id} active={active} />,
   },
   {
     id: "time",

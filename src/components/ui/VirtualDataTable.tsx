@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReactTable, RowData } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "./DataTableColumnHeader";
+import type { TableRows } from "./tableRows";
+import type { Setter } from "./useDataTable";
 import { DataTable, DataTableBody, DataTableCell, DataTableHead, DataTableHeader, DataTableRow } from "./DataTableParts";
-import type { DataTableColumn, DataTableFeatures } from "./dataTableFeatures";
+import type { DataTableCellContext, DataTableColumn, DataTableFeatures } from "./dataTableFeatures";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 import { useVirtualRows, virtualRowSlots } from "./useVirtualRows";
 import { VirtualDataTableRow, type VisibleColumn } from "./VirtualDataTableRow";
@@ -14,6 +16,11 @@ import { COMPACT_TOGGLE_ID, COMPACT_TOGGLE_WIDTH, CompactRowDetail, CompactRowTo
 export interface VirtualDataTableProps<TRow extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   table: ReactTable<DataTableFeatures, TRow, any>;
+  /** The rows in display order, read by position. */
+  rows: TableRows<TRow>;
+  /** Row id → detail row open (tables with `renderDetail`). */
+  expanded?: Record<string, boolean>;
+  onExpandedChange?: Setter<Record<string, boolean>>;
   /** Every column by id, for cell rendering. */
   columns: ReadonlyMap<string, DataTableColumn<TRow>>;
   /** Accessible name of the table. */
@@ -48,6 +55,18 @@ export interface VirtualDataTableProps<TRow extends RowData> {
 }
 
 const FALLBACK_VIEWPORT = 480;
+const NONE_OPEN: Record<string, boolean> = {};
+let lastHeaderHeight = 39;
+
+/** Opens, closes or flips one detail row; a closed row leaves the state (as TanStack's expansion did). */
+export function toggledExpansion(previous: Record<string, boolean>, rowId: string, open?: boolean): Record<string, boolean> {
+  const isOpen = Boolean(previous[rowId]);
+  const next = open ?? !isOpen;
+  if (next === isOpen) return previous;
+  if (next) return { ...previous, [rowId]: true };
+  const { [rowId]: _closed, ...rest } = previous;
+  return rest;
+}
 
 /**
  * A TanStack Table model drawn as a native table with virtual rows, a sticky header, and keyboard row
@@ -56,6 +75,9 @@ const FALLBACK_VIEWPORT = 480;
  */
 export function VirtualDataTable<TRow extends RowData>({
   table,
+  rows,
+  expanded,
+  onExpandedChange,
   columns,
   label,
   slot,
@@ -72,8 +94,7 @@ export function VirtualDataTable<TRow extends RowData>({
   busy,
   rowClassName,
 }: VirtualDataTableProps<TRow>) {
-  const rows = table.getRowModel().rows;
-  const state = table.state as { sorting?: unknown[]; expanded?: unknown; columnVisibility?: unknown; columnOrder?: unknown };
+  const state = table.state as { sorting?: unknown[] };
   const leafIds = table
     .getVisibleLeafColumns()
     .map((c) => c.id)
@@ -86,8 +107,8 @@ export function VirtualDataTable<TRow extends RowData>({
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const hasCompactColumns = visibleColumns.some(({ column }) => column.compact);
   const compact = useCompactWidth(scrollRef, hasCompactColumns ? (compactBelow ?? DEFAULT_COMPACT_BELOW) : undefined);
-  // Rows can hold a detail only when the table keeps expansion state; without it the compact layout keeps every column.
-  const canExpand = rows[0]?.getCanExpand() ?? false;
+  // Rows can hold a detail only when the host keeps expansion state; without it the compact layout keeps every column.
+  const canExpand = Boolean(onExpandedChange);
   const moved = useMemo(() => (compact && canExpand ? visibleColumns.filter(({ column }) => !column.compact) : []), [compact, canExpand, visibleColumns]);
   const rowColumns = useMemo<VisibleColumn<TRow>[]>(() => {
     if (moved.length === 0) return visibleColumns;
@@ -107,27 +128,19 @@ export function VirtualDataTable<TRow extends RowData>({
   const keptIds = useMemo(() => new Set(rowColumns.map(({ id }) => id)), [rowColumns]);
   const renderDetail = useMemo(() => {
     if (moved.length === 0) return ownDetail;
-    return (row: TRow, context: { active: boolean; expanded: boolean; toggleExpanded: () => void }) => (
-      <CompactRowDetail row={row} moved={moved} context={context} detail={ownDetail?.(row)} />
-    );
+    return (row: TRow, context: DataTableCellContext) => <CompactRowDetail row={row} moved={moved} context={context} detail={ownDetail?.(row)} />;
   }, [moved, ownDetail]);
-  const expandedState = state.expanded;
-  const anyExpanded = Boolean(renderDetail) && expandedState !== undefined && (expandedState === true || Object.values(expandedState as object).some(Boolean));
-  // Read from the expanded state itself (as `row.getIsExpanded()` does), so the layout follows it.
-  const layout = useMemo(() => {
-    const open = expandedState === true ? null : ((expandedState ?? {}) as Record<string, boolean>);
-    return buildVirtualTableLayout(rows.length, (r) => (open === null ? rows[r] !== undefined : Boolean(rows[r] && open[rows[r]!.id])), anyExpanded);
-  }, [rows, anyExpanded, expandedState]);
+  const expandable = Boolean(renderDetail && onExpandedChange);
+  const openIds = expandable && expanded ? expanded : NONE_OPEN;
+  const anyExpanded = Boolean(renderDetail) && Object.values(openIds).some(Boolean);
+  const isExpandedAt = useCallback((r: number) => Boolean(openIds[rows.idAt(r)]), [openIds, rows]);
+  const layout = useMemo(() => buildVirtualTableLayout(rows.count, isExpandedAt, anyExpanded), [rows, isExpandedAt, anyExpanded]);
   const [activeId, setActiveId] = useState<string | null>(null);
-  // Built only once a row has been focused: a table nobody navigates never pays for it.
-  const indexById = useMemo(() => {
-    const map = new Map<string, number>();
-    if (activeId !== null) rows.forEach((row, i) => map.set(row.id, i));
-    return map;
-  }, [rows, activeId !== null]);
-  const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
+  const activeIndex = activeId === null ? -1 : rows.indexOf(activeId);
   const headerRef = useRef<HTMLTableSectionElement | null>(null);
-  const [headerHeight, setHeaderHeight] = useState(36);
+  // Starts from the last header measured on the page (39 px in the default theme): a wrong guess costs a
+  // second render and, at 100,000 rows, a second pass over every row's position.
+  const [headerHeight, setHeaderHeight] = useState(() => lastHeaderHeight);
   // Measured on mount and on resize only: reading layout on every render would force a synchronous
   // layout of the table in each scroll frame.
   useIsomorphicLayoutEffect(() => {
@@ -135,7 +148,10 @@ export function VirtualDataTable<TRow extends RowData>({
     if (!head) return;
     const update = () => {
       const measured = head.getBoundingClientRect().height;
-      if (measured > 0) setHeaderHeight((current) => (Math.abs(measured - current) > 0.5 ? measured : current));
+      if (measured > 0) {
+        lastHeaderHeight = measured;
+        setHeaderHeight((current) => (Math.abs(measured - current) > 0.5 ? measured : current));
+      }
     };
     update();
     if (typeof ResizeObserver === "undefined") return;
@@ -148,13 +164,9 @@ export function VirtualDataTable<TRow extends RowData>({
     count: layout.count,
     scrollRef,
     estimateSize: useCallback((i: number) => (layout.isDetailAt(i) ? rowHeight * 4 : rowHeight), [layout, rowHeight]),
-    getItemKey: useCallback(
-      (i: number) => {
-        const row = rows[layout.rowIndexAt(i)];
-        return row ? (layout.isDetailAt(i) ? `${row.id}::detail` : row.id) : i;
-      },
-      [rows, layout],
-    ),
+    // Positions key the data rows: they all have the same height and are never measured, and a key per
+    // row would read all 100,000 ids on the first render. Detail rows are measured, so they carry their row's id.
+    getItemKey: useCallback((i: number) => (layout.isDetailAt(i) ? `${rows.idAt(layout.rowIndexAt(i))}::detail` : i), [rows, layout]),
     pinnedIndex: activeIndex >= 0 ? layout.itemIndexOfRow(activeIndex) : -1,
     headerHeight,
     fallbackHeight,
@@ -162,22 +174,18 @@ export function VirtualDataTable<TRow extends RowData>({
   const { slots, gapAfter } = virtualRowSlots(virtualizer, headerHeight);
   const pageSize = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? fallbackHeight) - headerHeight) / rowHeight) - 1);
 
-  const { onKeyDown, onClick, onFocus } = useRowNavigation({
-    rows, layout, virtualizer, scrollRef, indexById, activeId, setActiveId, pageSize, onRowOpen, expandable: Boolean(renderDetail),
-  });
-
   // Rows are memoised: they get one stable opener, which calls the host's latest callback.
   const openRef = useRef(onRowOpen);
   openRef.current = onRowOpen;
   const openRow = useCallback((row: TRow) => openRef.current?.(row), []);
 
   const toggleExpanded = useCallback(
-    (rowId: string) => {
-      const row = table.getRow(rowId, true);
-      row?.toggleExpanded();
-    },
-    [table],
+    (rowId: string, open?: boolean) => onExpandedChange?.((previous) => toggledExpansion(previous, rowId, open)),
+    [onExpandedChange],
   );
+  const { onKeyDown, onClick, onFocus } = useRowNavigation({
+    rows, layout, virtualizer, scrollRef, activeId, setActiveId, pageSize, onRowOpen, toggleExpanded: expandable ? toggleExpanded : undefined,
+  });
 
   const lastRendered = slots[slots.length - 1]?.index ?? -1;
   useEffect(() => {
@@ -242,21 +250,23 @@ export function VirtualDataTable<TRow extends RowData>({
             // every row (and dropping focus) whenever the window moves.
             slots.flatMap((slotItem) => {
               const rowIndex = layout.rowIndexAt(slotItem.index);
-              const row = rows[rowIndex];
-              if (!row) return [];
-              const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${slotItem.key}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
-              if (layout.isDetailAt(slotItem.index)) {
+              if (rowIndex < 0 || rowIndex >= rows.count) return [];
+              const original = rows.rowAt(rowIndex);
+              const rowId = rows.idAt(rowIndex);
+              const detail = layout.isDetailAt(slotItem.index);
+              const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${rowId}${detail ? "::detail" : ""}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
+              if (detail) {
                 return [
                   ...gap,
                   <tr
-                    key={slotItem.key}
+                    key={`${rowId}::detail`}
                     ref={virtualizer.measureElement}
                     data-index={slotItem.index}
                     data-slot={`${slot}-detail`}
                     aria-rowindex={slotItem.index + 2}
                   >
                     <DataTableCell colSpan={colSpan} className="tl:bg-bg-subtle tl:p-2">
-                      {renderDetail?.(row.original, { active: rowIndex === activeIndex, expanded: true, toggleExpanded: () => toggleExpanded(row.id) })}
+                      {renderDetail?.(original, { active: rowIndex === activeIndex, expanded: true, toggleExpanded: () => toggleExpanded(rowId) })}
                     </DataTableCell>
                   </tr>,
                 ];
@@ -264,22 +274,22 @@ export function VirtualDataTable<TRow extends RowData>({
               return [
                 ...gap,
                 <VirtualDataTableRow
-                  key={slotItem.key}
-                  original={row.original}
-                  rowId={row.id}
+                  key={rowId}
+                  original={original}
+                  rowId={rowId}
                   rowIndex={rowIndex}
                   itemIndex={slotItem.index}
                   ariaRowIndex={slotItem.index + 2}
                   columns={rowColumns}
                   active={rowIndex === activeIndex}
                   tabbable={rowIndex === tabbableIndex}
-                  expanded={renderDetail ? row.getIsExpanded() : false}
+                  expanded={renderDetail ? Boolean(openIds[rowId]) : false}
                   clickable={Boolean(onRowOpen)}
                   height={rowHeight}
                   onToggleExpanded={renderDetail ? toggleExpanded : undefined}
                   onOpen={onRowOpen ? openRow : undefined}
-                  openLabel={onRowOpen ? rowOpenLabel?.(row.original) : undefined}
-                  className={rowClassName?.(row.original)}
+                  openLabel={onRowOpen ? rowOpenLabel?.(original) : undefined}
+                  className={rowClassName?.(original)}
                 />,
               ];
             })}
