@@ -9,3 +9,4 @@ export * from "./posthogLlm";
 export * from "./textRepr";
 export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
 export * from "./eventLabels";
+export * from "./explore";
