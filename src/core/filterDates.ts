@@ -18,7 +18,8 @@ export type PostHogDate =
   | { kind: "invalid"; text: string };
 
 const RELATIVE = /^-?(\d+)?([sMhdwmqy])(Start|End)?$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** A date with no time (`2025-06-09`; strptime also takes unpadded months and days). */
+export const ISO_DATE_ONLY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** Reads one date text. Never throws; text PostHog cannot read is `{kind: "invalid"}`. */
@@ -30,7 +31,7 @@ export function parsePostHogDate(text: unknown): PostHogDate {
   if (relative) {
     return { kind: "relative", amount: relative[1] === undefined ? null : Number(relative[1]), unit: relative[2] as DateUnit, position: (relative[3] as "Start" | "End" | undefined) ?? null };
   }
-  const dateOnly = ISO_DATE.exec(value);
+  const dateOnly = ISO_DATE_ONLY.exec(value);
   if (dateOnly) {
     const ms = Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
     const check = new Date(ms);
@@ -148,10 +149,9 @@ export function resolveHogQLDateRange(range: QueryDateRange | null | undefined, 
 const DAY = 86_400_000;
 
 /**
- * One bound as tracelens' trace windows read it (see `resolveTraceDateRange`): relative day-sized units
- * from the start of that UTC day, `-Nh` from the start of that hour, `-NM`/`-Ns` exact, `dStart`,
- * `mStart`, `yStart` at midnight, other `Start`/`End` forms as relative_date_parse reads them, ISO dates at
- * their start. `null` for "all" and for text PostHog cannot read.
+ * One bound as tracelens' trace windows read it (see `resolveTraceDateRange`): relative text as
+ * relative_date_parse reads it without rounding (`-7d` is exactly 7 days before now), `dStart`, `mStart`
+ * and `yStart` at midnight, ISO dates at their start. `null` for "all" and for text PostHog cannot read.
  */
 export function traceDateBoundMs(text: string, now: number): number | null {
   const date = parsePostHogDate(text);
@@ -162,17 +162,16 @@ export function traceDateBoundMs(text: string, now: number): number | null {
     if (date.unit === "d") return today.getTime();
     return Date.UTC(today.getUTCFullYear(), date.unit === "m" ? today.getUTCMonth() : 0, 1);
   }
-  if (date.amount === null || date.position !== null || date.unit === "M" || date.unit === "s") return relativeDateMs(date, now);
-  return relativeDateMs(date, now, true);
+  return relativeDateMs(date, now);
 }
 
 /**
  * The window tracelens applies to trace lists (TracesQuery, TraceQuery), the same one its strict mock of
- * PostHog applies: bounds as `traceDateBoundMs` reads them, a date-only `date_to` inclusive to the end of
- * its day, both ends inclusive, no `date_from` (or "all") open, no `date_to` now.
- * PostHog's own TracesQuery reads dates at minute precision (QueryDateRange, MINUTE interval) and does not
- * round `-7d` down to the day; `resolveHogQLDateRange` has those unrounded rules. `null` when a bound is
- * unreadable.
+ * PostHog applies. PostHog's TracesQuery reads dates at minute precision (QueryDateRange at MINUTE
+ * interval: relative_date_parse without rounding), so relative bounds are exact; `dStart`/`mStart`/`yStart`
+ * are midnight; both ends are inclusive; no `date_from` (or "all") is open and no `date_to` is now.
+ * One difference, kept on purpose: a date-only `date_to` ("2025-06-09") covers that whole day, where
+ * PostHog reads it as its midnight. `null` when a bound is unreadable.
  */
 export function resolveTraceDateRange(range: QueryDateRange | null | undefined, now: number): DateWindow | null {
   const bound = (value: unknown, end: boolean): number | null | undefined => {
@@ -180,7 +179,7 @@ export function resolveTraceDateRange(range: QueryDateRange | null | undefined, 
     if (text === null || text.trim() === "all") return end ? now : null;
     const ms = traceDateBoundMs(text, now);
     if (ms === null) return undefined;
-    return end && ISO_DATE.test(text.trim()) ? ms + DAY - 1 : ms;
+    return end && ISO_DATE_ONLY.test(text.trim()) ? ms + DAY - 1 : ms;
   };
   const from = bound(range?.date_from, false);
   const to = bound(range?.date_to, true);

@@ -2,8 +2,10 @@
  * Evaluating PostHog property filters on one event, with the semantics of PostHog's HogQL
  * (posthog/hogql/property.py property_to_expr and _expr_to_compare_op, and the printer's null handling):
  *
- * - A property is read as ClickHouse reads `properties.x`: missing or JSON null is NULL; strings as they
- *   are; numbers and booleans as their JSON text ("5", "true"); objects and arrays as compact JSON.
+ * - A property is read as HogQL reads `properties.x` (JSONExtractRaw with the outer quotes stripped):
+ *   missing or JSON null is NULL; a string is its JSON text without the quotes, so `"` and `\` stay
+ *   escaped (PostHog's own UI escapes them in filter values for that reason); numbers and booleans are
+ *   their JSON text ("5", "true"); objects and arrays compact JSON.
  * - A list value: empty → the filter is dropped (matches everything); one item → that item; several →
  *   `exact`/`in` any-of, `is_not`/`not_in` none-of, `icontains`/`not_icontains` substring any/none
  *   (multiSearchAnyCaseInsensitive), other operators OR over the items (AND for `not_regex`).
@@ -39,10 +41,10 @@ export interface PropertyFilterContext {
   inCohort?: (cohortId: string, person: { uuid: string | null; distinctId: string | null }) => boolean | undefined;
 }
 
-/** ClickHouse's text for `properties.x`, or null for NULL. */
+/** HogQL's text for `properties.x`, or null for NULL. */
 export function hogqlPropertyText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return JSON.stringify(value).slice(1, -1);
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
   if (typeof value === "boolean") return value ? "true" : "false";
   try {
@@ -52,8 +54,14 @@ export function hogqlPropertyText(value: unknown): string | null {
   }
 }
 
+/** A filter value as HogQL sends it: strings as given, everything else as its JSON text. */
 function constantText(value: unknown): string {
-  return hogqlPropertyText(value) ?? "";
+  return typeof value === "string" ? value : hogqlPropertyText(value) ?? "";
+}
+
+/** A text escaped the way a string property reads in HogQL, for exact filters on stored text. */
+export function hogqlEscape(text: string): string {
+  return JSON.stringify(String(text)).slice(1, -1);
 }
 
 function toNumber(value: string | null | unknown): number | null {

@@ -13,7 +13,6 @@
  */
 import { readBoolean, readId, readNumber } from "./eventsAccess";
 import type { FlatAiEvent } from "./exploreEvents";
-import { hogqlPropertyText } from "./filterPropertiesMatch";
 
 /** The four event kinds the sessions query reads. */
 export const SESSION_QUERY_EVENTS: readonly string[] = ["$ai_generation", "$ai_span", "$ai_embedding", "$ai_trace"];
@@ -93,7 +92,7 @@ export function aggregateSessions(events: Iterable<FlatAiEvent>): SessionRow[] {
   const traces = new Map<string, TraceAggregate>();
   for (const event of events) {
     if (!SESSION_QUERY_EVENTS.includes(event.event)) continue;
-    const traceId = hogqlPropertyText(event.properties.$ai_trace_id);
+    const traceId = readId(event.properties.$ai_trace_id);
     if (traceId === null || traceId === "") continue;
     let t = traces.get(traceId);
     if (!t) {

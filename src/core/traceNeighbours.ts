@@ -8,7 +8,7 @@
  */
 import type { LLMTrace } from "./eventsTrace";
 import type { FlatAiEvent } from "./exploreEvents";
-import { hogqlPropertyText } from "./filterPropertiesMatch";
+import { readId } from "./eventsAccess";
 
 export interface TraceNeighbours<T = LLMTrace> {
   newer: T | null;
@@ -51,7 +51,7 @@ export function eventNeighbours(events: Iterable<FlatAiEvent>, traceId: string, 
   const newerTimes = new Map<string, number>();
   for (const event of events) {
     if (!NEIGHBOUR_QUERY_EVENTS.includes(event.event)) continue;
-    const id = hogqlPropertyText(event.properties.$ai_trace_id);
+    const id = readId(event.properties.$ai_trace_id);
     if (id === null || id === "") continue;
     if (event.at <= timestampMs) olderTimes.set(id, Math.max(olderTimes.get(id) ?? -Infinity, event.at));
     if (event.at >= timestampMs) newerTimes.set(id, Math.max(newerTimes.get(id) ?? -Infinity, event.at));

@@ -9,7 +9,7 @@ import type { SentimentRequestBody } from "../core/eventsApi";
 import { queryDateRange, sentimentBounds, summarizationRange, inWindow, type WindowResult } from "./mockDates";
 import { runEventsQuery, type EventsQueryInput } from "./mockEventsQuery";
 import type { MockEndpoint } from "./mockFaults";
-import { MockLimitation } from "./mockFilters";
+import { MockLimitation, MockQueryError } from "./mockFilters";
 import type { MockServerProfile } from "./mockProfiles";
 import { checkQueryRequest } from "./mockQuerySchema";
 import { checkBatchCheck, checkEvaluationSummary, checkSentiment, checkSummarize, checkTextRepr, type Checked } from "./mockSerializers";
@@ -49,6 +49,8 @@ const notFound = (detail: string): MockReply => ({ status: 404, body: { type: "i
 /** Client errors become the status and body they carry; anything else is the endpoint's 500. */
 export function replyForError(endpoint: MockEndpoint, error: unknown): MockReply {
   if (error instanceof MockLimitation) return { status: 501, body: { detail: error.message, mock_limitation: true } };
+  // posthog/api/query.py: a HogQL QueryError becomes DRF's ValidationError, a 400.
+  if (error instanceof MockQueryError) return { status: 400, body: { type: "validation_error", code: "invalid_input", detail: error.message, attr: null } };
   if (isApiError(error) && error.kind === "http") {
     const headers: Record<string, string> = {};
     if (error.retryAfterMs !== null) headers["Retry-After"] = String(Math.ceil(error.retryAfterMs / 1000));
