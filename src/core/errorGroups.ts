@@ -88,6 +88,17 @@ export function errorGroupKey(properties: Record<string, unknown>, options: Norm
   return (text === null ? "" : normalizeErrorMessage(text, options)) || UNKNOWN_ERROR;
 }
 
+/**
+ * An event property as PostHog stores it after ingestion: `$ai_error_normalized` on an error event that
+ * never went through PostHog (host data) is computed as ingestion would have set it; any other property
+ * is read as it is.
+ */
+export function ingestedProperty(properties: Record<string, unknown> | null | undefined, key: string): unknown {
+  const value = properties?.[key];
+  if (key !== "$ai_error_normalized" || (value !== undefined && value !== null) || !properties || readBoolean(properties.$ai_is_error) !== true) return value;
+  return errorGroupKey(properties);
+}
+
 /** The four event kinds the errors query reads. */
 export const ERROR_QUERY_EVENTS: readonly string[] = ["$ai_generation", "$ai_span", "$ai_trace", "$ai_embedding"];
 

@@ -18,9 +18,11 @@
  * - NULL never matches a positive operator and always matches a negative one (`is_not`, `not_icontains`,
  *   `not_regex`, `not_in`): "NULL NOT ILIKE pattern should be TRUE" (PostHog's printer).
  * - `distinct_id` as a person property is the event's distinct id (PostHog reads it from person_distinct_ids).
+ * - `$ai_error_normalized` on an error event that lacks it reads as PostHog's ingestion would have set it.
  */
 import { isPropertyBag } from "./eventsAccess";
 import type { QueryPropertyFilter } from "./eventsTrace";
+import { ingestedProperty } from "./errorGroups";
 import { parsePostHogDate, relativeDateMs } from "./filterDates";
 import { PropertyFilterError, compileRe2, isPropertyOperator, propertyFilterProblem, type PropertyOperator } from "./filterProperties";
 
@@ -206,7 +208,7 @@ export function matchPropertyFilter(filter: QueryPropertyFilter, subject: Proper
   const operator: PropertyOperator = isPropertyOperator(filter.operator) ? filter.operator : "exact";
   let raw: unknown;
   if (type === "person") raw = key === "distinct_id" ? subject.distinctId : subject.person?.properties?.[key];
-  else raw = subject.properties?.[key];
+  else raw = ingestedProperty(subject.properties, key);
   return evaluate(hogqlPropertyText(raw), operator, filter.value, context.now ?? Date.now());
 }
 

@@ -59,6 +59,8 @@ export interface SessionRow {
   lastSeen: string;
   /** Average sentiment, when the source has it (`undefined`: not asked or not available). */
   sentiment?: SessionSentiment | null;
+  /** The session's trace ids, oldest first, where the source lists them (the local client does). */
+  traceIds?: string[];
 }
 
 function round(value: number, places: number): number {
@@ -88,7 +90,7 @@ interface TraceAggregate {
  * Session rows from events already through the query's `{filters}`. Events of other kinds and events
  * without a trace id are ignored; traces without a session id are left out.
  */
-export function aggregateSessions(events: Iterable<FlatAiEvent>): SessionRow[] {
+export function aggregateSessions(events: Iterable<FlatAiEvent>, options: { withTraceIds?: boolean } = {}): SessionRow[] {
   const traces = new Map<string, TraceAggregate>();
   for (const event of events) {
     if (!SESSION_QUERY_EVENTS.includes(event.event)) continue;
@@ -127,15 +129,16 @@ export function aggregateSessions(events: Iterable<FlatAiEvent>): SessionRow[] {
       if (latency !== null && t.ownLatency === null) t.ownLatency = latency;
     } else if (latency !== null) t.childLatency = (t.childLatency ?? 0) + latency;
   }
-  const sessions = new Map<string, SessionRow & { first: number; last: number; costKnown: boolean; latencyKnown: boolean; firstTrace: number }>();
+  const sessions = new Map<string, SessionRow & { first: number; last: number; costKnown: boolean; latencyKnown: boolean; firstTrace: number; members: Array<[number, string]> }>();
   for (const t of traces.values()) {
     if (t.sessionId === null) continue;
     let s = sessions.get(t.sessionId);
     if (!s) {
-      s = { sessionId: t.sessionId, distinctId: t.distinctId, traces: 0, spans: 0, generations: 0, embeddings: 0, errors: 0, totalCost: 0, costCoverage: { usageEvents: 0, costReported: 0 }, totalLatency: 0, firstSeen: "", lastSeen: "", first: t.first, last: t.last, costKnown: false, latencyKnown: false, firstTrace: t.first };
+      s = { sessionId: t.sessionId, distinctId: t.distinctId, traces: 0, spans: 0, generations: 0, embeddings: 0, errors: 0, totalCost: 0, costCoverage: { usageEvents: 0, costReported: 0 }, totalLatency: 0, firstSeen: "", lastSeen: "", first: t.first, last: t.last, costKnown: false, latencyKnown: false, firstTrace: t.first, members: [] };
       sessions.set(t.sessionId, s);
     }
     s.traces += 1;
+    s.members.push([t.first, t.traceId]);
     s.spans += t.spans;
     s.generations += t.generations;
     s.embeddings += t.embeddings;
@@ -156,8 +159,9 @@ export function aggregateSessions(events: Iterable<FlatAiEvent>): SessionRow[] {
     s.first = Math.min(s.first, t.first);
     s.last = Math.max(s.last, t.last);
   }
-  return [...sessions.values()].map(({ first, last, costKnown, latencyKnown, firstTrace: _f, ...row }) => ({
+  return [...sessions.values()].map(({ first, last, costKnown, latencyKnown, firstTrace: _f, members, ...row }) => ({
     ...row,
+    ...(options.withTraceIds ? { traceIds: members.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)).map(([, id]) => id) } : {}),
     totalCost: costKnown ? round(row.totalCost!, 4) : null,
     totalLatency: latencyKnown ? round(row.totalLatency!, 2) : null,
     firstSeen: new Date(first).toISOString(),
