@@ -87,7 +87,7 @@ export function personDisplay(person: PersonLike | null | undefined, options: { 
     email,
     distinctId,
     uuid: text(person?.uuid),
-    initials: labelFrom === "distinct-id" || labelFrom === "none" ? initialsOf(shown, false).slice(0, 1) : initialsOf(shown, fromEmail),
+    initials: labelFrom === "none" ? "?" : labelFrom === "distinct-id" ? initialsOf(shown, false).slice(0, 1) : initialsOf(shown, fromEmail),
     hue: hueOf(distinctId ?? shown),
   };
 }
