@@ -66,22 +66,22 @@ export function trendWindow(range: QueryDateRange | null | undefined, now: numbe
 }
 
 /** Per error group, its count in each bucket of the window (groups with no error in the window left out). */
-export function errorTrendSeries(events: Iterable<FlatAiEvent>, window: TrendWindow, options: ErrorGroupOptions & { errors?: readonly string[] } = {}): Map<string, number[]> {
+export function errorTrendSeries(events: Iterable<FlatAiEvent>, span: TrendWindow, options: ErrorGroupOptions & { errors?: readonly string[] } = {}): Map<string, number[]> {
   const series = new Map<string, number[]>();
   const wanted = options.errors ? new Set(options.errors) : null;
-  const first = window.starts[0];
+  const first = span.starts[0];
   if (first === undefined) return series;
-  const step = window.interval === "hour" ? HOUR : DAY;
+  const step = span.interval === "hour" ? HOUR : DAY;
   for (const event of events) {
     if (!ERROR_QUERY_EVENTS.includes(event.event) || !isErrorEvent(event.properties, options)) continue;
-    if (event.at < first || event.at > window.to) continue;
+    if (event.at < first || event.at > span.to) continue;
     const key = errorGroupKey(event.properties, options);
     if (wanted && !wanted.has(key)) continue;
     const index = Math.floor((event.at - first) / step);
-    if (index < 0 || index >= window.starts.length) continue;
+    if (index < 0 || index >= span.starts.length) continue;
     let counts = series.get(key);
     if (!counts) {
-      counts = new Array<number>(window.starts.length).fill(0);
+      counts = new Array<number>(span.starts.length).fill(0);
       series.set(key, counts);
     }
     counts[index]! += 1;

@@ -83,11 +83,11 @@ export function passesTestAccounts(subject: PropertyFilterSubject, rule: TestAcc
  * `PropertyFilterError` for filters PostHog refuses or that cannot be evaluated here.
  */
 export function hogqlFiltersPredicate(filters: HogQLFiltersInput | null | undefined, context: ExploreFilterContext): (event: FlatAiEvent) => boolean {
-  const window = resolveHogQLDateRange(filters?.dateRange, context.now);
+  const bounds = resolveHogQLDateRange(filters?.dateRange, context.now);
   const properties = filters?.properties ?? [];
   const testAccounts = filters?.filterTestAccounts ? context.testAccounts : undefined;
   return (event) => {
-    if (!inDateWindow(event.at, window)) return false;
+    if (!inDateWindow(event.at, bounds)) return false;
     const subject = flatEventSubject(event);
     return matchPropertyFilters(properties, subject, context) && passesTestAccounts(subject, testAccounts, context);
   };

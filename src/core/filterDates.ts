@@ -188,10 +188,10 @@ export function resolveTraceDateRange(range: QueryDateRange | null | undefined, 
 }
 
 /** Whether `atMs` lies in a window (`toExclusive` for HogQL's `timestamp < to`). */
-export function inDateWindow(atMs: number | null, window: DateWindow & { toExclusive?: boolean }): boolean {
-  if (atMs === null || !Number.isFinite(atMs)) return window.from === null && window.to === null;
-  if (window.from !== null && atMs < window.from) return false;
-  if (window.to !== null && (window.toExclusive ? atMs >= window.to : atMs > window.to)) return false;
+export function inDateWindow(atMs: number | null, span: DateWindow & { toExclusive?: boolean }): boolean {
+  if (atMs === null || !Number.isFinite(atMs)) return span.from === null && span.to === null;
+  if (span.from !== null && atMs < span.from) return false;
+  if (span.to !== null && (span.toExclusive ? atMs >= span.to : atMs > span.to)) return false;
   return true;
 }
 
