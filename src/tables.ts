@@ -2,3 +2,6 @@
 // SentimentBar do not download a virtualised data table (the main entry's size budget).
 export * from "./components/TracesTable";
 export * from "./components/GenerationsTable";
+// The explore screens: AI sessions, LLM error groups, the filter bar and the person badge.
+export * from "./components/SessionsTable";
+export * from "./components/TraceFilters";

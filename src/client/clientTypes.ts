@@ -19,6 +19,8 @@ import type { SentimentError, SentimentResult } from "../core/sentiment/types";
 import type { ApiError } from "./clientErrors";
 import type { ErrorsPage, ErrorsParams, ErrorTrends, ErrorTrendsParams, SessionsPage, SessionsParams, TraceNeighboursParams, TraceNeighboursResult } from "./clientExploreTypes";
 import type { RequestOptions } from "./clientHttp";
+// Re-exported so components take every client type from this one module (the layer rule).
+export type { ErrorsPage, ErrorsParams, ErrorTrends, ErrorTrendsParams, ExploreFilters, SessionsPage, SessionsParams, TraceNeighboursParams, TraceNeighboursResult } from "./clientExploreTypes";
 
 /** A TracesQuery without its `kind` (the same fields; see `TracesQueryParams`). */
 export type TracesParams = TracesQueryParams;

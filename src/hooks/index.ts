@@ -61,6 +61,6 @@ export {
 export { useErrorTrends, useExploreRows, useInfiniteErrors, useInfiniteSessions, useTraceNeighbours } from "./useExploreData";
 export type { ExploreRows, UseExplorePagesOptions } from "./useExploreData";
 export { useTraceFilters } from "./useTraceFilters";
-export type { TraceFilters, UseTraceFiltersOptions } from "./useTraceFilters";
+export type { TraceFilterControls, UseTraceFiltersOptions } from "./useTraceFilters";
 export { historyUrlAdapter, useTraceLensUrlState } from "./useTraceLensUrlState";
 export type { UrlStateAdapter, UrlStateUpdate, UseTraceLensUrlStateOptions } from "./useTraceLensUrlState";

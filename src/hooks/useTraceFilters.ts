@@ -20,7 +20,7 @@ export interface UseTraceFiltersOptions {
   onChange?: (next: TraceFilterState) => void;
 }
 
-export interface TraceFilters {
+export interface TraceFilterControls {
   state: TraceFilterState;
   setState: (next: TraceFilterState | ((previous: TraceFilterState) => TraceFilterState)) => void;
   /** Sets one field. */
@@ -49,7 +49,7 @@ export interface TraceFilters {
  * <TraceFilters value={filters.state} onChange={filters.setState} />
  * <TracesTable query={filters.params} />
  */
-export function useTraceFilters(options: UseTraceFiltersOptions = {}): TraceFilters {
+export function useTraceFilters(options: UseTraceFiltersOptions = {}): TraceFilterControls {
   const [initial] = useState(() => readTraceFilterState(options.defaultValue ?? {}, DEFAULT_TRACE_FILTER_STATE));
   const [own, setOwn] = useState(initial);
   const controlled = options.value !== undefined;
