@@ -4,4 +4,5 @@ export * from "./components/TracesTable";
 export * from "./components/GenerationsTable";
 // The explore screens: AI sessions, LLM error groups, the filter bar and the person badge.
 export * from "./components/SessionsTable";
+export * from "./components/ErrorsTable";
 export * from "./components/TraceFilters";

@@ -71,9 +71,11 @@ export const KeyboardOnly: Story = {
     const list = await within(canvasElement).findByRole("list", { name: /Traces of session/ }, SLOW);
     const trace = await tabTo((el) => list.contains(el) && el.localName === "button");
     await userEvent.keyboard("{Enter}");
-    await expect(args.onTraceClick).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ trace: expect.objectContaining({ id: expect.any(String) }) }));
-    expect(trace).toBeTruthy();
-    await userEvent.keyboard("{Escape}");
+    await expect(args.onTraceClick).toHaveBeenCalledTimes(1);
+    const [traceId, details] = (args.onTraceClick as unknown as { mock: { calls: [string, { trace: { id: string }; timestamp: string }][] } }).mock.calls[0]!;
+    await expect(details.trace.id).toBe(traceId);
+    await expect(Date.parse(details.timestamp)).toBeGreaterThan(0);
+    await expect(list).toContainElement(trace);
   },
 };
 

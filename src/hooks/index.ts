@@ -64,3 +64,4 @@ export { useTraceFilters } from "./useTraceFilters";
 export type { TraceFilterControls, UseTraceFiltersOptions } from "./useTraceFilters";
 export { historyUrlAdapter, useTraceLensUrlState } from "./useTraceLensUrlState";
 export type { UrlStateAdapter, UrlStateUpdate, UseTraceLensUrlStateOptions } from "./useTraceLensUrlState";
+export { errorTracesParams, useErrorTraces } from "./useErrorTraces";

@@ -4,9 +4,8 @@ import type { SessionsParams } from "../../client/clientTypes";
 import { DEFAULT_SESSION_SORT, isSessionSortColumn, type SessionRow, type SessionSort } from "../../core/sessionRows";
 import type { TraceLensHookOptions } from "../../hooks/context";
 import { useExploreRows, useInfiniteSessions } from "../../hooks/useExploreData";
-import type { DataTableSorting } from "../ui/dataTableFeatures";
 import { ErrorBoundary } from "../ui/ErrorState";
-import { useControllableState } from "../ui/useControllableState";
+import { useServerSort } from "../ui/useServerSort";
 import { useTableState, type TableStateProps } from "../ui/useTableState";
 import { sessionsTableColumns, type SessionsTableColumn } from "./sessionsTableColumns";
 import { SessionsTableTraces, type SessionTraceClick } from "./SessionsTableTraces";
@@ -42,17 +41,6 @@ export interface SessionsTableProps
   emptyDescription?: ReactNode;
 }
 
-function toSorting(sort: SessionSort): DataTableSorting {
-  return [{ id: sort.column, desc: sort.direction === "DESC" }];
-}
-
-function fromSorting(sorting: DataTableSorting, fallback: SessionSort): SessionSort {
-  const first = sorting[0];
-  // Clearing the sort returns to the source's default order, which the header then shows.
-  if (!first || !isSessionSortColumn(first.id)) return fallback;
-  return { column: first.id, direction: first.desc ? "DESC" : "ASC" };
-}
-
 const NONE: Record<string, boolean> = {};
 
 /**
@@ -78,10 +66,7 @@ function SessionsTableInner({ forwardedRef, ...props }: SessionsTableProps & { f
   } = props;
   const nowMs = now === undefined ? undefined : typeof now === "number" ? now : now.getTime();
   const columns = useMemo(() => columnsProp ?? sessionsTableColumns({ locale, now: nowMs }), [columnsProp, locale, nowMs]);
-  const fallback = defaultSort ?? DEFAULT_SESSION_SORT;
-  const [sort, setSort] = useControllableState(sortProp, fallback, onSortChange);
-  const sorting = useMemo(() => toSorting(sort), [sort]);
-  const onSortingChange = useCallback((next: DataTableSorting) => setSort(fromSorting(next, fallback)), [setSort, fallback]);
+  const { sort, sorting, onSortingChange } = useServerSort(sortProp, defaultSort ?? DEFAULT_SESSION_SORT, onSortChange, isSessionSortColumn);
   const ids = useMemo(() => columns.map((c) => c.id), [columns]);
   const table = useTableState(
     { sorting, onSortingChange, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange, columnOrder, defaultColumnOrder, onColumnOrderChange, persistKey },

@@ -4,5 +4,5 @@ export { SessionsTableView } from "./SessionsTableView";
 export type { SessionsTableViewProps } from "./SessionsTableView";
 export { sessionsTableColumns, sessionSentimentWinner } from "./sessionsTableColumns";
 export type { SessionsTableColumn } from "./sessionsTableColumns";
-export { SessionsTableTraces, SessionsTableTracesView } from "./SessionsTableTraces";
-export type { SessionTraceClick, SessionsTableTracesProps, SessionsTableTracesViewProps } from "./SessionsTableTraces";
+export { SessionsTableTraces } from "./SessionsTableTraces";
+export type { SessionTraceClick, SessionsTableTracesProps } from "./SessionsTableTraces";
