@@ -6,3 +6,4 @@ export * from "./components/GenerationsTable";
 export * from "./components/SessionsTable";
 export * from "./components/ErrorsTable";
 export * from "./components/TraceFilters";
+export * from "./components/PersonBadge";

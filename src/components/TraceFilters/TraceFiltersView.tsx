@@ -1,6 +1,6 @@
 import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { describePropertyFilter } from "../../core/filterProperties";
+import { describePropertyFilter, propertyFilterProblem } from "../../core/filterProperties";
 import { activeFilterCount, DEFAULT_TRACE_FILTER_STATE, type TraceFilterState } from "../../core/traceFilterState";
 import { cutText } from "../ui/boundedText";
 import { LINK_BUTTON } from "../ui/buttonStyles";
@@ -54,11 +54,14 @@ export const TraceFiltersView = forwardRef(function TraceFiltersView(
           <ul aria-label="Property filters" className="tl:m-0 tl:flex tl:list-none tl:flex-wrap tl:gap-1 tl:p-0" data-slot="trace-filters-chips">
             {value.properties.map((filter, index) => {
               const text = cutText(describePropertyFilter(filter), 200);
+              // A filter from a URL or a host may be one PostHog refuses: say so on the chip, keep it removable.
+              const problem = propertyFilterProblem(filter);
               return (
-                <li key={`${index}:${text}`} className={CHIP} data-slot="trace-filters-chip">
-                  <span className="tl:truncate" title={text}>
+                <li key={`${index}:${text}`} className={cn(CHIP, problem && "tl:border-danger")} data-slot="trace-filters-chip" data-invalid={problem ? true : undefined}>
+                  <span className="tl:truncate" title={problem ? `${text}: ${problem.message}` : text}>
                     {text}
                   </span>
+                  {problem && <span className="tl:text-danger">{`(${cutText(problem.message, 120)})`}</span>}
                   <button
                     type="button"
                     aria-label={`Remove filter: ${text}`}
