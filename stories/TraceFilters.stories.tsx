@@ -68,7 +68,7 @@ export const KeyboardOnly: Story = {
     await waitFor(() => expect(params(canvasElement).properties).toEqual([{ type: "person", key: "tier", operator: "exact", value: "pro" }]));
     await expect(canvas.getByRole("list", { name: "Property filters" })).toHaveTextContent('person tier equals "pro"');
 
-    await tabTo((el) => el.getAttribute("type") === "checkbox" && el.labels?.[0]?.textContent === "Filter out internal and test users");
+    await tabTo((el) => el.getAttribute("type") === "checkbox" && (el as HTMLInputElement).labels?.[0]?.textContent === "Filter out internal and test users");
     await userEvent.keyboard(" ");
     await waitFor(() => expect(params(canvasElement).filterTestAccounts).toBe(true));
     await tabTo(named(/^Negative/));

@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, type ComponentPropsWithoutRef, type Ref } from "react";
+import { forwardRef, useState, type ComponentPropsWithoutRef, type Ref } from "react";
 import { isPropertyBag } from "../../core/eventsAccess";
 import type { QueryPropertyFilter } from "../../core/eventsTrace";
 import { personDisplay, personFilter, type PersonLike } from "../../core/personDisplay";
@@ -60,11 +60,11 @@ export const PersonBadge = forwardRef(function PersonBadge(
     <span {...rest} ref={ref} data-slot="person-badge" data-label-from={shown.labelFrom} className={cn("tl:inline-flex tl:max-w-full tl:items-center", className)}>
       <PopoverButton
         slot="person-badge-popover"
-        ariaLabel={`Person: ${label}`}
         panelLabel={`Person ${label}`}
         buttonClassName="tl:max-w-full tl:border-transparent tl:bg-transparent"
         label={
           <>
+            <span className="tl:sr-only">Person: </span>
             {avatar}
             <span className="tl:truncate">{label}</span>
           </>
@@ -81,17 +81,7 @@ export const PersonBadge = forwardRef(function PersonBadge(
               {shown.distinctId && <Entry name="Distinct ID" value={cutText(shown.distinctId, 200)} mono />}
               {shown.uuid && <Entry name="Person ID" value={cutText(shown.uuid, 200)} mono />}
             </dl>
-            {listed.length > 0 && (
-              <details>
-                <summary className="tl:cursor-pointer">{`Properties (${properties.length})`}</summary>
-                <dl className="tl:m-0 tl:mt-1 tl:grid tl:max-h-48 tl:grid-cols-[auto_1fr] tl:gap-x-2 tl:gap-y-0.5 tl:overflow-auto" tabIndex={0} aria-label="Person properties">
-                  {listed.map(([key, value]) => (
-                    <Entry key={key} name={cutText(key, 80)} value={valueText(value)} mono />
-                  ))}
-                </dl>
-                {properties.length > listed.length && <span className="tl:text-muted">{`${properties.length - listed.length} more not shown`}</span>}
-              </details>
-            )}
+            {listed.length > 0 && <PersonProperties listed={listed} total={properties.length} />}
             {!shown.distinctId && properties.length === 0 && <span className="tl:text-muted">Nothing is known about this person.</span>}
             {onFilterToPerson && filter && (
               <button
@@ -119,5 +109,23 @@ function Entry({ name, value, mono }: { name: string; value: string; mono?: bool
       <dt className="tl:text-muted">{name}</dt>
       <dd className={cn("tl:m-0 tl:min-w-0 tl:break-words", mono && "tl:font-code")}>{value}</dd>
     </>
+  );
+}
+
+/** The properties, rendered only while open (a closed list would leave a focusable scroll box nobody can see). */
+function PersonProperties({ listed, total }: { listed: Array<[string, unknown]>; total: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="tl:cursor-pointer">{`Properties (${total})`}</summary>
+      {open && (
+        <dl className="tl:m-0 tl:mt-1 tl:grid tl:max-h-48 tl:grid-cols-[auto_1fr] tl:gap-x-2 tl:gap-y-0.5 tl:overflow-auto" tabIndex={0} aria-label="Person properties">
+          {listed.map(([key, value]) => (
+            <Entry key={key} name={cutText(key, 80)} value={valueText(value)} mono />
+          ))}
+        </dl>
+      )}
+      {open && total > listed.length && <span className="tl:text-muted">{`${total - listed.length} more not shown`}</span>}
+    </details>
   );
 }
