@@ -88,7 +88,7 @@ async function tracelens(url: string, fetchImpl: typeof fetch, ids: string[]): P
   // Every row's query starts in the same tick, as when a table mounts its rows.
   try {
     const results = await Promise.all(ids.map((id) => queryClient.fetchQuery(sentimentQueryOptions(client, { id }))));
-    return results.filter((r) => typeof r.label === "string").length;
+    return results.filter((r) => typeof (r as { label?: unknown }).label === "string").length;
   } finally {
     // Sentiment queries are kept for 24 h; their garbage-collection timers would hold the process open.
     queryClient.clear();

@@ -68,7 +68,7 @@ export const ExampleGenerations: Story = {
     await waitFor(() => expect(canvas.queryByRole("tooltip")).toBeNull());
     const example = canvas.getByRole("button", { name: `Open generation ${GEN[5]}` });
     await userEvent.click(example);
-    await expect(args.onGenerationClick).toHaveBeenCalledWith(GEN[5]);
+    await expect(args.onGenerationClick).toHaveBeenCalledWith(GEN[5], expect.objectContaining({ event: null }));
     await userEvent.unhover(example);
     example.blur();
     await waitFor(() => expect(canvas.queryByRole("tooltip")).toBeNull());
@@ -101,7 +101,7 @@ export const KeyboardOnly: Story = {
     await waitFor(() => expect(canvas.getByRole("tooltip")).toHaveTextContent(EVALUATION_REASONING[GEN[0]!]!));
     await expect(example).toHaveAccessibleDescription(EVALUATION_REASONING[GEN[0]!]!);
     await userEvent.keyboard("{Enter}");
-    await expect(args.onGenerationClick).toHaveBeenCalledWith(GEN[0]);
+    await expect(args.onGenerationClick).toHaveBeenCalledWith(GEN[0], expect.objectContaining({ event: null }));
     await userEvent.keyboard("{Escape}");
     await waitFor(() => expect(canvas.queryByRole("tooltip")).toBeNull());
   },

@@ -107,7 +107,7 @@ export const OpenGeneration: Story = {
     const row = rowsOf(canvasElement)[1]!;
     row.focus();
     await userEvent.keyboard("{Enter}");
-    await expect(args.onGenerationClick).toHaveBeenCalledWith(expect.objectContaining({ event: "$ai_generation" }), expect.anything());
+    await expect(args.onGenerationClick).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ event: expect.objectContaining({ event: "$ai_generation" }) }));
   },
 };
 
@@ -126,8 +126,8 @@ export const KeyboardOnly: Story = {
     await waitFor(() => expect(document.activeElement).not.toBe(row), SLOW);
     await userEvent.keyboard("{Enter}");
     await expect(args.onGenerationClick).toHaveBeenCalledWith(
-      expect.objectContaining({ id: (document.activeElement as HTMLElement).dataset.rowId }),
-      expect.anything(),
+      (document.activeElement as HTMLElement).dataset.rowId,
+      expect.objectContaining({ event: expect.objectContaining({ id: (document.activeElement as HTMLElement).dataset.rowId }) }),
     );
   },
 };

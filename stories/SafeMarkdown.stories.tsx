@@ -36,8 +36,11 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+// The parser and the highlighter are lazy chunks: on a busy 2-core CI box the first fetch can take
+// seconds, so these waits get a hang guard, not waitFor's 1 s default.
+const CHUNK_WAIT = { timeout: 15_000 };
 const formatted = async (canvasElement: HTMLElement) =>
-  waitFor(() => expect(canvasElement.querySelector('[data-slot="safe-markdown"]')).toHaveAttribute("data-state", "formatted"));
+  waitFor(() => expect(canvasElement.querySelector('[data-slot="safe-markdown"]')).toHaveAttribute("data-state", "formatted"), CHUNK_WAIT);
 
 /** A model's answer: headings, nested emphasis, autolinks, a task list, a table and a code block with its label and copy button. */
 export const ModelAnswer: Story = {
@@ -52,7 +55,7 @@ export const ModelAnswer: Story = {
     await expect(canvas.getByRole("link", { name: "www.example.com" })).toHaveAttribute("href", "http://www.example.com/");
     await expect(canvas.getByRole("link", { name: "support@example.com" })).toHaveAttribute("href", "mailto:support@example.com");
     await expect(canvas.getByRole("button", { name: /python code/ })).toBeVisible();
-    await waitFor(() => expect(canvasElement.querySelector('code[data-language="python"][data-highlighted]')).not.toBeNull());
+    await waitFor(() => expect(canvasElement.querySelector('code[data-language="python"][data-highlighted]')).not.toBeNull(), CHUNK_WAIT);
     await expect(canvasElement.querySelector("b, [onmouseover]")).toBeNull();
     await expect(canvas.queryByRole("link", { name: "a script link" })).toBeNull();
   },

@@ -55,7 +55,7 @@ export const Conversation: Story = {
     await userEvent.keyboard(" ");
     await expect(toggle(canvas, 3)).toHaveAttribute("aria-expanded", "false");
     await userEvent.click(canvas.getByRole("button", { name: "Open trace 2" }));
-    await expect(args.onTraceClick).toHaveBeenCalledWith(IDS[1]);
+    await expect(args.onTraceClick).toHaveBeenCalledWith(IDS[1], expect.objectContaining({ trace: expect.objectContaining({ id: IDS[1] }) }));
   },
 };
 
@@ -72,7 +72,7 @@ export const KeyboardOnly: Story = {
     await expect(toggle(canvas, 1)).toHaveAttribute("aria-expanded", "false");
     await tabTo(named(/^Open trace 2$/));
     await userEvent.keyboard("{Enter}");
-    await expect(args.onTraceClick).toHaveBeenCalledWith(IDS[1]);
+    await expect(args.onTraceClick).toHaveBeenCalledWith(IDS[1], expect.objectContaining({ trace: expect.objectContaining({ id: IDS[1] }) }));
   },
 };
 

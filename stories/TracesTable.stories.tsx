@@ -130,7 +130,7 @@ export const KeyboardNavigation: Story = {
     await userEvent.keyboard("{ArrowDown}{ArrowDown}");
     await waitFor(() => expect(rowsOf(canvasElement)[2]).toHaveFocus(), SLOW);
     await userEvent.keyboard("{Enter}");
-    await expect(args.onTraceClick).toHaveBeenCalledWith(fixtureTraces[2]);
+    await expect(args.onTraceClick).toHaveBeenCalledWith(fixtureTraces[2]!.id, expect.objectContaining({ trace: fixtureTraces[2] }));
     await userEvent.keyboard("{End}");
     await waitFor(() => expect(document.activeElement).toHaveAttribute("data-row-id", fixtureTraces[fixtureTraces.length - 1]!.id), SLOW);
   },
@@ -154,7 +154,7 @@ export const KeyboardOnly: Story = {
     const firstRow = await tabTo((el) => el.hasAttribute("data-row-id"));
     await expect(firstRow).toHaveAttribute("data-row-id", slowest[0]!.id);
     await userEvent.keyboard("{ArrowDown}{Enter}");
-    await expect(args.onTraceClick).toHaveBeenCalledWith(slowest[1]);
+    await expect(args.onTraceClick).toHaveBeenCalledWith(slowest[1]!.id, expect.objectContaining({ trace: slowest[1] }));
   },
 };
 
@@ -162,7 +162,7 @@ export const OpenOnClick: Story = {
   args: { traces: fixtureTraces },
   play: async ({ canvasElement, args }) => {
     await userEvent.click(within(canvasElement).getByText("trip_planner"));
-    await expect(args.onTraceClick).toHaveBeenCalledWith(expect.objectContaining({ id: FIXTURE_IDS.delighted }));
+    await expect(args.onTraceClick).toHaveBeenCalledWith(FIXTURE_IDS.delighted, expect.objectContaining({ trace: expect.objectContaining({ id: FIXTURE_IDS.delighted }) }));
   },
 };
 

@@ -1,5 +1,5 @@
-/** Small helpers shared by both clients and the hooks' batching loader. */
-import type { SentimentError, SentimentResult } from "../core/sentiment/types";
+/** Small helpers shared by both clients: distinct ids, chunks, and results maps safe from odd ids. */
+import type { SentimentResult } from "../core/sentiment/types";
 import type { SentimentFailure, SentimentResults } from "./clientTypes";
 
 /** Distinct ids in first-seen order; non-strings and empty strings are dropped. */
@@ -24,18 +24,4 @@ export function emptyResults(): SentimentResults {
 
 export function setResult(target: SentimentResults, id: string, value: SentimentResult | SentimentFailure): void {
   Object.defineProperty(target, id, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** Own-property read, so ids like "constructor" never hit Object.prototype. */
-export function ownEntry<T>(record: unknown, key: string): T | undefined {
-  if (typeof record !== "object" || record === null) return undefined;
-  return Object.prototype.hasOwnProperty.call(record, key) ? ((record as Record<string, T>)[key]) : undefined;
-}
-
-/** The message PostHog uses for an id it could not compute. */
-export const SENTIMENT_FAILED = "Failed to compute sentiment";
-
-/** `{error}` with the chunk's request error attached, for ids whose request failed. */
-export function sentimentFailure(error: SentimentError["error"], cause?: SentimentFailure["cause"]): SentimentFailure {
-  return cause === undefined ? { error } : { error, cause };
 }

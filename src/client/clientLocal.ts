@@ -103,7 +103,8 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
       throwIfAborted(o);
       const body = validateTextReprBody(request, "local:text_repr");
       const result = formatTextRepr(body.event_type as TextReprEventType, body.data, body.options as TextReprOptions | undefined);
-      if (result.error?.status === 400) throw badRequest([result.error.message], "local:text_repr");
+      // DRF's field errors, as PostHog answers: `{"options": {"max_length": [...]}}`, `{"event_type": [...]}`.
+      if (result.error?.status === 400) throw badRequest(result.error.body, "local:text_repr");
       if (result.error) {
         throw new ApiError({
           kind: "http",

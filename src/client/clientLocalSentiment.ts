@@ -12,7 +12,8 @@ import {
   collectSentimentInputs,
 } from "../core/sentiment";
 import type { PendingSentimentInput, SentimentPipelineOutput, SentimentResult } from "../core/sentiment/types";
-import { SENTIMENT_FAILED, emptyResults, sentimentFailure, setResult, uniqueIds } from "./clientChunk";
+import { emptyResults, setResult, uniqueIds } from "./clientChunk";
+import { SENTIMENT_FAILED, sentimentFailure } from "./clientSentimentResult";
 import type { LocalCache } from "./clientLocalCache";
 import { parsePostHogDate } from "./clientLocalFilters";
 import type { LocalTraceStore } from "./clientLocalTraces";

@@ -15,7 +15,7 @@ import { sentiment } from "./clientPostHogSentiment";
 import { summarize, summaryBatchCheck } from "./clientPostHogSummary";
 import { evaluationSummaryResponse, textReprResponse } from "./clientResponses";
 import { resolveRetryPolicy, type RetryPolicy } from "./clientRetry";
-import type { TraceLensClient } from "./clientTypes";
+import { SENTIMENT_MAX_IN_FLIGHT, type TraceLensClient } from "./clientTypes";
 
 export interface PostHogClientOptions {
   /**
@@ -60,7 +60,7 @@ export interface PostHogClientOptions {
  * (a caller's `timestamp`, a time this client has seen, or ever wider windows). Query fields a server
  * does not know are dropped for that server and the work done another way. Stored sentiment comes
  * inline (`includeSentiment`), on-read `/sentiment/` is the fallback. Every answer's shape is checked.
- * Sentiment ids go 5 per request, batch_check ids 100; every request goes through one per-client
+ * Sentiment ids go 5 per request with 2 such requests in flight, batch_check ids 100; every request goes through one per-client
  * concurrency limit, has a timeout, honours the caller's AbortSignal, and is retried (bounded,
  * exponential backoff with jitter, `Retry-After` respected) on 429, 5xx and lost connections.
  * Credentials are never logged and never appear in errors.
@@ -103,6 +103,7 @@ export function createPostHogClient(options: PostHogClientOptions): TraceLensCli
     timestamps: new TimestampMemory(),
     refusedQueryFields: new Map(),
     batchCheckRefusal: null,
+    sentimentSlots: createLimiter(SENTIMENT_MAX_IN_FLIGHT),
   };
 
   return {

@@ -3,6 +3,7 @@
  * the server it talks to (query fields it refuses, a batch_check refused to a personal key), and the
  * times it has seen for ids.
  */
+import type { Limiter } from "./clientConcurrency";
 import { postJson, type HttpTransport, type RequestOptions } from "./clientHttp";
 import type { TimestampMemory } from "./clientLookupWindows";
 import { shapeError, type ShapeCheck } from "./clientResponses";
@@ -21,6 +22,8 @@ export interface PostHogContext {
   refusedQueryFields: Map<string, Set<string>>;
   /** Set once batch_check was refused to this client's personal API key. */
   batchCheckRefusal: { error: unknown } | null;
+  /** Sentiment requests in flight (`SENTIMENT_MAX_IN_FLIGHT`), inside the client's overall limit. */
+  sentimentSlots: Limiter;
 }
 
 /** POSTs and checks the answer's shape: a usable body, or a `parse` ApiError. */
@@ -41,8 +44,8 @@ export function knownTime(ctx: PostHogContext, id: string, options?: RequestOpti
 }
 
 /** Request options without the lookup hints, for the parts of a call that do not use them. */
-export function plain(options?: RequestOptions): RequestOptions | undefined {
+export function plain(options?: RequestOptions & { onResults?: unknown }): RequestOptions | undefined {
   if (!options) return undefined;
-  const { timestamp: _t, timestamps: _ts, ...rest } = options;
+  const { timestamp: _t, timestamps: _ts, onResults: _r, ...rest } = options;
   return rest;
 }

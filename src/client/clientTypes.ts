@@ -91,6 +91,16 @@ export interface SentimentFailure extends SentimentError {
 /** Every requested id, each with its own result or failure. */
 export type SentimentResults = Record<string, SentimentResult | SentimentFailure>;
 
+/** How a sentiment call is made: the usual options, plus a way to hear each part of the answer early. */
+export interface SentimentRequestOptions extends RequestOptions {
+  /**
+   * Called with each final part of the answer (a request's ids) as it arrives, before the call
+   * resolves with all of them, so rows can show their sentiment as soon as their own request answers.
+   * Implementations that answer all at once may never call it.
+   */
+  onResults?: (results: SentimentResults) => void;
+}
+
 /**
  * Everything tracelens asks of a data source. Methods reject with `ApiError` (or the abort
  * reason when `options.signal` aborts); `sentiment` reports per-id failures in its result instead.
@@ -113,9 +123,10 @@ export interface TraceLensClient {
   listEvents(params: EventsParams, options?: RequestOptions): Promise<EventsPage>;
   /**
    * Sentiment for any number of trace ids or generation ids (`analysis_level`). Every requested
-   * id is a key of the result. Implementations chunk to the server's limit of 5.
+   * id is a key of the result, with its result or a `SentimentFailure`. Implementations talking to a
+   * server keep to its rules (PostHog: 5 ids per request, 2 requests in flight).
    */
-  sentiment(request: SentimentRequestBody, options?: RequestOptions): Promise<SentimentResults>;
+  sentiment(request: SentimentRequestBody, options?: SentimentRequestOptions): Promise<SentimentResults>;
   /** PostHog's plain-text rendering of one event or a trace. */
   textRepr(request: TextReprRequestBody, options?: RequestOptions): Promise<TextReprResponseBody>;
   /** An AI summary (cached unless `force_refresh`). */
@@ -142,5 +153,7 @@ export interface TraceLensClient {
 
 /** PostHog's server-side limits, which the PostHog client chunks to. */
 export const SENTIMENT_MAX_IDS_PER_REQUEST = 5;
+/** Sentiment requests one PostHog client keeps in flight, as PostHog's UI does (the rest of the page keeps its connections). */
+export const SENTIMENT_MAX_IN_FLIGHT = 2;
 export const SUMMARY_BATCH_CHECK_MAX_IDS = 100;
 export const EVALUATION_SUMMARY_MAX_RUNS = 250;

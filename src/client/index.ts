@@ -6,13 +6,14 @@ export type {
   EventsPage,
   EventsParams,
   SentimentFailure,
+  SentimentRequestOptions,
   SentimentResults,
   TraceLensClient,
   TraceParams,
   TracesPage,
   TracesParams,
 } from "./clientTypes";
-export { EVALUATION_SUMMARY_MAX_RUNS, SENTIMENT_MAX_IDS_PER_REQUEST, SUMMARY_BATCH_CHECK_MAX_IDS } from "./clientTypes";
+export { EVALUATION_SUMMARY_MAX_RUNS, SENTIMENT_MAX_IDS_PER_REQUEST, SENTIMENT_MAX_IN_FLIGHT, SUMMARY_BATCH_CHECK_MAX_IDS } from "./clientTypes";
 export type {
   ErrorsPage,
   ErrorsParams,

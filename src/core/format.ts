@@ -79,8 +79,9 @@ export function formatTokens(inputTokens: unknown, outputTokens: unknown, option
   const huge = numberFormat(options?.locale, SCIENTIFIC);
   const format = (n: number) => (n >= FORMAT_SCIENTIFIC_FROM ? huge : plain).format(n);
   const show = (n: unknown, known: boolean) => (known ? format(n as number) : FORMAT_PLACEHOLDER);
-  const sum = (inputTokens as number) + (outputTokens as number);
-  const total = haveIn && haveOut && Number.isFinite(sum) ? format(sum) : FORMAT_PLACEHOLDER;
+  // Summed only when both are numbers: `+` on a host object calls its toString, which may throw.
+  const sum = haveIn && haveOut ? (inputTokens as number) + (outputTokens as number) : Number.NaN;
+  const total = Number.isFinite(sum) ? format(sum) : FORMAT_PLACEHOLDER;
   return `${show(inputTokens, haveIn)} → ${show(outputTokens, haveOut)} (∑ ${total})`;
 }
 

@@ -7,6 +7,11 @@ export * from "./trace";
 export * from "./messages";
 export * from "./posthogLlm";
 export * from "./textRepr";
-export { eventTextReprInput, traceTextReprInput, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
+export { eventTextReprInput, eventTextReprRequest, traceTextReprInput, traceTextReprRequest, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
 export * from "./eventLabels";
 export * from "./explore";
+export * from "./insight";
+// Row helpers the components share: labels, previews and generation rows of traces.
+export * from "./traceRows";
+export * from "./tracePreviews";
+export * from "./generationRows";

@@ -1,5 +1,5 @@
 "use client";
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { EventsParams, TraceLensClient, TracesParams } from "../client/clientTypes";
 import { eventKeys } from "./keys";
 import { TRACE_STALE_TIME_MS } from "./traceQueryOptions";
@@ -15,6 +15,21 @@ export function eventsQueryOptions(client: TraceLensClient, params: EventsParams
   return queryOptions({
     queryKey: eventKeys.list(client.scope, params),
     queryFn: ({ signal }) => client.listEvents(params, { signal }),
+    staleTime: TRACE_STALE_TIME_MS,
+    retry: false,
+  });
+}
+
+/**
+ * Options for pages of events loaded one after another (offset paging, `pageSize` each), ordered by
+ * the server; a new query starts again at the first page.
+ */
+export function infiniteEventsQueryOptions(client: TraceLensClient, params: Omit<EventsParams, "limit" | "offset">, pageSize = 50) {
+  return infiniteQueryOptions({
+    queryKey: eventKeys.pages(client.scope, params, pageSize),
+    queryFn: ({ pageParam, signal }) => client.listEvents({ ...params, limit: pageSize, offset: pageParam }, { signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.hasMore ? pages.length * pageSize : undefined),
     staleTime: TRACE_STALE_TIME_MS,
     retry: false,
   });

@@ -6,8 +6,9 @@
  */
 import type { EvaluationSummaryFilter, SummarizationMode, TextReprRequestOptions } from "../core/eventsApi";
 import type { EventsParams, TraceParams, TracesParams } from "../client/clientTypes";
+import type { SentimentLevel } from "../core/sentiment/types";
 
-export type SentimentLevel = "trace" | "generation";
+export type { SentimentLevel };
 
 /** Everything tracelens caches. */
 export const tracelensKeys = {
@@ -18,6 +19,10 @@ export const traceKeys = {
   all: ["tracelens", "traces"] as const,
   lists: () => [...traceKeys.all, "list"] as const,
   list: (scope: string, params: TracesParams = {}) => [...traceKeys.lists(), scope, params] as const,
+  /** Pages of a TracesQuery loaded one after another (`useInfiniteTraces`). */
+  pages: (scope: string, params: Omit<TracesParams, "limit" | "offset">, pageSize: number) => [...traceKeys.lists(), scope, params, "pages", pageSize] as const,
+  /** A lookup by id through a TracesQuery, searched in ever wider windows (`useSessionTraces`). */
+  lookup: (scope: string, params: TracesParams) => [...traceKeys.lists(), scope, params, "lookup"] as const,
   details: () => [...traceKeys.all, "detail"] as const,
   detail: (scope: string, traceId: string, params: Omit<TraceParams, "traceId"> = {}) =>
     [...traceKeys.details(), scope, traceId, params] as const,
@@ -27,6 +32,8 @@ export const eventKeys = {
   all: ["tracelens", "events"] as const,
   lists: () => [...eventKeys.all, "list"] as const,
   list: (scope: string, params: EventsParams) => [...eventKeys.lists(), scope, params] as const,
+  /** Pages of an EventsQuery loaded one after another (`useInfiniteEvents`). */
+  pages: (scope: string, params: Omit<EventsParams, "limit" | "offset">, pageSize: number) => [...eventKeys.lists(), scope, params, "pages", pageSize] as const,
 };
 
 /** Date bounds a sentiment lookup used; part of the key because PostHog reads only generations inside them. */

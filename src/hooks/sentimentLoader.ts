@@ -1,27 +1,16 @@
 "use client";
 /**
- * Batches sentiment lookups the way PostHog's UI does for visible rows (posthog-ui.md §2c):
- * every id asked for in the same tick, by every mounted row, is gathered by one zero-delay
- * timer, deduplicated, chunked to the server's limit of 5, and sent with at most 2 requests in
- * flight, leaving the browser's other connections to the rest of the page. Each id resolves as
- * soon as its own chunk answers.
+ * Gathers sentiment lookups the way PostHog's UI does for visible rows (posthog-ui.md §2c): every id
+ * asked for in the same tick, by every mounted row, is collected by one zero-delay timer, deduplicated
+ * and sent to the client in one call per kind of lookup (level, dates, forced refresh). The client keeps
+ * to the server's rules (PostHog: 5 ids a request, 2 requests in flight) and hands each part of its
+ * answer back as it arrives, so each id resolves as soon as its own request answers. Ids whose rows
+ * unmounted before the timer fired are not asked for; a call nobody waits for any more is aborted.
  */
-import { chunk, ownEntry } from "../client/clientChunk";
-import { isSentimentFailure } from "../client/clientSentimentResult";
-import { SENTIMENT_MAX_IDS_PER_REQUEST, type SentimentFailure, type TraceLensClient } from "../client/clientTypes";
-import type { SentimentResult } from "../core/sentiment/types";
-import type { SentimentLevel } from "./keys";
-
-/** Why one id has no sentiment: PostHog's per-id `{error}`, or an answer that left the id out. */
-export class SentimentUnavailableError extends Error {
-  override readonly name = "SentimentUnavailableError";
-  constructor(
-    readonly id: string,
-    reason: string,
-  ) {
-    super(`No sentiment for ${id}: ${reason}`);
-  }
-}
+import { isApiError } from "../client/clientErrors";
+import { sentimentEntry, sentimentFailure } from "../client/clientSentimentResult";
+import type { SentimentFailure, SentimentResults, TraceLensClient } from "../client/clientTypes";
+import type { SentimentLevel, SentimentResult } from "../core/sentiment/types";
 
 export interface SentimentLoadParams {
   id: string;
@@ -33,15 +22,11 @@ export interface SentimentLoadParams {
   timestamp?: string | number | null;
 }
 
-export interface SentimentLoaderOptions {
-  /** Ids per request. @default 5 (PostHog's limit) */
-  chunkSize?: number;
-  /** Requests in flight at once. @default 2 */
-  maxInFlight?: number;
-}
+/** One id's outcome: its result, or why there is none (never thrown; only an abort rejects). */
+export type SentimentOutcome = SentimentResult | SentimentFailure;
 
 interface Waiter {
-  resolve: (result: SentimentResult) => void;
+  resolve: (outcome: SentimentOutcome) => void;
   reject: (error: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -59,29 +44,21 @@ function groupKey(p: SentimentLoadParams): string {
   return JSON.stringify([p.level, p.dateFrom ?? null, p.dateTo ?? null, p.forceRefresh === true]);
 }
 
-function detach(waiter: Waiter): void {
-  if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+function settle(waiters: readonly Waiter[] | undefined, outcome: SentimentOutcome): void {
+  for (const waiter of waiters ?? []) {
+    if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+    waiter.resolve(outcome);
+  }
 }
 
 export class SentimentLoader {
   private pending = new Map<string, Group>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private queue: Group[] = [];
-  private inFlight = 0;
-  private inFlightGroups = new Set<Group>();
-  private readonly chunkSize: number;
-  private readonly maxInFlight: number;
 
-  constructor(
-    private readonly client: TraceLensClient,
-    options: SentimentLoaderOptions = {},
-  ) {
-    this.chunkSize = options.chunkSize ?? SENTIMENT_MAX_IDS_PER_REQUEST;
-    this.maxInFlight = options.maxInFlight ?? 2;
-  }
+  constructor(private readonly client: TraceLensClient) {}
 
-  /** Sentiment for one id; rejects with the abort reason if `signal` aborts first. */
-  load(params: SentimentLoadParams, signal?: AbortSignal): Promise<SentimentResult> {
+  /** Sentiment for one id: its result or its failure; rejects only with the abort reason if `signal` aborts first. */
+  load(params: SentimentLoadParams, signal?: AbortSignal): Promise<SentimentOutcome> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const key = groupKey(params);
@@ -95,12 +72,14 @@ export class SentimentLoader {
       const list = group.waiters.get(params.id) ?? [];
       group.waiters.set(params.id, list);
       const waiter: Waiter = { resolve, reject, signal };
+      const owner = group;
       if (signal) {
         waiter.onAbort = () => {
           const index = list.indexOf(waiter);
           if (index >= 0) list.splice(index, 1);
           reject(signal.reason);
-          this.abortIfAbandoned();
+          // A call whose every row went away is not worth its requests.
+          if ([...owner.waiters.values()].every((waiting) => waiting.length === 0)) owner.controller?.abort(signal.reason);
         };
         signal.addEventListener("abort", waiter.onAbort, { once: true });
       }
@@ -112,45 +91,25 @@ export class SentimentLoader {
   private flush(): void {
     this.timer = null;
     for (const group of this.pending.values()) {
-      // Rows that unmounted before the timer fired are dropped before chunking, so chunks stay full.
-      const wanted = [...group.waiters].filter(([, list]) => list.length > 0).map(([id]) => id);
-      // Ids close in time share a request, so each request's date window stays narrow.
-      const at = (id: string) => {
-        const value = group.timestamps.get(id);
-        const ms = typeof value === "number" ? value : value === undefined ? Number.NaN : Date.parse(value);
-        return Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY;
-      };
-      wanted.sort((a, b) => at(a) - at(b));
-      for (const ids of chunk(wanted, this.chunkSize)) {
-        const timestamps = new Map(ids.flatMap((id) => (group.timestamps.has(id) ? [[id, group.timestamps.get(id)!] as const] : [])));
-        this.queue.push({ params: group.params, waiters: new Map(ids.map((id) => [id, group.waiters.get(id)!])), timestamps });
-      }
+      // Rows that unmounted before the timer fired are left out of the call.
+      for (const [id, list] of group.waiters) if (list.length === 0) group.waiters.delete(id);
+      if (group.waiters.size > 0) void this.send(group);
     }
     this.pending.clear();
-    this.pump();
-  }
-
-  private pump(): void {
-    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
-      const next = this.queue.shift()!;
-      // Rows unmounted while their chunk waited: do not ask for ids nobody wants any more.
-      for (const [id, list] of next.waiters) if (list.length === 0) next.waiters.delete(id);
-      if (next.waiters.size > 0) void this.send(next);
-    }
-  }
-
-  private abortIfAbandoned(): void {
-    for (const group of this.inFlightGroups) {
-      if ([...group.waiters.values()].every((list) => list.length === 0)) group.controller?.abort();
-    }
   }
 
   private async send(group: Group): Promise<void> {
-    this.inFlight += 1;
     const controller = new AbortController();
     group.controller = controller;
-    this.inFlightGroups.add(group);
     const ids = [...group.waiters.keys()];
+    const take = (results: SentimentResults, from: readonly string[]) => {
+      for (const id of from) {
+        const waiters = group.waiters.get(id);
+        if (!waiters) continue;
+        group.waiters.delete(id);
+        settle(waiters, sentimentEntry<SentimentOutcome>(results, id));
+      }
+    };
     try {
       const results = await this.client.sentiment(
         {
@@ -160,35 +119,28 @@ export class SentimentLoader {
           ...(group.params.dateFrom ? { date_from: group.params.dateFrom } : {}),
           ...(group.params.dateTo ? { date_to: group.params.dateTo } : {}),
         },
-        { signal: controller.signal, timestamps: Object.fromEntries(group.timestamps) },
+        {
+          signal: controller.signal,
+          timestamps: Object.fromEntries(group.timestamps),
+          onResults: (part) => take(part, Object.keys(part)),
+        },
       );
-      for (const id of ids) {
-        const entry = ownEntry<SentimentResult | SentimentFailure>(results, id);
-        for (const waiter of group.waiters.get(id) ?? []) {
-          detach(waiter);
-          if (entry === undefined) waiter.reject(new SentimentUnavailableError(id, "missing from the response"));
-          else if (isSentimentFailure(entry)) waiter.reject(entry.cause ?? new SentimentUnavailableError(id, entry.error));
-          else waiter.resolve(entry);
-        }
-      }
+      take(results, ids);
     } catch (error) {
-      for (const list of group.waiters.values()) {
-        for (const waiter of list) {
-          detach(waiter);
-          waiter.reject(error);
-        }
+      // Aborted because every row left: each was told by its own signal. Anything else fails each id alike.
+      if (controller.signal.aborted) return;
+      const failure = sentimentFailure(error instanceof Error ? error.message : String(error), isApiError(error) ? error : undefined);
+      for (const [id, waiters] of group.waiters) {
+        group.waiters.delete(id);
+        settle(waiters, failure);
       }
-    } finally {
-      this.inFlightGroups.delete(group);
-      this.inFlight -= 1;
-      this.pump();
     }
   }
 }
 
 const loaders = new WeakMap<TraceLensClient, SentimentLoader>();
 
-/** One loader per client, so every row of every table on the page shares the batching. */
+/** One loader per client, so every row of every table on the page shares the gathering. */
 export function getSentimentLoader(client: TraceLensClient): SentimentLoader {
   let loader = loaders.get(client);
   if (!loader) {

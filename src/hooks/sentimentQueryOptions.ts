@@ -1,6 +1,7 @@
 "use client";
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import type { TraceLensClient } from "../client/clientTypes";
+import { isSentimentFailure } from "../client/clientSentimentResult";
+import type { SentimentFailure, TraceLensClient } from "../client/clientTypes";
 import type { GenerationSentiment, SentimentResult, TraceSentiment } from "../core/sentiment/types";
 import { sentimentKeys, type SentimentLevel, type SentimentRange } from "./keys";
 import { getSentimentLoader } from "./sentimentLoader";
@@ -8,8 +9,12 @@ import { getSentimentLoader } from "./sentimentLoader";
 /** PostHog caches sentiment for 24 hours; so do we. */
 export const SENTIMENT_STALE_TIME_MS = 86_400_000;
 
-/** The result type for a level: a trace result, or a generation result. */
-export type SentimentFor<L extends SentimentLevel> = L extends "generation" ? GenerationSentiment : TraceSentiment | GenerationSentiment;
+/**
+ * What a lookup of a level ends with: its result (a trace result, or a generation result), or why there
+ * is none (`SentimentFailure`, the one failure shape from the client to SentimentBar; test it with
+ * `isSentimentFailure`).
+ */
+export type SentimentFor<L extends SentimentLevel> = (L extends "generation" ? GenerationSentiment : TraceSentiment | GenerationSentiment) | SentimentFailure;
 
 export interface SentimentQueryParams<L extends SentimentLevel = SentimentLevel> extends SentimentRange {
   id: string;
@@ -25,8 +30,8 @@ export interface SentimentQueryParams<L extends SentimentLevel = SentimentLevel>
 }
 
 /** A trace result carries each generation's result; PostHog caches those too ("dual write"). */
-function seedGenerations(queryClient: QueryClient, scope: string, result: SentimentResult, range: SentimentRange): void {
-  if (!("generations" in result) || !result.generations) return;
+function seedGenerations(queryClient: QueryClient, scope: string, result: SentimentResult | SentimentFailure, range: SentimentRange): void {
+  if (isSentimentFailure(result) || !("generations" in result) || !result.generations) return;
   for (const [id, part] of Object.entries(result.generations)) {
     const key = sentimentKeys.detail(scope, "generation", id, range);
     if (queryClient.getQueryData(key) !== undefined) continue;
@@ -36,10 +41,11 @@ function seedGenerations(queryClient: QueryClient, scope: string, result: Sentim
 }
 
 /**
- * Options for one id's sentiment. The fetch goes through the client's shared loader, so every
- * row that asks in the same tick shares requests of 5 ids, at most 2 in flight. A per-id
- * failure rejects (ApiError for a failed request, SentimentUnavailableError for PostHog's
- * `{error}`); an id with no user messages resolves to PostHog's neutral empty result.
+ * Options for one id's sentiment. The fetch goes through the client's shared loader, so every row
+ * that asks in the same tick shares one call (which the PostHog client sends 5 ids a request, at
+ * most 2 in flight). A per-id failure is data, not an error: `SentimentFailure` (`{error}`, with the
+ * request's ApiError as `cause` when the whole request failed), kept fresh for no time so the next
+ * mount asks again; an id with no user messages resolves to PostHog's neutral empty result.
  */
 export function sentimentQueryOptions<L extends SentimentLevel = "trace">(client: TraceLensClient, params: SentimentQueryParams<L>) {
   const level = (params.level ?? "trace") as L;
@@ -54,9 +60,10 @@ export function sentimentQueryOptions<L extends SentimentLevel = "trace">(client
       if (level === "trace") seedGenerations(queryClient, client.scope, result, range);
       return result as SentimentFor<L>;
     },
-    staleTime: SENTIMENT_STALE_TIME_MS,
+    // A result keeps for PostHog's 24 hours; a failure is asked for again by the next row that shows it.
+    staleTime: (query) => (isSentimentFailure(query.state.data) ? 0 : SENTIMENT_STALE_TIME_MS),
     gcTime: SENTIMENT_STALE_TIME_MS,
-    // A failed id is shown as "–", as PostHog does; retrying is the client's job, per request.
+    // Retrying is the client's job, per request.
     retry: false,
   });
 }

@@ -1,13 +1,13 @@
 "use client";
-import { queryOptions, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { WIDENING_STEPS, windowAround } from "../client/clientLookupWindows";
 import type { TraceLensClient, TracesPage, TracesParams } from "../client/clientTypes";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import type { QueryPropertyFilter } from "../core/eventsTrace";
 import { traceKeys } from "./keys";
 import { TRACE_STALE_TIME_MS, seedInlineSentiment } from "./traceQueryOptions";
 
-/** The TracesQuery filter that picks one AI session's traces. */
-export function sessionFilter(sessionId: string) {
+/** The TracesQuery filter that picks one AI session's traces (PostHog lists a trace when any of its events matches). */
+export function sessionFilter(sessionId: string): QueryPropertyFilter {
   return { type: "event", key: "$ai_session_id", operator: "exact", value: sessionId };
 }
 
@@ -19,7 +19,7 @@ export function sessionFilter(sessionId: string) {
  */
 export function tracesLookupQueryOptions(client: TraceLensClient, params: TracesParams, timestamp?: string | number | null) {
   return queryOptions({
-    queryKey: [...traceKeys.lists(), client.scope, params, "lookup"] as const,
+    queryKey: traceKeys.lookup(client.scope, params),
     queryFn: async ({ signal, client: queryClient }): Promise<TracesPage> => {
       const attempts: TracesParams[] = [];
       if (params.dateRange) attempts.push(params);
@@ -39,16 +39,4 @@ export function tracesLookupQueryOptions(client: TraceLensClient, params: Traces
     staleTime: TRACE_STALE_TIME_MS,
     retry: false,
   });
-}
-
-/** The traces of one AI session (`$ai_session_id`), found wherever they are in time. */
-export function useSessionTraces(
-  sessionId: string,
-  params: Omit<TracesParams, "offset"> = {},
-  options: TraceLensHookOptions & { timestamp?: string | number | null; enabled?: boolean } = {},
-): UseQueryResult<TracesPage, Error> {
-  const { client, queryClient } = useTraceLens(options);
-  const full: TracesParams = { ...params, properties: [...(params.properties ?? []), sessionFilter(sessionId)] };
-  const base = tracesLookupQueryOptions(client, full, options.timestamp);
-  return useQuery({ ...base, enabled: Boolean(sessionId) && (options.enabled ?? true) }, queryClient);
 }

@@ -1,5 +1,5 @@
 "use client";
-import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { TraceLensClient, TraceParams, TracesParams } from "../client/clientTypes";
 import type { LLMTrace } from "../core/eventsTrace";
 import type { GenerationSentiment, TraceSentiment } from "../core/sentiment/types";
@@ -41,6 +41,32 @@ export function tracesQueryOptions(client: TraceLensClient, params: TracesParams
     },
     staleTime: TRACE_STALE_TIME_MS,
     // The client already retries with backoff and Retry-After; a second layer would multiply requests.
+    retry: false,
+  });
+}
+
+/** Traces per page when loading pages one after another. */
+export const TRACE_PAGE_SIZE = 50;
+
+/**
+ * Options for pages of traces loaded one after another (offset paging, `pageSize` each), for
+ * `useInfiniteQuery`, `prefetchInfiniteQuery` or `fetchInfiniteQuery`. A new query starts again at the
+ * first page.
+ *
+ * @example
+ * await queryClient.prefetchInfiniteQuery(infiniteTracesQueryOptions(client, { dateRange: { date_from: "-7d" } }));
+ */
+export function infiniteTracesQueryOptions(client: TraceLensClient, params: Omit<TracesParams, "limit" | "offset"> = {}, pageSize = TRACE_PAGE_SIZE) {
+  return infiniteQueryOptions({
+    queryKey: traceKeys.pages(client.scope, params, pageSize),
+    queryFn: async ({ pageParam, signal, client: queryClient }) => {
+      const page = await client.listTraces({ ...params, limit: pageSize, offset: pageParam }, { signal });
+      seedInlineSentiment(queryClient, client.scope, page.results);
+      return page;
+    },
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.hasMore ? pages.length * pageSize : undefined),
+    staleTime: TRACE_STALE_TIME_MS,
     retry: false,
   });
 }

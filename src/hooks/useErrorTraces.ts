@@ -3,7 +3,7 @@ import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { errorGroupFilters } from "../client/clientExploreQueries";
 import type { ExploreFilters } from "../client/clientExploreTypes";
 import type { TracesPage, TracesParams } from "../client/clientTypes";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { tracesQueryOptions } from "./traceQueryOptions";
 
 /**
@@ -25,7 +25,7 @@ export function useErrorTraces(
   filters: ExploreFilters = {},
   options: TraceLensHookOptions & { limit?: number; enabled?: boolean } = {},
 ): UseQueryResult<TracesPage, Error> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = tracesQueryOptions(client, errorTracesParams(error, filters, options.limit));
   return useQuery({ ...base, enabled: error !== "" && (options.enabled ?? true) }, queryClient);
 }

@@ -1,6 +1,6 @@
 "use client";
 import type { EvaluationSummaryResponseBody } from "../core/eventsApi";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { evaluationSummaryQueryOptions, evaluationSummaryRequest, type EvaluationSummaryParams } from "./evaluationSummaryQueryOptions";
 import { useOnDemandQuery, type OnDemandResult } from "./useOnDemandQuery";
 
@@ -22,7 +22,7 @@ export function useEvaluationSummary(
   params: EvaluationSummaryParams,
   options: UseEvaluationSummaryOptions = {},
 ): OnDemandResult<EvaluationSummaryResponseBody> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = evaluationSummaryQueryOptions(client, params);
   return useOnDemandQuery<EvaluationSummaryResponseBody>({
     base,

@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import type { ErrorsPage, ErrorsParams, ErrorTrends, ErrorTrendsParams, SessionsPage, SessionsParams, TraceNeighboursParams, TraceNeighboursResult } from "../client/clientExploreTypes";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import {
   ERROR_PAGE_SIZE,
   SESSION_PAGE_SIZE,
@@ -29,7 +29,7 @@ export function useInfiniteSessions(
   params: Omit<SessionsParams, "offset" | "limit"> = {},
   options: UseExplorePagesOptions = {},
 ): UseInfiniteQueryResult<InfiniteData<SessionsPage>, Error> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   return useInfiniteQuery({ ...infiniteSessionsQueryOptions(client, params, options.pageSize ?? SESSION_PAGE_SIZE), enabled: options.enabled ?? true }, queryClient);
 }
 
@@ -38,13 +38,13 @@ export function useInfiniteErrors(
   params: Omit<ErrorsParams, "offset" | "limit"> = {},
   options: UseExplorePagesOptions = {},
 ): UseInfiniteQueryResult<InfiniteData<ErrorsPage>, Error> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   return useInfiniteQuery({ ...infiniteErrorsQueryOptions(client, params, options.pageSize ?? ERROR_PAGE_SIZE), enabled: options.enabled ?? true }, queryClient);
 }
 
 /** Per-bucket counts of some error groups (asked only when there are any). */
 export function useErrorTrends(params: ErrorTrendsParams, options: TraceLensHookOptions & { enabled?: boolean } = {}): UseQueryResult<ErrorTrends, Error> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   return useQuery({ ...errorTrendsQueryOptions(client, params), enabled: params.errors.length > 0 && (options.enabled ?? true) }, queryClient);
 }
 
@@ -53,7 +53,7 @@ export function useTraceNeighbours(
   params: TraceNeighboursParams | null,
   options: TraceLensHookOptions & { enabled?: boolean } = {},
 ): UseQueryResult<TraceNeighboursResult, Error> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const safe = params ?? { traceId: "", timestamp: "" };
   return useQuery({ ...traceNeighboursQueryOptions(client, safe), enabled: Boolean(params?.traceId && params.timestamp) && (options.enabled ?? true) }, queryClient);
 }

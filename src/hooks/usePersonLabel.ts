@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useTraceLens } from "./context";
+import { useTraceLensClient } from "./context";
 
 /** Names are stable; ask the host once an hour at most. */
 const PERSON_STALE_TIME_MS = 3_600_000;
@@ -11,7 +11,7 @@ const PERSON_STALE_TIME_MS = 3_600_000;
  * no answer, or when there is no resolver.
  */
 export function usePersonLabel(distinctId: string | null | undefined, fallback: string | null): string | null {
-  const { queryClient, resolvePerson } = useTraceLens();
+  const { queryClient, resolvePerson } = useTraceLensClient();
   const enabled = Boolean(resolvePerson && distinctId);
   const query = useQuery(
     {

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation, type QueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { isSentimentFailure } from "../client/clientSentimentResult";
 import type { TraceLensClient } from "../client/clientTypes";
-import type { SentimentResult } from "../core/sentiment/types";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { sentimentKeys, type SentimentLevel, type SentimentRange } from "./keys";
-import { getSentimentLoader } from "./sentimentLoader";
+import { getSentimentLoader, type SentimentOutcome } from "./sentimentLoader";
 
 export interface RefreshSentimentParams extends SentimentRange {
   ids: readonly string[];
@@ -17,23 +17,23 @@ export interface RefreshSentimentParams extends SentimentRange {
 
 /**
  * Fetches fresh sentiment for `ids` (PostHog's `force_refresh`: its cache is skipped, then
- * rewritten) through the batching loader, and writes each result into the query cache.
- * Resolves with each id's outcome.
+ * rewritten) through the gathering loader, and writes each result into the query cache (a failure
+ * leaves the value shown before). Resolves with each id's outcome, in the order of the distinct ids.
  */
 export async function refreshSentiment(
   queryClient: QueryClient,
   client: TraceLensClient,
   params: RefreshSentimentParams,
-): Promise<Array<PromiseSettledResult<SentimentResult>>> {
+): Promise<SentimentOutcome[]> {
   const level = params.level ?? "trace";
   const range = { dateFrom: params.dateFrom ?? null, dateTo: params.dateTo ?? null };
   const ids = [...new Set(params.ids)];
   const loader = getSentimentLoader(client);
-  const settled = await Promise.allSettled(ids.map((id) => loader.load({ id, level, ...range, forceRefresh: true, timestamp: params.timestamps?.[id] ?? null })));
-  settled.forEach((outcome, i) => {
-    if (outcome.status === "fulfilled") queryClient.setQueryData(sentimentKeys.detail(client.scope, level, ids[i]!, range), outcome.value);
+  const outcomes = await Promise.all(ids.map((id) => loader.load({ id, level, ...range, forceRefresh: true, timestamp: params.timestamps?.[id] ?? null })));
+  outcomes.forEach((outcome, i) => {
+    if (!isSentimentFailure(outcome)) queryClient.setQueryData(sentimentKeys.detail(client.scope, level, ids[i]!, range), outcome);
   });
-  return settled;
+  return outcomes;
 }
 
 /**
@@ -45,13 +45,13 @@ export async function refreshSentiment(
  * <button onClick={() => refresh.mutate({ ids: [trace.id] })}>Re-run sentiment</button>
  */
 export function useRefreshSentiment(options: TraceLensHookOptions = {}) {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const mutationFn = useCallback(
     async (params: RefreshSentimentParams) => {
-      const settled = await refreshSentiment(queryClient, client, params);
-      const failed = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected");
-      if (settled.length > 0 && failed.length === settled.length) throw failed[0]!.reason;
-      return settled;
+      const outcomes = await refreshSentiment(queryClient, client, params);
+      const failed = outcomes.filter(isSentimentFailure);
+      if (outcomes.length > 0 && failed.length === outcomes.length) throw failed[0]!.cause ?? new Error(failed[0]!.error);
+      return outcomes;
     },
     [client, queryClient],
   );

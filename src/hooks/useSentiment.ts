@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import type { SentimentLevel } from "./keys";
 import { sentimentQueryOptions, type SentimentFor, type SentimentQueryParams } from "./sentimentQueryOptions";
 
@@ -21,7 +21,7 @@ export function useSentiment<L extends SentimentLevel = "trace">(
   options: UseSentimentOptions<L> = {},
 ): UseQueryResult<SentimentFor<L>, Error> {
   const { client: _client, queryClient: _queryClient, ...rest } = options;
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = sentimentQueryOptions(client, params);
   return useQuery({ ...base, ...rest, enabled: Boolean(params.id) ? (rest.enabled ?? true) : false } as typeof base, queryClient);
 }

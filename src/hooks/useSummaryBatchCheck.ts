@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { SummarizationBatchCheckResponseBody } from "../core/eventsApi";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { summaryBatchCheckQueryOptions, type SummaryBatchCheckParams } from "./summaryQueryOptions";
 
 export type UseSummaryBatchCheckOptions = Omit<UseQueryOptions<SummarizationBatchCheckResponseBody, Error>, "queryKey" | "queryFn"> &
@@ -20,7 +20,7 @@ export function useSummaryBatchCheck(
   options: UseSummaryBatchCheckOptions = {},
 ): UseQueryResult<SummarizationBatchCheckResponseBody, Error> {
   const { client: _client, queryClient: _queryClient, ...rest } = options;
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = summaryBatchCheckQueryOptions(client, params);
   return useQuery({ ...base, ...rest, enabled: params.traceIds.length > 0 ? (rest.enabled ?? true) : false } as typeof base, queryClient);
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { TextReprRequestBody, TextReprResponseBody } from "../core/eventsApi";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { textReprEntityId, textReprQueryOptions } from "./textReprQueryOptions";
 
 export type UseTextReprOptions = Omit<UseQueryOptions<TextReprResponseBody, Error>, "queryKey" | "queryFn"> & TraceLensHookOptions;
@@ -16,7 +16,7 @@ export type UseTextReprOptions = Omit<UseQueryOptions<TextReprResponseBody, Erro
  */
 export function useTextRepr(request: TextReprRequestBody | null, options: UseTextReprOptions = {}): UseQueryResult<TextReprResponseBody, Error> {
   const { client: _client, queryClient: _queryClient, ...rest } = options;
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const placeholder: TextReprRequestBody = { event_type: "$ai_generation", data: { id: "", properties: {} } };
   const base = textReprQueryOptions(client, request ?? placeholder);
   const enabled = request !== null && textReprEntityId(request) !== "" ? (rest.enabled ?? true) : false;

@@ -2,7 +2,7 @@
 import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { TraceParams } from "../client/clientTypes";
 import type { LLMTrace } from "../core/eventsTrace";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { traceQueryOptions, type TraceLookupHint } from "./traceQueryOptions";
 
 export type UseTraceOptions = Omit<UseQueryOptions<LLMTrace | null, Error>, "queryKey" | "queryFn"> & TraceLensHookOptions & TraceLookupHint;
@@ -18,7 +18,7 @@ export type UseTraceOptions = Omit<UseQueryOptions<LLMTrace | null, Error>, "que
  */
 export function useTrace(params: TraceParams, options: UseTraceOptions = {}): UseQueryResult<LLMTrace | null, Error> {
   const { client: _client, queryClient: _queryClient, timestamp, ...rest } = options;
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = traceQueryOptions(client, params, { timestamp });
   return useQuery({ ...base, ...rest, enabled: Boolean(params.traceId) ? (rest.enabled ?? true) : false } as typeof base, queryClient);
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { EventsPage } from "../client/clientTypes";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { eventsQueryOptions, traceEvaluationsParams } from "./eventsQueryOptions";
 
 export interface UseTraceEvaluationsOptions extends TraceLensHookOptions {
@@ -19,7 +19,7 @@ export interface UseTraceEvaluationsOptions extends TraceLensHookOptions {
  * const { data } = useTraceEvaluations(trace.id, { timestamp: trace.createdAt });
  */
 export function useTraceEvaluations(traceId: string, options: UseTraceEvaluationsOptions = {}): UseQueryResult<EventsPage, Error> {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = eventsQueryOptions(client, traceEvaluationsParams(traceId, options.timestamp));
   return useQuery({ ...base, enabled: Boolean(traceId) && (options.enabled ?? true) }, queryClient);
 }

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SummarizationResponseBody } from "../core/eventsApi";
 import { isApiError } from "../client/clientErrors";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { summaryKeys } from "./keys";
 import {
   summaryBatchCheckQueryOptions,
@@ -41,7 +41,7 @@ export interface UseTraceSummaryResult extends OnDemandResult<SummarizationRespo
  * summary.status === "idle" ? <button onClick={summary.generate}>Generate summary</button> : …
  */
 export function useTraceSummary(params: TraceSummaryParams, options: UseTraceSummaryOptions = {}): UseTraceSummaryResult {
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const target = summaryTarget(params);
   const mode = params.mode ?? "minimal";
   const targetKey = target ? `${target.type}:${target.id}` : null;

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { TracesPage, TracesParams } from "../client/clientTypes";
-import { useTraceLens, type TraceLensHookOptions } from "./context";
+import { useTraceLensClient, type TraceLensHookOptions } from "./context";
 import { tracesQueryOptions } from "./traceQueryOptions";
 
 export type UseTracesOptions = Omit<UseQueryOptions<TracesPage, Error>, "queryKey" | "queryFn"> & TraceLensHookOptions;
@@ -15,7 +15,7 @@ export type UseTracesOptions = Omit<UseQueryOptions<TracesPage, Error>, "queryKe
  */
 export function useTraces(params: TracesParams = {}, options: UseTracesOptions = {}): UseQueryResult<TracesPage, Error> {
   const { client: _client, queryClient: _queryClient, ...rest } = options;
-  const { client, queryClient } = useTraceLens(options);
+  const { client, queryClient } = useTraceLensClient(options);
   const base = tracesQueryOptions(client, params);
   return useQuery({ ...base, ...rest } as typeof base, queryClient);
 }

@@ -20,7 +20,7 @@ function TracesPage() {
   return (
     <TraceLensProvider client={client}>
       <div style={{ display: "grid", gap: 16 }}>
-        <TracesTable query={{}} height={260} now={FIXTURE_NOW} defaultColumnVisibility={{ output: false, person: false }} onTraceClick={(trace) => setTraceId(trace.id)} />
+        <TracesTable query={{}} height={260} now={FIXTURE_NOW} defaultColumnVisibility={{ output: false, person: false }} onTraceClick={(traceId) => setTraceId(traceId)} />
         {traceId ? (
           <TraceDetail traceId={traceId} treeHeight={260} />
         ) : (

@@ -56,7 +56,7 @@ function LocalTraces() {
   return (
     <TraceLensProvider client={client}>
       <div style={{ display: "grid", gap: 16 }}>
-        <TracesTable query={{}} height={200} now={FIXTURE_NOW} toolbar={false} defaultColumnVisibility={{ output: false, person: false }} onTraceClick={(trace) => setTraceId(trace.id)} />
+        <TracesTable query={{}} height={200} now={FIXTURE_NOW} toolbar={false} defaultColumnVisibility={{ output: false, person: false }} onTraceClick={(traceId) => setTraceId(traceId)} />
         <SummaryPanel key={traceId} traceId={traceId} />
       </div>
     </TraceLensProvider>

@@ -107,6 +107,10 @@ export function describeClientContract(name: string, setup: () => Promise<Contra
       const error = await rejection(h.client.textRepr({ event_type: "$ai_span", data: { id: "x" } as never }));
       expect(isApiError(error) && error.status).toBe(400);
       expect(isApiError(error) && error.body).toEqual(["$ai_span events require 'properties' object in data field"]);
+      // Options are refused with DRF's field errors, as PostHog's serializer answers.
+      const options = await rejection(h.client.textRepr({ ...request, options: { max_length: "abc" } as never }));
+      expect(isApiError(options) && options.status).toBe(400);
+      expect(isApiError(options) && options.body).toEqual({ options: { max_length: ["A valid integer is required."] } });
     });
 
     it("summarizes by trace id, serves the cache, regenerates on force_refresh, and batch_check lists cached traces", async () => {

@@ -214,6 +214,18 @@ describe("concurrency", () => {
     expect(server.maxInFlight).toBe(3);
   });
 
+  it("sends sentiment 5 ids a request, at most 2 in flight whatever maxConcurrency, and hands back each request's ids as they answer", async () => {
+    backend.setLatency(20);
+    const ids = Array.from({ length: 23 }, (_, i) => `trace-${i}`);
+    const parts: string[][] = [];
+    const results = await client({ maxConcurrency: 6 }).sentiment({ ids, date_from: "2025-01-01" }, { onResults: (part) => parts.push(Object.keys(part)) });
+    expect(Object.keys(results)).toEqual(ids);
+    expect(server.received).toBe(5);
+    expect(server.maxInFlight).toBe(2);
+    expect(parts.map((part) => part.length).sort()).toEqual([3, 5, 5, 5, 5]);
+    expect(parts.flat().sort()).toEqual([...ids].sort());
+  });
+
   it("keeps the limit while some requests are retrying", async () => {
     backend.setLatency(10);
     backend.addFault({ endpoint: "text_repr", fault: mockFaults.serverError(), probability: 0.5 });

@@ -78,7 +78,7 @@ describe("EvaluationSummaryPanelView", () => {
     const example = screen.getByRole("button", { name: `Open generation ${GEN[2]}` });
     expect(example).toHaveTextContent(GEN[2]!.slice(0, 8));
     await user.click(example);
-    expect(onGenerationClick).toHaveBeenCalledWith(GEN[2]);
+    expect(onGenerationClick).toHaveBeenCalledWith(GEN[2], { traceId: null, timestamp: null, event: null, trace: null });
     expect(screen.queryByRole("button", { name: `Open generation ${GEN[5]}` })).toBeNull();
     expect(screen.getByText(`Generation ${GEN[5]}`)).toBeInTheDocument();
     act(() => screen.getByRole("button", { name: `Open generation ${GEN[9]}` }).focus());

@@ -91,7 +91,7 @@ describe("GenerationsTable", () => {
     act(() => dataRows()[1]!.focus());
     await user.keyboard("{Enter}");
     const newest = supportGenerations.find((e) => e.id === newestFirst(supportGenerations)[1])!;
-    expect(onGenerationClick).toHaveBeenCalledWith(newest, support);
+    expect(onGenerationClick).toHaveBeenCalledWith(newest.id, { traceId: support.id, timestamp: newest.createdAt, event: newest, trace: support });
   });
 
   it("follows controlled expansion and clears its own when the data changes", async () => {

@@ -15,10 +15,13 @@ function expectInert(root: HTMLElement) {
   for (const img of root.querySelectorAll("img")) expect(img.getAttribute("src")).toMatch(/^(https?:\/\/|data:image\/(png|jpe?g|gif|webp|avif|bmp);base64,)/);
 }
 
+// The parser and highlighter are lazy chunks; their first import can take seconds on a busy CI box.
+const CHUNK_WAIT = { timeout: 15_000 };
+
 /** Renders and waits until the parser chunk has drawn the formatted body. */
 async function renderFormatted(ui: React.ReactElement) {
   const result = render(ui);
-  await waitFor(() => expect(result.container.querySelector('[data-slot="safe-markdown"]')).toHaveAttribute("data-state", "formatted"));
+  await waitFor(() => expect(result.container.querySelector('[data-slot="safe-markdown"]')).toHaveAttribute("data-state", "formatted"), CHUNK_WAIT);
   return result;
 }
 
@@ -29,7 +32,7 @@ describe("SafeMarkdown loading", () => {
     const root = container.querySelector('[data-slot="safe-markdown"]')!;
     expect(root).toHaveAttribute("data-state", "plain");
     expect(root).toHaveTextContent("Some **bold** text");
-    await waitFor(() => expect(root).toHaveAttribute("data-state", "formatted"));
+    await waitFor(() => expect(root).toHaveAttribute("data-state", "formatted"), CHUNK_WAIT);
     expect(root.querySelector("strong")).toHaveTextContent("bold");
   });
 
@@ -140,7 +143,7 @@ describe("SafeMarkdown code colours", () => {
 
   it("colours a known language once the highlighter arrives, as text and class names only", async () => {
     const { container } = render(<SafeMarkdown text={'```html\n<script>window.__tlPwned=1</script>\n<img src=x onerror="window.__tlPwned=1">\n```\n\n```python\ndef f(x):\n    return "s" # note\n```'} />);
-    await waitFor(() => expect(container.querySelectorAll("code[data-highlighted]")).toHaveLength(2));
+    await waitFor(() => expect(container.querySelectorAll("code[data-highlighted]")).toHaveLength(2), CHUNK_WAIT);
     const [html, python] = [...container.querySelectorAll("code")];
     expect(html!.textContent).toBe('<script>window.__tlPwned=1</script>\n<img src=x onerror="window.__tlPwned=1">\n');
     expect(container.querySelector("script, img, [onerror]")).toBeNull();
@@ -157,7 +160,7 @@ describe("SafeMarkdown code colours", () => {
         <SafeMarkdown text={"```json\n{\"a\": 1}\n```"} />
       </>,
     );
-    await waitFor(() => expect(container.querySelectorAll("code[data-highlighted]")).toHaveLength(1));
+    await waitFor(() => expect(container.querySelectorAll("code[data-highlighted]")).toHaveLength(1), CHUNK_WAIT);
     expect(container.querySelector("code[data-highlighted]")).toHaveAttribute("data-language", "json");
     expect(container.querySelector("mark")).toHaveTextContent("needle");
   });

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ApiError, SessionView, SessionViewView, TraceLensProvider, createLocalClient, type TraceLensClient } from "../../src/all";
+import { ApiError, SessionView, SessionViewTraceList, TraceLensProvider, createLocalClient, type TraceLensClient } from "../../src/all";
 import { keywordClassifier } from "../../stories/fixtures/tableFixtures";
 import {
   POSTHOG_LLM_SESSION_ID,
@@ -20,9 +20,9 @@ const rows = () => screen.getAllByRole("listitem").filter((li) => li.dataset.slo
 const toggle = (position: number) => screen.getByRole("button", { name: new RegExp(`^${position}\\. `) });
 const sessionOnly = () => sessionTracesFixture().filter((t) => t.aiSessionId === SESSION_ID);
 
-describe("SessionViewView", () => {
+describe("SessionViewTraceList", () => {
   it("lists the traces oldest first with title, sentiment, time and the turn's words", async () => {
-    const { container } = render(<SessionViewView sessionId={SESSION_ID} traces={sessionOnly()} summaryTitles={{ [IDS[0]!]: SESSION_TITLES[IDS[0]!]! }} />);
+    const { container } = render(<SessionViewTraceList sessionId={SESSION_ID} traces={sessionOnly()} summaryTitles={{ [IDS[0]!]: SESSION_TITLES[IDS[0]!]! }} />);
     expect(rows().map((li) => li.dataset.traceId)).toEqual(IDS);
     expect(within(rows()[0]!).getByText(SESSION_TITLES[IDS[0]!]!)).toBeInTheDocument();
     expect(within(rows()[1]!).getByText("search_flights", { selector: '[data-slot="session-trace-title"]' })).toBeInTheDocument();
@@ -36,7 +36,7 @@ describe("SessionViewView", () => {
   it("expands a trace to its conversation and collapses it again", async () => {
     const user = userEvent.setup();
     const onExpanded = vi.fn();
-    render(<SessionViewView traces={sessionOnly()} onExpandedTraceIdsChange={onExpanded} />);
+    render(<SessionViewTraceList traces={sessionOnly()} onExpandedTraceIdsChange={onExpanded} />);
     expect(toggle(3)).toHaveAttribute("aria-expanded", "false");
     await user.click(toggle(3));
     expect(toggle(3)).toHaveAttribute("aria-expanded", "true");
@@ -51,27 +51,27 @@ describe("SessionViewView", () => {
   it("has loading, error, empty and cut-short states", async () => {
     const user = userEvent.setup();
     const onRetry = vi.fn();
-    const { rerender } = render(<SessionViewView traces={undefined} loading />);
+    const { rerender } = render(<SessionViewTraceList traces={undefined} loading />);
     expect(screen.getByRole("status", { name: "Loading session" })).toBeInTheDocument();
-    rerender(<SessionViewView traces={undefined} error={new ApiError({ kind: "http", status: 503, body: { detail: "The query service is unavailable" } })} onRetry={onRetry} />);
+    rerender(<SessionViewTraceList traces={undefined} error={new ApiError({ kind: "http", status: 503, body: { detail: "The query service is unavailable" } })} onRetry={onRetry} />);
     expect(screen.getByRole("alert")).toHaveTextContent("The query service is unavailable");
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(onRetry).toHaveBeenCalledOnce();
-    rerender(<SessionViewView traces={[]} />);
+    rerender(<SessionViewTraceList traces={[]} />);
     expect(screen.getByText("No traces in this session.")).toBeInTheDocument();
-    rerender(<SessionViewView traces={sessionOnly()} moreTraces />);
+    rerender(<SessionViewTraceList traces={sessionOnly()} moreTraces />);
     expect(screen.getByText(/the oldest are not shown/)).toBeInTheDocument();
   });
 
   it("offers Summarize all only while some trace lacks a title, and shows progress and failures", async () => {
     const user = userEvent.setup();
     const onSummarizeAll = vi.fn();
-    const { rerender } = render(<SessionViewView traces={sessionOnly()} summaryTitles={SESSION_TITLES} onSummarizeAll={onSummarizeAll} />);
+    const { rerender } = render(<SessionViewTraceList traces={sessionOnly()} summaryTitles={SESSION_TITLES} onSummarizeAll={onSummarizeAll} />);
     expect(screen.getByRole("button", { name: "Summarize all" })).toBeDisabled();
-    rerender(<SessionViewView traces={sessionOnly()} summaryTitles={{}} onSummarizeAll={onSummarizeAll} />);
+    rerender(<SessionViewTraceList traces={sessionOnly()} summaryTitles={{}} onSummarizeAll={onSummarizeAll} />);
     await user.click(screen.getByRole("button", { name: "Summarize all" }));
     expect(onSummarizeAll).toHaveBeenCalledOnce();
-    rerender(<SessionViewView traces={sessionOnly()} summarizingIds={[IDS[1]!, IDS[2]!]} summaryErrors={{ [IDS[0]!]: new ApiError({ kind: "http", status: 429 }) }} onSummarizeAll={onSummarizeAll} />);
+    rerender(<SessionViewTraceList traces={sessionOnly()} summarizingIds={[IDS[1]!, IDS[2]!]} summaryErrors={{ [IDS[0]!]: new ApiError({ kind: "http", status: 429 }) }} onSummarizeAll={onSummarizeAll} />);
     expect(screen.getByRole("status")).toHaveTextContent("Summarizing 2 traces…");
     expect(screen.getByRole("button", { name: "Summarize all" })).toBeDisabled();
     expect(within(rows()[0]!).getByText(/Summary failed: Too many requests/)).toBeInTheDocument();
@@ -79,7 +79,7 @@ describe("SessionViewView", () => {
 
   it("never renders trace content as HTML", async () => {
     const user = userEvent.setup();
-    const { container } = render(<SessionViewView traces={[hostileSessionTrace()]} />);
+    const { container } = render(<SessionViewTraceList traces={[hostileSessionTrace()]} />);
     expect(screen.getByText(`<script>window.__tlPwned=1</script>`)).toBeInTheDocument();
     await user.click(toggle(1));
     expect(container.querySelector("script, iframe, img, [onerror]")).toBeNull();

@@ -105,7 +105,7 @@ describe("TracesTable in Chromium", () => {
     await expect.poll(state, { timeout: 20_000 }).toEqual({ busy: false, rows: String(expected + 1), count: `${expected} traces` });
   });
 
-  it("asks sentiment for the rendered rows only, in ceil(N/5) requests, and for new rows as they scroll in", async () => {
+  it("asks sentiment for the rendered rows only, gathered into calls, and for new rows as they scroll in", async () => {
     const client = countingClient(fixtureClient(syntheticTraces(400, { sentimentShare: 0 })));
     const screen = await render(
       <Provider client={client}>
@@ -117,8 +117,10 @@ describe("TracesTable in Chromium", () => {
     await expect.poll(() => root.querySelectorAll('[aria-label="Loading sentiment"]').length, POLL).toBe(0);
     const rendered = dataRows(root).map((row) => row.dataset.rowId!);
     expect(rendered.length).toBeLessThan(40);
-    expect(client.sentimentRequests).toHaveLength(Math.ceil(rendered.length / 5));
-    expect(client.sentimentRequests.every((ids) => ids.length <= 5)).toBe(true);
+    // Rows rendered together are asked for in one call; the client splits calls to its server's limit
+    // (PostHog: 5 ids a request, counted over HTTP in TracesTableMsw), so no more calls than 5-id requests.
+    expect(client.sentimentRequests.length).toBeLessThanOrEqual(Math.ceil(rendered.length / 5));
+    expect(client.sentimentRequests.flat()).toHaveLength(rendered.length);
     expect(new Set(client.sentimentRequests.flat())).toEqual(new Set(rendered));
 
     viewport(root).scrollTop = 52 * 150;

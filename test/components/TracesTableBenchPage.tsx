@@ -9,8 +9,8 @@ import { flushSync } from "react-dom";
 import { formatCost, formatLatency, formatRelativeTime, formatTokens } from "../../src/core";
 import type { LLMTrace } from "../../src/core";
 import { TracesTable } from "../../src/all";
-import { traceInputPreview, traceOutputPreview } from "../../src/components/TracesTable/tracesTablePreview";
-import { tracePersonLabel } from "../../src/components/TracesTable/tracesTableModel";
+import { traceInputPreview, traceOutputPreview } from "../../src/core/tracePreviews";
+import { tracePersonLabel } from "../../src/core/traceRows";
 import { FIXTURE_NOW, syntheticTraces } from "../../stories/fixtures/tableFixtures";
 import "../../src/styles/index.css";
 

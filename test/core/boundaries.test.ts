@@ -1,7 +1,9 @@
-// Layer rules from the architecture: core imports nothing outside itself; the main entry never reaches
-// onnxruntime, tokenizers or msw. Checked on the source import graph, so a violation fails before any build.
+// Layer rules from docs/architecture.md: core imports nothing outside itself; the main entry never reaches
+// onnxruntime, tokenizers or msw; hooks connect and components render (layerRules.ts). Checked on the source
+// import graph, so a violation fails before any build; each rule is also shown failing on a made-up graph.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { LAYER_RULES, sourceImportGraph, type ImportEdge, type ImportGraph } from "./layerRules";
 
 const SRC = path.resolve(__dirname, "../../src");
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
@@ -81,4 +83,60 @@ test("markdown-it and the highlighter are reached only through lazy import(), ne
   expect([...staticPackages(path.join(SRC, "components/ui/codeHighlight.tsx"))]).toContain("lowlight");
   expect([...staticPackages(path.join(SRC, "components/ui/markdownBody.tsx"))]).not.toContain("lowlight");
   expect([...importGraph(path.join(SRC, "trace.ts")).packages.keys()]).toEqual(expect.arrayContaining(["markdown-it", "lowlight"]));
+});
+
+describe("hooks connect, components render", () => {
+  const graph = sourceImportGraph(SRC);
+
+  it("reads every import of the source", () => {
+    // A sanity floor, so a broken parser cannot pass every rule by finding nothing.
+    expect(graph.length).toBeGreaterThan(1000);
+    expect(graph).toContainEqual(
+      expect.objectContaining({ from: "components/TracesTable/TracesTable.tsx", to: "hooks/context.ts", names: ["useTraceLensClient", "TraceLensHookOptions"] }),
+    );
+  });
+
+  it.each(LAYER_RULES.map((rule) => [rule.name, rule] as const))("%s", (_name, rule) => {
+    expect(rule.violations(graph)).toEqual([]);
+  });
+});
+
+describe("each layer rule fails on a graph that breaks it", () => {
+  const edge = (from: string, to: string, extra: Partial<ImportEdge> = {}): ImportEdge => ({ from, to, spec: to, typeOnly: false, names: [], ...extra });
+  const pkg = (from: string, spec: string, names: string[] = []): ImportEdge => ({ from, to: null, spec, typeOnly: false, names });
+  /** Imports every rule allows: the shapes the real source uses. */
+  const clean: ImportGraph = [
+    edge("components/ui/DataTableFrame.tsx", "core/format.ts"),
+    pkg("components/ui/VirtualDataTable.tsx", "@tanstack/react-virtual"),
+    edge("components/cells/SentimentCell.tsx", "hooks/useSentiment.ts"),
+    edge("components/cells/SentimentCell.tsx", "components/SentimentBar/index.ts"),
+    edge("components/TracesTable/TracesTable.tsx", "components/cells/TableCells.tsx"),
+    edge("components/TracesTable/TracesTable.tsx", "hooks/context.ts", { names: ["useTraceLensClient"] }),
+    edge("components/TracesTable/TracesTable.tsx", "client/clientTypes.ts", { typeOnly: true, names: ["TracesParams"] }),
+    edge("components/TraceDetail/TraceDetailSummary.tsx", "components/SummaryPanel/index.ts"),
+    edge("hooks/useTraces.ts", "hooks/context.ts", { names: ["TraceLensContext"] }),
+    pkg("hooks/useTraces.ts", "@tanstack/react-query", ["QueryClientContext"]),
+    edge("hooks/TraceLensProvider.tsx", "components/ui/mediaPolicyContext.ts"),
+    edge("client/clientPostHog.ts", "core/eventsApi.ts"),
+  ];
+  /** One import per rule, in the order of LAYER_RULES, that breaks that rule (and maybe others). */
+  const breaking: ImportEdge[][] = [
+    [edge("components/ui/DataTableFrame.tsx", "hooks/useTraces.ts")],
+    [edge("components/SessionView/SessionView.tsx", "hooks/context.ts", { names: ["TraceLensContext"] })],
+    [pkg("components/SentimentOverview/SentimentOverview.tsx", "@tanstack/react-query", ["useQuery"])],
+    [edge("components/GenerationsTable/generationsTableColumns.tsx", "components/TracesTable/tracesTableColumns.tsx")],
+    [edge("components/TraceDetail/TraceDetail.tsx", "components/SessionView/index.ts"), edge("components/SessionView/SessionView.tsx", "components/TraceDetail/index.ts")],
+    [edge("components/TracesTable/TracesTable.tsx", "client/clientPostHog.ts", { names: ["createPostHogClient"] })],
+    [edge("hooks/useTraces.ts", "components/TracesTable/index.ts")],
+    [edge("client/clientPostHog.ts", "hooks/keys.ts")],
+  ];
+
+  it("lists one breaking graph per rule", () => expect(breaking).toHaveLength(LAYER_RULES.length));
+
+  it.each(LAYER_RULES.map((rule, i) => [rule.name, rule, i] as const))("%s", (_name, rule, i) => {
+    expect(rule.violations(clean)).toEqual([]);
+    const found = rule.violations([...clean, ...breaking[i]!]);
+    expect(found.length).toBeGreaterThan(0);
+    for (const text of found) expect(breaking[i]!.some((e) => text.includes(e.from.split("/")[1]!))).toBe(true);
+  });
 });

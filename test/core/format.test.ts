@@ -109,6 +109,10 @@ describe("properties: formatters", () => {
   const anyValue = fc.oneof(fc.double(), fc.integer(), fc.anything(), fc.date({ noInvalidDate: false }));
   const locale = fc.oneof(fc.constant(undefined), fc.constantFrom("en-US", "de-DE", "ar-EG", "ja"), fc.string());
 
+  it("formatTokens does not touch a side that is not a number (fast-check found { toString: false })", () => {
+    expect(formatTokens(0, { toString: false })).toBe(`0 → ${FORMAT_PLACEHOLDER} (∑ ${FORMAT_PLACEHOLDER})`);
+  });
+
   it("never throw and always return a non-empty string", () => {
     fc.assert(
       fc.property(anyValue, anyValue, locale, anyValue, (a, b, loc, now) => {

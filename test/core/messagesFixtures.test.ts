@@ -4,7 +4,7 @@ import type { Message, MessagePart } from "../../src/core/messages";
 import { spanKindOf } from "../../src/core/spanKinds";
 import { conversationOf, type ConversationSide } from "../../src/components/TraceDetail/traceDetailConversationModel";
 import { messageText } from "../../src/components/TraceDetail/traceDetailMessageText";
-import { generationTools } from "../../src/components/TracesTable/tracesTableModel";
+import { generationTools } from "../../src/core/traceRows";
 import { MESSAGE_SHAPES, MESSAGE_SHAPE_FIXTURES } from "../messageShapeFixtures";
 
 function walk(parts: readonly MessagePart[], visit: (part: MessagePart) => void): void {

@@ -4,6 +4,9 @@ import type { LLMTrace } from "../../src/core/events";
 
 /** Every example trace copied from the shared fixtures into test/fixtures/traces. */
 export const TRACE_FIXTURES = [
+  "agent-fan-out",
+  "agent-loop",
+  "agent-retry",
   "anthropic-tool-use",
   "batch-500-spans",
   "coding-agent",

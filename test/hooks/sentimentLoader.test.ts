@@ -1,72 +1,60 @@
 // @vitest-environment node
 import type { SentimentRequestBody } from "../../src/core/eventsApi";
-import type { SentimentResults, TraceLensClient } from "../../src/client/clientTypes";
-import { SentimentLoader, SentimentUnavailableError } from "../../src/hooks/sentimentLoader";
+import type { SentimentRequestOptions, SentimentResults, TraceLensClient } from "../../src/client/clientTypes";
+import { ApiError } from "../../src/client/clientErrors";
+import { SentimentLoader } from "../../src/hooks/sentimentLoader";
 
 interface Call {
   body: SentimentRequestBody;
+  options?: SentimentRequestOptions;
   answer: (results?: SentimentResults) => void;
   fail: (error: unknown) => void;
-  signal?: AbortSignal;
 }
+
+const neutral = (id: string) => ({ trace_id: id, label: "neutral" as const, score: 0, scores: { positive: 0, neutral: 0, negative: 0 }, generations: {}, generation_count: 0, message_count: 0 });
 
 function fakeClient() {
   const calls: Call[] = [];
-  let active = 0;
-  let maxActive = 0;
   const client = {
     scope: "fake",
-    sentiment: (body: SentimentRequestBody, options?: { signal?: AbortSignal }) =>
+    sentiment: (body: SentimentRequestBody, options?: SentimentRequestOptions) =>
       new Promise<SentimentResults>((resolve, reject) => {
-        active += 1;
-        maxActive = Math.max(maxActive, active);
-        const done = () => (active -= 1);
-        const neutral = (id: string) => ({ trace_id: id, label: "neutral" as const, score: 0, scores: { positive: 0, neutral: 0, negative: 0 }, generations: {}, generation_count: 0, message_count: 0 });
         calls.push({
           body,
-          signal: options?.signal,
-          answer: (results) => {
-            done();
-            resolve(results ?? Object.fromEntries(body.ids.map((id) => [id, neutral(id)])));
-          },
-          fail: (error) => {
-            done();
-            reject(error);
-          },
+          options,
+          answer: (results) => resolve(results ?? Object.fromEntries(body.ids.map((id) => [id, neutral(id)]))),
+          fail: reject,
         });
-        options?.signal?.addEventListener("abort", () => {
-          done();
-          reject(options.signal!.reason);
-        });
+        options?.signal?.addEventListener("abort", () => reject(options.signal!.reason));
       }),
   } as unknown as TraceLensClient;
-  return { client, calls, maxActive: () => maxActive };
+  return { client, calls };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-it("sends one chunk of 5 per request, 2 at a time, and resolves each id when its own chunk answers", async () => {
-  const { client, calls, maxActive } = fakeClient();
+it("gathers every id asked for in one tick into one call, with each id's time, and resolves ids as their part of the answer arrives", async () => {
+  const { client, calls } = fakeClient();
   const loader = new SentimentLoader(client);
   const ids = Array.from({ length: 12 }, (_, i) => `t${i}`);
-  const settled = new Map<string, string>();
-  ids.forEach((id) => void loader.load({ id, level: "trace" }).then((r) => settled.set(id, r.label)));
+  const settled = new Map<string, unknown>();
+  ids.forEach((id, i) => void loader.load({ id, level: "trace", timestamp: `2025-06-${String(i + 1).padStart(2, "0")}` }).then((r) => settled.set(id, r)));
+  void loader.load({ id: "t3", level: "trace" });
   await tick();
-  expect(calls.map((c) => c.body.ids)).toEqual([ids.slice(0, 5), ids.slice(5, 10)]);
-  calls[1]!.answer();
+  expect(calls.map((c) => c.body)).toEqual([{ ids, analysis_level: "trace" }]);
+  expect(calls[0]!.options?.timestamps?.t11).toBe("2025-06-12");
+  calls[0]!.options!.onResults!({ t5: neutral("t5"), t6: { error: "Failed to compute sentiment" } });
   await tick();
-  expect([...settled.keys()].sort()).toEqual(ids.slice(5, 10).sort());
-  expect(calls.map((c) => c.body.ids.length)).toEqual([5, 5, 2]);
+  expect([...settled.keys()].sort()).toEqual(["t5", "t6"]);
+  expect(settled.get("t6")).toEqual({ error: "Failed to compute sentiment" });
   calls[0]!.answer();
-  calls[2]!.answer();
   await tick();
   expect(settled.size).toBe(12);
-  expect(maxActive()).toBe(2);
 });
 
-it("keeps levels, date bounds and forced refreshes in separate requests", async () => {
+it("keeps levels, date bounds and forced refreshes in separate calls", async () => {
   const { client, calls } = fakeClient();
-  const loader = new SentimentLoader(client, { maxInFlight: 5 });
+  const loader = new SentimentLoader(client);
   void loader.load({ id: "a", level: "trace" });
   void loader.load({ id: "b", level: "generation" });
   void loader.load({ id: "c", level: "trace", forceRefresh: true });
@@ -81,7 +69,7 @@ it("keeps levels, date bounds and forced refreshes in separate requests", async 
   ]);
 });
 
-it("drops ids abandoned before the batch left, and aborts a request nobody waits for", async () => {
+it("leaves out ids abandoned before the call left, and aborts a call nobody waits for", async () => {
   const { client, calls } = fakeClient();
   const loader = new SentimentLoader(client);
   const controllers = Array.from({ length: 7 }, () => new AbortController());
@@ -91,23 +79,27 @@ it("drops ids abandoned before the batch left, and aborts a request nobody waits
   await tick();
   expect(calls.map((c) => c.body.ids)).toEqual([["t1", "t2", "t4", "t5", "t6"]]);
   expect(await outcomes[0]).toMatchObject({ name: "AbortError" });
-  for (const i of [1, 2, 4, 5, 6]) controllers[i]!.abort(new DOMException("gone", "AbortError"));
+  for (const i of [1, 2, 4, 5]) controllers[i]!.abort(new DOMException("gone", "AbortError"));
   await tick();
-  expect(calls[0]!.signal?.aborted).toBe(true);
+  expect(calls[0]!.options?.signal?.aborted).toBe(false);
+  controllers[6]!.abort(new DOMException("gone", "AbortError"));
+  await tick();
+  expect(calls[0]!.options?.signal?.aborted).toBe(true);
+  expect(await outcomes[6]).toMatchObject({ name: "AbortError" });
 });
 
-it("rejects per-id errors, ids left out of the answer, and failed requests, each for its own ids", async () => {
+it("answers a per-id error, an id left out and a failed call as failures of their own ids, never as thrown errors", async () => {
   const { client, calls } = fakeClient();
   const loader = new SentimentLoader(client);
-  const failed = loader.load({ id: "bad", level: "trace" }).catch((e: unknown) => e);
-  const missing = loader.load({ id: "gone", level: "trace" }).catch((e: unknown) => e);
+  const failed = loader.load({ id: "bad", level: "trace" });
+  const missing = loader.load({ id: "gone", level: "trace" });
   await tick();
   calls[0]!.answer({ bad: { error: "Failed to compute sentiment" } });
-  expect(await failed).toBeInstanceOf(SentimentUnavailableError);
-  expect(await missing).toMatchObject({ message: "No sentiment for gone: missing from the response" });
-  const broken = loader.load({ id: "x", level: "trace" }).catch((e: unknown) => e);
+  expect(await failed).toEqual({ error: "Failed to compute sentiment" });
+  expect(await missing).toEqual({ error: "Missing from the sentiment response" });
+  const broken = loader.load({ id: "x", level: "trace" });
   await tick();
-  const error = new Error("network down");
+  const error = new ApiError({ kind: "http", status: 503, method: "POST", path: "/sentiment/" });
   calls[1]!.fail(error);
-  expect(await broken).toBe(error);
+  expect(await broken).toEqual({ error: error.message, cause: error });
 });

@@ -1,6 +1,7 @@
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { useSentiment } from "../../src/hooks/useSentiment";
-import { useSentiments } from "../../src/hooks/useSentiments";
+import { useSentimentResults } from "../../src/hooks/useSentimentResults";
+import { isSentimentFailure } from "../../src/client/clientSentimentResult";
 import { useRefreshSentiment } from "../../src/hooks/useRefreshSentiment";
 import { useTraces } from "../../src/hooks/useTraces";
 import { sentimentKeys } from "../../src/hooks/keys";
@@ -18,7 +19,7 @@ const timeOf = (id: string) => TIMES.get(id) ?? "2025-06-10T00:00:00.000Z";
 
 function Row({ id }: { id: string }) {
   const { data, error, isPending } = useSentiment({ id, timestamp: timeOf(id) });
-  const text = isPending ? "loading" : error ? `error:${error.name}` : `${data!.label}:${data!.message_count}`;
+  const text = isPending ? "loading" : error ? `error:${error.name}` : isSentimentFailure(data) ? `failed:${data.error}` : `${data!.label}:${data!.message_count}`;
   return <li data-testid={id}>{text}</li>;
 }
 
@@ -57,21 +58,32 @@ describe("useSentiment batching", () => {
     expect(screen.getByTestId(IDS.silent).textContent).toBe("neutral:0");
   });
 
-  it("shows a per-id error for that id only, distinct from the neutral no-messages result", async () => {
+  it("shows a per-id failure for that id only, as data, distinct from the neutral no-messages result", async () => {
     const h = harness();
     render(<Table ids={[IDS.poison, IDS.silent, IDS.delighted]} />, { wrapper: h.wrapper });
     await waitFor(() => expect(screen.queryAllByText("loading")).toHaveLength(0));
-    expect(screen.getByTestId(IDS.poison).textContent).toBe("error:SentimentUnavailableError");
+    expect(screen.getByTestId(IDS.poison).textContent).toBe("failed:Failed to compute sentiment");
     expect(screen.getByTestId(IDS.silent).textContent).toBe("neutral:0");
     expect(screen.getByTestId(IDS.delighted).textContent).toBe("positive:6");
   });
 
-  it("surfaces a failed request as a typed ApiError for every id it carried", async () => {
+  it("carries a failed request's typed ApiError as the failure's cause, for every id it carried", async () => {
     const h = harness();
     h.backend.addFault({ endpoint: "sentiment", fault: mockFaults.status(400, { ids: ["broken"] }) });
     const { result } = renderHook(() => useSentiment({ id: IDS.frustrated }), { wrapper: h.wrapper });
-    await waitFor(() => expect(result.current.isError).toBe(true));
-    expect(result.current.error).toMatchObject({ name: "ApiError", status: 400, body: { ids: ["broken"] } });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data).toMatchObject({ error: expect.any(String), cause: { name: "ApiError", status: 400, body: { ids: ["broken"] } } });
+  });
+
+  it("asks again for a failed id when the next row shows it, while results keep for 24 hours", async () => {
+    const h = harness();
+    h.backend.addFault({ endpoint: "sentiment", fault: mockFaults.status(400, { ids: ["broken"] }), times: 1 });
+    const first = render(<Table ids={[IDS.frustrated]} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.getByTestId(IDS.frustrated).textContent).toMatch(/^failed:/));
+    first.unmount();
+    render(<Table ids={[IDS.frustrated]} />, { wrapper: h.wrapper });
+    await waitFor(() => expect(screen.getByTestId(IDS.frustrated).textContent).toBe("negative:10"));
+    expect(h.backend.stats.count("sentiment")).toBe(2);
   });
 
   it("caches for 24 hours: remounting asks nothing, and generations of a fetched trace are already known", async () => {
@@ -82,17 +94,18 @@ describe("useSentiment batching", () => {
     render(<Table ids={[IDS.frustrated]} />, { wrapper: h.wrapper });
     const { result } = renderHook(() => useSentiment({ id: IDS.frustratedLastGeneration, level: "generation", timestamp: timeOf(IDS.frustrated) }), { wrapper: h.wrapper });
     expect(screen.getByTestId(IDS.frustrated).textContent).toBe("negative:10");
-    expect(result.current.data?.message_count).toBe(4);
+    expect(result.current.data).toMatchObject({ message_count: 4 });
     expect(h.backend.stats.count("sentiment")).toBe(1);
     const query = h.queryClient.getQueryCache().find({ queryKey: sentimentKeys.detail(h.client.scope, "trace", IDS.frustrated) });
     expect(query?.isStale()).toBe(false);
-    expect((query?.options as { staleTime?: number }).staleTime).toBe(86_400_000);
+    const staleTime = (query?.options as { staleTime?: unknown }).staleTime;
+    expect(typeof staleTime === "function" ? staleTime(query) : staleTime).toBe(86_400_000);
   });
 
   it("forced refresh sends force_refresh and updates every row", async () => {
     const h = harness();
     const { result } = renderHook(() => ({ s: useSentiment({ id: IDS.delighted, timestamp: timeOf(IDS.delighted) }), refresh: useRefreshSentiment() }), { wrapper: h.wrapper });
-    await waitFor(() => expect(result.current.s.data?.label).toBe("positive"));
+    await waitFor(() => expect(result.current.s.data).toMatchObject({ label: "positive" }));
     const before = result.current.s.dataUpdatedAt;
     await act(() => result.current.refresh.mutateAsync({ ids: [IDS.delighted], timestamps: { [IDS.delighted]: timeOf(IDS.delighted) } }));
     expect((h.backend.stats.requests.at(-1)!.body as { force_refresh?: boolean }).force_refresh).toBe(true);
@@ -122,13 +135,16 @@ describe("useSentiment batching", () => {
     expect(cached.source).toBe("stored");
   });
 
-  it("useSentiments gathers many ids through the same batching", async () => {
+  it("useSentimentResults gathers many ids through the same batching, in one object that stays the same until something arrives", async () => {
     const h = harness();
     const ids = traceIds().slice(0, 8);
-    const { result } = renderHook(() => useSentiments({ ids, timestamps: Object.fromEntries(ids.map((id) => [id, timeOf(id)])) }), { wrapper: h.wrapper });
+    const { result, rerender } = renderHook(() => useSentimentResults({ ids, timestamps: Object.fromEntries(ids.map((id) => [id, timeOf(id)])) }), { wrapper: h.wrapper });
     await waitFor(() => expect(result.current.isPending).toBe(false));
     expect(Object.keys(result.current.data).sort()).toEqual([...ids].sort());
     expect(h.backend.stats.count("sentiment")).toBe(2);
+    const data = result.current.data;
+    rerender();
+    expect(result.current.data).toBe(data);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   SentimentBar,
   SentimentOverview,
   SessionView,
-  SessionViewView,
+  SessionViewTraceList,
   SummaryPanel,
   SummaryPanelView,
   TextReprView,
@@ -117,11 +117,11 @@ describe("fuzzed data props stay contained", () => {
       }),
       (p) => { const C = any(EvaluationSummaryPanelView); return <C {...p} onGenerationClick={() => undefined} onGenerate={() => undefined} />; },
     ));
-  it("SessionViewView: random traces, every one expanded, with random titles, sentiments and failures", () =>
+  it("SessionViewTraceList: random traces, every one expanded, with random titles, sentiments and failures", () =>
     property(
       fc.record({ traces: randomTraces, sentiments: randomByTraceId, summaryTitles: randomByTraceId, summaryErrors: randomByTraceId, summarizingIds: randomTraceIds, error: fc.oneof(fc.constant(undefined), weird) }),
       (p) => {
-        const C = any(SessionViewView);
+        const C = any(SessionViewTraceList);
         const expanded = Array.isArray(p.traces) ? p.traces.map((t) => (t as { id?: unknown } | null)?.id) : [];
         return <C {...p} defaultExpandedTraceIds={expanded} onSummarizeAll={() => undefined} onTraceClick={() => undefined} />;
       },

@@ -11,7 +11,7 @@ import {
   EvaluationSummaryPanelView,
   PolicyImage,
   SafeMarkdown,
-  SessionViewView,
+  SessionViewTraceList,
   SummaryPanelView,
   TraceDetail,
   TraceLensProvider,
@@ -83,7 +83,7 @@ function everyPlace(url: (name: string) => string): ReactNode {
   return (
     <div>
       <TraceDetail trace={trace} defaultSelectedEventId={`${trace.id}-gen`} defaultTab="conversation" treeHeight={300} />
-      <SessionViewView traces={[traceWithMedia(url, `session-${run}`)]} defaultExpandedTraceIds={[`session-${run}`]} />
+      <SessionViewTraceList traces={[traceWithMedia(url, `session-${run}`)]} defaultExpandedTraceIds={[`session-${run}`]} />
       <SummaryPanelView
         status="success"
         mode="detailed"

@@ -135,10 +135,10 @@ describe("every component renders on the server", () => {
     expect(connected).toContain("Summarize");
   });
 
-  it("SessionViewView, an expanded turn included, and SessionView through a provider", () => {
+  it("SessionViewTraceList, an expanded turn included, and SessionView through a provider", () => {
     const { SESSION_ID, SESSION_TITLES, SESSION_TRACE_IDS, sessionTracesFixture, sessionSentiments } = f.session;
     const html = renderToString(
-      <f.ui.SessionViewView sessionId={SESSION_ID} traces={sessionTracesFixture()} sentiments={sessionSentiments()} summaryTitles={SESSION_TITLES} defaultExpandedTraceIds={[SESSION_TRACE_IDS[0]!]} />,
+      <f.ui.SessionViewTraceList sessionId={SESSION_ID} traces={sessionTracesFixture()} sentiments={sessionSentiments()} summaryTitles={SESSION_TITLES} defaultExpandedTraceIds={[SESSION_TRACE_IDS[0]!]} />,
     );
     expect(html).toContain('data-slot="session-view"');
     expect((html.match(/data-slot="session-trace"/g) ?? []).length).toBe(5);

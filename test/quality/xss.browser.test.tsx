@@ -13,7 +13,7 @@ import {
   SentimentBar,
   SentimentOverview,
   SessionView,
-  SessionViewView,
+  SessionViewTraceList,
   SummaryPanelView,
   TextReprView,
   TraceDetail,
@@ -229,11 +229,11 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
     }
   });
 
-  it("SessionViewView: titles, names, previews, expanded conversations, sentiment and summary errors", async () => {
+  it("SessionViewTraceList: titles, names, previews, expanded conversations, sentiment and summary errors", async () => {
     for (const [k, strings] of [...hostileChunks(90), PAYLOADS].entries()) {
       const traces = hostileSessionTraces(strings, strings[0] ?? "", `session-${k}`);
       const root = await expectSafe(
-        <SessionViewView
+        <SessionViewTraceList
           sessionId={strings[0]}
           traces={traces}
           // Trace i carries strings i and i+1, so every other conversation open covers them all.
@@ -249,6 +249,6 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
     }
     const payloadSession = hostileSessionTraces(PAYLOADS, "payload-session", "payload");
     expectShownAsText(await expectSafe(<SessionView sessionId="payload-session" traces={payloadSession} defaultExpandedTraceIds={[payloadSession[0]!.id]} />), PAYLOADS);
-    await expectSafe(<SessionViewView traces={undefined} error={serverError(PAYLOADS.join(" "))} onRetry={() => undefined} />);
+    await expectSafe(<SessionViewTraceList traces={undefined} error={serverError(PAYLOADS.join(" "))} onRetry={() => undefined} />);
   });
 });

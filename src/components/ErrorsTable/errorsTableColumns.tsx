@@ -1,6 +1,6 @@
 import type { ErrorGroup } from "../../core/errorGroups";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
-import { cutText } from "../ui/boundedText";
+import { cutText } from "../../core/boundedText";
 import { CountText, RelativeTime, type ExploreFormat } from "../ui/exploreCells";
 import { Sparkline } from "../ui/Sparkline";
 

@@ -1,12 +1,13 @@
 "use client";
-import { forwardRef, useContext, type Ref } from "react";
+import { forwardRef, type Ref } from "react";
 import type { EvaluationSummaryResponseBody } from "../../core/eventsApi";
-import { TraceLensContext } from "../../hooks/context";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useEvaluationSummary } from "../../hooks/useEvaluationSummary";
 import { useControllableState } from "../ui/useControllableState";
 import { EvaluationSummaryPanelView, type EvaluationSummaryPanelViewProps } from "./EvaluationSummaryPanelView";
 
-export interface EvaluationSummaryPanelProps extends EvaluationSummaryPanelViewProps {
+export interface EvaluationSummaryPanelProps extends TraceLensHookOptions, EvaluationSummaryPanelViewProps {
   /** The evaluation (its `$ai_evaluation_id`, a UUID) whose runs to summarize through the provider's client. */
   evaluationId?: string;
   /** Only these generations' runs (at most 250). */
@@ -19,7 +20,9 @@ export interface EvaluationSummaryPanelProps extends EvaluationSummaryPanelViewP
 
 type ConnectedProps = EvaluationSummaryPanelProps & { forwardedRef: Ref<HTMLDivElement> };
 
-function EvaluationSummaryPanelConnected({ forwardedRef, evaluationId, generationIds, autoGenerate, filter, defaultFilter = "all", onFilterChange, ...view }: ConnectedProps) {
+function EvaluationSummaryPanelConnected({
+  forwardedRef, evaluationId, generationIds, autoGenerate, filter, defaultFilter = "all", onFilterChange, client: _client, queryClient: _queryClient, ...view
+}: ConnectedProps) {
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const fetching = view.summary === undefined && Boolean(evaluationId);
   const result = useEvaluationSummary({ evaluationId: fetching ? (evaluationId as string) : "", filter: current, generationIds }, { autoGenerate });
@@ -47,12 +50,21 @@ function EvaluationSummaryPanelConnected({ forwardedRef, evaluationId, generatio
  * one you already have. The filter is controllable (`filter` + `onFilterChange`).
  *
  * @example
- * <EvaluationSummaryPanel evaluationId={id} onGenerationClick={(generationId) => openTrace(generationId)} />
+ * <EvaluationSummaryPanel evaluationId={id} onGenerationClick={(generationId) => openGeneration(generationId)} />
  */
 export const EvaluationSummaryPanel = forwardRef(function EvaluationSummaryPanel(props: EvaluationSummaryPanelProps, ref: Ref<HTMLDivElement>) {
-  const context = useContext(TraceLensContext);
-  if (context) return <EvaluationSummaryPanelConnected {...props} forwardedRef={ref} />;
-  const { evaluationId, generationIds: _ids, autoGenerate: _auto, ...view } = props;
+  return (
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <EvaluationSummaryPanelInner {...props} forwardedRef={ref} />
+    </TraceLensScope>
+  );
+});
+EvaluationSummaryPanel.displayName = "EvaluationSummaryPanel";
+
+function EvaluationSummaryPanelInner({ forwardedRef: ref, ...props }: ConnectedProps) {
+  const connection = useTraceLensClient({ optional: true });
+  if (connection) return <EvaluationSummaryPanelConnected {...props} forwardedRef={ref} />;
+  const { evaluationId, generationIds: _ids, autoGenerate: _auto, client: _client, queryClient: _queryClient, ...view } = props;
   const missingProvider = view.summary === undefined && Boolean(evaluationId) && !view.error;
   return (
     <EvaluationSummaryPanelView
@@ -61,5 +73,4 @@ export const EvaluationSummaryPanel = forwardRef(function EvaluationSummaryPanel
       error={missingProvider ? new Error("EvaluationSummaryPanel needs a <TraceLensProvider> to summarize an evaluation, or a `summary` prop.") : view.error}
     />
   );
-});
-EvaluationSummaryPanel.displayName = "EvaluationSummaryPanel";
+}

@@ -23,11 +23,8 @@ interface ExampleProps {
 
 function PatternExample({ generationId, reasoning, onClick }: ExampleProps) {
   const text = reasoning ? (reasoning.length > REASONING_MAX_CHARS ? `${reasoning.slice(0, REASONING_MAX_CHARS)}…` : reasoning) : "";
-  const { open, triggerRef, triggerProps, tooltip, tooltipId } = useTooltip(text, text !== "");
+  const { open, setTrigger, triggerProps, tooltip, tooltipId } = useTooltip(text, text !== "");
   const short = generationId.slice(0, 8);
-  const setRef = (node: HTMLElement | null) => {
-    triggerRef.current = node;
-  };
   const shared = {
     ...triggerProps,
     "aria-describedby": open ? tooltipId : undefined,
@@ -39,7 +36,7 @@ function PatternExample({ generationId, reasoning, onClick }: ExampleProps) {
       {onClick ? (
         <button
           {...shared}
-          ref={setRef}
+          ref={setTrigger}
           type="button"
           onClick={() => onClick(generationId)}
           className={cn(shared.className, "tl:cursor-pointer tl:border-0 tl:bg-transparent tl:p-0 tl:text-accent tl:underline")}
@@ -49,7 +46,7 @@ function PatternExample({ generationId, reasoning, onClick }: ExampleProps) {
         </button>
       ) : (
         // Still focusable when it has reasoning, so keyboard users can read it too.
-        <span {...shared} ref={setRef} tabIndex={text ? 0 : undefined} className={cn(shared.className, "tl:text-muted")}>
+        <span {...shared} ref={setTrigger} tabIndex={text ? 0 : undefined} className={cn(shared.className, "tl:text-muted")}>
           <span aria-hidden="true">{short}</span>
           <span className="tl:sr-only">Generation {generationId}</span>
         </span>
@@ -62,14 +59,14 @@ function PatternExample({ generationId, reasoning, onClick }: ExampleProps) {
 export interface EvaluationSummaryPanelPatternProps {
   kind: EvaluationPatternKind;
   pattern: EvaluationSummaryPattern;
-  onGenerationClick?: (generationId: string) => void;
+  onOpenGeneration?: (generationId: string) => void;
   reasoningByGenerationId?: Readonly<Record<string, string>>;
   /** When given, ids outside it are not clickable (PostHog: "not found in the loaded runs"). */
   knownGenerationIds?: ReadonlySet<string>;
 }
 
 /** One pattern: title, frequency, description, and the example generations with their reasoning. */
-export function EvaluationSummaryPanelPattern({ kind, pattern, onGenerationClick, reasoningByGenerationId, knownGenerationIds }: EvaluationSummaryPanelPatternProps) {
+export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration, reasoningByGenerationId, knownGenerationIds }: EvaluationSummaryPanelPatternProps) {
   const titleId = useId();
   const style = KIND_STYLE[kind];
   // A blank id would be an empty, invisible button: there is nothing to open, so it is not offered.
@@ -105,7 +102,7 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onGenerationClick
                 key={id}
                 generationId={id}
                 reasoning={reasoningByGenerationId?.[id] ?? pattern.example_reasoning}
-                onClick={onGenerationClick && (!knownGenerationIds || knownGenerationIds.has(id)) ? onGenerationClick : undefined}
+                onClick={onOpenGeneration && (!knownGenerationIds || knownGenerationIds.has(id)) ? onOpenGeneration : undefined}
               />
             ))}
           </ul>

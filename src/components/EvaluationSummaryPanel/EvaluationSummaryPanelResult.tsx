@@ -5,7 +5,7 @@ import { SafeMarkdown } from "../ui/SafeMarkdown";
 import { EvaluationSummaryPanelPattern, type EvaluationSummaryPanelPatternProps } from "./EvaluationSummaryPanelPattern";
 import { PATTERN_KINDS, patternSections, statisticsLine, type PatternSection } from "./evaluationSummaryPanelModel";
 
-type PatternLinks = Pick<EvaluationSummaryPanelPatternProps, "onGenerationClick" | "reasoningByGenerationId" | "knownGenerationIds">;
+type PatternLinks = Pick<EvaluationSummaryPanelPatternProps, "onOpenGeneration" | "reasoningByGenerationId" | "knownGenerationIds">;
 
 export interface EvaluationSummaryPanelResultProps extends PatternLinks {
   summary: EvaluationSummaryResponseBody;

@@ -1,4 +1,6 @@
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type Ref } from "react";
+"use client";
+import { forwardRef, useCallback, useMemo, type ComponentPropsWithoutRef, type Ref } from "react";
+import { generationClickDetails, type GenerationClickDetails } from "../../core/generationRows";
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
@@ -37,8 +39,12 @@ export interface EvaluationSummaryPanelViewProps extends Omit<ComponentPropsWith
   /** @default true */
   defaultExpanded?: boolean;
   onExpandedChange?: (expanded: boolean) => void;
-  /** Called with an example generation's id (PostHog opens its trace on the evals tab). */
-  onGenerationClick?: (generationId: string) => void;
+  /**
+   * Called with an example generation's id (PostHog opens its trace on the evals tab). The details hold
+   * nothing more here (an evaluation summary names generations by id only), but have the same shape as
+   * GenerationsTable's.
+   */
+  onGenerationClick?: (generationId: string, details: GenerationClickDetails) => void;
   /** Each run's reasoning, for the example tooltips; falls back to the pattern's `example_reasoning`. */
   reasoningByGenerationId?: Readonly<Record<string, string>>;
   /** The generations of the loaded runs; example ids outside it are shown as text, not buttons. */
@@ -91,6 +97,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const [open, setOpen] = useControllableState(expanded, defaultExpanded, onExpandedChange);
   const known = useMemo(() => (Array.isArray(knownGenerationIds) ? new Set(knownGenerationIds.map(String)) : undefined), [knownGenerationIds]);
+  const openGeneration = useCallback((id: string) => onGenerationClick?.(id, generationClickDetails(null)), [onGenerationClick]);
   const failed = error !== undefined && error !== null && error !== false;
   const state = loading ? "loading" : failed ? (isNoRunsError(error) ? "empty" : "error") : summary ? "success" : "idle";
   const action = summary && state !== "idle" ? onRegenerate : onGenerate;
@@ -134,7 +141,7 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
           expanded={open}
           onExpandedChange={setOpen}
           locale={locale}
-          onGenerationClick={onGenerationClick}
+          onOpenGeneration={onGenerationClick ? openGeneration : undefined}
           reasoningByGenerationId={reasoningByGenerationId}
           knownGenerationIds={known}
         />

@@ -1,22 +1,31 @@
+"use client";
 import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
+import { generationClickDetails, generationRows, type GenerationClickDetails, type GenerationRow } from "../../core/generationRows";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
+import type { TableCellContextValue } from "../cells/cellContext";
 import type { DataTableSorting } from "../ui/dataTableFeatures";
 import { ErrorBoundary } from "../ui/ErrorState";
-import { useConnectedTable, type ConnectedTableProps } from "../ui/useConnectedTable";
 import { useControllableState } from "../ui/useControllableState";
+import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
 import { GenerationsTableQuery } from "./GenerationsTableQuery";
 import { GenerationsTableView } from "./GenerationsTableView";
-import { generationRows, type GenerationRow } from "./generationsTableModel";
 
-export interface GenerationsTableProps extends ConnectedTableProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
   generations?: readonly LLMTraceEvent[];
   /** Traces whose `$ai_generation` events become rows (each row keeps its trace, for the person column). */
   traces?: readonly LLMTrace[];
-  /** Drop-in mode: generations of the traces a TracesQuery returns, through the provider's client. */
+  /**
+   * Drop-in mode: every `$ai_generation` (at any depth) in this window and these filters, through the
+   * provider's client, ordered and paged by the server (an EventsQuery).
+   */
   query?: Omit<TracesParams, "limit" | "offset">;
+  /** Generations per page on the query path. @default 50 */
+  pageSize?: number;
   /** @default generationsTableColumns */
   columns?: readonly GenerationsTableColumn[];
   /** Row id → detail row open. Controlled when given. */
@@ -24,8 +33,11 @@ export interface GenerationsTableProps extends ConnectedTableProps, Omit<Compone
   /** @default {} */
   defaultExpanded?: Record<string, boolean>;
   onExpandedChange?: (expanded: Record<string, boolean>) => void;
-  /** Enter or a click on a row. Without it, Enter and clicks open and close the row's properties. */
-  onGenerationClick?: (generation: LLMTraceEvent, trace: LLMTrace | null) => void;
+  /**
+   * Enter or a click on a row: the generation's id, its trace id, time, event and trace. Without it,
+   * Enter and clicks open and close the row's properties.
+   */
+  onGenerationClick?: (generationId: string, details: GenerationClickDetails) => void;
   /** Load generation-level sentiment for rendered rows that carry none. @default true */
   loadSentiment?: boolean;
   /** @default "Generations" */
@@ -39,6 +51,7 @@ export interface GenerationsTableProps extends ConnectedTableProps, Omit<Compone
 const NEWEST_FIRST: DataTableSorting = [{ id: "time", desc: true }];
 const DEFAULTS = { label: "Generations", emptyTitle: "There were no generations in this period", defaultSorting: NEWEST_FIRST };
 const NONE: Record<string, boolean> = {};
+const ALL_TIME = {};
 
 /**
  * PostHog's generations list: one row per `$ai_generation` with model, sentiment, error, latency,
@@ -47,20 +60,22 @@ const NONE: Record<string, boolean> = {};
  */
 export const GenerationsTable = forwardRef(function GenerationsTable(props: GenerationsTableProps, ref: Ref<HTMLDivElement>) {
   return (
-    <ErrorBoundary title="The generations table could not be shown" resetKey={props.generations ?? props.traces ?? JSON.stringify(props.query ?? null)}>
-      <GenerationsTableInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <ErrorBoundary title="The generations table could not be shown" resetKey={props.generations ?? props.traces ?? JSON.stringify(props.query ?? null)}>
+        <GenerationsTableInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </TraceLensScope>
   );
 });
 GenerationsTable.displayName = "GenerationsTable";
 
 function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
-    generations, traces, columns = generationsTableColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick,
-    ...connected
+    generations, traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns = generationsTableColumns,
+    expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick, ...shellProps
   } = props;
-  const { query } = connected;
-  const shell = useConnectedTable(connected, columns, DEFAULTS);
+  const shell = useDataTableShell(shellProps, columns, DEFAULTS);
+  const connection = useTraceLensClient({ optional: true });
   const [expanded, setExpanded] = useControllableState(expandedProp, () => defaultExpanded ?? NONE, onExpandedChange);
   // PostHog clears open rows whenever the data changes underneath them (date, filters).
   const dataKey = query ? JSON.stringify(query) : (generations ?? traces);
@@ -71,7 +86,7 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   }
   const onRowOpen = useCallback(
     (row: GenerationRow) => {
-      if (onGenerationClick) onGenerationClick(row.event, row.trace);
+      if (onGenerationClick) onGenerationClick(String(row.event.id ?? ""), generationClickDetails(row));
       else setExpanded((current) => ({ ...current, [row.rowId]: !current[row.rowId] }));
     },
     [onGenerationClick, setExpanded],
@@ -79,12 +94,15 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   const view = { ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen };
 
   const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
-  const { locale, now, sentiment } = shell;
-  const cellContext = useMemo(() => ({ locale, now, sentiment, level: "generation" as const }), [locale, now, sentiment]);
+  const { locale, now } = shell;
+  const sentimentRange = loadSentiment && connection ? ALL_TIME : null;
+  const cellContext = useMemo<TableCellContextValue>(() => ({ locale, now, sentimentRange, level: "generation" }), [locale, now, sentimentRange]);
 
   if (generations === undefined && traces === undefined) {
-    const connection = shell.queryConnection("GenerationsTable needs `generations` or `traces`, or a `query` inside <TraceLensProvider client={...}>.");
-    return <GenerationsTableQuery ref={forwardedRef} view={view} connection={connection} />;
+    if (!connection) throw new Error("GenerationsTable needs `generations` or `traces`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
+    return (
+      <GenerationsTableQuery ref={forwardedRef} view={view} query={query ?? {}} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />
+    );
   }
   const { loading, error, onRetry } = shell.host;
   return (

@@ -1,5 +1,5 @@
 import { JsonView } from "../ui/JsonView";
-import { generationErrorText, generationModel, generationProvider, type GenerationRow } from "./generationsTableModel";
+import { generationErrorText, generationModel, generationProvider, type GenerationRow } from "../../core/generationRows";
 
 /**
  * The detail row under an expanded generation: its error (if any) and every property in a collapsible

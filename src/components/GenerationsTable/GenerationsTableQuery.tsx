@@ -1,16 +1,22 @@
 import { forwardRef, useMemo, type Ref } from "react";
+import type { TracesParams } from "../../client/clientTypes";
+import type { LLMTraceEvent } from "../../core/eventsTrace";
+import { generationRows } from "../../core/generationRows";
 import { generationEventsParams } from "../../hooks/eventsQueryOptions";
-import { useEventPages } from "../../hooks/useEventPages";
+import { useInfiniteEvents } from "../../hooks/useInfiniteEvents";
+import { usePagedRows } from "../../hooks/usePagedRows";
+import type { TableCellContextValue } from "../cells/cellContext";
 import type { DataTableSorting } from "../ui/dataTableFeatures";
-import type { TableCellContextValue } from "../ui/tableCellContext";
-import type { TraceQueryConnection } from "../ui/useConnectedTable";
-import { pagesFooter } from "../ui/useTraceQueryTable";
-import { generationRows } from "./generationsTableModel";
+import { dataTablePagingProps } from "../ui/DataTablePaging";
 import { GenerationsTableView, type GenerationsTableViewProps } from "./GenerationsTableView";
 
 interface GenerationsTableQueryProps {
   view: Omit<GenerationsTableViewProps, "rows" | "status" | "error" | "onRetry" | "cellContext">;
-  connection: TraceQueryConnection;
+  query: Omit<TracesParams, "limit" | "offset">;
+  pageSize: number;
+  loadSentiment: boolean;
+  locale?: string;
+  now?: number;
 }
 
 /** Columns the server can order by, as EventsQuery order expressions. */
@@ -33,29 +39,20 @@ function orderBy(sorting: DataTableSorting | undefined): string[] {
  * The drop-in path: every `$ai_generation` in the query's window (at any depth: an EventsQuery, not the
  * direct children a TracesQuery lists), ordered and paged by the server, more pages as the user scrolls.
  */
-export const GenerationsTableQuery = forwardRef(function GenerationsTableQuery({ view, connection }: GenerationsTableQueryProps, ref: Ref<HTMLDivElement>) {
-  const { query, pageSize, client, queryClient, loadSentiment, locale, now } = connection;
+export const GenerationsTableQuery = forwardRef(function GenerationsTableQuery(
+  { view, query, pageSize, loadSentiment, locale, now }: GenerationsTableQueryProps,
+  ref: Ref<HTMLDivElement>,
+) {
   // A string, so a new sorting array with the same order does not restart the pages.
   const orderKey = orderBy(view.table.sorting).join("\n");
   const params = useMemo(() => generationEventsParams(query, orderKey.split("\n")), [query, orderKey]);
-  const pages = useEventPages(client, queryClient, params, pageSize);
-  const rows = useMemo(() => generationRows(pages.events, undefined), [pages.events]);
+  const paging = usePagedRows<LLMTraceEvent>(useInfiniteEvents(params, { pageSize }));
+  const rows = useMemo(() => generationRows(paging.rows, undefined), [paging.rows]);
+  // Lazy sentiment is asked within the query's dates.
   const dateFrom = query.dateRange?.date_from ?? null;
   const dateTo = query.dateRange?.date_to ?? null;
-  const sentiment = useMemo(() => (loadSentiment ? { client, queryClient, dateFrom, dateTo } : null), [loadSentiment, client, queryClient, dateFrom, dateTo]);
-  const cellContext = useMemo<TableCellContextValue>(() => ({ locale, now, sentiment, level: "generation" }), [locale, now, sentiment]);
-  return (
-    <GenerationsTableView
-      {...view}
-      ref={ref}
-      rows={rows}
-      status={pages.loading ? "loading" : pages.error ? "error" : "ready"}
-      error={pages.error}
-      onRetry={pages.retry}
-      onEndReached={pages.hasMore ? pages.loadMore : undefined}
-      footer={pages.events.length > 0 ? pagesFooter(pages, "generations") : null}
-      cellContext={cellContext}
-    />
-  );
+  const sentimentRange = useMemo(() => (loadSentiment ? { dateFrom, dateTo } : null), [loadSentiment, dateFrom, dateTo]);
+  const cellContext = useMemo<TableCellContextValue>(() => ({ locale, now, sentimentRange, level: "generation" }), [locale, now, sentimentRange]);
+  return <GenerationsTableView {...view} ref={ref} rows={rows} {...dataTablePagingProps(paging, "generations", paging.rows.length)} cellContext={cellContext} />;
 });
 GenerationsTableQuery.displayName = "GenerationsTableQuery";

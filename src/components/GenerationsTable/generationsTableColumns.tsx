@@ -3,11 +3,11 @@ import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { cn } from "../ui/cn";
 import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
-import { NumberCell, TextCell, TimeCell, cachedFormat } from "../TracesTable/TracesTableCells";
-import { useTableCellContext } from "../ui/tableCellContext";
+import { NumberCell, TextCell, TimeCell, cachedFormat } from "../cells/TableCells";
+import { useTableCellContext } from "../cells/cellContext";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { PersonCell } from "../TracesTable/TracesTablePersonCell";
-import { SentimentCell } from "../TracesTable/TracesTableSentimentCell";
+import { PersonCell } from "../cells/PersonCell";
+import { SentimentCell } from "../cells/SentimentCell";
 import {
   generationCost,
   generationCostNote,
@@ -22,7 +22,7 @@ import {
   generationTraceId,
   inlineGenerationSentiment,
   type GenerationRow,
-} from "./generationsTableModel";
+} from "../../core/generationRows";
 
 /** A GenerationsTable column over one generation row (`{ event, trace }`). */
 export type GenerationsTableColumn = DataTableColumn<GenerationRow>;

@@ -1,3 +1,4 @@
 export { GenerationsTable, type GenerationsTableProps } from "./GenerationsTable";
+export { GenerationsTableView, type GenerationsTableViewProps } from "./GenerationsTableView";
 export { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
-export { generationRows, type GenerationRow } from "./generationsTableModel";
+export { generationClickDetails, generationRows, type GenerationClickDetails, type GenerationRow } from "../../core/generationRows";

@@ -3,7 +3,7 @@ import { forwardRef, useState, type ComponentPropsWithoutRef, type Ref } from "r
 import { isPropertyBag } from "../../core/eventsAccess";
 import type { QueryPropertyFilter } from "../../core/eventsTrace";
 import { personDisplay, personFilter, type PersonLike } from "../../core/personDisplay";
-import { cutText } from "../ui/boundedText";
+import { cutText } from "../../core/boundedText";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { PopoverButton } from "../ui/PopoverButton";

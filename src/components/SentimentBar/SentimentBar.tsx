@@ -1,6 +1,8 @@
-import { forwardRef, useCallback, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from "react";
+"use client";
+import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from "react";
 import type { SentimentError, SentimentLabel, SentimentResult, SentimentScores } from "../../core/sentiment";
 import { cn } from "../ui/cn";
+import { useComposedRefs } from "../ui/composeRefs";
 import { useTooltip } from "../ui/Tooltip";
 import { describeShares, resolveSentimentBar, type SentimentBarModel } from "./sentimentBarModel";
 import { SentimentBarMarkers, SentimentBarSegments } from "./SentimentBarParts";
@@ -78,14 +80,7 @@ export const SentimentBar = forwardRef(function SentimentBar(
   const model = resolveSentimentBar({ sentiment, label, score, scores, maxPositive, maxNegative, loading, error });
   const text = content(model, variant);
   const { triggerRef, triggerProps, tooltip } = useTooltip(text.tooltip, tooltipEnabled && model.state !== "loading");
-  const setRefs = useCallback(
-    (node: HTMLDivElement | null) => {
-      triggerRef.current = node;
-      if (typeof ref === "function") ref(node);
-      else if (ref) ref.current = node;
-    },
-    [ref, triggerRef],
-  );
+  const setRefs = useComposedRefs<HTMLDivElement>(triggerRef, ref);
   const full = size === "full";
   const trackStyle: CSSProperties = full ? { flex: "0 0 75%" } : { width: 40 };
 

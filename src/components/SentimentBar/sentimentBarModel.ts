@@ -7,6 +7,7 @@ import {
   type SentimentScores,
   type SentimentSource,
 } from "../../core/sentiment";
+import { readableError } from "../ui/readableError";
 
 /** PostHog only draws a strongest-message marker above this score. */
 export const SENTIMENT_MARKER_THRESHOLD = 0.05;
@@ -70,6 +71,9 @@ function isLabel(value: unknown): value is SentimentLabel {
 }
 
 function errorText(error: unknown): string {
+  // A failure whose whole request failed carries that request's error: said for people, not for logs.
+  const cause = isSentimentError(error) ? (error as { cause?: unknown }).cause : undefined;
+  if (cause) return readableError(cause);
   if (isSentimentError(error)) return String(error.error);
   if (error instanceof Error) return error.message;
   if (typeof error === "string") return error;

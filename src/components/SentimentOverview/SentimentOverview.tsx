@@ -1,19 +1,19 @@
-import { QueryClientContext, type QueryClient } from "@tanstack/react-query";
-import { forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
-import type { TraceLensClient, TracesParams } from "../../client/clientTypes";
+"use client";
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
-import { TraceLensContext } from "../../hooks/context";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useTraces } from "../../hooks/useTraces";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
-import type { LazySentimentSource } from "../TracesTable/tracesTableContext";
-import { sentimentDimensions, type SentimentItem, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
+import { sentimentDimensions, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
 import { idsWithoutSentiment, sentimentItems, type SentimentById } from "./sentimentOverviewItems";
 import type { SentimentOverviewFilter } from "./sentimentOverviewModel";
-import { SentimentResultsLoader } from "./SentimentOverviewLoader";
-import { SentimentOverviewView, type SentimentOverviewViewProps } from "./SentimentOverviewView";
+import { SentimentOverviewLoaded, type SentimentRangeHint } from "./SentimentOverviewLoaded";
+import { SentimentOverviewView } from "./SentimentOverviewView";
 
-export interface SentimentOverviewProps extends Omit<ComponentPropsWithoutRef<"section">, "children" | "title"> {
+export interface SentimentOverviewProps extends TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"section">, "children" | "title"> {
   /** Traces to aggregate (trace level), or whose generations to aggregate (generation level). */
   traces?: readonly LLMTrace[];
   /** `$ai_generation` events to aggregate (generation level). */
@@ -55,8 +55,6 @@ export interface SentimentOverviewProps extends Omit<ComponentPropsWithoutRef<"s
   title?: ReactNode;
   /** Groups drawn before the rest are merged into "Other". @default 8 */
   maxGroups?: number;
-  client?: TraceLensClient;
-  queryClient?: QueryClient;
   /** Host data is still loading. @default false */
   loading?: boolean;
   error?: unknown;
@@ -65,6 +63,7 @@ export interface SentimentOverviewProps extends Omit<ComponentPropsWithoutRef<"s
 }
 
 const DEFAULT_DIMENSIONS = [sentimentDimensions.none, sentimentDimensions.model];
+const EMPTY: LLMTrace[] = [];
 
 /**
  * Sentiment for dashboards: label distribution and mean scores of traces or generations, grouped by a
@@ -73,34 +72,34 @@ const DEFAULT_DIMENSIONS = [sentimentDimensions.none, sentimentDimensions.model]
  */
 export const SentimentOverview = forwardRef(function SentimentOverview(props: SentimentOverviewProps, ref: Ref<HTMLElement>) {
   return (
-    <ErrorBoundary title="The sentiment overview could not be shown" resetKey={props.traces ?? props.generations ?? JSON.stringify(props.query ?? null)}>
-      <SentimentOverviewInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <ErrorBoundary title="The sentiment overview could not be shown" resetKey={props.traces ?? props.generations ?? JSON.stringify(props.query ?? null)}>
+        <SentimentOverviewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </TraceLensScope>
   );
 });
 SentimentOverview.displayName = "SentimentOverview";
 
 type InnerProps = SentimentOverviewProps & { forwardedRef: Ref<HTMLElement> };
 
-function SentimentOverviewInner({ forwardedRef, ...props }: InnerProps) {
-  const context = useContext(TraceLensContext);
-  const hostQueryClient = useContext(QueryClientContext);
-  const client = props.client ?? context?.client;
-  const queryClient = props.queryClient ?? context?.queryClient ?? hostQueryClient;
+function SentimentOverviewInner(props: InnerProps) {
+  const connection = useTraceLensClient({ optional: true });
   if (props.traces === undefined && props.generations === undefined) {
-    if (!client || !queryClient) throw new Error("SentimentOverview needs `traces` or `generations`, or a `query` inside <TraceLensProvider client={...}>.");
-    return <SentimentOverviewQuery {...props} forwardedRef={forwardedRef} client={client} queryClient={queryClient} />;
+    if (!connection) throw new Error("SentimentOverview needs `traces` or `generations`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
+    return <SentimentOverviewQuery {...props} />;
   }
-  return <SentimentOverviewData {...props} forwardedRef={forwardedRef} client={client} queryClient={queryClient ?? undefined} />;
+  return <SentimentOverviewData {...props} canLoad={connection !== null} />;
 }
 
-function SentimentOverviewQuery(props: InnerProps & { client: TraceLensClient; queryClient: QueryClient }) {
-  const { query, client, queryClient } = props;
-  const result = useTraces({ ...query, limit: query?.limit ?? 200 }, { client, queryClient });
+function SentimentOverviewQuery(props: InnerProps) {
+  const { query } = props;
+  const result = useTraces({ ...query, limit: query?.limit ?? 200 });
   const range = { dateFrom: query?.dateRange?.date_from ?? null, dateTo: query?.dateRange?.date_to ?? null };
   return (
     <SentimentOverviewData
       {...props}
+      canLoad
       traces={result.data?.results ?? EMPTY}
       loading={result.isPending && !result.isError}
       error={result.isError ? result.error : undefined}
@@ -110,14 +109,12 @@ function SentimentOverviewQuery(props: InnerProps & { client: TraceLensClient; q
   );
 }
 
-const EMPTY: LLMTrace[] = [];
-
-function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string | null; dateTo: string | null } }) {
+function SentimentOverviewData(props: InnerProps & { canLoad: boolean; range?: SentimentRangeHint }) {
   const {
     forwardedRef, traces, generations, query: _query, level: levelProp, sentiments, loadSentiment = true, maxLookups = 500,
     groupBy: groupByProp, defaultGroupBy, onGroupByChange, dimensions: dimensionsProp = DEFAULT_DIMENSIONS, interval: intervalProp,
     defaultInterval, onIntervalChange, display: displayProp, defaultDisplay, onDisplayChange, onSegmentClick, title = "Sentiment",
-    maxGroups = 8, client, queryClient, loading, error, onRetry, locale, range, ...rest
+    maxGroups = 8, client: _client, queryClient: _queryClient, canLoad, loading, error, onRetry, locale, range, ...rest
   } = props;
   const level = levelProp ?? (generations !== undefined ? "generation" : "trace");
   const idOf = (value: string | SentimentOverviewDimension | undefined) => (typeof value === "object" ? value.id : value);
@@ -133,56 +130,13 @@ function SentimentOverviewData(props: InnerProps & { range?: { dateFrom: string 
   const groupBy = dimensions.find((d) => d.id === groupById) ?? dimensions[0] ?? sentimentDimensions.none;
 
   const base = useMemo(() => sentimentItems(level, traces, generations, sentiments, undefined), [level, traces, generations, sentiments]);
-  const source = useMemo<LazySentimentSource | null>(
-    () => (loadSentiment && client && queryClient ? { client, queryClient, dateFrom: range?.dateFrom, dateTo: range?.dateTo } : null),
-    [loadSentiment, client, queryClient, range?.dateFrom, range?.dateTo],
-  );
-  const ids = useMemo(() => (source ? idsWithoutSentiment(base, maxLookups) : []), [source, base, maxLookups]);
-  const timestamps = useMemo(() => Object.fromEntries(base.map((item) => [item.id, item.time])), [base]);
-
-  const render = (loaded: SentimentById | undefined, pending: number) => (
-    <SentimentOverviewItems
-      {...rest}
-      forwardedRef={forwardedRef}
-      base={base}
-      build={(l) => sentimentItems(level, traces, generations, sentiments, l)}
-      loaded={loaded}
-      level={level}
-      dimensions={dimensions}
-      groupBy={groupBy}
-      onGroupByChange={setGroupBy}
-      interval={interval}
-      onIntervalChange={setInterval}
-      display={display}
-      onDisplayChange={setDisplay}
-      onSegmentClick={onSegmentClick}
-      status={loading ? "loading" : error ? "error" : "ready"}
-      error={error}
-      onRetry={onRetry}
-      pending={pending}
-      title={title}
-      maxGroups={maxGroups}
-      locale={locale}
-    />
-  );
-  if (!source || ids.length === 0) return render(undefined, 0);
-  return (
-    <SentimentResultsLoader ids={ids} level={level} source={source} timestamps={timestamps}>
-      {render}
-    </SentimentResultsLoader>
-  );
-}
-
-type ItemsProps = Omit<SentimentOverviewViewProps, "items"> & {
-  forwardedRef: Ref<HTMLElement>;
-  base: SentimentItem[];
-  build: (loaded: SentimentById) => SentimentItem[];
-  loaded: SentimentById | undefined;
-};
-
-/** Rebuilds the items only when loaded results change, so aggregation does not rerun on every render. */
-function SentimentOverviewItems({ forwardedRef, base, build, loaded, ...view }: ItemsProps) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const items = useMemo(() => (loaded ? build(loaded) : base), [loaded, base]);
-  return <SentimentOverviewView {...view} ref={forwardedRef} items={items} />;
+  const load = loadSentiment && canLoad;
+  const ids = useMemo(() => (load ? idsWithoutSentiment(base, maxLookups) : []), [load, base, maxLookups]);
+  const view = {
+    ...rest, ref: forwardedRef, level, dimensions, groupBy, onGroupByChange: setGroupBy, interval, onIntervalChange: setInterval, display,
+    onDisplayChange: setDisplay, onSegmentClick, status: loading ? ("loading" as const) : error ? ("error" as const) : ("ready" as const), error,
+    onRetry, title, maxGroups, locale,
+  };
+  if (ids.length === 0) return <SentimentOverviewView {...view} items={base} pending={0} />;
+  return <SentimentOverviewLoaded view={view} ids={ids} range={range} base={base} source={{ level, traces, generations, sentiments }} />;
 }

@@ -1,5 +1,5 @@
 import type { SentimentLabel } from "../../core/sentiment/types";
-import { cutText } from "../ui/boundedText";
+import { cutText } from "../../core/boundedText";
 import { SENTIMENT_ORDER, type SentimentGroup } from "./sentimentOverviewModel";
 import { SentimentOverviewChart } from "./SentimentOverviewChart";
 import { LABEL_TEXT, SentimentOverviewSegment, formatNet, percentOf } from "./SentimentOverviewSegment";

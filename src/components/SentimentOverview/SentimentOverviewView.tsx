@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useCallback, useId, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { SentimentLabel } from "../../core/sentiment/types";
 import { cn } from "../ui/cn";

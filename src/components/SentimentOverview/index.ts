@@ -1,4 +1,5 @@
 export { SentimentOverview, type SentimentOverviewProps } from "./SentimentOverview";
+export { SentimentOverviewView, type SentimentOverviewViewProps } from "./SentimentOverviewView";
 export {
   sentimentDimensions,
   type SentimentItem,

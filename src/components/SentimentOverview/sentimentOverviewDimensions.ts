@@ -1,8 +1,8 @@
 /** What SentimentOverview groups by: nothing, the model, a person property, any property path, or a function. */
 import type { LLMTrace, LLMTraceEvent, QueryPropertyFilter } from "../../core/eventsTrace";
 import type { SentimentResult } from "../../core/sentiment/types";
-import { cutText } from "../ui/boundedText";
-import { traceModels } from "../TracesTable/tracesTableModel";
+import { cutText } from "../../core/boundedText";
+import { traceModels } from "../../core/traceRows";
 
 /** One trace or generation with its sentiment (null while unknown or absent). */
 export interface SentimentItem {

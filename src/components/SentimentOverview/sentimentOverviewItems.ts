@@ -1,7 +1,7 @@
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
 import type { SentimentResult } from "../../core/sentiment/types";
-import { generationRows, generationTimeMs, inlineGenerationSentiment } from "../GenerationsTable/generationsTableModel";
-import { inlineTraceSentiment, normalizeTraces, traceTimeMs } from "../TracesTable/tracesTableModel";
+import { generationRows, generationTimeMs, inlineGenerationSentiment } from "../../core/generationRows";
+import { inlineTraceSentiment, normalizeTraces, traceTimeMs } from "../../core/traceRows";
 import type { SentimentItem } from "./sentimentOverviewDimensions";
 
 /** Host-supplied or loaded results by id; `null` means known to have none. */

@@ -1,7 +1,7 @@
 /** Aggregation behind SentimentOverview: label counts and mean scores per group and per time bucket. */
 import type { QueryDateRange, QueryPropertyFilter } from "../../core/eventsTrace";
 import type { SentimentLabel, SentimentResult, SentimentScores } from "../../core/sentiment/types";
-import { sentimentLabelOf } from "../TracesTable/tracesTableModel";
+import { sentimentLabelOf } from "../../core/traceRows";
 import { NO_VALUE, dimensionFilters, dimensionValue, type SentimentItem, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
 
 export const SENTIMENT_ORDER: readonly SentimentLabel[] = ["positive", "neutral", "negative"];

@@ -1,18 +1,17 @@
 "use client";
-import { forwardRef, useContext, useMemo, type Ref } from "react";
+import { forwardRef, useMemo, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { sessionTraces } from "../../core/trace";
-import { TraceLensContext } from "../../hooks/context";
-import { useSentiments } from "../../hooks/useSentiments";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
+import { useSentimentResults } from "../../hooks/useSentimentResults";
+import { useSessionSummaries } from "../../hooks/useSessionSummaries";
+import { useSessionTraces } from "../../hooks/useSessionTraces";
 import { useTrace } from "../../hooks/useTrace";
-import { useSessionTraces } from "../../hooks/sessionTracesQueryOptions";
 import { ErrorBoundary } from "../ui/ErrorState";
-import { readableError } from "../ui/readableError";
 import { SessionViewConversation } from "./SessionViewConversation";
-import { SessionViewView, type SessionViewViewProps } from "./SessionViewView";
-import { useSessionSummaries } from "./useSessionSummaries";
+import { SessionViewTraceList, type SessionViewTraceListProps } from "./SessionViewTraceList";
 
 /** Host data may hold anything: only trace-shaped objects can belong to a session. */
 const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
@@ -25,7 +24,7 @@ const SESSION_TITLES_UNAVAILABLE =
 /** PostHog's default page size, and as many ids as one batch_check takes. */
 const SESSION_TRACE_LIMIT = 100;
 
-export interface SessionViewProps extends Omit<SessionViewViewProps, "traces" | "sessionId"> {
+export interface SessionViewProps extends TraceLensHookOptions, Omit<SessionViewTraceListProps, "traces" | "sessionId"> {
   /** The AI session: `$ai_session_id` (or `$session_id` for PostHog-LLM events). */
   sessionId: string;
   /** Traces the host already has; only those of `sessionId` are shown and none are fetched. */
@@ -52,7 +51,9 @@ const fullConversation = (trace: LLMTrace) => <SessionViewFullConversation trace
 
 type ConnectedProps = SessionViewProps & { forwardedRef: Ref<HTMLDivElement> };
 
-function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, query, timestamp, loadSentiment = true, loadSummaries = true, ...view }: ConnectedProps) {
+function SessionViewConnected({
+  forwardedRef, sessionId, traces: hostTraces, query, timestamp, loadSentiment = true, loadSummaries = true, client: _client, queryClient: _queryClient, ...view
+}: ConnectedProps) {
   // The session's own time (when the host knows it) finds it in one query; otherwise ever wider windows do.
   const list = useSessionTraces(sessionId, { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT }, { enabled: !hostTraces, timestamp });
   const source = hostTraces ?? list.data?.results;
@@ -61,12 +62,11 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   // Each trace's own time goes with every lookup by its id, so PostHog searches where the trace is.
   const timestamps = useMemo(() => Object.fromEntries((traces ?? []).map((t) => [t.id, t.createdAt])), [traces]);
   const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
-  const sentiment = useSentiments({ ids: unscored, timestamps });
+  // Results and failures alike go to each trace's SentimentBar as they are.
+  const sentiment = useSentimentResults({ ids: unscored, timestamps });
   const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries, timestamps });
-  const sentiments: Record<string, SentimentResult | SentimentError | null | undefined> = { ...sentiment.data };
-  for (const [id, result] of Object.entries(sentiment.byId)) if (result.error) sentiments[id] = { error: readableError(result.error) };
   return (
-    <SessionViewView
+    <SessionViewTraceList
       {...view}
       ref={forwardedRef}
       sessionId={sessionId}
@@ -75,8 +75,8 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
       error={view.error ?? (hostTraces ? undefined : (list.error ?? undefined))}
       onRetry={view.onRetry ?? (hostTraces ? undefined : () => void list.refetch())}
       moreTraces={view.moreTraces ?? (!hostTraces && list.data?.hasMore === true)}
-      sentiments={view.sentiments ?? sentiments}
-      sentimentLoadingIds={view.sentimentLoadingIds ?? unscored.filter((id) => sentiment.byId[id]?.isPending)}
+      sentiments={view.sentiments ?? sentiment.data}
+      sentimentLoadingIds={view.sentimentLoadingIds ?? sentiment.pendingIds}
       summaryTitles={view.summaryTitles ?? (loadSummaries ? summaries.titles : undefined)}
       summarizingIds={view.summarizingIds ?? summaries.summarizingIds}
       summaryErrors={view.summaryErrors ?? summaries.errors}
@@ -87,11 +87,13 @@ function SessionViewConnected({ forwardedRef, sessionId, traces: hostTraces, que
   );
 }
 
-function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query, timestamp: _t, loadSentiment: _s, loadSummaries: _m, ...view }: ConnectedProps) {
+function SessionViewUnconnected({
+  forwardedRef, traces, sessionId, query: _query, timestamp: _t, loadSentiment: _s, loadSummaries: _m, client: _client, queryClient: _queryClient, ...view
+}: ConnectedProps) {
   const shown = useMemo(() => (traces ? sessionTraces(readableTraces(traces), sessionId) : undefined), [traces, sessionId]);
   const missingProvider = traces === undefined && !view.error && !view.loading;
   return (
-    <SessionViewView
+    <SessionViewTraceList
       {...view}
       ref={forwardedRef}
       sessionId={sessionId}
@@ -108,15 +110,21 @@ function SessionViewUnconnected({ forwardedRef, traces, sessionId, query: _query
  * does) and offers "Summarize all" for the rest; an expanded trace loads in full. Or pass `traces`.
  *
  * @example
- * <SessionView sessionId={trace.aiSessionId} onTraceClick={(id) => navigate(`/traces/${id}`)} />
+ * <SessionView sessionId={trace.aiSessionId} onTraceClick={(id, { timestamp }) => navigate(`/traces/${id}?at=${timestamp}`)} />
  */
 export const SessionView = forwardRef(function SessionView(props: SessionViewProps, ref: Ref<HTMLDivElement>) {
-  const context = useContext(TraceLensContext);
   // The shell reads the traces too (to pick the session's), so its own failures need containing as well.
   return (
-    <ErrorBoundary title="The session could not be shown" resetKey={props.traces ?? props.sessionId}>
-      {context ? <SessionViewConnected {...props} forwardedRef={ref} /> : <SessionViewUnconnected {...props} forwardedRef={ref} />}
-    </ErrorBoundary>
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <ErrorBoundary title="The session could not be shown" resetKey={props.traces ?? props.sessionId}>
+        <SessionViewInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </TraceLensScope>
   );
 });
 SessionView.displayName = "SessionView";
+
+function SessionViewInner(props: ConnectedProps) {
+  const connection = useTraceLensClient({ optional: true });
+  return connection ? <SessionViewConnected {...props} /> : <SessionViewUnconnected {...props} />;
+}

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { buildTraceTree, type TraceTree } from "../../core/trace";
-import { TraceDetailConversation } from "../TraceDetail/TraceDetailConversation";
+import { TraceDetailConversation } from "../TraceDetail";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { conversationNode } from "./sessionViewModel";
 

@@ -4,7 +4,8 @@ import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
 import { describeCost, llmTraceUsage } from "../../core/traceUsage";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { SentimentBar } from "../SentimentBar";
-import { traceInputPreview, traceOutputPreview } from "../TracesTable/tracesTablePreview";
+import { traceInputPreview, traceOutputPreview } from "../../core/tracePreviews";
+import { traceClickDetails, type TraceClickDetails } from "../../core/traceRows";
 import { LINK_BUTTON } from "../ui/buttonStyles";
 import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { readableError } from "../ui/readableError";
@@ -21,7 +22,7 @@ export interface SessionViewTraceProps {
   summaryTitle: string | undefined;
   summarizing: boolean;
   summaryError: unknown;
-  onTraceClick?: (traceId: string) => void;
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   renderConversation: (trace: LLMTrace) => ReactNode;
   locale?: string;
 }
@@ -69,7 +70,7 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
           {traceTimeLabel(trace.createdAt, locale)}
         </time>
         {onTraceClick && (
-          <button type="button" className={LINK_BUTTON} onClick={() => onTraceClick(trace.id)}>
+          <button type="button" className={LINK_BUTTON} onClick={() => onTraceClick(trace.id, traceClickDetails(trace))}>
             Open trace<span className="tl:sr-only"> {position}</span>
           </button>
         )}

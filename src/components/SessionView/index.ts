@@ -1,4 +1,5 @@
 export { SessionView, type SessionViewProps } from "./SessionView";
-export { SessionViewView, type SessionViewViewProps } from "./SessionViewView";
+export { SessionViewTraceList, type SessionViewTraceListProps } from "./SessionViewTraceList";
 export { SessionViewConversation, type SessionViewConversationProps } from "./SessionViewConversation";
-export { useSessionSummaries, SESSION_SUMMARIES_IN_FLIGHT, type SessionSummaries } from "./useSessionSummaries";
+// The session hooks live with the other hooks (main entry); re-exported for imports from `tracelens/trace`.
+export { useSessionSummaries, SESSION_SUMMARIES_IN_FLIGHT, type SessionSummaries } from "../../hooks/useSessionSummaries";

@@ -1,12 +1,7 @@
-/** Pure helpers of the session view: the TracesQuery filter for a session, and what each trace row shows. */
-import type { LLMTrace, QueryPropertyFilter } from "../../core/eventsTrace";
+/** Pure helpers of the session view: conversation order and what each trace row shows. */
+import type { LLMTrace } from "../../core/eventsTrace";
 import { readTimestampMs } from "../../core/eventsAccess";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
-
-/** PostHog's TracesQuery lists a trace when any of its events matches, so this finds every trace of the session. */
-export function sessionPropertyFilter(sessionId: string): QueryPropertyFilter {
-  return { type: "event", key: "$ai_session_id", value: sessionId, operator: "exact" };
-}
 
 /** Oldest first, as the conversation happened; the host's order breaks ties. */
 export function inConversationOrder(traces: readonly LLMTrace[]): LLMTrace[] {

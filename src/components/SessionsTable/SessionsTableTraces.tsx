@@ -1,8 +1,8 @@
 "use client";
 import type { SessionRow } from "../../core/sessionRows";
 import type { TraceLensHookOptions } from "../../hooks/context";
-import { useSessionTraces } from "../../hooks/sessionTracesQueryOptions";
-import { cutText } from "../ui/boundedText";
+import { useSessionTraces } from "../../hooks/useSessionTraces";
+import { cutText } from "../../core/boundedText";
 import type { ExploreFormat } from "../ui/exploreCells";
 import { TraceLinkList, type TraceLinkClick } from "../ui/TraceLinkList";
 

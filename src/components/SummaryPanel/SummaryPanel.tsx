@@ -1,7 +1,8 @@
 "use client";
-import { forwardRef, useContext, type Ref } from "react";
+import { forwardRef, type Ref } from "react";
 import type { SummarizationMode, SummarizationResponseBody, TextReprEventData } from "../../core/eventsApi";
-import { TraceLensContext } from "../../hooks/context";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import type { TraceSummaryParams } from "../../hooks/summaryQueryOptions";
 import { useTraceSummary } from "../../hooks/useTraceSummary";
 import { useControllableState } from "../ui/useControllableState";
@@ -11,7 +12,8 @@ import { SummaryPanelView, type SummaryPanelViewProps } from "./SummaryPanelView
 type HostEvent = Pick<TextReprEventData, "id" | "event" | "properties"> & { timestamp?: string };
 
 export interface SummaryPanelProps
-  extends Omit<SummaryPanelViewProps, "status" | "summary" | "textRepr" | "error" | "onGenerate" | "onRegenerate" | "onRetry" | "eventId"> {
+  extends TraceLensHookOptions,
+    Omit<SummaryPanelViewProps, "status" | "summary" | "textRepr" | "error" | "onGenerate" | "onRegenerate" | "onRetry" | "eventId"> {
   /** Summarizes this trace (the server looks it up by id). */
   traceId?: string;
   /** Summarizes this generation instead (looked up by id); with `traceId`, the trace is only context. */
@@ -19,6 +21,8 @@ export interface SummaryPanelProps
   /** Summarizes this event, sent as data: spans, and events outside the server's date range. */
   event?: HostEvent;
   /** Full control over the request (`data` + `summarizeType`, …); wins over the props above. */
+  query?: Omit<TraceSummaryParams, "mode">;
+  /** @deprecated Renamed `query`, as on every drop-in. */
   params?: Omit<TraceSummaryParams, "mode">;
   /** Model to ask for; empty for the server's default. */
   model?: string | null;
@@ -38,9 +42,13 @@ export interface SummaryPanelProps
   response?: SummarizationResponseBody | null;
 }
 
+/** The request the host spelled out in full, if it did. */
+const fullQuery = (p: SummaryPanelProps) => p.query ?? p.params;
+
 function requestParams(p: SummaryPanelProps, mode: SummarizationMode): TraceSummaryParams {
   const dates = { model: p.model, dateFrom: p.dateFrom, dateTo: p.dateTo, timestamp: p.timestamp };
-  if (p.params) return { ...dates, ...p.params, mode };
+  const query = fullQuery(p);
+  if (query) return { ...dates, ...query, mode };
   if (p.event) {
     const { id, event, properties, timestamp } = p.event;
     return { ...dates, mode, summarizeType: "event", data: { event: { id, event, properties, ...(timestamp ? { timestamp } : {}) } } };
@@ -51,18 +59,23 @@ function requestParams(p: SummaryPanelProps, mode: SummarizationMode): TraceSumm
 
 function subjectOf(p: SummaryPanelProps): SummarySubject | null {
   if (p.subject) return p.subject;
-  if (p.params) return p.params.summarizeType === "event" || p.params.generationId ? "generation" : "trace";
+  const query = fullQuery(p);
+  if (query) return query.summarizeType === "event" || query.generationId ? "generation" : "trace";
   if (p.event) return eventSubject(p.event.event);
   return p.eventId ? "generation" : "trace";
 }
 
 function shared(p: SummaryPanelProps): Omit<SummaryPanelProps, keyof SummaryPanelOwnProps> {
-  const { traceId: _t, eventId: _e, event: _v, params: _p, model: _m, dateFrom: _f, dateTo: _d, timestamp: _s, autoGenerate: _a, loadCached: _l, response: _r, ...view } = p;
+  const {
+    traceId: _t, eventId: _e, event: _v, query: _q, params: _p, model: _m, dateFrom: _f, dateTo: _d, timestamp: _s, autoGenerate: _a, loadCached: _l,
+    response: _r, client: _c, queryClient: _qc, ...view
+  } = p;
   return view;
 }
 type SummaryPanelOwnProps = Pick<
   SummaryPanelProps,
-  "traceId" | "eventId" | "event" | "params" | "model" | "dateFrom" | "dateTo" | "timestamp" | "autoGenerate" | "loadCached" | "response"
+  | "traceId" | "eventId" | "event" | "query" | "params" | "model" | "dateFrom" | "dateTo" | "timestamp" | "autoGenerate" | "loadCached" | "response"
+  | "client" | "queryClient"
 >;
 
 /** Said once, where the panel would otherwise quietly never find a saved summary. */
@@ -108,8 +121,17 @@ function SummaryPanelConnected({ forwardedRef, ...props }: ConnectedProps) {
  * <SummaryPanel traceId={id} mode="detailed" onSelectEvent={setEventId} />
  */
 export const SummaryPanel = forwardRef(function SummaryPanel(props: SummaryPanelProps, ref: Ref<HTMLDivElement>) {
-  const context = useContext(TraceLensContext);
-  if (context) return <SummaryPanelConnected {...props} forwardedRef={ref} />;
+  return (
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <SummaryPanelInner {...props} forwardedRef={ref} />
+    </TraceLensScope>
+  );
+});
+SummaryPanel.displayName = "SummaryPanel";
+
+function SummaryPanelInner({ forwardedRef: ref, ...props }: ConnectedProps) {
+  const connection = useTraceLensClient({ optional: true });
+  if (connection) return <SummaryPanelConnected {...props} forwardedRef={ref} />;
   const response = props.response;
   const missing = response === undefined ? new Error("SummaryPanel needs a <TraceLensProvider> to load a summary, or a `response` prop.") : undefined;
   return (
@@ -124,5 +146,4 @@ export const SummaryPanel = forwardRef(function SummaryPanel(props: SummaryPanel
       eventId={props.event?.id ?? props.eventId}
     />
   );
-});
-SummaryPanel.displayName = "SummaryPanel";
+}

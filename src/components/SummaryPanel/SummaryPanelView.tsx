@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { SummarizationMode, SummarizationSummary } from "../../core/eventsApi";
 import type { LineRefRange } from "../../core/lineRefs";

@@ -1,3 +1,4 @@
+"use client";
 import { useVirtualizer, defaultRangeExtractor, type Range } from "@tanstack/react-virtual";
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type Ref } from "react";
 import { parseTextRepr } from "../../core/textRepr";

@@ -1,23 +1,24 @@
 "use client";
-import { forwardRef, useContext, useMemo, type Ref } from "react";
-import type { TraceParams } from "../../client";
+import { forwardRef, useMemo, type Ref } from "react";
+import type { TraceParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
-import { TraceLensContext } from "../../hooks/context";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useSentiment } from "../../hooks/useSentiment";
 import { useTrace } from "../../hooks/useTrace";
 import { useTraceEvaluations, withEvaluationRuns } from "../../hooks/useTraceEvaluations";
-import { errorMessage } from "../ui/ErrorState";
 import { TraceDetailSummary } from "./TraceDetailSummary";
 import { TraceDetailTextConnected } from "./TraceDetailTextConnected";
 import { TraceDetailView, type TraceDetailViewProps } from "./TraceDetailView";
 
-export interface TraceDetailProps extends Omit<TraceDetailViewProps, "trace"> {
+export interface TraceDetailProps extends TraceLensHookOptions, Omit<TraceDetailViewProps, "trace"> {
   /** The trace to show; when given, nothing is fetched for it. */
   trace?: LLMTrace | null;
   /** Loads the trace through the surrounding `TraceLensProvider` when `trace` is not given. */
   traceId?: string;
   /** More of PostHog's TraceQuery (date range, filters, `includeSentiment`). */
+  query?: Omit<TraceParams, "traceId">;
+  /** @deprecated Renamed `query`, as on every drop-in. */
   traceParams?: Omit<TraceParams, "traceId">;
   /**
    * When the trace happened (a row's `createdAt`), so PostHog is searched where the trace is; without it
@@ -35,10 +36,11 @@ export interface TraceDetailProps extends Omit<TraceDetailViewProps, "trace"> {
 type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
 
 function TraceDetailConnected({
-  forwardedRef, trace: traceProp, traceId, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client", ...view
+  forwardedRef, trace: traceProp, traceId, query: queryProp, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client",
+  client: _client, queryClient: _queryClient, ...view
 }: ConnectedProps) {
   const needTrace = traceProp === undefined && Boolean(traceId);
-  const query = useTrace({ ...traceParams, traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
+  const query = useTrace({ ...(queryProp ?? traceParams), traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
   const loaded = traceProp !== undefined ? traceProp : query.data;
   // Runs of a fetched trace come separately; a host's own trace is shown as given.
   const needRuns = needTrace && loadEvaluations && Boolean(loaded?.id);
@@ -47,9 +49,8 @@ function TraceDetailConnected({
   const inline = trace?.sentiment ?? undefined;
   const needSentiment = view.sentiment === undefined && !inline && loadSentiment && Boolean(trace?.id);
   const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "", timestamp: trace?.createdAt ?? null }, { enabled: needSentiment });
-  const fetched: SentimentResult | SentimentError | undefined = needSentiment
-    ? (sentimentQuery.data ?? (sentimentQuery.error ? { error: errorMessage(sentimentQuery.error) } : undefined))
-    : undefined;
+  // A result or a failure (`{error}`), shown by the header's SentimentBar as it is.
+  const fetched = needSentiment ? sentimentQuery.data : undefined;
   return (
     <TraceDetailView
       {...view}
@@ -80,9 +81,21 @@ function TraceDetailConnected({
  * </TraceLensProvider>
  */
 export const TraceDetail = forwardRef(function TraceDetail(props: TraceDetailProps, ref: Ref<HTMLDivElement>) {
-  const context = useContext(TraceLensContext);
-  if (context) return <TraceDetailConnected {...props} forwardedRef={ref} />;
-  const { trace, traceId, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source, ...view } = props;
+  return (
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <TraceDetailInner {...props} forwardedRef={ref} />
+    </TraceLensScope>
+  );
+});
+TraceDetail.displayName = "TraceDetail";
+
+function TraceDetailInner({ forwardedRef: ref, ...props }: ConnectedProps) {
+  const connection = useTraceLensClient({ optional: true });
+  if (connection) return <TraceDetailConnected {...props} forwardedRef={ref} />;
+  const {
+    trace, traceId, query: _query, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source,
+    client: _client, queryClient: _queryClient, ...view
+  } = props;
   const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
   return (
     <TraceDetailView
@@ -92,5 +105,4 @@ export const TraceDetail = forwardRef(function TraceDetail(props: TraceDetailPro
       error={missingProvider ? new Error("TraceDetail needs a <TraceLensProvider> to load a trace by id, or a `trace` prop.") : view.error}
     />
   );
-});
-TraceDetail.displayName = "TraceDetail";
+}

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
 
@@ -22,12 +22,11 @@ const TONE = {
 
 /** A small bordered fact ("Latency 3.42 s"); with `detail` it becomes focusable and shows a tooltip. */
 export function TraceDetailChip({ label, children, detail, showLabel = false, tone = "default", className, "data-slot": slot = "chip" }: TraceDetailChipProps) {
-  const { triggerRef, triggerProps, tooltip } = useTooltip(detail, Boolean(detail));
-  const setRef = useCallback((node: HTMLSpanElement | null) => void (triggerRef.current = node), [triggerRef]);
+  const { setTrigger, triggerProps, tooltip } = useTooltip(detail, Boolean(detail));
   return (
     <>
       <span
-        ref={setRef}
+        ref={setTrigger}
         {...triggerProps}
         tabIndex={detail ? 0 : undefined}
         data-slot={slot}

@@ -1,5 +1,5 @@
 import type { TraceDataNote, TraceDataNoteKind, TraceTree, TraceTreeNode } from "../../core/trace";
-import { cutText } from "../ui/boundedText";
+import { cutText } from "../../core/boundedText";
 import { LINK_BUTTON } from "../ui/buttonStyles";
 import { DisclosureBox } from "../ui/DisclosureBox";
 import { formatInteger } from "./traceDetailModel";

@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { TextReprResult } from "../../core/textRepr";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { TextReprView } from "../TextReprView";
-import type { TextReprLineSelection } from "../TextReprView/textReprViewModel";
+import type { TextReprLineSelection } from "../TextReprView";
 import { formatTextReprRequest, textReprRequestFor } from "./traceDetailTextReprRequest";
 
 /** Traces with more nodes than this are formatted after the tab has painted (about half a second at 10,000). */

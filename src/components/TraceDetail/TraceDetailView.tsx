@@ -1,8 +1,10 @@
+"use client";
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
+import { useComposedRefs } from "../ui/composeRefs";
 import { ErrorBoundary, ErrorState } from "../ui/ErrorState";
 import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { Skeleton } from "../ui/Skeleton";
@@ -75,14 +77,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     search, defaultSearch, onSearchChange, defaultCompactKinds,
   });
   const rootRef = useRef<HTMLDivElement | null>(null);
-  const setRefs = useCallback(
-    (node: HTMLDivElement | null) => {
-      rootRef.current = node;
-      if (typeof ref === "function") ref(node);
-      else if (ref) ref.current = node;
-    },
-    [ref],
-  );
+  const setRefs = useComposedRefs<HTMLDivElement>(rootRef, ref);
   const traceSentiment = sentiment !== undefined ? sentiment : (trace?.sentiment ?? undefined);
   const sources: SentimentSources = useMemo(() => ({ trace: traceSentiment, generations: generationSentiments }), [traceSentiment, generationSentiments]);
   const onSelectRow = useCallback((row: TraceTreeRow) => state.selectNode(row.node), [state.selectNode]);

@@ -138,8 +138,6 @@ export function selectionIdOf(node: TraceTreeNode, tree: TraceTree): string | nu
   return node.eventKey ?? node.key;
 }
 
-export type AnySentiment = GenerationSentiment | SentimentResult | SentimentError | null | undefined;
-
 export interface SentimentSources {
   trace?: SentimentResult | SentimentError | null;
   generations?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;

@@ -6,7 +6,7 @@
 import type { TextReprRequestBody, TextReprRequestOptions, TextReprTraceData } from "../../core/eventsApi";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { formatTextRepr, type TextReprEventType, type TextReprResult } from "../../core/textRepr";
-import { eventTextReprInput, traceTextReprInput } from "../../core/textRepr/textReprInput";
+import { eventTextReprRequest, traceTextReprInput } from "../../core/textRepr/textReprInput";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { nodeProperties } from "./traceDetailModel";
 
@@ -42,14 +42,10 @@ function keptEvents(tree: TraceTree, trace: LLMTrace): LLMTrace["events"] {
   return (left.size === 0 ? events : events.filter((_, i) => !left.has(i))) as LLMTrace["events"];
 }
 
-// "$ai_evaluation" is not an event_type PostHog accepts; it goes as "$ai_generation" and renders by `data.event`.
-const EVENT_TYPES: ReadonlySet<string> = new Set(["$ai_generation", "$ai_span", "$ai_embedding"]);
-
 /** The request for the Text tab of a node: the whole trace at the root, else the one event. */
 export function textReprRequestFor(node: TraceTreeNode, tree: TraceTree, trace: LLMTrace | null | undefined, options = TEXT_TAB_OPTIONS): TextReprRequestBody {
   if (node === tree.root || !node.event) return { event_type: "$ai_trace", data: traceTextReprData(tree, trace), options };
-  const type = String(node.event.event);
-  return { event_type: (EVENT_TYPES.has(type) ? type : "$ai_generation") as TextReprRequestBody["event_type"], data: eventTextReprInput(node.event), options };
+  return eventTextReprRequest(node.event, options);
 }
 
 /** Renders a request locally with core; never throws. */

@@ -2,7 +2,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode, type 
 import type { LLMTrace } from "../../core/eventsTrace";
 import { describePropertyFilter, propertyFilterProblem } from "../../core/filterProperties";
 import { activeFilterCount, DEFAULT_TRACE_FILTER_STATE, type TraceFilterState } from "../../core/traceFilterState";
-import { cutText } from "../ui/boundedText";
+import { cutText } from "../../core/boundedText";
 import { LINK_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
 import { SentimentToggleGroup } from "../ui/SentimentToggleGroup";

@@ -1,19 +1,25 @@
+"use client";
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { SentimentLabel } from "../../core/sentiment/types";
+import type { TraceClickDetails } from "../../core/traceRows";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { ErrorBoundary } from "../ui/ErrorState";
-import { useConnectedTable, type ConnectedTableProps } from "../ui/useConnectedTable";
 import { useControllableState } from "../ui/useControllableState";
+import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { tracesTableColumns, type TracesTableColumn } from "./tracesTableColumns";
 import { TracesTableQuery } from "./TracesTableQuery";
 import { TracesTableHostData, type TracesTableSharedViewProps } from "./TracesTableHostData";
 
-export interface TracesTableProps extends ConnectedTableProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface TracesTableProps extends DataTableShellProps, TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** The host's own traces (PostHog `LLMTrace` shape). When given, nothing is fetched but lazy sentiment. */
   traces?: readonly LLMTrace[];
   /** Drop-in mode: a TracesQuery (date range, filters, person) run through the provider's client. Paging is the table's. */
   query?: Omit<TracesParams, "limit" | "offset">;
+  /** Traces per page on the query path. @default 50 */
+  pageSize?: number;
   /** Column definitions. @default tracesTableColumns (PostHog's default set) */
   columns?: readonly TracesTableColumn[];
   /** Sentiment labels to show; empty shows all. Controlled when given. */
@@ -26,8 +32,8 @@ export interface TracesTableProps extends ConnectedTableProps, Omit<ComponentPro
   /** @default "" */
   defaultSearch?: string;
   onSearchChange?: (search: string) => void;
-  /** Enter on a focused row, or a click on it. */
-  onTraceClick?: (trace: LLMTrace) => void;
+  /** Enter on a focused row, or a click on it: the trace's id, when it happened and the row. */
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** Load sentiment for rendered rows that carry none, through `useSentiment`, when a client is available. @default true */
   loadSentiment?: boolean;
   /** Accessible name of the table. @default "Traces" */
@@ -48,32 +54,37 @@ const DEFAULTS = { label: "Traces", emptyTitle: "There were no traces in this pe
  */
 export const TracesTable = forwardRef(function TracesTable(props: TracesTableProps, ref: Ref<HTMLDivElement>) {
   return (
-    <ErrorBoundary title="The traces table could not be shown" resetKey={props.traces ?? JSON.stringify(props.query ?? null)}>
-      <TracesTableInner {...props} forwardedRef={ref} />
-    </ErrorBoundary>
+    <TraceLensScope client={props.client} queryClient={props.queryClient}>
+      <ErrorBoundary title="The traces table could not be shown" resetKey={props.traces ?? JSON.stringify(props.query ?? null)}>
+        <TracesTableInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </TraceLensScope>
   );
 });
 TracesTable.displayName = "TracesTable";
 
 function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
-    traces, columns = tracesTableColumns, sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange,
-    search: searchProp, defaultSearch, onSearchChange, onTraceClick, ...connected
+    traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns = tracesTableColumns,
+    sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange, search: searchProp, defaultSearch, onSearchChange,
+    onTraceClick, ...shellProps
   } = props;
-  const shell = useConnectedTable(connected, columns, DEFAULTS);
+  const shell = useDataTableShell(shellProps, columns, DEFAULTS);
+  const connection = useTraceLensClient({ optional: true });
   const [sentimentFilter, setSentimentFilter] = useControllableState(sentimentFilterProp, () => defaultSentimentFilter ?? NO_LABELS, onSentimentFilterChange);
   const [search, setSearch] = useControllableState(searchProp, () => defaultSearch ?? "", onSearchChange);
   const view: TracesTableSharedViewProps = {
     ...shell.rest, ...shell.frame, columns, search, onSearchChange: setSearch, sentimentFilter, onSentimentFilterChange: setSentimentFilter, onTraceClick,
   };
+  const { locale, now } = shell;
 
   if (traces === undefined) {
-    const connection = shell.queryConnection(
-      "TracesTable needs `traces`, or a `query` inside <TraceLensProvider client={...}> (or `client` and `queryClient` props).",
-    );
-    return <TracesTableQuery ref={forwardedRef} view={view} connection={connection} />;
+    if (!connection) {
+      throw new Error("TracesTable needs `traces`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
+    }
+    return <TracesTableQuery ref={forwardedRef} view={view} query={query ?? {}} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />;
   }
   return (
-    <TracesTableHostData ref={forwardedRef} view={view} traces={traces} source={shell.sentiment} {...shell.host} locale={shell.locale} now={shell.now} />
+    <TracesTableHostData ref={forwardedRef} view={view} traces={traces} loadSentiment={loadSentiment && connection !== null} {...shell.host} locale={locale} now={now} />
   );
 }

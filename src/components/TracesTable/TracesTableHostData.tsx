@@ -1,9 +1,9 @@
 import { forwardRef, useMemo, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import type { LazySentimentSource, TableCellContextValue } from "../ui/tableCellContext";
+import { normalizeTraces } from "../../core/traceRows";
+import type { TableCellContextValue } from "../cells/cellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
-import { normalizeTraces } from "./tracesTableModel";
-import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
+import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
 /** What both data paths pass through to the view unchanged. */
@@ -15,7 +15,8 @@ export type TracesTableSharedViewProps = Omit<
 interface HostDataProps {
   view: TracesTableSharedViewProps;
   traces: readonly LLMTrace[];
-  source: LazySentimentSource | null;
+  /** Rows without inline sentiment load theirs (a client is reachable and the host did not turn it off). */
+  loadSentiment: boolean;
   loading: boolean;
   error: unknown;
   onRetry?: () => void;
@@ -23,20 +24,23 @@ interface HostDataProps {
   now?: number;
 }
 
+const ALL_TIME = {};
+
 /** The host-data path: the host's rows, filtered and sorted in the browser; sentiment lazily when a client exists. */
 export const TracesTableHostData = forwardRef(function TracesTableHostData(
-  { view, traces, source, loading, error, onRetry, locale, now }: HostDataProps,
+  { view, traces, loadSentiment, loading, error, onRetry, locale, now }: HostDataProps,
   ref: Ref<HTMLDivElement>,
 ) {
   const rows = useMemo(() => normalizeTraces(traces), [traces]);
+  const sentimentRange = loadSentiment ? ALL_TIME : null;
   const cellContext = useMemo<TableCellContextValue>(
-    () => ({ locale, now, highlight: view.search.trim() || undefined, sentiment: source, level: "trace" }),
-    [locale, now, view.search, source],
+    () => ({ locale, now, highlight: view.search.trim() || undefined, sentimentRange, level: "trace" }),
+    [locale, now, view.search, sentimentRange],
   );
   const filtering = view.sentimentFilter.length > 0;
-  const ids = useMemo(() => (filtering ? idsNeedingSentiment(rows) : []), [filtering, rows]);
+  const ids = useMemo(() => (filtering && sentimentRange ? idsNeedingSentiment(rows) : []), [filtering, sentimentRange, rows]);
   return (
-    <WithSentimentLabels ids={ids} timestamps={rowTimes(rows)} source={source}>
+    <TracesTableSentimentLabels rows={rows} ids={ids} range={sentimentRange}>
       {(labels, pending) => (
         <TracesTableView
           {...view}
@@ -51,7 +55,7 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
           cellContext={cellContext}
         />
       )}
-    </WithSentimentLabels>
+    </TracesTableSentimentLabels>
   );
 });
 TracesTableHostData.displayName = "TracesTableHostData";

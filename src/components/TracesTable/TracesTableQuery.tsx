@@ -1,11 +1,13 @@
 import { forwardRef, useEffect, useMemo, useState, type Ref } from "react";
+import type { LLMTrace } from "../../core/eventsTrace";
 import type { TracesParams } from "../../client/clientTypes";
-import type { TableCellContextValue } from "../ui/tableCellContext";
-import type { TraceQueryConnection } from "../ui/useConnectedTable";
-import { useTraceQueryTable } from "../ui/useTraceQueryTable";
+import { useInfiniteTraces } from "../../hooks/useInfiniteTraces";
+import { usePagedRows } from "../../hooks/usePagedRows";
+import type { TableCellContextValue } from "../cells/cellContext";
+import { dataTablePagingProps } from "../ui/DataTablePaging";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import type { TracesTableSharedViewProps } from "./TracesTableHostData";
-import { WithSentimentLabels, rowTimes } from "./TracesTableSentimentLookups";
+import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
 import { TracesTableView } from "./TracesTableView";
 
 /** Server search waits for a pause in typing, so one word is one request. */
@@ -26,7 +28,11 @@ function useDebounced<T>(value: T, ms: number): T {
 
 interface TracesTableQueryProps {
   view: TracesTableSharedViewProps;
-  connection: TraceQueryConnection;
+  query: Omit<TracesParams, "limit" | "offset">;
+  pageSize: number;
+  loadSentiment: boolean;
+  locale?: string;
+  now?: number;
 }
 
 /**
@@ -34,11 +40,20 @@ interface TracesTableQueryProps {
  * "Load more" button). Search goes to the server as `searchTerm`; sorting reorders the loaded rows, and
  * with no sort the server's newest-first order stands.
  */
-export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, connection }: TracesTableQueryProps, ref: Ref<HTMLDivElement>) {
-  const { query, locale, now } = connection;
+export const TracesTableQuery = forwardRef(function TracesTableQuery(
+  { view, query, pageSize, loadSentiment, locale, now }: TracesTableQueryProps,
+  ref: Ref<HTMLDivElement>,
+) {
   const searchTerm = useDebounced(view.search.trim(), SEARCH_DEBOUNCE_MS);
-  const params = useMemo<TracesParams>(() => (searchTerm ? { ...query, searchTerm } : { ...query }), [query, searchTerm]);
-  const { traces, sentiment, paging, searchedBy } = useTraceQueryTable(connection, params, "traces");
+  const params = useMemo(() => (searchTerm ? { ...query, searchTerm } : { ...query }), [query, searchTerm]);
+  const pages = useInfiniteTraces(params, { pageSize });
+  const paging = usePagedRows<LLMTrace>(pages);
+  const traces = paging.rows;
+  const searchedBy = pages.data?.pages[0]?.searchedBy;
+  // Lazy sentiment is asked within the query's dates.
+  const dateFrom = query.dateRange?.date_from ?? null;
+  const dateTo = query.dateRange?.date_to ?? null;
+  const sentimentRange = useMemo(() => (loadSentiment ? { dateFrom, dateTo } : null), [loadSentiment, dateFrom, dateTo]);
   // A PostHog without trace search: the client matched the loaded pages only, and the table says so.
   const searchNote =
     searchTerm && searchedBy === "loaded-rows" ? (
@@ -47,13 +62,13 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
       </span>
     ) : null;
   const cellContext = useMemo<TableCellContextValue>(
-    () => ({ locale, now, highlight: searchTerm || undefined, sentiment, level: "trace" }),
-    [locale, now, searchTerm, sentiment],
+    () => ({ locale, now, highlight: searchTerm || undefined, sentimentRange, level: "trace" }),
+    [locale, now, searchTerm, sentimentRange],
   );
   const filtering = view.sentimentFilter.length > 0;
-  const ids = useMemo(() => (filtering && sentiment ? idsNeedingSentiment(traces) : []), [filtering, sentiment, traces]);
+  const ids = useMemo(() => (filtering && sentimentRange ? idsNeedingSentiment(traces) : []), [filtering, sentimentRange, traces]);
   return (
-    <WithSentimentLabels ids={ids} timestamps={rowTimes(traces)} source={sentiment}>
+    <TracesTableSentimentLabels rows={traces} ids={ids} range={sentimentRange}>
       {(labels, pending) => (
         <TracesTableView
           {...view}
@@ -63,12 +78,12 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery({ view, con
           sentimentLabels={labels}
           sentimentPending={pending}
           implicitSort={SERVER_ORDER}
-          {...paging}
+          {...dataTablePagingProps(paging, "traces", traces.length)}
           cellContext={cellContext}
           toolbarActions={searchNote ? <>{searchNote}{view.toolbarActions}</> : view.toolbarActions}
         />
       )}
-    </WithSentimentLabels>
+    </TracesTableSentimentLabels>
   );
 });
 TracesTableQuery.displayName = "TracesTableQuery";

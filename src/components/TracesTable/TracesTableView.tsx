@@ -1,7 +1,11 @@
-import { forwardRef, useDeferredValue, useMemo, type ReactNode, type Ref } from "react";
+"use client";
+import { forwardRef, useCallback, useDeferredValue, useMemo, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { formatCount } from "../../core/intlFormatters";
 import type { SentimentLabel } from "../../core/sentiment/types";
+import { traceClickDetails, type TraceClickDetails } from "../../core/traceRows";
+import { TableCellContext, type TableCellContextValue } from "../cells/cellContext";
+import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { DataTableFrame, TableEmptyState, type DataTableViewProps } from "../ui/DataTableFrame";
 import { Skeleton } from "../ui/Skeleton";
 import { useStatefulTable } from "../ui/useStatefulTable";
@@ -23,7 +27,10 @@ export interface TracesTableViewProps extends DataTableViewProps {
   /** Rows whose sentiment the filter is still waiting for. */
   sentimentPending: number;
   implicitSort?: { id: string; desc: boolean } | null;
-  onTraceClick?: (trace: LLMTrace) => void;
+  /** Enter on a focused row, or a click on it: the trace's id, when it happened and the row. */
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
+  /** Formatting, search marks and sentiment loading for the cells. */
+  cellContext?: TableCellContextValue;
 }
 
 const getRowId = (trace: LLMTrace) => trace.id;
@@ -34,12 +41,15 @@ function countText(count: number, searching: boolean, scanned: number, total: nu
   return `${formatCount(count)} ${count === 1 ? "trace" : "traces"}${loading}`;
 }
 
+/** Cells of host rows: no search marks, only the sentiment rows carry. */
+const CELLS: TableCellContextValue = { sentimentRange: null, level: "trace" };
+
 /** The pure half of TracesTable: rows in, table out. It never fetches. */
 export const TracesTableView = forwardRef(function TracesTableView(
   {
     traces, columns, table: state, search, onSearchChange, sentimentFilter, onSentimentFilterChange, serverSearch, sentimentLabels,
     sentimentPending, implicitSort, onTraceClick, onEndReached, footer, height, label, toolbar, toolbarActions, emptyTitle,
-    emptyDescription, ...frame
+    emptyDescription, cellContext = CELLS, ...frame
   }: TracesTableViewProps,
   ref: Ref<HTMLDivElement>,
 ) {
@@ -53,6 +63,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
   const { result: rows, scanned, pending: searching } = useTimeSlicedFilter(traces, predicate);
   const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
   const filtering = isFiltering({ search: serverSearch ? search : clientSearch, sentiment: sentimentFilter });
+  const openRow = useCallback((trace: LLMTrace) => onTraceClick?.(trace.id, traceClickDetails(trace)), [onTraceClick]);
   const clearFilters = () => {
     onSearchChange("");
     onSentimentFilterChange([]);
@@ -69,11 +80,7 @@ export const TracesTableView = forwardRef(function TracesTableView(
         description={filtering ? "Try another search or sentiment." : emptyDescription}
       >
         {filtering && (
-          <button
-            type="button"
-            onClick={clearFilters}
-            className="tl:mt-1 tl:cursor-pointer tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-2 tl:py-0.5 tl:text-xs tl:text-fg tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
-          >
+          <button type="button" onClick={clearFilters} className={`${SMALL_BUTTON} tl:mt-1`}>
             Clear filters
           </button>
         )}
@@ -83,36 +90,38 @@ export const TracesTableView = forwardRef(function TracesTableView(
   const ready = frame.status === "ready";
 
   return (
-    <DataTableFrame
-      {...frame}
-      rootRef={ref}
-      slot="traces-table"
-      noun="traces"
-      empty={rows.length === 0}
-      placeholder={placeholder}
-      toolbar={
-        toolbar && (
-          <TracesTableToolbar
-            search={search}
-            onSearchChange={onSearchChange}
-            sentimentFilter={sentimentFilter}
-            onSentimentFilterChange={onSentimentFilterChange}
-            columns={menuColumns}
-            table={state}
-            actions={toolbarActions}
-            status={
-              <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
-                {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}
-              </span>
-            }
-          />
-        )
-      }
-      grid={{
-        table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick, onEndReached, footer,
-        busy: frame.status === "loading" || searching,
-      }}
-    />
+    <TableCellContext.Provider value={cellContext}>
+      <DataTableFrame
+        {...frame}
+        rootRef={ref}
+        slot="traces-table"
+        noun="traces"
+        empty={rows.length === 0}
+        placeholder={placeholder}
+        toolbar={
+          toolbar && (
+            <TracesTableToolbar
+              search={search}
+              onSearchChange={onSearchChange}
+              sentimentFilter={sentimentFilter}
+              onSentimentFilterChange={onSentimentFilterChange}
+              columns={menuColumns}
+              table={state}
+              actions={toolbarActions}
+              status={
+                <span role="status" data-slot="traces-table-count" className="tl:text-xs tl:text-muted tl:tabular-nums">
+                  {ready ? countText(rows.length, searching, scanned, traces.length, sentimentPending) : ""}
+                </span>
+              }
+            />
+          )
+        }
+        grid={{
+          table, columns: byId, label, height, rowHeight: 52, implicitSort, onRowOpen: onTraceClick ? openRow : undefined, onEndReached, footer,
+          busy: frame.status === "loading" || searching,
+        }}
+      />
+    </TableCellContext.Provider>
   );
 });
 TracesTableView.displayName = "TracesTableView";

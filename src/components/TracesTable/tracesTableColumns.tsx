@@ -5,8 +5,8 @@ import { readNumber } from "../../core/eventsAccess";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
-import { ErrorCountCell, NumberCell, PreviewCell, TextCell, TimeCell, cachedFormat } from "./TracesTableCells";
-import { useTableCellContext } from "../ui/tableCellContext";
+import { ErrorCountCell, NumberCell, PreviewCell, TextCell, TimeCell, cachedFormat } from "../cells/TableCells";
+import { useTableCellContext } from "../cells/cellContext";
 import {
   inlineTraceSentiment,
   sentimentSortValue,
@@ -17,10 +17,10 @@ import {
   traceTimeMs,
   traceTools,
   traceTotalTokens,
-} from "./tracesTableModel";
-import { traceInputPreview, traceOutputPreview } from "./tracesTablePreview";
-import { PersonCell } from "./TracesTablePersonCell";
-import { SentimentCell } from "./TracesTableSentimentCell";
+} from "../../core/traceRows";
+import { traceInputPreview, traceOutputPreview } from "../../core/tracePreviews";
+import { PersonCell } from "../cells/PersonCell";
+import { SentimentCell } from "../cells/SentimentCell";
 
 /** A TracesTable column: a header, a cell renderer over the trace, and optionally a sort key and search text. */
 export type TracesTableColumn = DataTableColumn<LLMTrace>;

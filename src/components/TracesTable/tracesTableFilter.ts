@@ -1,7 +1,7 @@
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { SentimentLabel } from "../../core/sentiment/types";
 import type { TracesTableColumn } from "./tracesTableColumns";
-import { inlineTraceSentiment, sentimentLabelOf, traceSearchText } from "./tracesTableModel";
+import { inlineTraceSentiment, sentimentLabelOf, traceSearchText } from "../../core/traceRows";
 
 /** Known sentiment labels by trace id (`null`: known to have none), beyond what traces carry inline. */
 export type SentimentLabels = ReadonlyMap<string, SentimentLabel | null>;
@@ -52,12 +52,6 @@ export function tracePredicate(filter: TraceFilter): ((trace: LLMTrace) => boole
       }
     });
   };
-}
-
-/** The rows that pass {@link tracePredicate}, all at once. */
-export function filterTraces(traces: readonly LLMTrace[], filter: TraceFilter): readonly LLMTrace[] {
-  const predicate = tracePredicate(filter);
-  return predicate ? traces.filter(predicate) : traces;
 }
 
 /** Most ids the sentiment filter looks up at once; beyond it, rows without sentiment stay out. */

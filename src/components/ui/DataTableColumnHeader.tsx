@@ -38,15 +38,13 @@ export function DataTableColumnHeader<TRow extends RowData>({ header, sortingAct
   const canSort = column.getCanSort();
   const state = columnSortState(column.getIsSorted(), column.id, sortingActive, implicitSort);
   const descriptionId = useId();
-  const { triggerRef, triggerProps, tooltip } = useTooltip(meta?.description, Boolean(meta?.description));
+  const { setTrigger, triggerProps, tooltip } = useTooltip(meta?.description, Boolean(meta?.description));
   const alignEnd = meta?.align === "end";
   const describedBy = meta?.description ? descriptionId : undefined;
   const content = canSort ? (
     <button
       type="button"
-      ref={(node) => {
-        triggerRef.current = node;
-      }}
+      ref={setTrigger}
       {...triggerProps}
       aria-describedby={describedBy}
       onClick={column.getToggleSortingHandler()}
@@ -63,9 +61,7 @@ export function DataTableColumnHeader<TRow extends RowData>({ header, sortingAct
     </button>
   ) : (
     <span
-      ref={(node) => {
-        triggerRef.current = node;
-      }}
+      ref={setTrigger}
       {...triggerProps}
       tabIndex={meta?.description ? 0 : undefined}
       aria-describedby={describedBy}

@@ -3,7 +3,6 @@ import type { RowData } from "@tanstack/react-table";
 import { cn } from "./cn";
 import { ErrorState } from "./ErrorState";
 import { Skeleton } from "./Skeleton";
-import { TableCellContext, type TableCellContextValue } from "./tableCellContext";
 import type { TableState } from "./useTableState";
 import { VirtualDataTable, type VirtualDataTableProps } from "./VirtualDataTable";
 
@@ -17,7 +16,6 @@ export interface DataTableViewProps extends Omit<ComponentPropsWithoutRef<"div">
   onRetry?: () => void;
   onEndReached?: () => void;
   footer?: ReactNode;
-  cellContext: TableCellContextValue;
   height: number | string;
   label: string;
   toolbar: boolean;
@@ -40,13 +38,12 @@ export interface DataTableFrameProps<TRow extends RowData> extends Omit<Componen
   /** Stands in for the rows once ready (empty or still-filtering states); loading and error have their own. */
   placeholder?: ReactNode;
   toolbar?: ReactNode;
-  cellContext: TableCellContextValue;
   grid: Omit<VirtualDataTableProps<TRow>, "slot" | "placeholder">;
 }
 
 /** The root, toolbar and virtual rows of a table view, with the loading and error states every table shows alike. */
 export function DataTableFrame<TRow extends RowData>({
-  rootRef, slot, noun, status, error, onRetry, empty, placeholder, toolbar, cellContext, grid, className, ...rest
+  rootRef, slot, noun, status, error, onRetry, empty, placeholder, toolbar, grid, className, ...rest
 }: DataTableFrameProps<TRow>) {
   const shown =
     status === "loading" ? (
@@ -65,9 +62,7 @@ export function DataTableFrame<TRow extends RowData>({
       className={cn("tl-root tl:flex tl:flex-col tl:gap-2 tl:font-body tl:text-fg", className)}
     >
       {toolbar}
-      <TableCellContext.Provider value={cellContext}>
-        <VirtualDataTable {...grid} slot={slot} placeholder={shown ?? undefined} />
-      </TableCellContext.Provider>
+      <VirtualDataTable {...grid} slot={slot} placeholder={shown ?? undefined} />
     </div>
   );
 }

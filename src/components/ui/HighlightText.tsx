@@ -3,16 +3,6 @@ import type { ReactNode } from "react";
 /** Most matches marked in one string; the rest of the text stays plain so huge texts stay cheap. */
 const MAX_MARKS = 500;
 
-/** Case-insensitive occurrences of `query` in `text` (non-overlapping). */
-export function countOccurrences(text: string, query: string): number {
-  if (!query) return 0;
-  const haystack = text.toLowerCase();
-  const needle = query.toLowerCase();
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
 /**
  * `text` with every case-insensitive occurrence of `query` wrapped in `<mark>`, as React nodes.
  * Lower-casing keeps string lengths for the scripts tracelens meets; where it would not (a few

@@ -41,8 +41,6 @@ interface ServerSortedTableProps<TRow> extends ServerSortedTableViewProps<TRow> 
   rowHeight: number;
 }
 
-const NO_CELL_CONTEXT = { sentiment: null, level: "trace" } as const;
-
 /** A virtual table whose rows the source already sorted and paged: sorting asks the source, never reorders loaded rows. */
 export function ServerSortedTable<TRow extends RowData>({
   rootRef, slot, noun, getRowId, renderDetail, onRowOpen, rowHeight, rows, status, error, onRetry, paging, table: state, columns, expanded,
@@ -81,7 +79,6 @@ export function ServerSortedTable<TRow extends RowData>({
       onRetry={onRetry}
       empty={empty}
       placeholder={empty ? <TableEmptyState slot={slot} title={emptyTitle} description={emptyDescription} /> : null}
-      cellContext={NO_CELL_CONTEXT}
       toolbar={
         toolbar && (
           <DataTableToolbar

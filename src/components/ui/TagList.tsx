@@ -21,7 +21,7 @@ export const TagList = forwardRef(function TagList(
 ) {
   const shown = items.slice(0, max);
   const hidden = items.slice(max);
-  const { triggerRef, triggerProps, tooltip } = useTooltip(hidden.join("\n"), hidden.length > 0);
+  const { setTrigger, triggerProps, tooltip } = useTooltip(hidden.join("\n"), hidden.length > 0);
   if (items.length === 0) {
     return (
       <span {...rest} ref={ref} data-slot="tag-list" data-state="empty" className={cn("tl:text-muted", className)}>
@@ -38,9 +38,7 @@ export const TagList = forwardRef(function TagList(
       ))}
       {hidden.length > 0 && (
         <span
-          ref={(node) => {
-            triggerRef.current = node;
-          }}
+          ref={setTrigger}
           {...triggerProps}
           data-slot="tag-overflow"
           tabIndex={tabbable ? 0 : -1}

@@ -36,6 +36,10 @@ export function useTooltip(content: ReactNode, enabled = true) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const triggerRef = useRef<HTMLElement | null>(null);
+  // A callback ref any element type accepts (a ref object typed for HTMLElement fits no narrower element).
+  const setTrigger = useCallback((node: HTMLElement | null) => {
+    triggerRef.current = node;
+  }, []);
   const tooltipRef = useRef<HTMLDivElement | null>(null);
   const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -99,5 +103,5 @@ export function useTooltip(content: ReactNode, enabled = true) {
       </div>
     ) : null;
 
-  return { open: enabled && open, triggerRef, triggerProps: enabled ? triggerProps : undefined, tooltip, tooltipId: id };
+  return { open: enabled && open, triggerRef, setTrigger, triggerProps: enabled ? triggerProps : undefined, tooltip, tooltipId: id };
 }

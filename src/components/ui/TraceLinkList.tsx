@@ -1,6 +1,6 @@
 import type { LLMTrace } from "../../core/eventsTrace";
 import { formatLatency } from "../../core/format";
-import { cutText } from "./boundedText";
+import { cutText } from "../../core/boundedText";
 import { ErrorState } from "./ErrorState";
 import { RelativeTime, type ExploreFormat } from "./exploreCells";
 import { Skeleton } from "./Skeleton";

@@ -24,13 +24,11 @@ export const TruncatedId = forwardRef(function TruncatedId(
   ref: Ref<HTMLSpanElement>,
 ) {
   const short = abbreviateId(id);
-  const { triggerRef, triggerProps, tooltip } = useTooltip(id, short !== id);
+  const { setTrigger, triggerProps, tooltip } = useTooltip(id, short !== id);
   return (
     <span {...rest} ref={ref} data-slot="truncated-id" className={cn("tl:inline-flex tl:max-w-full tl:items-center tl:gap-1", className)}>
       <span
-        ref={(node) => {
-          triggerRef.current = node;
-        }}
+        ref={setTrigger}
         {...triggerProps}
         tabIndex={short !== id && tabbable ? 0 : undefined}
         className="tl:truncate tl:rounded-sm tl:font-code tl:font-semibold tl:focus-visible:outline-2 tl:focus-visible:outline-focus"

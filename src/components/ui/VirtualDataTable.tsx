@@ -74,11 +74,11 @@ export function VirtualDataTable<TRow extends RowData>({
   );
   const expandedState = state.expanded;
   const anyExpanded = Boolean(renderDetail) && expandedState !== undefined && (expandedState === true || Object.values(expandedState as object).some(Boolean));
-  const layout = useMemo(
-    () => buildVirtualTableLayout(rows.length, (r) => rows[r]?.getIsExpanded() ?? false, anyExpanded),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, anyExpanded, expandedState],
-  );
+  // Read from the expanded state itself (as `row.getIsExpanded()` does), so the layout follows it.
+  const layout = useMemo(() => {
+    const open = expandedState === true ? null : ((expandedState ?? {}) as Record<string, boolean>);
+    return buildVirtualTableLayout(rows.length, (r) => (open === null ? rows[r] !== undefined : Boolean(rows[r] && open[rows[r]!.id])), anyExpanded);
+  }, [rows, anyExpanded, expandedState]);
   const [activeId, setActiveId] = useState<string | null>(null);
   // Built only once a row has been focused: a table nobody navigates never pays for it.
   const indexById = useMemo(() => {

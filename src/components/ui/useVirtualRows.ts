@@ -38,20 +38,16 @@ export function useVirtualRows({
   fallbackHeight,
   overscan = 8,
 }: UseVirtualRowsOptions): Virtualizer<HTMLDivElement, HTMLTableRowElement> {
-  const pinned = useRef(pinnedIndex);
-  pinned.current = pinnedIndex;
+  // A new function when the pin moves makes the virtualizer recompute its memoised range.
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      const pin = pinned.current;
-      if (pin >= 0 && pin < range.count && !indexes.includes(pin)) {
-        indexes.push(pin);
+      if (pinnedIndex >= 0 && pinnedIndex < range.count && !indexes.includes(pinnedIndex)) {
+        indexes.push(pinnedIndex);
         indexes.sort((a, b) => a - b);
       }
       return indexes;
     },
-    // A new function when the pin moves makes the virtualizer recompute its memoised range.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [pinnedIndex],
   );
   const fallback = useRef<Rect>({ width: 1024, height: fallbackHeight });

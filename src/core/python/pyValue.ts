@@ -144,10 +144,6 @@ export function isPyDict(v: unknown): v is PyDictLike {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof PyNonDict);
 }
 
-export function isPyList(v: unknown): v is unknown[] {
-  return Array.isArray(v);
-}
-
 /** `d.get(key)`; `undefined` when `d` is not a dict or lacks the key (never inherited members). */
 export function pyGet(d: unknown, key: string): unknown {
   if (d instanceof PyDict) return d.getStr(key);

@@ -1,3 +1,6 @@
+/** What a sentiment result is of: a whole trace, or one generation (PostHog's `analysis_level`). */
+export type SentimentLevel = "trace" | "generation";
+
 /** The three labels of PostHog's sentiment model, in the model's own order. */
 export type SentimentLabel = "negative" | "neutral" | "positive";
 

@@ -4,7 +4,7 @@
  * conversion (posthog-api.md §2.10, "Building a hierarchy from an LLMTrace"), so the Text tab, the
  * endpoint and local summaries all number the same lines.
  */
-import type { TextReprEventData, TextReprHierarchyNode, TextReprTraceData } from "../eventsApi";
+import type { TextReprEventData, TextReprHierarchyNode, TextReprRequestBody, TextReprRequestOptions, TextReprTraceData } from "../eventsApi";
 import type { LLMTrace, LLMTraceEvent } from "../eventsTrace";
 
 /**
@@ -87,4 +87,18 @@ export function traceTextReprInput(trace: LLMTrace, options: TraceTextReprInputO
   const hierarchy =
     options.nest === false ? events.filter((e) => e.event !== "$ai_trace").map((e) => nodeOf(e)) : nestEvents(trace.id, events);
   return { trace: { id: trace.id, properties }, hierarchy };
+}
+
+/** A text_repr request for a whole trace. */
+export function traceTextReprRequest(trace: LLMTrace, options?: TextReprRequestOptions, nest?: TraceTextReprInputOptions): TextReprRequestBody {
+  return { event_type: "$ai_trace", data: traceTextReprInput(trace, nest), ...(options ? { options } : {}) };
+}
+
+/** A text_repr request for one event of a trace. */
+export function eventTextReprRequest(event: LLMTraceEvent, options?: TextReprRequestOptions): TextReprRequestBody {
+  const type: string = event.event;
+  // PostHog renders by `data.event`; event_type only has to be one it accepts, and "$ai_evaluation"
+  // is not (posthog-contract.md F-T1), so evaluations go as "$ai_generation".
+  const eventType: TextReprRequestBody["event_type"] = type === "$ai_span" || type === "$ai_embedding" ? type : "$ai_generation";
+  return { event_type: eventType, data: eventTextReprInput(event), ...(options ? { options } : {}) };
 }

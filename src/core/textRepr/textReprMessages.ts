@@ -14,7 +14,6 @@ import {
   pyOr,
   pyTruthy,
   pyTypeName,
-  type PyDictLike,
 } from "../python/pyValue";
 import { extractTextContent, formatToolSignature } from "./textReprContent";
 import { isResponsesItem, renderResponsesItem, responsesOutputItems } from "./textReprResponses";

@@ -10,7 +10,6 @@ import {
   pyGetOr,
   pyHas,
   pyKind,
-  pyOr,
   pyTruthy,
   pyTypeName,
 } from "../python/pyValue";

@@ -1,0 +1,148 @@
+"use client";
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { LLMTrace } from "../../core/eventsTrace";
+import type { TraceClickDetails } from "../../core/traceRows";
+import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
+import { SMALL_BUTTON } from "../ui/buttonStyles";
+import { cn } from "../ui/cn";
+import { ErrorBoundary, ErrorState, retryAfterOf } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
+import { readableError } from "../ui/readableError";
+import { Skeleton } from "../ui/Skeleton";
+import { useControllableState } from "../ui/useControllableState";
+import { SessionViewConversation } from "./SessionViewConversation";
+import { SessionViewTrace } from "./SessionViewTrace";
+import { inConversationOrder } from "./sessionViewModel";
+
+const EMPTY: readonly string[] = [];
+
+export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
+  /** The session's traces, in any order: shown oldest first. */
+  traces: readonly LLMTrace[] | undefined;
+  /** Shown in the header. */
+  sessionId?: string;
+  /** Shows a skeleton while there are no traces yet. @default false */
+  loading?: boolean;
+  error?: unknown;
+  /** Adds "Try again" to the error state. */
+  onRetry?: () => void;
+  /** Set when the list was cut short (more traces exist than were loaded). */
+  moreTraces?: boolean;
+  /** Trace-level sentiment by trace id; falls back to `trace.sentiment`. */
+  sentiments?: Readonly<Record<string, SentimentResult | SentimentError | null | undefined>>;
+  /** Trace ids whose sentiment is still loading. */
+  sentimentLoadingIds?: readonly string[];
+  /** Cached summary titles by trace id (batch_check). */
+  summaryTitles?: Readonly<Record<string, string>>;
+  /** Trace ids being summarized now. */
+  summarizingIds?: readonly string[];
+  /** Summary failures by trace id. */
+  summaryErrors?: Readonly<Record<string, unknown>>;
+  /** Shows "Summarize all" for the traces without a title. */
+  onSummarizeAll?: () => void;
+  /** A note shown once under the header (e.g. that summary titles cannot be looked up with these credentials). */
+  summaryNotice?: ReactNode;
+  /** Expanded trace ids (controlled). */
+  expandedTraceIds?: readonly string[];
+  /** @default [] */
+  defaultExpandedTraceIds?: readonly string[];
+  onExpandedTraceIdsChange?: (traceIds: string[]) => void;
+  /** Adds "Open trace" to each row: the trace's id, when it happened and the row. */
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
+  /** What an expanded trace shows. @default its conversation, from the trace as given */
+  renderConversation?: (trace: LLMTrace) => ReactNode;
+  /** BCP 47 locale for dates and numbers. */
+  locale?: string;
+}
+
+const defaultConversation = (trace: LLMTrace) => <SessionViewConversation trace={trace} />;
+
+/**
+ * One AI session from plain data: its traces oldest first, read as one conversation. Each trace shows
+ * its summary title, sentiment, time and the user's and assistant's last words, and expands to its full
+ * conversation. It never fetches; see `SessionView` for the drop-in version.
+ */
+export const SessionViewTraceList = forwardRef(function SessionViewTraceList({ mediaPolicy, ...props }: SessionViewTraceListProps, ref: Ref<HTMLDivElement>) {
+  return (
+    <MediaPolicyScope policy={mediaPolicy}>
+      <ErrorBoundary title="The session could not be shown" resetKey={props.traces}>
+        <SessionViewTraceListInner {...props} forwardedRef={ref} />
+      </ErrorBoundary>
+    </MediaPolicyScope>
+  );
+});
+SessionViewTraceList.displayName = "SessionViewTraceList";
+
+function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewTraceListProps & { forwardedRef: Ref<HTMLDivElement> }) {
+  const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
+    summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
+    renderConversation = defaultConversation, locale, className, ...rest } = props;
+  const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
+  const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
+  // Host-owned lists and maps: anything but an array of ids, or a string title, counts as none.
+  const sentimentLoadingIds = Array.isArray(loadingProp) ? loadingProp : EMPTY;
+  const summarizingIds = Array.isArray(summarizingProp) ? summarizingProp : EMPTY;
+  const titleOf = (id: string) => (typeof summaryTitles?.[id] === "string" ? summaryTitles[id] : undefined);
+  const lacking = ordered.filter((t) => !titleOf(t.id)).length;
+  const busy = summarizingIds.length > 0;
+  const failed = error !== undefined && error !== null && error !== false;
+
+  let body: ReactNode;
+  if (failed) body = <ErrorState title="The session could not be loaded" error={readableError(error)} onRetry={onRetry} retryAfterMs={retryAfterOf(error)} />;
+  else if (loading && ordered.length === 0) body = <Skeleton lines={4} label="Loading session" />;
+  else if (ordered.length === 0) body = <p className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">No traces in this session.</p>;
+  else
+    body = (
+      <ol aria-label="Traces in this session" className="tl:m-0 tl:flex tl:list-none tl:flex-col tl:gap-2 tl:p-0">
+        {ordered.map((trace, i) => (
+          <SessionViewTrace
+            // Host data may repeat an id or lack one; the position keeps keys unique.
+            key={`${i}:${String(trace.id)}`}
+            trace={trace}
+            position={i + 1}
+            expanded={expanded.includes(trace.id)}
+            onExpandedChange={(open) => setExpanded((ids) => (open ? [...ids.filter((id) => id !== trace.id), trace.id] : ids.filter((id) => id !== trace.id)))}
+            sentiment={sentiments?.[trace.id] ?? trace.sentiment}
+            sentimentLoading={sentimentLoadingIds.includes(trace.id)}
+            summaryTitle={titleOf(trace.id)}
+            summarizing={summarizingIds.includes(trace.id)}
+            summaryError={summaryErrors?.[trace.id]}
+            onTraceClick={onTraceClick}
+            renderConversation={renderConversation}
+            locale={locale}
+          />
+        ))}
+      </ol>
+    );
+
+  return (
+    <div {...rest} ref={ref} aria-busy={loading || busy || undefined} data-slot="session-view" className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-sm tl:text-fg", className)}>
+      <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
+        <p className="tl:m-0 tl:font-semibold">
+          Session{typeof sessionId === "string" && sessionId ? <span className="tl:font-code tl:font-normal"> {sessionId}</span> : null}
+        </p>
+        {ordered.length > 0 && (
+          <span className="tl:text-xs tl:text-muted">
+            {ordered.length.toLocaleString(locale)} {ordered.length === 1 ? "trace" : "traces"}
+          </span>
+        )}
+        {onSummarizeAll && ordered.length > 0 && (
+          <button type="button" className={cn(SMALL_BUTTON, "tl:ml-auto")} disabled={busy || lacking === 0} onClick={onSummarizeAll}>
+            Summarize all
+          </button>
+        )}
+        <span role="status" className="tl:basis-full tl:text-xs tl:text-muted tl:empty:hidden">
+          {busy ? `Summarizing ${summarizingIds.length.toLocaleString(locale)} ${summarizingIds.length === 1 ? "trace" : "traces"}…` : ""}
+        </span>
+        {summaryNotice && (
+          <p role="note" data-slot="session-summary-notice" className="tl:m-0 tl:basis-full tl:text-xs tl:text-muted">
+            {summaryNotice}
+          </p>
+        )}
+      </div>
+      {body}
+      {moreTraces && <p className="tl:m-0 tl:text-xs tl:text-muted">More traces belong to this session than were loaded; the oldest are not shown.</p>}
+    </div>
+  );
+}
+
