@@ -4,9 +4,10 @@ import type { ErrorsParams } from "../../client/clientTypes";
 import { DEFAULT_ERROR_SORT, isErrorSortColumn, type ErrorGroup, type ErrorSort } from "../../core/errorGroups";
 import type { TrendInterval } from "../../core/errorTrends";
 import type { TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
+import type { TraceClickDetails } from "../../core/traceRows";
 import { useErrorTrends, useExploreRows, useInfiniteErrors } from "../../hooks/useExploreData";
 import { ErrorBoundary } from "../ui/ErrorState";
-import type { TraceLinkClick } from "../ui/TraceLinkList";
 import { useServerSort } from "../ui/useServerSort";
 import { useTableState, type TableStateProps } from "../ui/useTableState";
 import { errorsTableColumns, type ErrorsTableColumn } from "./errorsTableColumns";
@@ -31,7 +32,7 @@ export interface ErrorsTableProps
   /** Enter on a focused row, or a click on it. */
   onErrorClick?: (error: string, details: { group: ErrorGroup }) => void;
   /** A click on one of an expanded error's traces. */
-  onTraceClick?: TraceLinkClick;
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** @default 560 */
   height?: number | string;
   /** @default "LLM errors" */
@@ -55,7 +56,9 @@ const NONE: Record<string, boolean> = {};
 export const ErrorsTable = forwardRef(function ErrorsTable(props: ErrorsTableProps, ref: Ref<HTMLDivElement>) {
   return (
     <ErrorBoundary title="The errors table could not be shown" resetKey={JSON.stringify(props.query ?? null)}>
-      <ErrorsTableInner {...props} forwardedRef={ref} />
+      <TraceLensScope client={props.client} queryClient={props.queryClient}>
+        <ErrorsTableInner {...props} forwardedRef={ref} />
+      </TraceLensScope>
     </ErrorBoundary>
   );
 });
@@ -86,8 +89,8 @@ function ErrorsTableInner({ forwardedRef, ...props }: ErrorsTableProps & { forwa
   const [expanded, setExpanded] = useState(NONE);
   const filters = useMemo(() => ({ ...query }), [query]);
   const renderTraces = useCallback(
-    (group: ErrorGroup) => <ErrorsTableTraces group={group} filters={filters} client={client} queryClient={queryClient} onTraceClick={onTraceClick} format={format} />,
-    [filters, client, queryClient, onTraceClick, format],
+    (group: ErrorGroup) => <ErrorsTableTraces group={group} filters={filters} onTraceClick={onTraceClick} format={format} />,
+    [filters, onTraceClick, format],
   );
   return (
     <ErrorsTableView

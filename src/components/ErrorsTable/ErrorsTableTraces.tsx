@@ -1,21 +1,21 @@
 "use client";
 import type { ExploreFilters } from "../../client/clientTypes";
 import type { ErrorGroup } from "../../core/errorGroups";
-import type { TraceLensHookOptions } from "../../hooks/context";
 import { useErrorTraces } from "../../hooks/useErrorTraces";
 import type { ExploreFormat } from "../ui/exploreCells";
-import { TraceLinkList, type TraceLinkClick } from "../ui/TraceLinkList";
+import type { TraceClickDetails } from "../../core/traceRows";
+import { TraceLinkList } from "../ui/TraceLinkList";
 
-export interface ErrorsTableTracesProps extends TraceLensHookOptions {
+export interface ErrorsTableTracesProps {
   group: ErrorGroup;
   filters: ExploreFilters;
-  onTraceClick?: TraceLinkClick;
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   format: ExploreFormat;
 }
 
 /** The detail row of an error group: its newest failing traces (20; the rest are counted), under the same filters. */
-export function ErrorsTableTraces({ client, queryClient, group, filters, onTraceClick, format }: ErrorsTableTracesProps) {
-  const query = useErrorTraces(group.error, filters, { client, queryClient });
+export function ErrorsTableTraces({ group, filters, onTraceClick, format }: ErrorsTableTracesProps) {
+  const query = useErrorTraces(group.error, filters);
   return (
     <TraceLinkList
       label="Traces with this error"

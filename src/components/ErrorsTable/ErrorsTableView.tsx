@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, type ReactNode, type Ref } from "react";
 import type { ErrorGroup } from "../../core/errorGroups";
 import { ServerSortedTable, type ServerSortedTableViewProps } from "../ui/ServerSortedTable";

@@ -3,12 +3,14 @@ import { forwardRef, useCallback, useMemo, useState, type ComponentPropsWithoutR
 import type { SessionsParams } from "../../client/clientTypes";
 import { DEFAULT_SESSION_SORT, isSessionSortColumn, type SessionRow, type SessionSort } from "../../core/sessionRows";
 import type { TraceLensHookOptions } from "../../hooks/context";
+import { TraceLensScope } from "../../hooks/TraceLensScope";
+import type { TraceClickDetails } from "../../core/traceRows";
 import { useExploreRows, useInfiniteSessions } from "../../hooks/useExploreData";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { useServerSort } from "../ui/useServerSort";
 import { useTableState, type TableStateProps } from "../ui/useTableState";
 import { sessionsTableColumns, type SessionsTableColumn } from "./sessionsTableColumns";
-import { SessionsTableTraces, type SessionTraceClick } from "./SessionsTableTraces";
+import { SessionsTableTraces } from "./SessionsTableTraces";
 import { SessionsTableView } from "./SessionsTableView";
 
 export interface SessionsTableProps
@@ -27,7 +29,7 @@ export interface SessionsTableProps
   /** Enter on a focused row, or a click on it. */
   onSessionClick?: (sessionId: string, details: { session: SessionRow }) => void;
   /** A click on one of an expanded session's traces. */
-  onTraceClick?: SessionTraceClick;
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** @default 560 */
   height?: number | string;
   /** @default "AI sessions" */
@@ -51,7 +53,9 @@ const NONE: Record<string, boolean> = {};
 export const SessionsTable = forwardRef(function SessionsTable(props: SessionsTableProps, ref: Ref<HTMLDivElement>) {
   return (
     <ErrorBoundary title="The sessions table could not be shown" resetKey={JSON.stringify(props.query ?? null)}>
-      <SessionsTableInner {...props} forwardedRef={ref} />
+      <TraceLensScope client={props.client} queryClient={props.queryClient}>
+        <SessionsTableInner {...props} forwardedRef={ref} />
+      </TraceLensScope>
     </ErrorBoundary>
   );
 });
@@ -77,8 +81,8 @@ function SessionsTableInner({ forwardedRef, ...props }: SessionsTableProps & { f
   const list = useExploreRows(pages, (row) => row.sessionId);
   const format = useMemo(() => ({ locale, now: nowMs }), [locale, nowMs]);
   const renderTraces = useCallback(
-    (session: SessionRow) => <SessionsTableTraces session={session} client={client} queryClient={queryClient} onTraceClick={onTraceClick} format={format} />,
-    [client, queryClient, onTraceClick, format],
+    (session: SessionRow) => <SessionsTableTraces session={session} onTraceClick={onTraceClick} format={format} />,
+    [onTraceClick, format],
   );
   return (
     <SessionsTableView

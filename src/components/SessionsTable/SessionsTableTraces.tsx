@@ -1,23 +1,20 @@
 "use client";
 import type { SessionRow } from "../../core/sessionRows";
-import type { TraceLensHookOptions } from "../../hooks/context";
 import { useSessionTraces } from "../../hooks/useSessionTraces";
 import { cutText } from "../../core/boundedText";
 import type { ExploreFormat } from "../ui/exploreCells";
-import { TraceLinkList, type TraceLinkClick } from "../ui/TraceLinkList";
+import type { TraceClickDetails } from "../../core/traceRows";
+import { TraceLinkList } from "../ui/TraceLinkList";
 
-/** What a click on one of a session's traces tells the host (the payload every trace click has). */
-export type SessionTraceClick = TraceLinkClick;
-
-export interface SessionsTableTracesProps extends TraceLensHookOptions {
+export interface SessionsTableTracesProps {
   session: SessionRow;
-  onTraceClick?: SessionTraceClick;
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   format: ExploreFormat;
 }
 
 /** The detail row of a session: its traces through a TracesQuery, looked up near when it was active (100 at most; the rest are counted). */
-export function SessionsTableTraces({ client, queryClient, session, onTraceClick, format }: SessionsTableTracesProps) {
-  const query = useSessionTraces(session.sessionId, { limit: 100 }, { client, queryClient, timestamp: session.lastSeen });
+export function SessionsTableTraces({ session, onTraceClick, format }: SessionsTableTracesProps) {
+  const query = useSessionTraces(session.sessionId, { limit: 100 }, { timestamp: session.lastSeen });
   return (
     <TraceLinkList
       label={`Traces of session ${cutText(session.sessionId, 80)}`}

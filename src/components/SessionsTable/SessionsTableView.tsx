@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, type ReactNode, type Ref } from "react";
 import type { SessionRow } from "../../core/sessionRows";
 import { ServerSortedTable, type ServerSortedTableViewProps } from "../ui/ServerSortedTable";

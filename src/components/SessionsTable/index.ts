@@ -5,4 +5,4 @@ export type { SessionsTableViewProps } from "./SessionsTableView";
 export { sessionsTableColumns, sessionSentimentWinner } from "./sessionsTableColumns";
 export type { SessionsTableColumn } from "./sessionsTableColumns";
 export { SessionsTableTraces } from "./SessionsTableTraces";
-export type { SessionTraceClick, SessionsTableTracesProps } from "./SessionsTableTraces";
+export type { SessionsTableTracesProps } from "./SessionsTableTraces";

@@ -1,3 +1,4 @@
+"use client";
 import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { describePropertyFilter, propertyFilterProblem } from "../../core/filterProperties";

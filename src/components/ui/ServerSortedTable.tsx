@@ -1,3 +1,4 @@
+"use client";
 import { useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { RowData } from "@tanstack/react-table";
 import { formatCount } from "../../core/intlFormatters";

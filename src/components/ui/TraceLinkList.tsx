@@ -1,12 +1,11 @@
+"use client";
 import type { LLMTrace } from "../../core/eventsTrace";
+import { traceClickDetails, type TraceClickDetails } from "../../core/traceRows";
 import { formatLatency } from "../../core/format";
 import { cutText } from "../../core/boundedText";
 import { ErrorState } from "./ErrorState";
 import { RelativeTime, type ExploreFormat } from "./exploreCells";
 import { Skeleton } from "./Skeleton";
-
-/** What a click on a listed trace tells the host (the payload every trace click has). */
-export type TraceLinkClick = (traceId: string, details: { timestamp: string | null; trace: LLMTrace }) => void;
 
 export interface TraceLinkListProps {
   /** Accessible name of the list ("Traces of session s-1"). */
@@ -15,7 +14,8 @@ export interface TraceLinkListProps {
   traces: readonly LLMTrace[];
   error?: unknown;
   onRetry?: () => void;
-  onTraceClick?: TraceLinkClick;
+  /** A click (or Enter) on a listed trace, with the payload every trace click has. */
+  onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   format: ExploreFormat;
   /** How many traces there are in all, when known; the difference is said, never dropped silently. */
   total?: number;
@@ -41,7 +41,7 @@ export function TraceLinkList({ label, status, traces, error, onRetry, onTraceCl
           const errors = Number(trace.errorCount);
           return (
             <li key={trace.id}>
-              <button type="button" className={TRACE_BUTTON} disabled={!onTraceClick} onClick={() => onTraceClick?.(trace.id, { timestamp: trace.createdAt ?? null, trace })}>
+              <button type="button" className={TRACE_BUTTON} disabled={!onTraceClick} onClick={() => onTraceClick?.(trace.id, traceClickDetails(trace))}>
                 <span className="tl:min-w-0 tl:flex-1 tl:truncate tl:font-semibold">{name}</span>
                 {errors > 0 && <span className="tl:text-danger">{`${errors} ${errors === 1 ? "error" : "errors"}`}</span>}
                 <span className="tl:tabular-nums tl:text-muted">{formatLatency(trace.totalLatency, { locale: format.locale })}</span>
