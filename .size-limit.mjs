@@ -17,7 +17,8 @@ export default [
   entry("tracelens/overview", "dist/overview.js", "20 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
-  entry("tracelens/core", "dist/core/index.js", "56 kB"),
+  // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
+  entry("tracelens/core", "dist/core/index.js", "58 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),

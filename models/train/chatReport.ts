@@ -1,6 +1,7 @@
 // `npx tsx models/train/chatReport.ts`: counts of the chat turns (per split, setting, label, kind and
-// language) and the train/dev overlap check: exact duplicates after normalisation, and near
-// duplicates by word-set Jaccard similarity. Exits non-zero when a dev turn repeats a train turn.
+// language) and the overlap checks (dev and test against train, test against dev): exact duplicates
+// after normalisation, and near duplicates by word-set Jaccard similarity. Exits non-zero when a dev
+// or test turn repeats a turn of an earlier split.
 import { KINDS, type ChatTurn } from "./chatTurns";
 import { readChat } from "./data";
 
@@ -31,7 +32,8 @@ function table(title: string, rows: ChatTurn[], key: (turn: ChatTurn) => string[
 
 const train = readChat("train");
 const dev = readChat("dev");
-for (const [name, rows] of [["train", train], ["dev", dev]] as const) {
+const test = readChat("test");
+for (const [name, rows] of [["train", train], ["dev", dev], ["test", test]] as const) {
   console.log(`\n=== ${name}: ${rows.length} turns (${rows.filter((t) => t.text.includes("\n")).length} multi-line, ${rows.filter((t) => t.hard).length} hard)`);
   table("by setting", rows, (t) => [t.setting]);
   table("by kind (a turn may have several; 'plain' = none)", rows, (t) => {
@@ -42,35 +44,46 @@ for (const [name, rows] of [["train", train], ["dev", dev]] as const) {
   table("all", rows, () => ["total"]);
 }
 
-// Overlap: within train (repeated turns), and dev against train.
-const trainNorm = new Map<string, ChatTurn>();
 let repeatsInTrain = 0;
+const seen = new Set<string>();
 for (const turn of train) {
   const key = normalise(turn.text);
-  if (trainNorm.has(key)) repeatsInTrain++;
-  else trainNorm.set(key, turn);
-}
-const trainWords = train.map((turn) => ({ turn, words: words(turn.text) }));
-const exact: string[] = [];
-const near: string[] = [];
-for (const turn of dev) {
-  const same = trainNorm.get(normalise(turn.text));
-  if (same) {
-    exact.push(`  ${turn.where} = ${same.where}: ${JSON.stringify(turn.text.slice(0, 70))}`);
-    continue;
-  }
-  const w = words(turn.text);
-  let best = { score: 0, other: undefined as ChatTurn | undefined };
-  for (const candidate of trainWords) {
-    const score = jaccard(w, candidate.words);
-    if (score > best.score) best = { score, other: candidate.turn };
-  }
-  // Short turns ("ok thanks") share most words with something by chance; only judge longer ones.
-  if (best.score >= 0.7 && w.size >= 5) near.push(`  ${best.score.toFixed(2)} ${turn.where} ~ ${best.other?.where}: ${JSON.stringify(turn.text.slice(0, 60))} ~ ${JSON.stringify(best.other?.text.slice(0, 60))}`);
+  if (seen.has(key)) repeatsInTrain++;
+  seen.add(key);
 }
 console.log(`\n=== overlap\nrepeated normalised texts inside train: ${repeatsInTrain}`);
-console.log(`dev turns identical to a train turn after normalisation: ${exact.length}`);
-exact.forEach((line) => console.log(line));
-console.log(`dev turns of 5+ distinct words with word-set Jaccard ≥ 0.7 to a train turn: ${near.length}`);
-near.forEach((line) => console.log(line));
-if (exact.length > 0) process.exitCode = 1;
+
+/**
+ * Turns of `rows` that repeat a turn of `against` after normalisation (printed, counted as failures),
+ * and those of 5+ distinct words whose word set is close to one of `against` (printed for a reader).
+ */
+function overlap(name: string, rows: readonly ChatTurn[], againstName: string, against: readonly ChatTurn[]): number {
+  const byText = new Map<string, ChatTurn>();
+  for (const turn of against) if (!byText.has(normalise(turn.text))) byText.set(normalise(turn.text), turn);
+  const againstWords = against.map((turn) => ({ turn, words: words(turn.text) }));
+  const exact: string[] = [];
+  const near: string[] = [];
+  for (const turn of rows) {
+    const same = byText.get(normalise(turn.text));
+    if (same) {
+      exact.push(`  ${turn.where} = ${same.where}: ${JSON.stringify(turn.text.slice(0, 70))}`);
+      continue;
+    }
+    const w = words(turn.text);
+    let best = { score: 0, other: undefined as ChatTurn | undefined };
+    for (const candidate of againstWords) {
+      const score = jaccard(w, candidate.words);
+      if (score > best.score) best = { score, other: candidate.turn };
+    }
+    // Short turns ("ok thanks") share most words with something by chance; only judge longer ones.
+    if (best.score >= 0.7 && w.size >= 5) near.push(`  ${best.score.toFixed(2)} ${turn.where} ~ ${best.other?.where}: ${JSON.stringify(turn.text.slice(0, 60))} ~ ${JSON.stringify(best.other?.text.slice(0, 60))}`);
+  }
+  console.log(`${name} turns identical to a ${againstName} turn after normalisation: ${exact.length}`);
+  exact.forEach((line) => console.log(line));
+  console.log(`${name} turns of 5+ distinct words with word-set Jaccard ≥ 0.7 to a ${againstName} turn: ${near.length}`);
+  near.forEach((line) => console.log(line));
+  return exact.length;
+}
+
+const failures = overlap("dev", dev, "train", train) + overlap("test", test, "train", train) + overlap("test", test, "dev", dev);
+if (failures > 0) process.exitCode = 1;

@@ -22,7 +22,8 @@ export interface LabelledRow {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
-export const modelDir = path.join(repoRoot, "models/tracelens-sentiment");
+/** TRACELENS_SENTIMENT_OUT: train an experiment into another folder, leaving the shipped model alone. */
+export const modelDir = path.resolve(process.env.TRACELENS_SENTIMENT_OUT ?? path.join(repoRoot, "models/tracelens-sentiment"));
 export const emotionModelDir = path.join(repoRoot, "models/tracelens-emotion");
 export const toxicityModelDir = path.join(repoRoot, "models/tracelens-toxicity");
 export const chatDataDir = path.join(repoRoot, "models/data/chat-sentiment");
@@ -62,19 +63,9 @@ export function readSplit(split: "train" | "val" | "test"): Row[] {
   });
 }
 
-/** The project's chat turns (`train` or `dev`). */
-export function readChat(split: "train" | "dev"): ChatTurn[] {
+/** The project's chat turns (`train`, `dev`, or `test`, which only `model:eval` reads). */
+export function readChat(split: "train" | "dev" | "test"): ChatTurn[] {
   return readChatTurns(path.join(chatDataDir, split));
-}
-
-/**
- * Chat training turns are split once, by a hash of the text, into the part the networks learn from
- * and a tenth kept back for choosing epochs, so the chat dev set is never what selects a network.
- */
-export function isChatHoldout(text: string): boolean {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) % 10 === 0;
 }
 
 /** The tweet exports write some characters as HTML entities (`&amp;`, `&#128514;`); decode them. */

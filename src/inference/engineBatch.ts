@@ -31,31 +31,45 @@ export function planBatches(lengths: readonly number[], batchSize: number, maxTo
   return batches;
 }
 
-/** The padded `[rows, width]` input matrices of one batch, in the integer type the graph declares. */
+/** Whether this platform stores the low 32-bit word of an int64 first (every current JS engine does). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The padded `[rows, width]` input matrices of one batch, in the integer type the graph declares.
+ * int64 matrices are written through a 32-bit view of their buffer: token ids are small
+ * non-negative integers, so each value is its low word beside a zero high word, and no token pays
+ * for a BigInt conversion. Ids outside 0…2³¹-1 (no real vocabulary has them) are written as BigInts.
+ */
 export function padBatch(
   rows: ReadonlyArray<readonly number[]>,
   padId: number,
   int64: boolean,
 ): { ids: BigInt64Array | Int32Array; mask: BigInt64Array | Int32Array; width: number } {
-  const width = Math.max(1, ...rows.map((row) => row.length));
+  let width = 1;
+  for (const row of rows) width = Math.max(width, row.length);
   const size = rows.length * width;
-  const ids = int64 ? new BigInt64Array(size) : new Int32Array(size);
-  const mask = int64 ? new BigInt64Array(size) : new Int32Array(size);
-  rows.forEach((row, r) => {
+  const step = int64 ? 2 : 1;
+  const low = int64 && !LITTLE_ENDIAN ? 1 : 0;
+  const idWords = new Int32Array(size * step);
+  const maskWords = new Int32Array(size * step);
+  const wide = int64 ? new BigInt64Array(idWords.buffer) : undefined;
+  const write = (at: number, id: number) => {
+    if (id >= 0 && id <= 0x7fffffff && Number.isInteger(id)) idWords[at * step + low] = id;
+    else if (wide) wide[at] = BigInt(id);
+    else idWords[at] = id;
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly number[];
     const offset = r * width;
-    for (let c = 0; c < width; c++) {
-      const present = c < row.length;
-      const id = present ? (row[c] as number) : padId;
-      if (int64) {
-        (ids as BigInt64Array)[offset + c] = BigInt(id);
-        (mask as BigInt64Array)[offset + c] = present ? 1n : 0n;
-      } else {
-        (ids as Int32Array)[offset + c] = id;
-        (mask as Int32Array)[offset + c] = present ? 1 : 0;
-      }
+    for (let c = 0; c < row.length; c++) {
+      write(offset + c, row[c] as number);
+      maskWords[(offset + c) * step + low] = 1;
     }
-  });
-  return { ids, mask, width };
+    for (let c = row.length; c < width; c++) write(offset + c, padId);
+  }
+  return int64
+    ? { ids: wide as BigInt64Array, mask: new BigInt64Array(maskWords.buffer), width }
+    : { ids: idWords, mask: maskWords, width };
 }
 
 /** One row of logits → label scores, highest first (ties keep the model's label order). */

@@ -165,26 +165,40 @@ function settledValue<T>(result: PromiseSettledResult<T>): T {
   return result.value;
 }
 
-export async function loadModel(model: ResolvedModel, read: Omit<ReadOptions, "name">, runtime: RuntimeOptions): Promise<LoadedModel> {
+/**
+ * Loads one model folder. `onEncoder` runs as soon as the tokenizer is built, before the graph has
+ * necessarily arrived: the engine warms the tokenizer there, while the graph still downloads and the
+ * runtime's WebAssembly compiles off the main thread.
+ */
+export async function loadModel(
+  model: ResolvedModel,
+  read: Omit<ReadOptions, "name">,
+  runtime: RuntimeOptions,
+  onEncoder?: (encoder: TokenEncoder) => void,
+): Promise<LoadedModel> {
   // The runtime's WebAssembly compiles while the files below download.
   const runtimeStarted = startRuntime(runtime);
   const options: ReadOptions = { ...read, name: model.name };
   const totals: FileTotals = new Map();
   const json = (where: ResolvedModel["config"]) => readModelFile(where, totals, options).then((b) => parseJsonFile(b, where.file));
+  const configRead = json(model.config);
+  const tokenizerRead = json(model.tokenizer);
+  const tokenizerConfigRead = json(model.tokenizerConfig);
+  const encoderBuilt = Promise.all([configRead, tokenizerRead, tokenizerConfigRead]).then(([config, tokenizerJson, tokenizerConfig]) => {
+    const encoder = createTokenEncoder(tokenizerJson, tokenizerConfig, config);
+    onEncoder?.(encoder);
+    return encoder;
+  });
   // Read in parallel, but report failures in a fixed order (config, tokenizer, tokenizer config,
-  // graph): with Promise.all the error would name whichever missing file happened to fail first.
-  const [configRead, tokenizerRead, tokenizerConfigRead, graphRead] = await Promise.allSettled([
-    json(model.config),
-    json(model.tokenizer),
-    json(model.tokenizerConfig),
-    readGraph(model, totals, options),
-  ]);
-  const config = settledValue(configRead);
-  const tokenizerJson = settledValue(tokenizerRead);
-  const tokenizerConfig = settledValue(tokenizerConfigRead);
-  const graph = settledValue(graphRead);
+  // graph, then what is wrong inside them): with Promise.all the error would name whichever missing
+  // file happened to fail first.
+  const settled = await Promise.allSettled([configRead, tokenizerRead, tokenizerConfigRead, readGraph(model, totals, options), encoderBuilt]);
+  const config = settledValue(settled[0]);
+  settledValue(settled[1]);
+  settledValue(settled[2]);
+  const graph = settledValue(settled[3]);
   const labels = readLabels(config);
-  const encoder = createTokenEncoder(tokenizerJson, tokenizerConfig, config);
+  const encoder = settledValue(settled[4]);
   await runtimeStarted;
   const session = await createSession(graph.bytes, graph.file);
   try {

@@ -5,6 +5,7 @@
  */
 import * as ort from "onnxruntime-web/wasm";
 import type { WasmPaths } from "./types";
+import { WARM_UP_GRAPH, WARM_UP_VOCAB } from "./warmUpGraph";
 
 export { ort };
 
@@ -13,6 +14,8 @@ export interface RuntimeOptions {
   threads?: number;
   /** Where the `.wasm`/`.mjs` files are served; default: next to the onnxruntime-web module. */
   wasmPaths?: WasmPaths;
+  /** Run the warm-up graph once the runtime has started (see startRuntime). @default true */
+  warm?: boolean;
 }
 
 let configured = false;
@@ -48,13 +51,6 @@ export function configureRuntime(options: RuntimeOptions): void {
   if (options.wasmPaths !== undefined) ort.env.wasm.wasmPaths = options.wasmPaths;
 }
 
-/**
- * A 76-byte ONNX graph (one Identity node on an int64 vector): creating a session from it makes ONNX
- * Runtime fetch, compile and instantiate its WebAssembly, which takes a good part of a second, so
- * that work can run while the model's own files are still downloading.
- */
-const STARTER_GRAPH = "CAcSCXRyYWNlbGVuczo3ChAKAXgSAXkiCElkZW50aXR5EgVzdGFydFoNCgF4EggKBggHEgIKAGINCgF5EggKBggHEgIKAEIECgAQDQ==";
-
 let started: Promise<void> | undefined;
 
 function decodeBase64(text: string): Uint8Array {
@@ -64,15 +60,52 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/** Batch shapes the warm-up graph runs on, in turn: short and longer rows, as real batches have. */
+const WARM_UP_SHAPES: ReadonlyArray<readonly [rows: number, width: number]> = [
+  [32, 12],
+  [32, 24],
+  [16, 48],
+];
+/** Runs of the warm-up graph: enough for V8 to mark its kernels hot (measured: 60 suffice). */
+const WARM_UP_RUNS = 60;
+
+async function runWarmUpGraph(session: ort.InferenceSession): Promise<void> {
+  for (let run = 0; run < WARM_UP_RUNS; run++) {
+    const [rows, width] = WARM_UP_SHAPES[run % WARM_UP_SHAPES.length] as readonly [number, number];
+    const ids = new BigInt64Array(rows * width);
+    const mask = new BigInt64Array(rows * width);
+    for (let i = 0; i < ids.length; i++) {
+      // Row r holds width - (r % 4) tokens, the rest is padding, so the masking paths run too.
+      const present = i % width < width - ((i / width) % 4 | 0);
+      ids[i] = present ? BigInt(1 + ((i * 7 + run) % (WARM_UP_VOCAB - 1))) : 0n;
+      mask[i] = present ? 1n : 0n;
+    }
+    const dims = [rows, width];
+    const outputs = await session.run({ input_ids: new ort.Tensor("int64", ids, dims), attention_mask: new ort.Tensor("int64", mask, dims) });
+    for (const tensor of Object.values(outputs)) tensor.dispose();
+  }
+}
+
 /**
- * Configures the runtime and starts its WebAssembly (once per page, worker or process). Failures
- * are not reported here: the model's own session creation meets the same failure and names it.
+ * Configures the runtime and starts its WebAssembly (once per page, worker or process), while the
+ * model's files are still downloading: creating a session makes ONNX Runtime fetch, compile and
+ * instantiate its WebAssembly, and running a miniature of tracelens' network (`warmUpGraph.ts`) makes
+ * V8 optimise the kernels the real model will use, in background threads, before the real session
+ * exists; otherwise that compilation competes with the first real pass. `warm: false` only starts the
+ * runtime. Failures are not reported here: the model's own session creation meets the same failure
+ * and names it.
  */
 export function startRuntime(options: RuntimeOptions): Promise<void> {
   configureRuntime(options);
-  started ??= ort.InferenceSession.create(decodeBase64(STARTER_GRAPH)).then(
-    (session) => session.release(),
+  started ??= ort.InferenceSession.create(decodeBase64(WARM_UP_GRAPH)).then(
+    async (session) => {
+      try {
+        if (options.warm !== false) await runWarmUpGraph(session);
+      } finally {
+        await session.release();
+      }
+    },
     () => undefined,
   );
-  return started;
+  return started.catch(() => undefined);
 }

@@ -180,7 +180,8 @@ describe("SafeMarkdown limits", () => {
       expect(normaliseOurs(container.querySelector('[data-slot="safe-markdown"]')!.innerHTML)).toBe(normaliseOurs(whole));
       unmount();
     }
-  });
+    // A hang guard, not a time limit: two 40,000-character answers drawn in jsdom took 35 s on a loaded 2-core box.
+  }, 120_000);
 
   it("formats the first SAFE_MARKDOWN_MAX_CHARS and shows the rest as plain text with a note", () => {
     const text = `**bold**\n\n${"word ".repeat(30_000)}\n\n**tail**`;

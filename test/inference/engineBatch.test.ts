@@ -37,6 +37,11 @@ describe("padBatch", () => {
     expect(Array.from(narrow.ids as Int32Array)).toEqual([5, 0, 5, 6]);
     expect(Array.from(narrow.mask as Int32Array)).toEqual([1, 0, 1, 1]);
   });
+
+  it("writes int64 ids of any size, large and negative ones included", () => {
+    const { ids } = padBatch([[2 ** 31, 7], [-1]], 5, true);
+    expect(Array.from(ids as BigInt64Array)).toEqual([2n ** 31n, 7n, -1n, 5n]);
+  });
 });
 
 describe("scoreRow", () => {
