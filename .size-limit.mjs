@@ -12,15 +12,17 @@ const entry = (name, path, limit, ignore = []) => ({ name, path, limit, gzip: tr
 
 export default [
   entry("tracelens (main entry)", "dist/index.js", "60 kB", peers),
-  // tables: +7 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18.
-  entry("tracelens/tables", "dist/tables.js", "78 kB", peers),
-  entry("tracelens/trace", "dist/trace.js", "95 kB", peers),
-  entry("tracelens/overview", "dist/overview.js", "20 kB", peers),
+  // tables, trace, overview, core: +2, +2, +6, +1 kB gzip for emotion/toxicity labels (chips, columns, filters,
+  // LabelsOverview; core's label readers, summaries and breakdowns), issue 17.
+  // tables: +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18.
+  entry("tracelens/tables", "dist/tables.js", "80 kB", peers),
+  entry("tracelens/trace", "dist/trace.js", "97 kB", peers),
+  entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
   // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
   // core: +10 kB for explore data (PostHog dates, property filters with HogQL semantics, sessions, error groups, trends, neighbours, URL state), issue 18.
-  entry("tracelens/core", "dist/core/index.js", "68 kB"),
+  entry("tracelens/core", "dist/core/index.js", "70 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildTraceTree, formatTextRepr, keptTraceEvents } from "../src/core";
 import { machineLine, medianMs, ms, sampleStats, statsText, type SampleStats } from "./benchUtil";
+import { fmtMsOf, fmtX, summaryRow } from "./benchSummary";
 import { PEER_DIR, peerAvailable, TextReprPeer } from "./coreBenchPeer";
 import { syntheticTraceEvents } from "./syntheticTrace";
 
@@ -146,6 +147,18 @@ function printTextRepr(rows: Row[]): void {
     console.log(`  ${last.label} / 2 MB time: tracelens ${growth((r) => r.tracelens)}, PostHog ${growth((r) => r.posthog)} (${scale}.0 is linear)`);
   }
   console.log("  speed-up = PostHog median / tracelens median (above 1: tracelens is faster)");
+  for (const r of rows) {
+    const speedUp = r.posthog ? r.posthog.median / r.tracelens.median : NaN;
+    summaryRow({
+      bench: "core (text_repr)",
+      figure: `${r.label}: time${r.identical === null ? "" : r.identical ? ", output identical" : ", output DIFFERS"}`,
+      tracelens: fmtMsOf(r.tracelens.median),
+      peerName: "PostHog's Python formatter",
+      peer: r.posthog ? fmtMsOf(r.posthog.median) : "skipped",
+      ratio: r.posthog ? `${fmtX(speedUp)} faster` : "–",
+      ...(r.posthog ? { target: "≥ 3.00× faster", met: speedUp >= 3 && r.identical === true } : {}),
+    });
+  }
 }
 
 function benchTraceTree(): void {
@@ -157,6 +170,7 @@ function benchTraceTree(): void {
   console.log(`  10k events  : ${ms(tree10k)}`);
   console.log(`  100k events : ${ms(tree100k)}`);
   console.log(`  100k/10k    : ${(tree100k / tree10k).toFixed(1)} (10.0 is linear)`);
+  summaryRow({ bench: "core (buildTraceTree)", figure: "10k / 100k events", tracelens: `${fmtMsOf(tree10k)} / ${fmtMsOf(tree100k)}`, ratio: `growth ${fmtX(tree100k / tree10k)} (10× is linear)` });
 
   // At-least-once delivery: one event in ten delivered twice. Dedupe must stay linear and cheap beside the build.
   const redelivered = events100k.flatMap((event, i) => (i % 10 === 0 ? [event, structuredClone(event)] : [event]));

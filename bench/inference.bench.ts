@@ -13,6 +13,7 @@
 // BENCH_WARM_UP_ROUNDS (tracelens' own load-time warm-up, default the library's 2; 0 to see it off).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { summaryRow } from "./benchSummary";
 import { COUNT, ENGINES, ENGINE_TITLES, THREADS, benchMessages, makeEngine, modelDir, root, type Engine, type EngineName } from "./inferenceEngines";
 
 const SAMPLES = Math.max(1, Number(process.env.BENCH_SAMPLES ?? 5));
@@ -105,3 +106,16 @@ console.log(`tracelens / onnxruntime-node:  ${ratios("native")}; targets: first 
 console.log(`tracelens / transformers.js:   ${ratios("pipeline")}; target: warm ≥ 1.5×`);
 const load = (await import("node:os")).loadavg().map((v) => v.toFixed(1)).join(" ");
 console.log(`\nload average at the end: ${load} (${(await import("node:os")).cpus().length} cores)`);
+
+const perSecond = (v: number[]) => `${median(v).toFixed(0)} msg/s`;
+const firstMs = (v: number[]) => `${median(v).toFixed(0)} ms`;
+for (const peer of ["native", "pipeline"] as const) {
+  const peerName = ENGINE_TITLES[peer];
+  const fp = median(firstPass.tracelens) / median(firstPass[peer]);
+  const w = median(warm.tracelens) / median(warm[peer]);
+  summaryRow({ bench: "inference", figure: "first pass, 1,000 messages (cold process)", tracelens: perSecond(firstPass.tracelens), peerName, peer: perSecond(firstPass[peer]), ratio: `${fp.toFixed(2)}×`, ...(peer === "native" ? { target: "≥ 0.80×", met: fp >= 0.8 } : {}) });
+  summaryRow({ bench: "inference", figure: "warm, 1,000 messages", tracelens: perSecond(warm.tracelens), peerName, peer: perSecond(warm[peer]), ratio: `${w.toFixed(2)}×`, ...(peer === "native" ? { target: "≥ 1.00×", met: w >= 1 } : { target: "≥ 1.50×", met: w >= 1.5 }) });
+  summaryRow({ bench: "inference", figure: "first pass, CPU time (all threads)", tracelens: `${median(firstPassCpu.tracelens).toFixed(0)} msg/CPU-s`, peerName, peer: `${median(firstPassCpu[peer]).toFixed(0)} msg/CPU-s`, ratio: `${(median(firstPassCpu.tracelens) / median(firstPassCpu[peer])).toFixed(2)}×` });
+  summaryRow({ bench: "inference", figure: "warm, CPU time (all threads)", tracelens: `${median(warmCpu.tracelens).toFixed(0)} msg/CPU-s`, peerName, peer: `${median(warmCpu[peer]).toFixed(0)} msg/CPU-s`, ratio: `${(median(warmCpu.tracelens) / median(warmCpu[peer])).toFixed(2)}×` });
+  summaryRow({ bench: "inference", figure: "first result (load included)", tracelens: firstMs(firstResult.tracelens), peerName, peer: firstMs(firstResult[peer]), ratio: `${(median(firstResult.tracelens) / median(firstResult[peer])).toFixed(2)}× the time` });
+}

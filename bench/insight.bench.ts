@@ -21,6 +21,7 @@ import {
   type TraceTree,
 } from "../src/core";
 import { ms } from "./benchUtil";
+import { summaryRow } from "./benchSummary";
 import { syntheticAgentTrace } from "./syntheticAgentTrace";
 
 const SIZES = [10_000, 50_000] as const;
@@ -78,10 +79,13 @@ for (const deep of [false, true]) {
   console.log(`  ${"function".padEnd(30)} ${"10k".padStart(10)} ${"50k".padStart(10)}   ${"ratio".padEnd(6)} ${"per event".padStart(10)} ${"per event".padStart(10)}   (5.0 = linear)`);
   const [small, large] = inputs.map((input) => leastCpuMs(RUNS, () => buildTraceTree(input)));
   console.log(row("buildTraceTree (yardstick)", small as number, large as number, sizes));
+  const shape = deep ? "deep" : "wide";
+  summaryRow({ bench: "insight", figure: `buildTraceTree (yardstick), ${shape}, 10k / 50k events`, tracelens: `${ms(small as number)} / ${ms(large as number)}`, ratio: `growth ×${((large as number) / (small as number)).toFixed(1)} (5.0 linear)` });
   for (const [label, run] of CASES) {
     // A fresh tree object each run, so the per-tree tool-call cache never hides the parsing cost.
     const [a, b] = trees.map((tree) => leastCpuMs(RUNS, () => run({ ...tree })));
     console.log(row(label, a as number, b as number, sizes));
+    summaryRow({ bench: "insight", figure: `${label}, ${shape}, 10k / 50k events`, tracelens: `${ms(a as number)} / ${ms(b as number)}`, peerName: "buildTraceTree (yardstick)", peer: ms(large as number), ratio: `${((b as number) / (large as number)).toFixed(2)}× the build at 50k; growth ×${((b as number) / (a as number)).toFixed(1)}` });
   }
 }
 

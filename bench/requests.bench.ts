@@ -1,45 +1,38 @@
 /**
  * npm run bench:requests
  *
- * 50 table rows ask for trace sentiment at once, against a mock PostHog on 127.0.0.1 that takes a
- * fixed time per request. Two ways of asking:
- *   - tracelens: each row runs the query `useSentiment` runs (sentimentQueryOptions through a
- *     QueryClient); the shared loader batches ids asked in the same tick, 5 per request, 2 in flight;
- *   - one request per row, the approach PostHog's sentiment docs describe for visible rows.
- * Both go through the same fetch, capped at 6 connections per origin as browsers do over HTTP/1.1.
+ * A 50-row traces table gets its page and every row's sentiment from a mock PostHog (the strict mock,
+ * src/msw/mockBackend) behind a real HTTP server on 127.0.0.1, through a fetch capped at 6 connections
+ * per origin as browsers do over HTTP/1.1. tracelens (its client and sentiment loader) against PostHog's
+ * own loading strategies, written from its frontend's behaviour (bench/requestsStrategies.ts), in the same
+ * run, order rotating per round:
+ *   - stored sentiment (the server has `$ai_evaluation` results): tracelens vs PostHog's TracesQuery with
+ *     `includeSentiment`;
+ *   - sentiment computed on read (nothing stored): tracelens vs PostHog's on-read loader (5 ids per
+ *     request, 2 in flight) vs one request per row.
+ * The server's cost model: every request waits REQUESTS_BENCH_BASE_MS (default 80), and an on-read
+ * sentiment request also REQUESTS_BENCH_PER_ID_MS per id it classifies (default 0 and 20, both printed).
+ * These costs are assumptions, not PostHog's measured figures; the request counts do not depend on them.
+ * Prints medians (min–max) over REQUESTS_BENCH_RUNS runs (default 5) after one untimed round; nothing here
+ * asserts a time.
  */
-import { QueryClient } from "@tanstack/react-query";
 import { createLimiter } from "../src/client/clientConcurrency";
-import { createPostHogClient } from "../src/client/clientPostHog";
 import type { SentimentClassifier } from "../src/client/clientLocalClassify";
-import type { LLMTrace } from "../src/core/eventsTrace";
-import { sentimentQueryOptions } from "../src/hooks/sentimentQueryOptions";
-import { createPostHogMockBackend } from "../src/msw/mockBackend";
+import type { LLMTrace, LLMTraceEvent } from "../src/core/eventsTrace";
+import { sentimentEvaluationProperties } from "../src/core/sentiment/stored";
+import { createPostHogMockBackend, type PostHogMockBackend } from "../src/msw/mockBackend";
 import { startLoopbackServer } from "../test/client/loopbackServer";
+import { machineLine, sampleStats } from "./benchUtil";
+import { fmtMsOf, fmtX, summaryRow } from "./benchSummary";
+import { ROWS, oneRequestPerRow, posthogInline, posthogOnRead, tracelens, type Strategy } from "./requestsStrategies";
 
-const ROWS = 50;
-const LATENCY_MS = 80;
+const BASE_MS = Number(process.env.REQUESTS_BENCH_BASE_MS ?? 80);
+const PER_ID_MS = process.env.REQUESTS_BENCH_PER_ID_MS ? [Number(process.env.REQUESTS_BENCH_PER_ID_MS)] : [0, 20];
+const RUNS = Number(process.env.REQUESTS_BENCH_RUNS ?? 5);
 const BROWSER_CONNECTIONS_PER_ORIGIN = 6;
-const RUNS = 5;
+const MOODS = ["This is great, thanks!", "It keeps failing, this is useless.", "Can you check my order status?"];
 
-function traces(): LLMTrace[] {
-  const moods = ["This is great, thanks!", "It keeps failing, this is useless.", "Can you check my order status?"];
-  return Array.from({ length: ROWS }, (_, i) => {
-    const id = `bench-trace-${String(i).padStart(3, "0")}`;
-    return {
-      id,
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-      events: [0, 1].map((g) => ({
-        id: `${id}-gen-${g}`,
-        event: "$ai_generation",
-        createdAt: new Date(Date.UTC(2026, 0, 1, 0, i, g)).toISOString(),
-        properties: { $ai_trace_id: id, $ai_parent_id: id, $ai_input: [{ role: "user", content: moods[(i + g) % moods.length] }] },
-      })),
-    };
-  });
-}
-
-// Instant and deterministic, so the server's fixed latency is the only cost being compared.
+// Instant and deterministic: the server's cost model is the only cost being compared.
 const classifier: SentimentClassifier = {
   classify: async (texts) =>
     texts.map((t) =>
@@ -48,6 +41,30 @@ const classifier: SentimentClassifier = {
         : { label: "neutral", score: 0.7, scores: { positive: 0.1, neutral: 0.7, negative: 0.2 } },
     ),
 };
+
+/** Traces of the last few days (inside PostHog's default windows), with or without stored sentiment. */
+function traces(stored: boolean): LLMTrace[] {
+  const now = Date.now();
+  return Array.from({ length: ROWS }, (_, i) => {
+    const id = `bench-trace-${String(i).padStart(3, "0")}`;
+    const at = (offset: number) => new Date(now - (i + 1) * 3_600_000 + offset).toISOString();
+    const events: LLMTraceEvent[] = [0, 1].map((g) => ({
+      id: `${id}-gen-${g}`,
+      event: "$ai_generation",
+      createdAt: at(g * 1000),
+      properties: { $ai_trace_id: id, $ai_parent_id: id, $ai_input: [{ role: "user", content: MOODS[(i + g) % MOODS.length] }] },
+    }));
+    if (stored) {
+      for (const g of [0, 1]) {
+        const positive = (i + g) % 3 === 0;
+        const scores = positive ? { positive: 0.9, neutral: 0.08, negative: 0.02 } : { positive: 0.1, neutral: 0.7, negative: 0.2 };
+        const result = { label: positive ? ("positive" as const) : ("neutral" as const), score: positive ? 0.9 : 0.7, scores, messages: {}, message_count: 1 };
+        events.push({ id: `${id}-eval-${g}`, event: "$ai_evaluation", createdAt: at(5000 + g), properties: sentimentEvaluationProperties(id, `${id}-gen-${g}`, result) });
+      }
+    }
+    return { id, createdAt: at(0), events };
+  });
+}
 
 function browserLikeFetch(): typeof fetch {
   const limiter = createLimiter(BROWSER_CONNECTIONS_PER_ORIGIN);
@@ -63,80 +80,96 @@ function browserLikeFetch(): typeof fetch {
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The backend behind the cost model: a fixed cost per request, plus a cost per id classified on read. */
+function costed(backend: PostHogMockBackend, perIdMs: number): PostHogMockBackend {
+  return {
+    ...backend,
+    async handle(request, cookies) {
+      let ids = 0;
+      if (perIdMs > 0 && new URL(request.url).pathname.endsWith("/llm_analytics/sentiment/")) {
+        const body = (await request.clone().json().catch(() => null)) as { ids?: unknown } | null;
+        ids = Array.isArray(body?.ids) ? body.ids.length : 0;
+      }
+      await sleep(BASE_MS + ids * perIdMs);
+      return backend.handle(request, cookies);
+    },
+  };
+}
+
 interface Measurement {
   requests: number;
   wallMs: number;
-  answered: number;
 }
 
-async function measure(run: (url: string, fetchImpl: typeof fetch, ids: string[]) => Promise<number>): Promise<Measurement> {
-  const data = traces();
-  const backend = createPostHogMockBackend({ traces: data, classifier, latencyMs: LATENCY_MS });
-  const server = await startLoopbackServer(backend);
+async function measure(strategy: Strategy, stored: boolean, perIdMs: number): Promise<Measurement> {
+  const server = await startLoopbackServer(costed(createPostHogMockBackend({ traces: traces(stored), classifier }), perIdMs));
   try {
     const started = performance.now();
-    const answered = await run(server.url, browserLikeFetch(), data.map((t) => t.id));
-    return { requests: server.received, wallMs: performance.now() - started, answered };
+    const answered = await strategy(server.url, browserLikeFetch());
+    const wallMs = performance.now() - started;
+    if (answered !== ROWS) throw new Error(`${strategy.name}: only ${answered} of ${ROWS} rows got sentiment`);
+    return { requests: server.received, wallMs };
   } finally {
     await server.close();
   }
 }
 
-async function tracelens(url: string, fetchImpl: typeof fetch, ids: string[]): Promise<number> {
-  const client = createPostHogClient({ host: url, projectId: 1, fetch: fetchImpl, maxConcurrency: BROWSER_CONNECTIONS_PER_ORIGIN });
-  const queryClient = new QueryClient();
-  // Every row's query starts in the same tick, as when a table mounts its rows.
-  try {
-    const results = await Promise.all(ids.map((id) => queryClient.fetchQuery(sentimentQueryOptions(client, { id }))));
-    return results.filter((r) => typeof (r as { label?: unknown }).label === "string").length;
-  } finally {
-    // Sentiment queries are kept for 24 h; their garbage-collection timers would hold the process open.
-    queryClient.clear();
-  }
+interface Contender {
+  name: string;
+  strategy: Strategy;
+  stored: boolean;
+  peer: boolean;
 }
 
-async function oneRequestPerRow(url: string, fetchImpl: typeof fetch, ids: string[]): Promise<number> {
-  const results = await Promise.all(
-    ids.map(async (id) => {
-      const response = await fetchImpl(`${url}/api/environments/1/llm_analytics/sentiment/`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ ids: [id], analysis_level: "trace" }),
-      });
-      const body = (await response.json()) as { results: Record<string, { label?: string }> };
-      return body.results[id];
-    }),
-  );
-  return results.filter((r) => typeof r?.label === "string").length;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const CONTENDERS: Contender[] = [
+  { name: "tracelens (stored sentiment inline)", strategy: tracelens, stored: true, peer: false },
+  { name: "PostHog: TracesQuery with includeSentiment", strategy: posthogInline, stored: true, peer: true },
+  { name: "tracelens (on read: 5 ids/request, 2 in flight)", strategy: tracelens, stored: false, peer: false },
+  { name: "PostHog on-read loader (5 ids/request, 2 in flight)", strategy: posthogOnRead, stored: false, peer: true },
+  { name: "one request per row", strategy: oneRequestPerRow, stored: false, peer: true },
+];
 
 async function main(): Promise<void> {
-  const ours: Measurement[] = [];
-  const naive: Measurement[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    ours.push(await measure(tracelens));
-    naive.push(await measure(oneRequestPerRow));
+  console.log(`bench:requests — ${await machineLine()}`);
+  console.log(`${ROWS} rows, ${BROWSER_CONNECTIONS_PER_ORIGIN} connections per origin, ${BASE_MS} ms per request; median (min–max) of ${RUNS} runs, order rotating`);
+  for (const perIdMs of PER_ID_MS) {
+    const results = new Map<Contender, Measurement[]>(CONTENDERS.map((c) => [c, []]));
+    // One untimed round, so no contender pays for the JIT and module warm-up of the others.
+    for (const contender of CONTENDERS) await measure(contender.strategy, contender.stored, perIdMs);
+    for (let run = 0; run < RUNS; run++) {
+      for (let k = 0; k < CONTENDERS.length; k++) {
+        const contender = CONTENDERS[(k + run) % CONTENDERS.length]!;
+        results.get(contender)!.push(await measure(contender.strategy, contender.stored, perIdMs));
+      }
+    }
+    console.log(`\nServer cost: ${BASE_MS} ms per request + ${perIdMs} ms per id classified on read`);
+    console.log(`${"approach".padEnd(54)} ${"stored".padEnd(7)} ${"requests".padStart(8)} ${"wall time, ms".padStart(22)}`);
+    const medians = new Map<Contender, { requests: number; wall: number }>();
+    for (const [contender, ms] of results) {
+      const requests = sampleStats(ms.map((m) => m.requests));
+      const wall = sampleStats(ms.map((m) => m.wallMs));
+      medians.set(contender, { requests: requests.median, wall: wall.median });
+      const count = requests.min === requests.max ? String(requests.median) : `${requests.median} (${requests.min}–${requests.max})`;
+      const time = `${wall.median.toFixed(0)} (${wall.min.toFixed(0)}–${wall.max.toFixed(0)})`;
+      console.log(`${contender.name.padEnd(54)} ${(contender.stored ? "yes" : "no").padEnd(7)} ${count.padStart(8)} ${time.padStart(22)}`);
+    }
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+    const [ours, inline, onRead, peerOnRead, perRow] = CONTENDERS.map((c) => medians.get(c)!);
+    console.log(`stored: tracelens / PostHog includeSentiment — requests ${ratio(ours!.requests, inline!.requests)}, wall time ${ratio(ours!.wall, inline!.wall)}`);
+    console.log(`on read: tracelens / PostHog loader — requests ${ratio(onRead!.requests, peerOnRead!.requests)}, wall time ${ratio(onRead!.wall, peerOnRead!.wall)}`);
+    console.log(`on read: tracelens / one request per row — requests ${ratio(onRead!.requests, perRow!.requests)}, wall time ${ratio(onRead!.wall, perRow!.wall)}`);
+    console.log(`tracelens stored / tracelens on read — wall time ${ratio(ours!.wall, onRead!.wall)}`);
+    const cost = `${BASE_MS} ms/request + ${perIdMs} ms/id`;
+    const pair = (figure: string, a: { requests: number; wall: number }, b: { requests: number; wall: number }, peerName: string) => {
+      summaryRow({ bench: "requests", figure: `${figure}: HTTP requests`, tracelens: String(a.requests), peerName, peer: String(b.requests), ratio: fmtX(a.requests / b.requests) });
+      summaryRow({ bench: "requests", figure: `${figure}: wall time (${cost})`, tracelens: fmtMsOf(a.wall), peerName, peer: fmtMsOf(b.wall), ratio: fmtX(a.wall / b.wall) });
+    };
+    pair("stored sentiment, 50 rows", ours!, inline!, "PostHog TracesQuery + includeSentiment");
+    pair("on read, 50 rows", onRead!, peerOnRead!, "PostHog on-read loader");
+    pair("on read, 50 rows", onRead!, perRow!, "one request per row");
   }
-  for (const m of [...ours, ...naive]) if (m.answered !== ROWS) throw new Error(`only ${m.answered} of ${ROWS} rows got sentiment`);
-  const row = (name: string, ms: Measurement[]) => {
-    const requests = ms[0]!.requests;
-    if (ms.some((m) => m.requests !== requests)) throw new Error(`${name}: request count varied between runs`);
-    return { name, requests, wallMs: median(ms.map((m) => m.wallMs)) };
-  };
-  const a = row("tracelens (batched: 5 ids/request, 2 in flight)", ours);
-  const b = row("one request per row", naive);
-  console.log(`${ROWS} rows, ${LATENCY_MS} ms per request on 127.0.0.1, ${BROWSER_CONNECTIONS_PER_ORIGIN} connections per origin, median of ${RUNS} runs`);
-  console.log("");
-  console.log(`${"approach".padEnd(50)} ${"HTTP requests".padStart(13)} ${"wall time".padStart(11)}`);
-  for (const r of [a, b]) console.log(`${r.name.padEnd(50)} ${String(r.requests).padStart(13)} ${`${r.wallMs.toFixed(0)} ms`.padStart(11)}`);
-  console.log("");
-  console.log(`requests: one-per-row / tracelens = ${(b.requests / a.requests).toFixed(2)}x`);
-  console.log(`wall time: one-per-row / tracelens = ${(b.wallMs / a.wallMs).toFixed(2)}x`);
 }
 
 main().catch((error: unknown) => {

@@ -12,8 +12,13 @@ import { createLocalCache } from "./clientLocalCache";
 import type { SentimentClassifier } from "./clientLocalClassify";
 import { localEvaluationSummary, type LocalSummarizeEvaluation } from "./clientLocalEvaluation";
 import { localListEvents } from "./clientLocalEvents";
+<<<<<<< HEAD
 import { localErrorTrends, localListErrors, localListSessions, localTraceNeighbours, type LocalExploreDeps } from "./clientLocalExplore";
 import type { LocalFilterContext } from "./clientLocalFilters";
+=======
+import { localLabels, type LocalLabelClassifiers } from "./clientLocalLabels";
+import type { LabelsResult } from "../core/messageLabels";
+>>>>>>> main
 import { localSentiment } from "./clientLocalSentiment";
 import { localBatchCheck, localSummarize, type LocalSummarize } from "./clientLocalSummary";
 import { createLocalTraceStore, type LocalTraceSource } from "./clientLocalTraces";
@@ -30,6 +35,12 @@ export interface LocalClientOptions {
    * sentiment already on the trace get results; the rest get `{error}`.
    */
   classifier?: SentimentClassifier;
+  /**
+   * Emotion and toxicity classifiers for user messages (`createEmotionClassifier()` and
+   * `createToxicityClassifier()` of tracelens/inference, for example). With either, the client answers
+   * `labels()` and the components show what they find; labels stored on events win over them.
+   */
+  labelClassifiers?: LocalLabelClassifiers;
   /** Writes trace and event summaries (see `openAICompatibleSummarizer`). */
   summarize?: LocalSummarize;
   /** Writes evaluation summaries. */
@@ -72,9 +83,20 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
   const sentimentCache = createLocalCache<SentimentResult>(now);
   const summaryCache = createLocalCache<SummarizationResponseBody>(now);
   const evaluationCache = createLocalCache<EvaluationSummaryResponseBody>(now);
+  const labelsCache = createLocalCache<LabelsResult>(now);
+  const classifiers = options.labelClassifiers;
   counter += 1;
 
   return {
+    ...(classifiers?.emotion || classifiers?.toxicity
+      ? {
+          async labels(request, o) {
+            throwIfAborted(o);
+            requireDict(request, "local:labels");
+            return localLabels({ store, cache: labelsCache, classifiers }, request, o?.signal);
+          },
+        }
+      : {}),
     scope: options.scope ?? `local:${counter}`,
 
     async listTraces(params = {}, o) {

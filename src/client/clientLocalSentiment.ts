@@ -66,7 +66,7 @@ interface Job {
 
 async function jobFor(store: LocalTraceStore, id: string, level: "trace" | "generation", bounds: Bounds): Promise<Job> {
   if (level === "trace") {
-    const trace = (await store.all()).find((t) => t.id === id);
+    const trace = await store.byId(id);
     const generations = trace ? newestGenerations(trace, bounds).map((g) => ({ id: g.id, input: g.properties?.$ai_input })) : [];
     return { id, pending: collectSentimentInputs(generations, SENTIMENT_MAX_CLASSIFICATIONS_PER_TRACE) };
   }
@@ -78,7 +78,7 @@ async function jobFor(store: LocalTraceStore, id: string, level: "trace" | "gene
 }
 
 async function inlineResult(store: LocalTraceStore, id: string, level: "trace" | "generation"): Promise<SentimentResult | null> {
-  if (level === "trace") return (await store.all()).find((t) => t.id === id)?.sentiment ?? null;
+  if (level === "trace") return (await store.byId(id))?.sentiment ?? null;
   return (await store.findEvent(id))?.event.sentiment ?? null;
 }
 

@@ -71,31 +71,75 @@ async function lookupFor(all: () => Promise<LLMTrace[]>): Promise<StoredSentimen
 
 export interface LocalTraceStore {
   all(): Promise<LLMTrace[]>;
+  /** The first trace with this id (what `all().find` gives), from an index kept with the snapshot. */
+  byId(id: string): Promise<LLMTrace | undefined>;
   list(params: TracesParams): Promise<TracesPage>;
   get(params: TraceParams): Promise<LLMTrace | null>;
   /** The `$ai_generation` event with this id, and its trace. */
   findEvent(id: string): Promise<{ trace: LLMTrace; event: LLMTraceEvent } | null>;
 }
 
+<<<<<<< HEAD
 export function createLocalTraceStore(source: LocalTraceSource, now: () => number, filters: LocalFilterContext = {}): LocalTraceStore {
+=======
+/** Past this many traces, completing them yields to the event loop between slices, so a page stays responsive. */
+const YIELD_ABOVE = 2_000;
+const SLICE = 500;
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Snapshot {
+  raw: readonly LLMTrace[] | null | undefined;
+  length: number;
+  traces: Promise<LLMTrace[]>;
+  byId?: Map<string, LLMTrace>;
+}
+
+export function createLocalTraceStore(source: LocalTraceSource, now: () => number): LocalTraceStore {
+>>>>>>> main
   const completed = new WeakMap<LLMTrace, LLMTrace>();
-  async function all(): Promise<LLMTrace[]> {
-    const raw = typeof source === "function" ? await source() : source;
+  async function build(raw: readonly LLMTrace[] | null | undefined): Promise<LLMTrace[]> {
     const out: LLMTrace[] = [];
-    for (const trace of raw ?? []) {
+    const list = raw ?? [];
+    const slow = list.length > YIELD_ABOVE;
+    let fresh = 0;
+    for (const trace of list) {
       if (typeof trace !== "object" || trace === null || typeof trace.id !== "string") continue;
       let done = completed.get(trace);
       if (!done) {
         done = complete(trace);
         completed.set(trace, done);
+        if (slow && ++fresh % SLICE === 0) await macrotask();
       }
       out.push(done);
     }
     return out;
   }
+  // Every request reads the traces; the same array (same length) is completed and indexed once, not per
+  // request or per id: 20,000 traces made each sentiment batch scan them all again.
+  let snapshot: Snapshot | null = null;
+  async function current(): Promise<Snapshot> {
+    const raw = typeof source === "function" ? await source() : source;
+    const length = Array.isArray(raw) ? raw.length : 0;
+    if (!snapshot || snapshot.raw !== raw || snapshot.length !== length) snapshot = { raw, length, traces: build(raw) };
+    return snapshot;
+  }
+  async function all(): Promise<LLMTrace[]> {
+    // A copy: callers filter and sort what they get.
+    return [...(await (await current()).traces)];
+  }
+  async function byId(id: string): Promise<LLMTrace | undefined> {
+    const snap = await current();
+    const traces = await snap.traces;
+    if (!snap.byId) {
+      snap.byId = new Map();
+      for (const trace of traces) if (!snap.byId.has(trace.id)) snap.byId.set(trace.id, trace);
+    }
+    return snap.byId.get(id);
+  }
 
   return {
     all,
+    byId,
     async list(params) {
       checkPropertyFilters(params.properties, filters);
       const at = now();
@@ -126,8 +170,13 @@ export function createLocalTraceStore(source: LocalTraceSource, now: () => numbe
       return { results: results.map((trace) => withStoredSentiment(trace, lookup)), hasMore: offset + limit < matching.length, limit, offset };
     },
     async get(params) {
+<<<<<<< HEAD
       checkPropertyFilters(params.properties, filters);
       const trace = (await all()).find((t) => t.id === params.traceId);
+=======
+      checkPropertyFilters(params.properties);
+      const trace = typeof params.traceId === "string" ? await byId(params.traceId) : undefined;
+>>>>>>> main
       if (!trace || !inDateRange(timeOf(trace.createdAt), params.dateRange, now())) return null;
       if (!traceMatchesFilters(trace, params.properties, { ...filters, now: now() })) return null;
       const found = { ...trace, events: byTime(trace.events).filter((e) => e.event !== "$ai_trace") };

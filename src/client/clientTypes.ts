@@ -3,6 +3,7 @@
  * two implementations (PostHog over HTTP, and local data with no backend). Requests and
  * responses use PostHog's own wire shapes, so either side can stand in for the other.
  */
+import type { LabelsError, LabelsResult } from "../core/messageLabels";
 import type {
   EvaluationSummaryRequestBody,
   EvaluationSummaryResponseBody,
@@ -139,6 +140,7 @@ export interface TraceLensClient {
   /** An AI summary of an evaluation's runs. */
   evaluationSummary(request: EvaluationSummaryRequestBody, options?: RequestOptions): Promise<EvaluationSummaryResponseBody>;
   /**
+<<<<<<< HEAD
    * A page of AI sessions (`$ai_session_id`) with PostHog's sessions-tab columns, ordered and paged by the
    * source. Optional: both built-in clients have it; a host's own client may not.
    */
@@ -149,7 +151,25 @@ export interface TraceLensClient {
   errorTrends?(params: ErrorTrendsParams, options?: RequestOptions): Promise<ErrorTrends>;
   /** A trace's newer and older neighbours under the filters (PostHog's TraceNeighborsQuery). Optional. */
   traceNeighbours?(params: TraceNeighboursParams, options?: RequestOptions): Promise<TraceNeighboursResult>;
+=======
+   * Emotion and toxicity labels for trace or generation ids, from classifiers the host opted into
+   * (the local client's `labelClassifiers`). Absent when there are none: labels stored on events are
+   * read from the events themselves, with no call.
+   */
+  labels?(request: LabelsRequestBody, options?: RequestOptions): Promise<LabelsResults>;
+>>>>>>> main
 }
+
+/** A labels lookup: ids of one level, as sentiment's request. */
+export interface LabelsRequestBody {
+  ids: string[];
+  analysis_level?: "trace" | "generation";
+  /** Ignore cached results. */
+  force_refresh?: boolean;
+}
+
+/** Per requested id: its labels, or `{error}`. */
+export type LabelsResults = Record<string, LabelsResult | LabelsError>;
 
 /** PostHog's server-side limits, which the PostHog client chunks to. */
 export const SENTIMENT_MAX_IDS_PER_REQUEST = 5;

@@ -38,6 +38,8 @@ export { createLocalClient } from "./clientLocal";
 export type { LocalClientOptions } from "./clientLocal";
 export type { LocalTraceSource } from "./clientLocalTraces";
 export type { ClassifierOutput, SentimentClassifier } from "./clientLocalClassify";
+export type { LocalLabelClassifier, LocalLabelClassifiers } from "./clientLocalLabels";
+export type { LabelsRequestBody, LabelsResults } from "./clientTypes";
 export type { LocalSummarize, LocalSummarizeRequest } from "./clientLocalSummary";
 export type {
   LocalEvaluationRun,

@@ -40,8 +40,8 @@ export const EVENT_LABEL_PROPERTIES = {
   },
 } as const;
 
-/** Where a side's labels were read from. */
-export type EventLabelSource = "tracelens" | "posthog-llm";
+/** Where a side's labels came from: stored under tracelens' or PostHog-LLM's names, or a classifier in this process. */
+export type EventLabelSource = "tracelens" | "posthog-llm" | "local";
 
 export interface EventSentimentLabel {
   label: "negative" | "neutral" | "positive";

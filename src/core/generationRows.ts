@@ -1,11 +1,12 @@
 /** Pure derivations for generation rows (one `$ai_generation` with its trace): GenerationsTable, SentimentOverview. */
-import { isErroredProperties, readBoolean, readNumber } from "./eventsAccess";
+import { isErroredProperties, readBoolean, readId, readNumber } from "./eventsAccess";
 import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
 import { keptTraceEvents } from "./trace";
 import { isSentimentError } from "./sentiment/guards";
 import type { GenerationSentiment } from "./sentiment/types";
 import { boundedString, cutText } from "./boundedText";
 import { generationTools, tracePersonLabel } from "./traceRows";
+import { parseTimeMs } from "./isoTime";
 
 /** One `$ai_generation` event, with the trace it came from when known. */
 export interface GenerationRow {
@@ -33,14 +34,23 @@ function isGeneration(value: unknown): value is LLMTraceEvent {
 export function generationRows(generations: readonly unknown[] | undefined, traces: readonly unknown[] | undefined): GenerationRow[] {
   const rows: GenerationRow[] = [];
   const seen = new Set<string>();
+  const add = (event: LLMTraceEvent, key: string | null, trace: LLMTrace | null) => {
+    let rowId = key ?? `generation-${rows.length}`;
+    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+    seen.add(rowId);
+    rows.push({ rowId, event, trace });
+  };
   const addAll = (events: readonly unknown[], trace: LLMTrace | null) => {
+    if (events.length === 1) {
+      // One event clashes with nothing: what keptTraceEvents would keep, without its bookkeeping (most list
+      // rows are one-generation traces, and 100,000 of them are walked on the first paint).
+      const only = events[0];
+      if (isGeneration(only) && !Array.isArray(only)) add(only, readId(only.id) ?? readId((only as { uuid?: unknown }).uuid), trace);
+      return;
+    }
     if (!events.some(isGeneration)) return;
     for (const kept of keptTraceEvents(events)) {
-      if (!isGeneration(kept.event)) continue;
-      let rowId = kept.key ?? `generation-${rows.length}`;
-      if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
-      seen.add(rowId);
-      rows.push({ rowId, event: kept.event, trace });
+      if (isGeneration(kept.event)) add(kept.event, kept.key, trace);
     }
   };
   if (Array.isArray(generations)) addAll(generations, null);
@@ -123,7 +133,7 @@ export function generationErrorText(row: GenerationRow, max = 200): string | nul
 }
 
 export function generationTimeMs(row: GenerationRow): number | undefined {
-  const ms = typeof row.event.createdAt === "string" ? Date.parse(row.event.createdAt) : NaN;
+  const ms = typeof row.event.createdAt === "string" ? parseTimeMs(row.event.createdAt) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

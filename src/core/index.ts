@@ -15,3 +15,6 @@ export * from "./insight";
 export * from "./traceRows";
 export * from "./tracePreviews";
 export * from "./generationRows";
+export * from "./messageLabels";
+export * from "./messageLabelsLocal";
+export * from "./labelBreakdown";

@@ -4,6 +4,7 @@ import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
 import { isSentimentError } from "./sentiment/guards";
 import type { SentimentLabel, SentimentResult } from "./sentiment/types";
 import { boundedString, cutText } from "./boundedText";
+import { parseTimeMs } from "./isoTime";
 import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracePreviews";
 
 const LABEL_MAX = 120;
@@ -128,7 +129,7 @@ export function sentimentSortValue(result: SentimentResult | null | undefined): 
 }
 
 export function traceTimeMs(trace: LLMTrace): number | undefined {
-  const ms = typeof trace.createdAt === "string" ? Date.parse(trace.createdAt) : NaN;
+  const ms = typeof trace.createdAt === "string" ? parseTimeMs(trace.createdAt) : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

@@ -205,6 +205,12 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
       );
       // Alone on the page: each tooltip measures the layout it opens in.
       const root = await expectSafe(<EvaluationSummaryPanelView summary={hostileEvaluationSummaryOf(strings)} onGenerationClick={() => undefined} />);
+      // A section draws its first 25 patterns; the rest are shown too, so every example is checked.
+      for (let more = root.querySelector<HTMLElement>('[data-slot="evaluation-patterns-more"]'); more; more = root.querySelector<HTMLElement>('[data-slot="evaluation-patterns-more"]')) {
+        more.click();
+        await settle();
+      }
+      expect(guard.check(root)).toEqual([]);
       // Each example's reasoning renders only in its tooltip, on hover or focus; a pattern's examples
       // share its reasoning, so one example each (the one whose id is not itself hostile) covers it.
       const examples = [...root.querySelectorAll<HTMLElement>('[data-generation-id^="gen-"]')];

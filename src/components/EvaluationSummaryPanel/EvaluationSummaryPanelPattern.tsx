@@ -1,5 +1,6 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { EvaluationSummaryPattern } from "../../core/eventsApi";
+import { formatCount } from "../../core/intlFormatters";
 import { cn } from "../ui/cn";
 import { SafeMarkdown } from "../ui/SafeMarkdown";
 import { useTooltip } from "../ui/Tooltip";
@@ -13,6 +14,12 @@ const KIND_STYLE: Record<EvaluationPatternKind, { border: string; glyph: string 
 
 /** Reasoning is model text: capped, and shown as plain text in the tooltip. */
 const REASONING_MAX_CHARS = 600;
+/**
+ * Example generations shown at first, and added per "more": model output or host data may list
+ * thousands, and every one is a control with its own tooltip.
+ */
+export const PATTERN_EXAMPLES_SHOWN = 12;
+const MORE_STEP = 100;
 
 interface ExampleProps {
   generationId: string;
@@ -71,6 +78,8 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration,
   const style = KIND_STYLE[kind];
   // A blank id would be an empty, invisible button: there is nothing to open, so it is not offered.
   const ids = Array.isArray(pattern.example_generation_ids) ? [...new Set(pattern.example_generation_ids.map(String))].filter((id) => id.trim() !== "") : [];
+  const [shown, setShown] = useState(PATTERN_EXAMPLES_SHOWN);
+  const hidden = Math.max(0, ids.length - shown);
   return (
     <article
       aria-labelledby={titleId}
@@ -97,7 +106,7 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration,
         <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2 tl:text-xs tl:text-muted">
           <span>Generations:</span>
           <ul aria-label={`Example generations for ${String(pattern.title ?? "this pattern")}`} className="tl:m-0 tl:flex tl:list-none tl:flex-wrap tl:gap-2 tl:p-0">
-            {ids.map((id) => (
+            {(hidden > 0 ? ids.slice(0, shown) : ids).map((id) => (
               <PatternExample
                 key={id}
                 generationId={id}
@@ -106,6 +115,18 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration,
               />
             ))}
           </ul>
+          {hidden > 0 && (
+            <button
+              type="button"
+              data-slot="evaluation-pattern-more"
+              onClick={() => setShown(shown + MORE_STEP)}
+              // The visible words first (a voice user says what they see), then what they are more of.
+              aria-label={`+${formatCount(hidden)} more example generations for ${String(pattern.title ?? "this pattern")}`}
+              className="tl:cursor-pointer tl:rounded-sm tl:border-0 tl:bg-transparent tl:p-0 tl:text-xs tl:text-accent tl:underline tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+            >
+              {`+${formatCount(hidden)} more`}
+            </button>
+          )}
         </div>
       )}
     </article>

@@ -1,5 +1,6 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
+import { formatCount } from "../../core/intlFormatters";
 import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { SafeMarkdown } from "../ui/SafeMarkdown";
 import { EvaluationSummaryPanelPattern, type EvaluationSummaryPanelPatternProps } from "./EvaluationSummaryPanelPattern";
@@ -16,10 +17,14 @@ export interface EvaluationSummaryPanelResultProps extends PatternLinks {
 }
 
 const heading = "tl:m-0 tl:text-xs tl:font-semibold tl:uppercase tl:tracking-wide tl:text-muted";
+/** Patterns drawn per section before "Show more": a summary with hundreds of them stays quick to open. */
+export const PATTERNS_SHOWN = 25;
 
 function Section({ section, links }: { section: PatternSection; links: PatternLinks }) {
   const id = useId();
   const kind = PATTERN_KINDS[section.kind];
+  const [shown, setShown] = useState(PATTERNS_SHOWN);
+  const hidden = Math.max(0, section.patterns.length - shown);
   // A group, not a <section>: several panels on one page would repeat these region names.
   return (
     <div role="group" aria-labelledby={id} data-slot="evaluation-pattern-section" data-kind={section.kind} className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
@@ -30,7 +35,19 @@ function Section({ section, links }: { section: PatternSection; links: PatternLi
       {section.patterns.length === 0 ? (
         <p className="tl:m-0 tl:text-sm tl:italic tl:text-muted">No {kind.adjective} patterns identified</p>
       ) : (
-        section.patterns.map((pattern, i) => <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} {...links} />)
+        (hidden > 0 ? section.patterns.slice(0, shown) : section.patterns).map((pattern, i) => (
+          <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} {...links} />
+        ))
+      )}
+      {hidden > 0 && (
+        <button
+          type="button"
+          data-slot="evaluation-patterns-more"
+          onClick={() => setShown(shown + PATTERNS_SHOWN)}
+          className="tl:cursor-pointer tl:self-start tl:rounded-sm tl:border-0 tl:bg-transparent tl:p-0 tl:text-xs tl:text-accent tl:underline tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
+        >
+          {`Show ${Math.min(hidden, PATTERNS_SHOWN)} more ${kind.adjective} patterns (${formatCount(hidden)} not shown)`}
+        </button>
       )}
     </div>
   );

@@ -12,7 +12,10 @@ import { useControllableState } from "../ui/useControllableState";
 import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
 import { GenerationsTableQuery } from "./GenerationsTableQuery";
-import { GenerationsTableView } from "./GenerationsTableView";
+import { GenerationsTableLabelled } from "./GenerationsTableLabelled";
+import type { LabelFilter } from "../../core/labelBreakdown";
+import { useLabelsAvailable } from "../../hooks/useLabels";
+import { generationsTableLabelColumns, generationRowLabels } from "./generationsTableLabelColumns";
 
 export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
@@ -28,6 +31,16 @@ export interface GenerationsTableProps extends DataTableShellProps, TraceLensHoo
   pageSize?: number;
   /** @default generationsTableColumns */
   columns?: readonly GenerationsTableColumn[];
+  /** Emotion and toxicity to keep (rows without labels fail an active filter, and are counted). Controlled when given. */
+  labelFilter?: LabelFilter | null;
+  /** @default {} */
+  defaultLabelFilter?: LabelFilter | null;
+  onLabelFilterChange?: (filter: LabelFilter) => void;
+  /**
+   * Add the Emotion and Toxicity columns (and their toolbar filters) to the default columns.
+   * @default true when the rows carry labels or the client classifies them (`labelClassifiers`)
+   */
+  labelColumns?: boolean;
   /** Row id → detail row open. Controlled when given. */
   expanded?: Record<string, boolean>;
   /** @default {} */
@@ -71,9 +84,15 @@ GenerationsTable.displayName = "GenerationsTable";
 
 function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
-    generations, traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns = generationsTableColumns,
-    expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick, ...shellProps
+    generations, traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
+    labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick, ...shellProps
   } = props;
+  const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
+  const labelsAvailable = useLabelsAvailable();
+  const carried = useMemo(() => labelColumns === undefined && !labelsAvailable && hostRows.slice(0, 200).some((row) => generationRowLabels(row) !== null), [labelColumns, labelsAvailable, hostRows]);
+  const showLabels = labelColumns ?? (labelsAvailable || carried);
+  const columns = useMemo(() => columnsProp ?? (showLabels ? [...generationsTableColumns, ...generationsTableLabelColumns] : generationsTableColumns), [columnsProp, showLabels]);
+  const [labelFilter, setLabelFilter] = useControllableState<LabelFilter | null>(labelFilterProp, () => defaultLabelFilter ?? null, onLabelFilterChange as ((next: LabelFilter | null) => void) | undefined);
   const shell = useDataTableShell(shellProps, columns, DEFAULTS);
   const connection = useTraceLensClient({ optional: true });
   const [expanded, setExpanded] = useControllableState(expandedProp, () => defaultExpanded ?? NONE, onExpandedChange);
@@ -91,9 +110,11 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
     },
     [onGenerationClick, setExpanded],
   );
-  const view = { ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen };
+  const view = {
+    ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen,
+    labelFilter, onLabelFilterChange: setLabelFilter, labelControls: showLabels || columns.some((c) => c.id === "emotion" || c.id === "toxicity"),
+  };
 
-  const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
   const { locale, now } = shell;
   const sentimentRange = loadSentiment && connection ? ALL_TIME : null;
   const cellContext = useMemo<TableCellContextValue>(() => ({ locale, now, sentimentRange, level: "generation" }), [locale, now, sentimentRange]);
@@ -106,7 +127,7 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   }
   const { loading, error, onRetry } = shell.host;
   return (
-    <GenerationsTableView
+    <GenerationsTableLabelled
       {...view}
       ref={forwardedRef}
       rows={hostRows}

@@ -8,10 +8,11 @@ import { usePagedRows } from "../../hooks/usePagedRows";
 import type { TableCellContextValue } from "../cells/cellContext";
 import type { DataTableSorting } from "../ui/dataTableFeatures";
 import { dataTablePagingProps } from "../ui/DataTablePaging";
-import { GenerationsTableView, type GenerationsTableViewProps } from "./GenerationsTableView";
+import type { GenerationsTableViewProps } from "./GenerationsTableView";
+import { GenerationsTableLabelled, type GenerationsTableLabelProps } from "./GenerationsTableLabelled";
 
 interface GenerationsTableQueryProps {
-  view: Omit<GenerationsTableViewProps, "rows" | "status" | "error" | "onRetry" | "cellContext">;
+  view: Omit<GenerationsTableViewProps, "rows" | "status" | "error" | "onRetry" | "cellContext"> & GenerationsTableLabelProps;
   query: Omit<TracesParams, "limit" | "offset">;
   pageSize: number;
   loadSentiment: boolean;
@@ -53,6 +54,6 @@ export const GenerationsTableQuery = forwardRef(function GenerationsTableQuery(
   const dateTo = query.dateRange?.date_to ?? null;
   const sentimentRange = useMemo(() => (loadSentiment ? { dateFrom, dateTo } : null), [loadSentiment, dateFrom, dateTo]);
   const cellContext = useMemo<TableCellContextValue>(() => ({ locale, now, sentimentRange, level: "generation" }), [locale, now, sentimentRange]);
-  return <GenerationsTableView {...view} ref={ref} rows={rows} {...dataTablePagingProps(paging, "generations", paging.rows.length)} cellContext={cellContext} />;
+  return <GenerationsTableLabelled {...view} ref={ref} rows={rows} {...dataTablePagingProps(paging, "generations", paging.rows.length)} cellContext={cellContext} />;
 });
 GenerationsTableQuery.displayName = "GenerationsTableQuery";

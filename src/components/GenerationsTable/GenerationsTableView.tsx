@@ -35,7 +35,7 @@ export const GenerationsTableView = forwardRef(function GenerationsTableView(
   }: GenerationsTableViewProps,
   ref: Ref<HTMLDivElement>,
 ) {
-  const { table, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state, expanded, onExpandedChange });
+  const { table, rows: ordered, sorting, byId, menuColumns } = useStatefulTable({ data: rows, columns, getRowId, state });
   const count = rows.length;
   return (
     <TableCellContext.Provider value={cellContext}>
@@ -55,13 +55,16 @@ export const GenerationsTableView = forwardRef(function GenerationsTableView(
               table={state}
               status={
                 <span role="status" className="tl:text-xs tl:text-muted tl:tabular-nums">
-                  {frame.status === "ready" ? `${formatCount(count)} ${count === 1 ? "generation" : "generations"}` : ""}
+                  {frame.status === "ready" ? `${sorting ? "Sorting " : ""}${formatCount(count)} ${count === 1 ? "generation" : "generations"}${sorting ? "…" : ""}` : ""}
                 </span>
               }
             />
           )
         }
-        grid={{ table, columns: byId, label, height, rowHeight: 44, onRowOpen, renderDetail, onEndReached, footer, busy: frame.status === "loading" }}
+        grid={{
+          table, rows: ordered, expanded, onExpandedChange, columns: byId, label, height, rowHeight: 44, onRowOpen, renderDetail, onEndReached, footer,
+          busy: frame.status === "loading" || sorting,
+        }}
       />
     </TableCellContext.Provider>
   );

@@ -5,12 +5,13 @@ import { cn } from "../ui/cn";
 import { ErrorState } from "../ui/ErrorState";
 import { Skeleton } from "../ui/Skeleton";
 import { useLandmarkOrdinal } from "../ui/useLandmarkOrdinal";
+import { useSlicedJob } from "../ui/useSlicedJob";
 import { SentimentOverviewControls, SentimentOverviewLegend } from "./SentimentOverviewControls";
 import type { SentimentItem, SentimentOverviewDimension } from "./sentimentOverviewDimensions";
 import { SentimentOverviewDistribution } from "./SentimentOverviewDistribution";
 import {
-  bucketSentiment,
-  groupSentiment,
+  bucketSentimentJob,
+  groupSentimentJob,
   segmentFilter,
   type SentimentBucket,
   type SentimentGroup,
@@ -40,6 +41,9 @@ export interface SentimentOverviewViewProps extends Omit<ComponentPropsWithoutRe
   locale?: string;
 }
 
+const NO_GROUPS: SentimentGroup[] = [];
+const NO_BUCKETS = { buckets: [] as SentimentBucket[], dropped: 0 };
+
 /** The pure half of SentimentOverview: items with sentiment in, charts and tables out. */
 export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   {
@@ -54,8 +58,12 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   // same one ("Sentiment", "Sentiment (2)"). A host's aria-label or aria-labelledby wins.
   const hostNamed = rest["aria-label"] !== undefined || rest["aria-labelledby"] !== undefined;
   const ordinal = useLandmarkOrdinal(hostNamed ? null : typeof title === "string" ? title : titleId);
-  const groups = useMemo(() => groupSentiment(items, groupBy, maxGroups), [items, groupBy, maxGroups]);
-  const { buckets, dropped } = useMemo(() => bucketSentiment(items, interval), [items, interval]);
+  // 100,000 items are counted in slices between frames; the last counts stay on show meanwhile.
+  const grouped = useSlicedJob(() => groupSentimentJob(items, groupBy, maxGroups), [items, groupBy, maxGroups], items.length);
+  const bucketed = useSlicedJob(() => bucketSentimentJob(items, interval), [items, interval], items.length);
+  const groups = grouped.value ?? NO_GROUPS;
+  const { buckets, dropped } = bucketed.value ?? NO_BUCKETS;
+  const counting = grouped.pending || bucketed.pending;
   const classified = groups.reduce((sum, g) => sum + g.classified, 0);
 
   const selectGroup = useCallback(
@@ -72,6 +80,7 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   if (status === "loading") body = <Skeleton lines={6} label="Loading sentiment overview" />;
   else if (status === "error") body = <ErrorState title="The sentiment overview could not be loaded" error={error} onRetry={onRetry} />;
   else if (items.length === 0) body = <p className="tl:m-0 tl:py-6 tl:text-center tl:text-sm tl:text-muted">There were no {noun} in this period.</p>;
+  else if (!grouped.value || !bucketed.value) body = <Skeleton lines={6} label={`Counting ${items.length.toLocaleString("en-US")} ${noun}`} />;
   else if (display === "table") {
     body = (
       <SentimentOverviewTables
@@ -105,6 +114,7 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
       data-slot="sentiment-overview"
       data-state={status === "ready" && items.length === 0 ? "empty" : status}
       data-display={display}
+      aria-busy={counting || undefined}
       className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className)}
     >
       <div className="tl:flex tl:flex-wrap tl:items-center tl:justify-between tl:gap-2">
@@ -128,9 +138,15 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
       </div>
       {status === "ready" && items.length > 0 && (
         <p role="status" data-slot="sentiment-overview-summary" className="tl:m-0 tl:text-xs tl:text-muted">
-          {classified.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {noun} have sentiment
-          {pending > 0 ? `; loading ${pending.toLocaleString("en-US")}` : ""}
-          {dropped > 0 ? `; the oldest ${dropped} ${interval}s are not drawn` : ""}.
+          {counting ? (
+            `Counting ${items.length.toLocaleString("en-US")} ${noun}…`
+          ) : (
+            <>
+              {classified.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {noun} have sentiment
+              {pending > 0 ? `; loading ${pending.toLocaleString("en-US")}` : ""}
+              {dropped > 0 ? `; the oldest ${dropped} ${interval}s are not drawn` : ""}.
+            </>
+          )}
         </p>
       )}
       {body}

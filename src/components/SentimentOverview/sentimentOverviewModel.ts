@@ -2,6 +2,7 @@
 import type { QueryDateRange, QueryPropertyFilter } from "../../core/eventsTrace";
 import type { SentimentLabel, SentimentResult, SentimentScores } from "../../core/sentiment/types";
 import { sentimentLabelOf } from "../../core/traceRows";
+import { finishJob, type SlicedJob } from "../ui/slicedJob";
 import { NO_VALUE, dimensionFilters, dimensionValue, type SentimentItem, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
 
 export const SENTIMENT_ORDER: readonly SentimentLabel[] = ["positive", "neutral", "negative"];
@@ -68,25 +69,41 @@ function add(stats: SentimentStats, item: SentimentItem): void {
   stats.ids[label].push(item.id);
 }
 
+/** Items handled between two yields of the jobs below. */
+const CHUNK = 2048;
+
 /** Groups sorted by size; past `maxGroups`, the smallest are merged into "Other". */
 export function groupSentiment(items: readonly SentimentItem[], dimension: SentimentOverviewDimension, maxGroups = 8): SentimentGroup[] {
+  return finishJob(groupSentimentJob(items, dimension, maxGroups));
+}
+
+/** {@link groupSentiment} as a job that yields every few thousand items (100,000 items never block the page). */
+export function* groupSentimentJob(items: readonly SentimentItem[], dimension: SentimentOverviewDimension, maxGroups = 8): SlicedJob<SentimentGroup[]> {
   const groups = new Map<string, SentimentGroup>();
-  for (const item of items) {
+  // Each item's key once: the "Other" pass below reuses it.
+  const keys = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const value = dimensionValue(dimension, item);
     const key = value ?? NO_VALUE;
+    keys[i] = key;
     let group = groups.get(key);
     if (!group) {
       group = { ...emptyStats(), key, value, label: value ?? NO_VALUE };
       groups.set(key, group);
     }
     add(group, item);
+    if (i % CHUNK === CHUNK - 1) yield;
   }
   const sorted = [...groups.values()].sort((a, b) => b.classified + b.unclassified - (a.classified + a.unclassified) || a.label.localeCompare(b.label));
   if (sorted.length <= maxGroups) return sorted;
   const kept = sorted.slice(0, maxGroups - 1);
   const keptKeys = new Set(kept.map((g) => g.key));
   const other: SentimentGroup = { ...emptyStats(), key: "\u0000other", value: null, label: `Other (${sorted.length - kept.length})` };
-  for (const item of items) if (!keptKeys.has(dimensionValue(dimension, item) ?? NO_VALUE)) add(other, item);
+  for (let i = 0; i < items.length; i++) {
+    if (!keptKeys.has(keys[i]!)) add(other, items[i]!);
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
   return [...kept, other];
 }
 
@@ -97,6 +114,11 @@ export const MAX_BUCKETS = 240;
 
 /** Items per UTC day or hour, every bucket from the first to the last present (empty ones too). */
 export function bucketSentiment(items: readonly SentimentItem[], interval: "day" | "hour"): { buckets: SentimentBucket[]; dropped: number } {
+  return finishJob(bucketSentimentJob(items, interval));
+}
+
+/** {@link bucketSentiment} as a job that yields every few thousand items. */
+export function* bucketSentimentJob(items: readonly SentimentItem[], interval: "day" | "hour"): SlicedJob<{ buckets: SentimentBucket[]; dropped: number }> {
   const size = interval === "hour" ? HOUR : DAY;
   let min = Infinity;
   let max = -Infinity;
@@ -111,10 +133,13 @@ export function bucketSentiment(items: readonly SentimentItem[], interval: "day"
   const dropped = Math.floor(min / size) < first ? first - Math.floor(min / size) : 0;
   const buckets: SentimentBucket[] = [];
   for (let b = first; b <= last; b++) buckets.push({ ...emptyStats(), key: String(b), start: b * size, end: (b + 1) * size });
-  for (const item of items) {
-    if (item.time === null) continue;
-    const bucket = buckets[Math.floor(item.time / size) - first];
-    if (bucket) add(bucket, item);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.time !== null) {
+      const bucket = buckets[Math.floor(item.time / size) - first];
+      if (bucket) add(bucket, item);
+    }
+    if (i % CHUNK === CHUNK - 1) yield;
   }
   return { buckets, dropped };
 }

@@ -11,7 +11,8 @@ import { useSessionTraces } from "../../hooks/useSessionTraces";
 import { useTrace } from "../../hooks/useTrace";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { SessionViewConversation } from "./SessionViewConversation";
-import { SessionViewTraceList, type SessionViewTraceListProps } from "./SessionViewTraceList";
+import { useControllableState } from "../ui/useControllableState";
+import { SessionViewTraceList, sessionPageSize, sessionShownCount, type SessionViewTraceListProps } from "./SessionViewTraceList";
 
 /** Host data may hold anything: only trace-shaped objects can belong to a session. */
 const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
@@ -58,10 +59,15 @@ function SessionViewConnected({
   const list = useSessionTraces(sessionId, { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT }, { enabled: !hostTraces, timestamp });
   const source = hostTraces ?? list.data?.results;
   const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
-  const ids = useMemo(() => (traces ?? []).map((t) => t.id), [traces]);
+  // Sentiment and summary titles only for the traces on show: a 20,000-trace session asks for a page.
+  const pageSize = sessionPageSize(view.pageSize);
+  const [shown, setShown] = useControllableState(view.shownCount, view.defaultShownCount ?? pageSize, view.onShownCountChange);
+  // sessionTraces gives them oldest first, the order the view shows them in.
+  const onShow = useMemo(() => (traces ?? []).slice(0, sessionShownCount(shown, pageSize)), [traces, shown, pageSize]);
+  const ids = useMemo(() => onShow.map((t) => t.id), [onShow]);
   // Each trace's own time goes with every lookup by its id, so PostHog searches where the trace is.
-  const timestamps = useMemo(() => Object.fromEntries((traces ?? []).map((t) => [t.id, t.createdAt])), [traces]);
-  const unscored = loadSentiment && view.sentiments === undefined ? (traces ?? []).filter((t) => !t.sentiment).map((t) => t.id) : [];
+  const timestamps = useMemo(() => Object.fromEntries(onShow.map((t) => [t.id, t.createdAt])), [onShow]);
+  const unscored = loadSentiment && view.sentiments === undefined ? onShow.filter((t) => !t.sentiment).map((t) => t.id) : [];
   // Results and failures alike go to each trace's SentimentBar as they are.
   const sentiment = useSentimentResults({ ids: unscored, timestamps });
   const summaries = useSessionSummaries(loadSummaries ? ids : [], { enabled: loadSummaries, timestamps });
@@ -83,6 +89,8 @@ function SessionViewConnected({
       onSummarizeAll={view.onSummarizeAll ?? (loadSummaries ? summaries.summarizeAll : undefined)}
       summaryNotice={view.summaryNotice ?? (summaries.unavailable ? SESSION_TITLES_UNAVAILABLE : undefined)}
       renderConversation={view.renderConversation ?? fullConversation}
+      shownCount={shown}
+      onShownCountChange={setShown}
     />
   );
 }

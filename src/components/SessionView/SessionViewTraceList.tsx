@@ -15,6 +15,16 @@ import { SessionViewTrace } from "./SessionViewTrace";
 import { inConversationOrder } from "./sessionViewModel";
 
 const EMPTY: readonly string[] = [];
+/** PostHog's page of traces, and as many ids as one batch_check takes. */
+export const SESSION_PAGE_SIZE = 100;
+
+/** A host's `pageSize`, made usable: a whole number of at least 1, else the default. */
+export const sessionPageSize = (pageSize: unknown): number => (typeof pageSize === "number" && pageSize >= 1 && Number.isFinite(pageSize) ? Math.floor(pageSize) : SESSION_PAGE_SIZE);
+/** A host's `shownCount`, made usable: at least one trace. */
+export const sessionShownCount = (shown: unknown, pageSize: number): number => Math.max(1, typeof shown === "number" && Number.isFinite(shown) ? Math.floor(shown) : pageSize);
+
+/** Host-owned lists: anything but an array of ids counts as none. */
+const idSet = (ids: unknown): ReadonlySet<unknown> => new Set(Array.isArray(ids) ? ids : EMPTY);
 
 export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, MediaPolicyProps {
   /** The session's traces, in any order: shown oldest first. */
@@ -47,6 +57,16 @@ export interface SessionViewTraceListProps extends Omit<ComponentPropsWithoutRef
   /** @default [] */
   defaultExpandedTraceIds?: readonly string[];
   onExpandedTraceIdsChange?: (traceIds: string[]) => void;
+  /**
+   * Traces shown, oldest first; "Show more" adds `pageSize` at a time, so a session of 20,000 traces
+   * renders a page, not every trace. Controlled when given.
+   */
+  shownCount?: number;
+  /** @default pageSize */
+  defaultShownCount?: number;
+  onShownCountChange?: (count: number) => void;
+  /** Traces shown at first and added by each "Show more". @default 100 */
+  pageSize?: number;
   /** Adds "Open trace" to each row: the trace's id, when it happened and the row. */
   onTraceClick?: (traceId: string, details: TraceClickDetails) => void;
   /** What an expanded trace shows. @default its conversation, from the trace as given */
@@ -76,14 +96,21 @@ SessionViewTraceList.displayName = "SessionViewTraceList";
 function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewTraceListProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const { traces, sessionId, loading = false, error, onRetry, moreTraces, sentiments, sentimentLoadingIds: loadingProp, summaryTitles, summarizingIds: summarizingProp,
     summaryErrors, onSummarizeAll, summaryNotice, expandedTraceIds, defaultExpandedTraceIds = EMPTY, onExpandedTraceIdsChange, onTraceClick,
-    renderConversation = defaultConversation, locale, className, ...rest } = props;
+    shownCount, defaultShownCount, onShownCountChange, pageSize: pageSizeProp, renderConversation = defaultConversation, locale, className, ...rest } = props;
   const [expanded, setExpanded] = useControllableState<readonly string[]>(expandedTraceIds, defaultExpandedTraceIds, onExpandedTraceIdsChange as (ids: readonly string[]) => void);
+  const pageSize = sessionPageSize(pageSizeProp);
+  const [shownRaw, setShown] = useControllableState(shownCount, defaultShownCount ?? pageSize, onShownCountChange);
   const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
-  // Host-owned lists and maps: anything but an array of ids, or a string title, counts as none.
-  const sentimentLoadingIds = Array.isArray(loadingProp) ? loadingProp : EMPTY;
+  const shown = sessionShownCount(shownRaw, pageSize);
+  const page = ordered.length > shown ? ordered.slice(0, shown) : ordered;
+  // Sets, not `includes` per row: with thousands of traces loading at once, a list scan per row is quadratic.
+  const expandedIds = useMemo(() => idSet(expanded), [expanded]);
+  const loadingIds = useMemo(() => idSet(loadingProp), [loadingProp]);
   const summarizingIds = Array.isArray(summarizingProp) ? summarizingProp : EMPTY;
+  const summarizing = useMemo(() => idSet(summarizingIds), [summarizingIds]);
+  // Host-owned maps: anything but a string title counts as none.
   const titleOf = (id: string) => (typeof summaryTitles?.[id] === "string" ? summaryTitles[id] : undefined);
-  const lacking = ordered.filter((t) => !titleOf(t.id)).length;
+  const lacking = page.filter((t) => !titleOf(t.id)).length;
   const busy = summarizingIds.length > 0;
   const failed = error !== undefined && error !== null && error !== false;
 
@@ -93,19 +120,20 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
   else if (ordered.length === 0) body = <p className="tl:m-0 tl:rounded-tl tl:border tl:border-dashed tl:border-border tl:p-3 tl:text-muted">No traces in this session.</p>;
   else
     body = (
+      <>
       <ol aria-label="Traces in this session" className="tl:m-0 tl:flex tl:list-none tl:flex-col tl:gap-2 tl:p-0">
-        {ordered.map((trace, i) => (
+        {page.map((trace, i) => (
           <SessionViewTrace
             // Host data may repeat an id or lack one; the position keeps keys unique.
             key={`${i}:${String(trace.id)}`}
             trace={trace}
             position={i + 1}
-            expanded={expanded.includes(trace.id)}
+            expanded={expandedIds.has(trace.id)}
             onExpandedChange={(open) => setExpanded((ids) => (open ? [...ids.filter((id) => id !== trace.id), trace.id] : ids.filter((id) => id !== trace.id)))}
             sentiment={sentiments?.[trace.id] ?? trace.sentiment}
-            sentimentLoading={sentimentLoadingIds.includes(trace.id)}
+            sentimentLoading={loadingIds.has(trace.id)}
             summaryTitle={titleOf(trace.id)}
-            summarizing={summarizingIds.includes(trace.id)}
+            summarizing={summarizing.has(trace.id)}
             summaryError={summaryErrors?.[trace.id]}
             onTraceClick={onTraceClick}
             renderConversation={renderConversation}
@@ -113,6 +141,15 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
           />
         ))}
       </ol>
+      {page.length < ordered.length && (
+        <p data-slot="session-more" className="tl:m-0 tl:flex tl:flex-wrap tl:items-center tl:gap-2 tl:text-xs tl:text-muted">
+          {`Showing the first ${page.length.toLocaleString(locale)} of ${ordered.length.toLocaleString(locale)} traces.`}
+          <button type="button" className={SMALL_BUTTON} onClick={() => setShown(Math.min(ordered.length, page.length + pageSize))}>
+            {`Show ${Math.min(pageSize, ordered.length - page.length).toLocaleString(locale)} more`}
+          </button>
+        </p>
+      )}
+      </>
     );
 
   return (

@@ -1,16 +1,21 @@
 /** Pure helpers of the session view: conversation order and what each trace row shows. */
 import type { LLMTrace } from "../../core/eventsTrace";
 import { readTimestampMs } from "../../core/eventsAccess";
+import { dateTimeFormat } from "../../core/intlFormatters";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 
 /** Oldest first, as the conversation happened; the host's order breaks ties. */
 export function inConversationOrder(traces: readonly LLMTrace[]): LLMTrace[] {
   // Host data: a null among the traces is skipped, not drawn as a row.
-  return traces
+  const entries = traces
     .filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null)
-    .map((trace, index) => ({ trace, index, at: readTimestampMs(trace.createdAt) }))
-    .sort((a, b) => (a.at === b.at ? a.index - b.index : a.at === null ? 1 : b.at === null ? -1 : a.at - b.at))
-    .map((entry) => entry.trace);
+    .map((trace, index) => ({ trace, index, at: readTimestampMs(trace.createdAt) }));
+  const order = (a: (typeof entries)[number], b: (typeof entries)[number]) =>
+    a.at === b.at ? a.index - b.index : a.at === null ? 1 : b.at === null ? -1 : a.at - b.at;
+  // Traces usually come in order already (sessionTraces sorts them): then there is nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++) sorted = order(entries[i - 1]!, entries[i]!) <= 0;
+  return (sorted ? entries : entries.sort(order)).map((entry) => entry.trace);
 }
 
 /**
@@ -26,12 +31,17 @@ export function conversationNode(tree: TraceTree): TraceTreeNode {
   return last ?? tree.root;
 }
 
+const TIME_LABEL: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+
 /** When a trace happened, for people: date and time in the host's locale. */
 export function traceTimeLabel(createdAt: unknown, locale?: string): string {
   const at = readTimestampMs(createdAt);
   if (at === null) return "Unknown time";
+  // What toLocaleString answers for a time outside the Date range.
+  if (Number.isNaN(new Date(at).getTime())) return "Invalid Date";
   try {
-    return new Date(at).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+    // A shared formatter: building one per row (what toLocaleString does) is most of a long session's render.
+    return dateTimeFormat(locale, TIME_LABEL).format(at);
   } catch {
     return new Date(at).toISOString();
   }

@@ -5,6 +5,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useSentiment } from "../../hooks/useSentiment";
+import { useLabelResults } from "../../hooks/useLabels";
 import { useTrace } from "../../hooks/useTrace";
 import { useTraceEvaluations, withEvaluationRuns } from "../../hooks/useTraceEvaluations";
 import { TraceDetailSummary } from "./TraceDetailSummary";
@@ -28,6 +29,11 @@ export interface TraceDetailProps extends TraceLensHookOptions, Omit<TraceDetail
   timestamp?: string | number | null;
   /** Inside a provider, load the trace's `$ai_evaluation` runs (PostHog's TraceQuery leaves them out). @default true */
   loadEvaluations?: boolean;
+  /**
+   * Inside a provider whose client classifies labels (the local client with `labelClassifiers`), label the
+   * trace's user messages with emotion and toxicity when the host passed no `labels`. @default true
+   */
+  loadLabels?: boolean;
   /** Inside a provider, fetch trace-level sentiment when neither `sentiment` nor `trace.sentiment` is there. @default true */
   loadSentiment?: boolean;
   /** Inside a provider, where the Text tab's text comes from: the client's text_repr, or core in the browser. @default "client" */
@@ -42,7 +48,11 @@ type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
 
 function TraceDetailConnected({
   forwardedRef, trace: traceProp, traceId, query: queryProp, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client",
+<<<<<<< HEAD
   traceList, neighboursQuery, client: _client, queryClient: _queryClient, ...view
+=======
+  loadLabels = true, client: _client, queryClient: _queryClient, ...view
+>>>>>>> main
 }: ConnectedProps) {
   const needTrace = traceProp === undefined && Boolean(traceId);
   const query = useTrace({ ...(queryProp ?? traceParams), traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
@@ -56,9 +66,15 @@ function TraceDetailConnected({
   const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "", timestamp: trace?.createdAt ?? null }, { enabled: needSentiment });
   // A result or a failure (`{error}`), shown by the header's SentimentBar as it is.
   const fetched = needSentiment ? sentimentQuery.data : undefined;
+<<<<<<< HEAD
   const neighbours = useTraceDetailNeighbours({
     traceId: trace?.id ?? traceId, timestamp: trace?.createdAt, traceList, neighboursQuery, enabled: Boolean(view.onTraceNavigate) && view.neighbours === undefined,
   });
+=======
+  // Labels stored on the events are read by the conversation itself; these fill in the rest.
+  const needLabels = view.labels === undefined && loadLabels && Boolean(trace?.id);
+  const labelResults = useLabelResults({ ids: needLabels && trace ? [trace.id] : [] });
+>>>>>>> main
   return (
     <TraceDetailView
       {...view}
@@ -70,6 +86,7 @@ function TraceDetailConnected({
       neighbours={view.neighbours ?? neighbours}
       sentiment={view.sentiment ?? inline ?? fetched}
       sentimentLoading={view.sentimentLoading ?? (needSentiment && sentimentQuery.isPending)}
+      labels={view.labels ?? (needLabels && trace ? labelResults.data[trace.id] : undefined)}
       renderText={view.renderText ?? (textReprSource === "client" ? (context) => <TraceDetailTextConnected {...context} /> : undefined)}
       summary={view.summary === undefined ? (context) => <TraceDetailSummary {...context} /> : view.summary}
     />
@@ -103,7 +120,11 @@ function TraceDetailInner({ forwardedRef: ref, ...props }: ConnectedProps) {
   if (connection) return <TraceDetailConnected {...props} forwardedRef={ref} />;
   const {
     trace, traceId, query: _query, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source,
+<<<<<<< HEAD
     traceList, neighboursQuery: _neighbours, client: _client, queryClient: _queryClient, ...view
+=======
+    loadLabels: _labels, client: _client, queryClient: _queryClient, ...view
+>>>>>>> main
   } = props;
   const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
   return (

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { Message } from "../../core/messages";
 import type { GenerationSentiment, SentimentError } from "../../core/sentiment/types";
+import { generationLabelsFromEvent, type GenerationLabels } from "../../core/messageLabels";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { JsonView } from "../ui/JsonView";
@@ -21,6 +22,7 @@ interface SectionProps {
   title: "Input" | "Output";
   side: ConversationSide;
   sentiment: GenerationSentiment | SentimentError | null | undefined;
+  labels?: GenerationLabels | null;
   highlight: string;
 }
 
@@ -30,7 +32,7 @@ function defaultOpen(section: "input" | "output", index: number, count: number, 
   return section === "output" || index === count - 1;
 }
 
-function Section({ title, side, sentiment, highlight }: SectionProps) {
+function Section({ title, side, sentiment, labels, highlight }: SectionProps) {
   const section = title === "Input" ? "input" : "output";
   const messages = side.kind === "messages" ? side.messages : [];
   const query = highlight.trim().toLowerCase();
@@ -80,6 +82,7 @@ function Section({ title, side, sentiment, highlight }: SectionProps) {
             open={isOpen(i)}
             onOpenChange={(open) => setMode((current) => ({ all: current.all, overrides: new Map(current.overrides).set(i, open) }))}
             sentiment={section === "input" && role === "user" && message.index >= 0 ? perMessage?.[String(message.index)] : undefined}
+            labels={section === "input" && role === "user" && message.index >= 0 ? ownLabels(labels, message.index) : undefined}
             highlight={highlight}
             matched={Boolean(query) && messageMatches(message, query)}
           />
@@ -95,12 +98,22 @@ function Section({ title, side, sentiment, highlight }: SectionProps) {
   );
 }
 
+function ownLabels(labels: GenerationLabels | null | undefined, index: number) {
+  const messages = labels?.messages;
+  return messages && Object.prototype.hasOwnProperty.call(messages, String(index)) ? messages[String(index)] : undefined;
+}
+
 export interface TraceDetailConversationProps {
   node: TraceTreeNode;
   tree: TraceTree;
   trace?: LLMTrace | null;
   /** The generation's sentiment, for the per-message bars on user messages. */
   sentiment?: GenerationSentiment | SentimentError | null;
+  /**
+   * The generation's emotion and toxicity labels per user message, from the client's classifiers;
+   * labels stored on the event itself are read from it and win.
+   */
+  labels?: GenerationLabels | null;
   /** Search text to mark and to open matching messages. */
   highlight?: string;
 }
@@ -110,14 +123,15 @@ export interface TraceDetailConversationProps {
  * the trace, a verdict for evaluations; plus available tools and the error. Every provider shape
  * goes through core's message parser; shapes it does not know are shown as raw JSON with a notice.
  */
-export function TraceDetailConversation({ node, tree, trace, sentiment, highlight = "" }: TraceDetailConversationProps) {
+export function TraceDetailConversation({ node, tree, trace, sentiment, labels, highlight = "" }: TraceDetailConversationProps) {
   const model = useMemo(() => conversationOf(node, tree, trace), [node, tree, trace]);
+  const stored = useMemo(() => (node.event ? generationLabelsFromEvent(node.event) : null), [node.event]);
   return (
     <div data-slot="conversation" className="tl:flex tl:flex-col tl:gap-3">
       <TraceDetailConversationExtras model={model} node={node} highlight={highlight} />
       {model.evaluation === null && (
         <>
-          <Section key={`${node.key}:in`} title="Input" side={model.input} sentiment={sentiment} highlight={highlight} />
+          <Section key={`${node.key}:in`} title="Input" side={model.input} sentiment={sentiment} labels={stored ?? labels} highlight={highlight} />
           {node.kind !== "embedding" && <Section key={`${node.key}:out`} title="Output" side={model.output} sentiment={undefined} highlight={highlight} />}
         </>
       )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError } from "../../core/sentiment/types";
+import type { GenerationLabels } from "../../core/messageLabels";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { Tabs, type TabItem } from "../ui/Tabs";
@@ -26,6 +27,8 @@ export interface TraceDetailEventPanelProps {
   tree: TraceTree;
   trace?: LLMTrace | null;
   sentiment?: GenerationSentiment | SentimentError | null;
+  /** The selected generation's emotion and toxicity labels per user message. */
+  labels?: GenerationLabels | null;
   tab?: TraceDetailTab;
   defaultTab?: TraceDetailTab;
   onTabChange?: (tab: TraceDetailTab) => void;
@@ -37,7 +40,7 @@ export interface TraceDetailEventPanelProps {
 }
 
 /** Event header and the Conversation / Raw / Text (/ Summary) tabs, each behind its own error boundary. */
-export function TraceDetailEventPanel({ node, tree, trace, sentiment, tab, defaultTab, onTabChange, highlight, locale, selectEvent, renderText, summary }: TraceDetailEventPanelProps) {
+export function TraceDetailEventPanel({ node, tree, trace, sentiment, labels, tab, defaultTab, onTabChange, highlight, locale, selectEvent, renderText, summary }: TraceDetailEventPanelProps) {
   const context: TraceDetailPanelContext = { node, tree, trace, selectEvent };
   const guard = (title: string, content: () => ReactNode) => () => (
     <ErrorBoundary title={title} resetKey={node}>
@@ -49,7 +52,7 @@ export function TraceDetailEventPanel({ node, tree, trace, sentiment, tab, defau
       value: "conversation",
       label: "Conversation",
       content: guard("The conversation could not be shown", () => (
-        <TraceDetailConversation node={node} tree={tree} trace={trace} sentiment={sentiment} highlight={highlight} />
+        <TraceDetailConversation node={node} tree={tree} trace={trace} sentiment={sentiment} labels={labels} highlight={highlight} />
       )),
     },
     { value: "raw", label: "Raw", content: guard("The raw event could not be shown", () => <TraceDetailRaw node={node} tree={tree} trace={trace} highlight={highlight} />) },

@@ -1,6 +1,8 @@
 import { memo, useId, useState } from "react";
 import type { Message } from "../../core/messages";
 import type { MessageSentiment } from "../../core/sentiment/types";
+import type { MessageLabels } from "../../core/messageLabels";
+import { EmotionChips, ToxicityChip } from "../LabelChips";
 import { SentimentBar } from "../SentimentBar";
 import { SMALL_BUTTON } from "../ui/buttonStyles";
 import { cn } from "../ui/cn";
@@ -28,6 +30,8 @@ export interface TraceDetailMessageProps {
   onOpenChange: (open: boolean) => void;
   /** Classifier result for this user message (keyed by its original `$ai_input` index). */
   sentiment?: MessageSentiment;
+  /** Emotion and toxicity of this user message (stored on the event, or from the client's classifiers). */
+  labels?: MessageLabels;
   highlight?: string;
   /** Marks the card as a search match. */
   matched?: boolean;
@@ -41,7 +45,7 @@ function roleLabel(message: Message): string {
 }
 
 /** A role-tinted message card: header toggles the body; copy, markdown switch and sentiment in the header. */
-export const TraceDetailMessage = memo(function TraceDetailMessage({ message, section, open, onOpenChange, sentiment, highlight, matched }: TraceDetailMessageProps) {
+export const TraceDetailMessage = memo(function TraceDetailMessage({ message, section, open, onOpenChange, sentiment, labels, highlight, matched }: TraceDetailMessageProps) {
   const id = useId();
   const [markdown, setMarkdown] = useState(true);
   const role = message.kind === "unparsed" ? "unknown" : String(message.role);
@@ -76,6 +80,12 @@ export const TraceDetailMessage = memo(function TraceDetailMessage({ message, se
         {sentiment && (
           <span data-slot="message-sentiment" className="tl:inline-flex">
             <SentimentBar label={sentiment.label} score={sentiment.score} scores={sentiment.scores} />
+          </span>
+        )}
+        {labels && (labels.emotion || labels.toxicity) && (
+          <span data-slot="message-labels" className="tl:inline-flex tl:items-center tl:gap-1">
+            {labels.emotion && <EmotionChips labels={labels} />}
+            <ToxicityChip labels={labels} />
           </span>
         )}
         {open && hasText && (

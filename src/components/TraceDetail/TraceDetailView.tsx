@@ -18,6 +18,12 @@ import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
+import { isLabelsError, type GenerationLabels, type LabelsError, type LabelsResult } from "../../core/messageLabels";
+
+function generationLabelsOf(labels: LabelsResult | LabelsError | null | undefined, id: string): GenerationLabels | undefined {
+  if (!labels || isLabelsError(labels) || !Object.prototype.hasOwnProperty.call(labels.generations, id)) return undefined;
+  return labels.generations[id];
+}
 
 export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div">, "children">, TraceDetailStateProps, MediaPolicyProps {
   /** The trace as PostHog's TraceQuery returns it (`LLMTrace`); `null` means not found. */
@@ -34,6 +40,11 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   sentimentLoading?: boolean;
   /** Per-generation results by event id; win over the trace result's map and inline `event.sentiment`. */
   generationSentiments?: Readonly<Record<string, GenerationSentiment | SentimentError | null | undefined>>;
+  /**
+   * The trace's emotion and toxicity labels (from the client's classifiers, or the host's); its
+   * `generations` map puts chips on each user message. Labels stored on an event win over it.
+   */
+  labels?: LabelsResult | LabelsError | null;
   /** Active tab (controlled). */
   tab?: TraceDetailTab;
   /** @default "conversation" */
@@ -71,7 +82,7 @@ function safeBuild(trace: LLMTrace | null | undefined): { tree: TraceTree | null
  */
 export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceDetailViewProps, ref: Ref<HTMLDivElement>) {
   const {
-    trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments,
+    trace, loading = false, error, onRetry, sentiment, sentimentLoading = false, generationSentiments, labels,
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
     showTimeline = true, treeHeight = 420, locale, mediaPolicy, neighbours, onTraceNavigate, className, ...rest
@@ -157,6 +168,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
               tree={tree}
               trace={trace}
               sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+              labels={selected.kind === "generation" && selected.event ? generationLabelsOf(labels, selected.event.id) : undefined}
               tab={tab}
               defaultTab={defaultTab}
               onTabChange={onTabChange}

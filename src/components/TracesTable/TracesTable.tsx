@@ -10,6 +10,9 @@ import { ErrorBoundary } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
 import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { tracesTableColumns, type TracesTableColumn } from "./tracesTableColumns";
+import type { LabelFilter } from "../../core/labelBreakdown";
+import { useLabelsAvailable } from "../../hooks/useLabels";
+import { useLabelColumns } from "./tracesTableLabelColumns";
 import { TracesTableQuery } from "./TracesTableQuery";
 import { TracesTableHostData, type TracesTableSharedViewProps } from "./TracesTableHostData";
 
@@ -27,6 +30,16 @@ export interface TracesTableProps extends DataTableShellProps, TraceLensHookOpti
   /** @default [] */
   defaultSentimentFilter?: SentimentLabel[];
   onSentimentFilterChange?: (labels: SentimentLabel[]) => void;
+  /** Emotion and toxicity to keep (rows without labels fail an active filter, and are counted). Controlled when given. */
+  labelFilter?: LabelFilter | null;
+  /** @default {} */
+  defaultLabelFilter?: LabelFilter | null;
+  onLabelFilterChange?: (filter: LabelFilter) => void;
+  /**
+   * Add the Emotion and Toxicity columns (and their toolbar filters) to the default columns.
+   * @default true when the rows carry labels or the client classifies them (`labelClassifiers`)
+   */
+  labelColumns?: boolean;
   /** Search text. Host data is searched in the browser; the query path sends it as `searchTerm`. Controlled when given. */
   search?: string;
   /** @default "" */
@@ -65,16 +78,21 @@ TracesTable.displayName = "TracesTable";
 
 function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
-    traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns = tracesTableColumns,
+    traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
+    labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns,
     sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange, search: searchProp, defaultSearch, onSearchChange,
     onTraceClick, ...shellProps
   } = props;
+  const labelsAvailable = useLabelsAvailable();
+  const { columns, labelControls } = useLabelColumns(columnsProp, tracesTableColumns, traces, labelColumns, labelsAvailable);
+  const [labelFilter, setLabelFilter] = useControllableState<LabelFilter | null>(labelFilterProp, () => defaultLabelFilter ?? null, onLabelFilterChange as ((next: LabelFilter | null) => void) | undefined);
   const shell = useDataTableShell(shellProps, columns, DEFAULTS);
   const connection = useTraceLensClient({ optional: true });
   const [sentimentFilter, setSentimentFilter] = useControllableState(sentimentFilterProp, () => defaultSentimentFilter ?? NO_LABELS, onSentimentFilterChange);
   const [search, setSearch] = useControllableState(searchProp, () => defaultSearch ?? "", onSearchChange);
   const view: TracesTableSharedViewProps = {
     ...shell.rest, ...shell.frame, columns, search, onSearchChange: setSearch, sentimentFilter, onSentimentFilterChange: setSentimentFilter, onTraceClick,
+    labelFilter, onLabelFilterChange: setLabelFilter, labelControls,
   };
   const { locale, now } = shell;
 

@@ -1,15 +1,18 @@
-import { forwardRef, useMemo, type Ref } from "react";
+import { forwardRef, useEffect, useMemo, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { normalizeTraces } from "../../core/traceRows";
 import type { TableCellContextValue } from "../cells/cellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
+import { traceTableRows } from "./tracesTableRows";
 import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
+import { LabelFilterLookups } from "../LabelChips";
+import { traceLabelsFromProperties } from "../../core/messageLabels";
+import { isLabelFilterActive } from "../../core/labelBreakdown";
 import { TracesTableView, type TracesTableViewProps } from "./TracesTableView";
 
 /** What both data paths pass through to the view unchanged. */
 export type TracesTableSharedViewProps = Omit<
   TracesTableViewProps,
-  "traces" | "serverSearch" | "sentimentLabels" | "sentimentPending" | "status" | "cellContext" | "error" | "onRetry"
+  "traces" | "serverSearch" | "sentimentLabels" | "sentimentPending" | "status" | "cellContext" | "error" | "onRetry" | "loadedLabels"
 >;
 
 interface HostDataProps {
@@ -25,24 +28,40 @@ interface HostDataProps {
 }
 
 const ALL_TIME = {};
+const traceId = (trace: LLMTrace) => trace.id;
+const NO_ROWS: readonly LLMTrace[] = [];
 
 /** The host-data path: the host's rows, filtered and sorted in the browser; sentiment lazily when a client exists. */
 export const TracesTableHostData = forwardRef(function TracesTableHostData(
   { view, traces, loadSentiment, loading, error, onRetry, locale, now }: HostDataProps,
   ref: Ref<HTMLDivElement>,
 ) {
-  const rows = useMemo(() => normalizeTraces(traces), [traces]);
+  const rows = traceTableRows(traces);
+  // Rows are normalized as they are shown; the rest is done in idle slices after the first paint, so a
+  // jump to the end of 100,000 rows does not do it all in one frame.
+  useEffect(() => {
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      if (!rows.advance(performance.now() + 4)) handle = setTimeout(step, 16);
+    };
+    handle = setTimeout(step, 16);
+    return () => clearTimeout(handle);
+  }, [rows]);
   const sentimentRange = loadSentiment ? ALL_TIME : null;
   const cellContext = useMemo<TableCellContextValue>(
     () => ({ locale, now, highlight: view.search.trim() || undefined, sentimentRange, level: "trace" }),
     [locale, now, view.search, sentimentRange],
   );
   const filtering = view.sentimentFilter.length > 0;
-  const ids = useMemo(() => (filtering && sentimentRange ? idsNeedingSentiment(rows) : []), [filtering, sentimentRange, rows]);
+  const ids = useMemo(() => (filtering && sentimentRange ? idsNeedingSentiment(rows.all()) : []), [filtering, sentimentRange, rows]);
   return (
-    <TracesTableSentimentLabels rows={rows} ids={ids} range={sentimentRange}>
+    // Row times matter only for the ids looked up, which exist only while filtering (all rows normalized then).
+    <TracesTableSentimentLabels rows={ids.length > 0 ? rows.all() : NO_ROWS} ids={ids} range={sentimentRange}>
       {(labels, pending) => (
+        <LabelFilterLookups rows={isLabelFilterActive(view.labelFilter) ? rows.all() : NO_ROWS} idOf={traceId} stored={traceLabelsFromProperties} filter={view.labelFilter} level="trace">
+          {(loadedLabels) => (
         <TracesTableView
+          loadedLabels={loadedLabels}
           {...view}
           ref={ref}
           traces={rows}
@@ -54,6 +73,8 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
           onRetry={onRetry}
           cellContext={cellContext}
         />
+          )}
+        </LabelFilterLookups>
       )}
     </TracesTableSentimentLabels>
   );

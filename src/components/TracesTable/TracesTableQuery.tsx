@@ -8,7 +8,11 @@ import { dataTablePagingProps } from "../ui/DataTablePaging";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import type { TracesTableSharedViewProps } from "./TracesTableHostData";
 import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
+import { LabelFilterLookups } from "../LabelChips";
+import { traceLabelsFromProperties } from "../../core/messageLabels";
 import { TracesTableView } from "./TracesTableView";
+
+const traceId = (trace: LLMTrace) => trace.id;
 
 /** Server search waits for a pause in typing, so one word is one request. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -70,7 +74,10 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery(
   return (
     <TracesTableSentimentLabels rows={traces} ids={ids} range={sentimentRange}>
       {(labels, pending) => (
+        <LabelFilterLookups rows={traces} idOf={traceId} stored={traceLabelsFromProperties} filter={view.labelFilter} level="trace">
+          {(loadedLabels) => (
         <TracesTableView
+          loadedLabels={loadedLabels}
           {...view}
           ref={ref}
           traces={traces}
@@ -82,6 +89,8 @@ export const TracesTableQuery = forwardRef(function TracesTableQuery(
           cellContext={cellContext}
           toolbarActions={searchNote ? <>{searchNote}{view.toolbarActions}</> : view.toolbarActions}
         />
+          )}
+        </LabelFilterLookups>
       )}
     </TracesTableSentimentLabels>
   );

@@ -7,3 +7,4 @@ export type { SentimentLabels } from "./tracesTableFilter";
 export type { TableCellContextValue, CellSentimentRange } from "../cells/cellContext";
 export type { DataTableSorting as TableSorting, SortValue } from "../ui/dataTableFeatures";
 export { useTableState, type TableState, type TableStateProps } from "../ui/useTableState";
+export { emotionSortValue, toxicitySortValue, tracesTableLabelColumns } from "./tracesTableLabelColumns";

@@ -50,7 +50,11 @@ function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace
   const key = `${kind}|${locale ?? ""}`;
   if (kind === "latency") return <NumberCell text={cachedFormat(trace, key, () => formatLatency(readNumber(trace.totalLatency), { locale }))} />;
   // Unknown stays unknown: a cost or token count no event reported shows "–", never 0.
-  const text = cachedFormat(trace, key, () => usageDisplay(kind, trace, locale).text);
+  const text = cachedFormat(trace, key, () => {
+    const display = usageDisplay(kind, trace, locale);
+    cachedFormat(trace, `${key}|note`, () => display.note);
+    return display.text;
+  });
   const note = cachedFormat(trace, `${key}|note`, () => usageDisplay(kind, trace, locale).note);
   return <NumberCell text={text} note={note} />;
 }

@@ -5,6 +5,7 @@ import { cn } from "../ui/cn";
 import { useTooltip } from "../ui/Tooltip";
 import { useTableCellContext } from "./cellContext";
 import type { MessagePreview } from "../../core/tracePreviews";
+import { parseTimeMs } from "../../core/isoTime";
 
 const DASH = <span className="tl:text-muted">–</span>;
 
@@ -110,7 +111,7 @@ function exactTime(ms: number, locale: string | undefined): string {
 /** Relative time ("3 hours ago"), the exact time on hover or focus and in `dateTime`. */
 export function TimeCell({ owner, value, tabbable }: { owner: object; value: unknown; tabbable: boolean }) {
   const { locale, now } = useTableCellContext();
-  const ms = typeof value === "string" ? Date.parse(value) : NaN;
+  const ms = typeof value === "string" ? parseTimeMs(value) : NaN;
   const valid = Number.isFinite(ms);
   const { setTrigger, triggerProps, tooltip } = useTooltip(valid ? <ExactTime ms={ms} locale={locale} /> : null, valid);
   if (!valid) return DASH;

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReactTable, RowData } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "./DataTableColumnHeader";
+import type { TableRows } from "./tableRows";
+import type { Setter } from "./useDataTable";
 import { DataTable, DataTableBody, DataTableCell, DataTableHeader, DataTableRow } from "./DataTableParts";
 import type { DataTableColumn, DataTableFeatures } from "./dataTableFeatures";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
@@ -12,6 +14,11 @@ import { useRowNavigation } from "./useRowNavigation";
 export interface VirtualDataTableProps<TRow extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   table: ReactTable<DataTableFeatures, TRow, any>;
+  /** The rows in display order, read by position. */
+  rows: TableRows<TRow>;
+  /** Row id → detail row open (tables with `renderDetail`). */
+  expanded?: Record<string, boolean>;
+  onExpandedChange?: Setter<Record<string, boolean>>;
   /** Every column by id, for cell rendering. */
   columns: ReadonlyMap<string, DataTableColumn<TRow>>;
   /** Accessible name of the table. */
@@ -39,6 +46,18 @@ export interface VirtualDataTableProps<TRow extends RowData> {
 }
 
 const FALLBACK_VIEWPORT = 480;
+const NONE_OPEN: Record<string, boolean> = {};
+let lastHeaderHeight = 39;
+
+/** Opens, closes or flips one detail row; a closed row leaves the state (as TanStack's expansion did). */
+export function toggledExpansion(previous: Record<string, boolean>, rowId: string, open?: boolean): Record<string, boolean> {
+  const isOpen = Boolean(previous[rowId]);
+  const next = open ?? !isOpen;
+  if (next === isOpen) return previous;
+  if (next) return { ...previous, [rowId]: true };
+  const { [rowId]: _closed, ...rest } = previous;
+  return rest;
+}
 
 /**
  * A TanStack Table model drawn as a native table with virtual rows, a sticky header, and keyboard row
@@ -47,6 +66,9 @@ const FALLBACK_VIEWPORT = 480;
  */
 export function VirtualDataTable<TRow extends RowData>({
   table,
+  rows,
+  expanded,
+  onExpandedChange,
   columns,
   label,
   slot,
@@ -61,8 +83,7 @@ export function VirtualDataTable<TRow extends RowData>({
   busy,
   rowClassName,
 }: VirtualDataTableProps<TRow>) {
-  const rows = table.getRowModel().rows;
-  const state = table.state as { sorting?: unknown[]; expanded?: unknown; columnVisibility?: unknown; columnOrder?: unknown };
+  const state = table.state as { sorting?: unknown[] };
   const leafIds = table
     .getVisibleLeafColumns()
     .map((c) => c.id)
@@ -72,24 +93,18 @@ export function VirtualDataTable<TRow extends RowData>({
     () => (leafIds ? leafIds.split("\u0000") : []).flatMap((id) => (columns.get(id) ? [{ id, column: columns.get(id)! }] : [])),
     [leafIds, columns],
   );
-  const expandedState = state.expanded;
-  const anyExpanded = Boolean(renderDetail) && expandedState !== undefined && (expandedState === true || Object.values(expandedState as object).some(Boolean));
-  // Read from the expanded state itself (as `row.getIsExpanded()` does), so the layout follows it.
-  const layout = useMemo(() => {
-    const open = expandedState === true ? null : ((expandedState ?? {}) as Record<string, boolean>);
-    return buildVirtualTableLayout(rows.length, (r) => (open === null ? rows[r] !== undefined : Boolean(rows[r] && open[rows[r]!.id])), anyExpanded);
-  }, [rows, anyExpanded, expandedState]);
+  const expandable = Boolean(renderDetail && onExpandedChange);
+  const openIds = expandable && expanded ? expanded : NONE_OPEN;
+  const anyExpanded = Boolean(renderDetail) && Object.values(openIds).some(Boolean);
+  const isExpandedAt = useCallback((r: number) => Boolean(openIds[rows.idAt(r)]), [openIds, rows]);
+  const layout = useMemo(() => buildVirtualTableLayout(rows.count, isExpandedAt, anyExpanded), [rows, isExpandedAt, anyExpanded]);
   const [activeId, setActiveId] = useState<string | null>(null);
-  // Built only once a row has been focused: a table nobody navigates never pays for it.
-  const indexById = useMemo(() => {
-    const map = new Map<string, number>();
-    if (activeId !== null) rows.forEach((row, i) => map.set(row.id, i));
-    return map;
-  }, [rows, activeId !== null]);
-  const activeIndex = activeId === null ? -1 : (indexById.get(activeId) ?? -1);
+  const activeIndex = activeId === null ? -1 : rows.indexOf(activeId);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headerRef = useRef<HTMLTableSectionElement | null>(null);
-  const [headerHeight, setHeaderHeight] = useState(36);
+  // Starts from the last header measured on the page (39 px in the default theme): a wrong guess costs a
+  // second render and, at 100,000 rows, a second pass over every row's position.
+  const [headerHeight, setHeaderHeight] = useState(() => lastHeaderHeight);
   // Measured on mount and on resize only: reading layout on every render would force a synchronous
   // layout of the table in each scroll frame.
   useIsomorphicLayoutEffect(() => {
@@ -97,7 +112,10 @@ export function VirtualDataTable<TRow extends RowData>({
     if (!head) return;
     const update = () => {
       const measured = head.getBoundingClientRect().height;
-      if (measured > 0) setHeaderHeight((current) => (Math.abs(measured - current) > 0.5 ? measured : current));
+      if (measured > 0) {
+        lastHeaderHeight = measured;
+        setHeaderHeight((current) => (Math.abs(measured - current) > 0.5 ? measured : current));
+      }
     };
     update();
     if (typeof ResizeObserver === "undefined") return;
@@ -110,13 +128,9 @@ export function VirtualDataTable<TRow extends RowData>({
     count: layout.count,
     scrollRef,
     estimateSize: useCallback((i: number) => (layout.isDetailAt(i) ? rowHeight * 4 : rowHeight), [layout, rowHeight]),
-    getItemKey: useCallback(
-      (i: number) => {
-        const row = rows[layout.rowIndexAt(i)];
-        return row ? (layout.isDetailAt(i) ? `${row.id}::detail` : row.id) : i;
-      },
-      [rows, layout],
-    ),
+    // Positions key the data rows: they all have the same height and are never measured, and a key per
+    // row would read all 100,000 ids on the first render. Detail rows are measured, so they carry their row's id.
+    getItemKey: useCallback((i: number) => (layout.isDetailAt(i) ? `${rows.idAt(layout.rowIndexAt(i))}::detail` : i), [rows, layout]),
     pinnedIndex: activeIndex >= 0 ? layout.itemIndexOfRow(activeIndex) : -1,
     headerHeight,
     fallbackHeight,
@@ -124,17 +138,13 @@ export function VirtualDataTable<TRow extends RowData>({
   const { slots, gapAfter } = virtualRowSlots(virtualizer, headerHeight);
   const pageSize = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? fallbackHeight) - headerHeight) / rowHeight) - 1);
 
-  const { onKeyDown, onClick, onFocus } = useRowNavigation({
-    rows, layout, virtualizer, scrollRef, indexById, activeId, setActiveId, pageSize, onRowOpen, expandable: Boolean(renderDetail),
-  });
-
   const toggleExpanded = useCallback(
-    (rowId: string) => {
-      const row = table.getRow(rowId, true);
-      row?.toggleExpanded();
-    },
-    [table],
+    (rowId: string, open?: boolean) => onExpandedChange?.((previous) => toggledExpansion(previous, rowId, open)),
+    [onExpandedChange],
   );
+  const { onKeyDown, onClick, onFocus } = useRowNavigation({
+    rows, layout, virtualizer, scrollRef, activeId, setActiveId, pageSize, onRowOpen, toggleExpanded: expandable ? toggleExpanded : undefined,
+  });
 
   const lastRendered = slots[slots.length - 1]?.index ?? -1;
   useEffect(() => {
@@ -188,21 +198,23 @@ export function VirtualDataTable<TRow extends RowData>({
             // every row (and dropping focus) whenever the window moves.
             slots.flatMap((slotItem) => {
               const rowIndex = layout.rowIndexAt(slotItem.index);
-              const row = rows[rowIndex];
-              if (!row) return [];
-              const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${slotItem.key}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
-              if (layout.isDetailAt(slotItem.index)) {
+              if (rowIndex < 0 || rowIndex >= rows.count) return [];
+              const original = rows.rowAt(rowIndex);
+              const rowId = rows.idAt(rowIndex);
+              const detail = layout.isDetailAt(slotItem.index);
+              const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${rowId}${detail ? "::detail" : ""}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
+              if (detail) {
                 return [
                   ...gap,
                   <tr
-                    key={slotItem.key}
+                    key={`${rowId}::detail`}
                     ref={virtualizer.measureElement}
                     data-index={slotItem.index}
                     data-slot={`${slot}-detail`}
                     aria-rowindex={slotItem.index + 2}
                   >
                     <DataTableCell colSpan={colSpan} className="tl:bg-bg-subtle tl:p-2">
-                      {renderDetail?.(row.original)}
+                      {renderDetail?.(original)}
                     </DataTableCell>
                   </tr>,
                 ];
@@ -210,20 +222,20 @@ export function VirtualDataTable<TRow extends RowData>({
               return [
                 ...gap,
                 <VirtualDataTableRow
-                  key={slotItem.key}
-                  original={row.original}
-                  rowId={row.id}
+                  key={rowId}
+                  original={original}
+                  rowId={rowId}
                   rowIndex={rowIndex}
                   itemIndex={slotItem.index}
                   ariaRowIndex={slotItem.index + 2}
                   columns={visibleColumns}
                   active={rowIndex === activeIndex}
                   tabbable={rowIndex === tabbableIndex}
-                  expanded={renderDetail ? row.getIsExpanded() : false}
+                  expanded={renderDetail ? Boolean(openIds[rowId]) : false}
                   clickable={Boolean(onRowOpen)}
                   height={rowHeight}
                   onToggleExpanded={renderDetail ? toggleExpanded : undefined}
-                  className={rowClassName?.(row.original)}
+                  className={rowClassName?.(original)}
                 />,
               ];
             })}

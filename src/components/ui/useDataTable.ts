@@ -1,34 +1,23 @@
 import { useMemo } from "react";
-import { useTable, type ExpandedState, type RowData, type Updater } from "@tanstack/react-table";
-import {
-  dataTableFeatures,
-  sortBySortValue,
-  type DataTableColumn,
-  type DataTableColumnDef,
-  type DataTableSorting,
-} from "./dataTableFeatures";
+import { useTable, type RowData, type Updater } from "@tanstack/react-table";
+import { dataTableFeatures, type DataTableColumn, type DataTableColumnDef, type DataTableSorting } from "./dataTableFeatures";
 
 export type Setter<T> = (next: T | ((previous: T) => T)) => void;
 
 export interface UseDataTableOptions<TRow extends RowData> {
-  data: readonly TRow[];
   columns: ReadonlyArray<DataTableColumn<TRow>>;
-  getRowId: (row: TRow, index: number) => string;
   sorting: DataTableSorting;
   onSortingChange: Setter<DataTableSorting>;
   columnVisibility: Record<string, boolean>;
   onColumnVisibilityChange: Setter<Record<string, boolean>>;
   columnOrder: string[];
   onColumnOrderChange: Setter<string[]>;
-  expanded?: Record<string, boolean>;
-  onExpandedChange?: Setter<Record<string, boolean>>;
-  /** Rows arrive already sorted (server order); the table must not reorder them. @default false */
-  manualSorting?: boolean;
 }
 
-const NO_EXPANDED: Record<string, boolean> = {};
+/** TanStack holds columns and their state only; rows never go through it (see `dataTableFeatures`). */
+const NO_ROWS: never[] = [];
 
-/** Host-facing columns as TanStack column definitions: a sort key accessor, and our layout in `meta`. */
+/** Host-facing columns as TanStack column definitions: an accessor marks a column sortable, our layout goes in `meta`. */
 export function toColumnDefs<TRow extends RowData>(columns: ReadonlyArray<DataTableColumn<TRow>>): DataTableColumnDef<TRow>[] {
   return columns.map((column) => {
     const { sortValue } = column;
@@ -49,49 +38,30 @@ export function toColumnDefs<TRow extends RowData>(columns: ReadonlyArray<DataTa
       sortDescFirst: column.sortDescFirst ?? false,
     };
     if (!sortValue) return base as DataTableColumnDef<TRow>;
-    return {
-      ...base,
-      accessorFn: (row: TRow) => {
-        const value = sortValue(row);
-        // `sortUndefined: "last"` only recognises undefined; unknown numbers (NaN) count as missing too.
-        return value === null || (typeof value === "number" && Number.isNaN(value)) ? undefined : value;
-      },
-      sortFn: sortBySortValue,
-      sortUndefined: "last",
-    } as DataTableColumnDef<TRow>;
+    return { ...base, accessorFn: (row: TRow) => sortValue(row) } as DataTableColumnDef<TRow>;
   });
 }
 
 /**
  * TanStack Table v9 over tracelens' column definitions, with every piece of state owned by the caller
- * (so hosts can control it and the shells can persist it).
+ * (so hosts can control it and the shells can persist it): headers, sort toggles, visibility and order.
  */
 export function useDataTable<TRow extends RowData>(options: UseDataTableOptions<TRow>) {
   const columnDefs = useMemo(() => toColumnDefs(options.columns), [options.columns]);
-  const setExpanded = options.onExpandedChange;
   return useTable({
     features: dataTableFeatures,
     columns: columnDefs,
-    data: options.data as TRow[],
-    getRowId: options.getRowId,
+    data: NO_ROWS as TRow[],
     enableMultiSort: false,
     enableSortingRemoval: true,
-    manualSorting: options.manualSorting ?? false,
-    autoResetExpanded: false,
-    getRowCanExpand: () => Boolean(setExpanded),
+    manualSorting: true,
     state: {
       sorting: options.sorting,
       columnVisibility: options.columnVisibility,
       columnOrder: options.columnOrder,
-      expanded: options.expanded ?? NO_EXPANDED,
     },
     onSortingChange: (updater: Updater<DataTableSorting>) => options.onSortingChange(updater),
     onColumnVisibilityChange: (updater: Updater<Record<string, boolean>>) => options.onColumnVisibilityChange(updater),
     onColumnOrderChange: (updater: Updater<string[]>) => options.onColumnOrderChange(updater),
-    onExpandedChange: (updater: Updater<ExpandedState>) =>
-      setExpanded?.((previous) => {
-        const next = typeof updater === "function" ? updater(previous) : updater;
-        return next === true ? previous : next;
-      }),
   });
 }

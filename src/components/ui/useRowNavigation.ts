@@ -1,23 +1,22 @@
 import { useCallback, useRef, type Dispatch, type KeyboardEvent, type MouseEvent, type RefObject, type SetStateAction } from "react";
 import type { RowData } from "@tanstack/react-table";
 import type { Virtualizer } from "@tanstack/react-virtual";
-import type { DataTableRow } from "./dataTableFeatures";
+import type { TableRows } from "./tableRows";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 import { isInteractiveTarget, nextRowIndex, type VirtualTableLayout } from "./virtualTableLayout";
 
 export interface UseRowNavigationOptions<TRow extends RowData> {
-  rows: ReadonlyArray<DataTableRow<TRow>>;
+  rows: TableRows<TRow>;
   layout: VirtualTableLayout;
   virtualizer: Virtualizer<HTMLDivElement, HTMLTableRowElement>;
   scrollRef: RefObject<HTMLDivElement | null>;
-  indexById: ReadonlyMap<string, number>;
   activeId: string | null;
   setActiveId: Dispatch<SetStateAction<string | null>>;
   /** Rows that fit in the viewport, for Page Up / Page Down. */
   pageSize: number;
   onRowOpen?: (row: TRow) => void;
-  /** Rows have detail rows: Right opens, Left closes. */
-  expandable: boolean;
+  /** Set when rows have detail rows: Right opens, Left closes. */
+  toggleExpanded?: (rowId: string, open: boolean) => void;
 }
 
 /**
@@ -25,14 +24,14 @@ export interface UseRowNavigationOptions<TRow extends RowData> {
  * handlers of their own. Moving scrolls the target row into view, then focuses it once rendered.
  */
 export function useRowNavigation<TRow extends RowData>({
-  rows, layout, virtualizer, scrollRef, indexById, activeId, setActiveId, pageSize, onRowOpen, expandable,
+  rows, layout, virtualizer, scrollRef, activeId, setActiveId, pageSize, onRowOpen, toggleExpanded,
 }: UseRowNavigationOptions<TRow>) {
   const focusPending = useRef<string | null>(null);
   useIsomorphicLayoutEffect(() => {
     const id = focusPending.current;
     if (id === null) return;
-    const index = indexById.get(id);
-    const node = index === undefined ? null : scrollRef.current?.querySelector<HTMLElement>(`tr[data-row-index="${index}"]`);
+    const index = rows.indexOf(id);
+    const node = index < 0 ? null : scrollRef.current?.querySelector<HTMLElement>(`tr[data-row-index="${index}"]`);
     if (node) {
       focusPending.current = null;
       node.focus({ preventScroll: true });
@@ -41,10 +40,10 @@ export function useRowNavigation<TRow extends RowData>({
 
   const moveTo = useCallback(
     (index: number) => {
-      const row = rows[index];
-      if (!row) return;
-      focusPending.current = row.id;
-      setActiveId(row.id);
+      if (index < 0 || index >= rows.count) return;
+      const id = rows.idAt(index);
+      focusPending.current = id;
+      setActiveId(id);
       virtualizer.scrollToIndex(layout.itemIndexOfRow(index), { align: "auto" });
     },
     [rows, layout, virtualizer],
@@ -53,22 +52,23 @@ export function useRowNavigation<TRow extends RowData>({
   const rowFromEvent = (event: { target: EventTarget | null }) => {
     const tr = event.target instanceof Element ? event.target.closest<HTMLTableRowElement>("tr[data-row-index]") : null;
     const index = tr ? Number(tr.dataset.rowIndex) : -1;
-    return { tr, index, row: rows[index] };
+    const row = index >= 0 && index < rows.count ? { id: rows.idAt(index), original: rows.rowAt(index) } : undefined;
+    return { tr, index, row };
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const { tr, index, row } = rowFromEvent(event);
     if (!tr || !row || event.target !== tr || event.altKey || event.metaKey) return;
-    const next = nextRowIndex(event.key, index, rows.length, pageSize);
+    const next = nextRowIndex(event.key, index, rows.count, pageSize);
     if (next !== null) {
       event.preventDefault();
       moveTo(next);
     } else if (event.key === "Enter" && onRowOpen) {
       event.preventDefault();
       onRowOpen(row.original);
-    } else if (expandable && (event.key === "ArrowRight" || event.key === "ArrowLeft") && row.getCanExpand()) {
+    } else if (toggleExpanded && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
       event.preventDefault();
-      row.toggleExpanded(event.key === "ArrowRight");
+      toggleExpanded(row.id, event.key === "ArrowRight");
     }
   };
 

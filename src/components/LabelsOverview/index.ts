@@ -1,0 +1,2 @@
+export { LabelsOverview, type LabelsOverviewProps } from "./LabelsOverview";
+export { LabelsOverviewView, type LabelsOverviewViewProps } from "./LabelsOverviewView";

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef, useState, type DependencyList } from "react";
+import { runJob, type SlicedJob } from "./slicedJob";
+
+/** Up to this many items, a job runs to the end during render (the same result on every machine). */
+export const SYNC_JOB_LIMIT = 2000;
+/** Beyond it, the job starts during render for at most this long, then goes on in slices. */
+const FIRST_SLICE_MS = 40;
+const SLICE_MS = 8;
+
+export interface SlicedResult<T> {
+  /** The result for the current inputs; while they are being worked on, the last finished result (or undefined). */
+  value: T | undefined;
+  /** The current inputs' result is not ready yet. */
+  pending: boolean;
+}
+
+type Started<T> = { token: object; value: T; job?: undefined } | { token: object; job: SlicedJob<T>; value?: undefined } | null;
+type Finished<T> = { token: object; value: T } | { token: object; error: unknown } | null;
+
+const yieldToBrowser = (fn: () => void): (() => void) => {
+  const id = setTimeout(fn, 0);
+  return () => clearTimeout(id);
+};
+
+/**
+ * A value computed by a sliced job, without blocking the page: `size` items or fewer, synchronously;
+ * more, synchronously for 40 ms and then in 8 ms slices between frames, keeping the last finished value on
+ * show meanwhile. `create` returning null means there is nothing to compute. Errors surface in render,
+ * where an error boundary can catch them.
+ */
+export function useSlicedJob<T>(create: () => SlicedJob<T> | null, deps: DependencyList, size: number): SlicedResult<T> {
+  const started = useMemo((): Started<T> => {
+    const job = create();
+    if (!job) return null;
+    const token = {};
+    const step = runJob(job, size <= SYNC_JOB_LIMIT ? Infinity : performance.now() + FIRST_SLICE_MS);
+    return step.done ? { token, value: step.value } : { token, job };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+
+  const [finished, setFinished] = useState<Finished<T>>(null);
+  useEffect(() => {
+    if (!started?.job) return;
+    const { job, token } = started;
+    let cancel = () => undefined as void;
+    const step = () => {
+      try {
+        const result = runJob(job, performance.now() + SLICE_MS);
+        if (result.done) setFinished({ token, value: result.value });
+        else cancel = yieldToBrowser(step);
+      } catch (error) {
+        setFinished({ token, error });
+      }
+    };
+    cancel = yieldToBrowser(step);
+    return () => cancel();
+  }, [started]);
+
+  const last = useRef<{ value: T } | null>(null);
+  let result: SlicedResult<T>;
+  if (!started) result = { value: undefined, pending: false };
+  else if (!started.job) result = { value: started.value, pending: false };
+  else if (finished?.token === started.token) {
+    if ("error" in finished) throw finished.error;
+    result = { value: finished.value, pending: false };
+  } else result = { value: last.current?.value, pending: true };
+  useEffect(() => {
+    if (!result.pending && result.value !== undefined) last.current = { value: result.value };
+  });
+  return result;
+}
