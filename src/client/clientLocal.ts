@@ -12,13 +12,10 @@ import { createLocalCache } from "./clientLocalCache";
 import type { SentimentClassifier } from "./clientLocalClassify";
 import { localEvaluationSummary, type LocalSummarizeEvaluation } from "./clientLocalEvaluation";
 import { localListEvents } from "./clientLocalEvents";
-<<<<<<< HEAD
 import { localErrorTrends, localListErrors, localListSessions, localTraceNeighbours, type LocalExploreDeps } from "./clientLocalExplore";
 import type { LocalFilterContext } from "./clientLocalFilters";
-=======
 import { localLabels, type LocalLabelClassifiers } from "./clientLocalLabels";
 import type { LabelsResult } from "../core/messageLabels";
->>>>>>> main
 import { localSentiment } from "./clientLocalSentiment";
 import { localBatchCheck, localSummarize, type LocalSummarize } from "./clientLocalSummary";
 import { createLocalTraceStore, type LocalTraceSource } from "./clientLocalTraces";

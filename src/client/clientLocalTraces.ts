@@ -79,9 +79,6 @@ export interface LocalTraceStore {
   findEvent(id: string): Promise<{ trace: LLMTrace; event: LLMTraceEvent } | null>;
 }
 
-<<<<<<< HEAD
-export function createLocalTraceStore(source: LocalTraceSource, now: () => number, filters: LocalFilterContext = {}): LocalTraceStore {
-=======
 /** Past this many traces, completing them yields to the event loop between slices, so a page stays responsive. */
 const YIELD_ABOVE = 2_000;
 const SLICE = 500;
@@ -94,8 +91,7 @@ interface Snapshot {
   byId?: Map<string, LLMTrace>;
 }
 
-export function createLocalTraceStore(source: LocalTraceSource, now: () => number): LocalTraceStore {
->>>>>>> main
+export function createLocalTraceStore(source: LocalTraceSource, now: () => number, filters: LocalFilterContext = {}): LocalTraceStore {
   const completed = new WeakMap<LLMTrace, LLMTrace>();
   async function build(raw: readonly LLMTrace[] | null | undefined): Promise<LLMTrace[]> {
     const out: LLMTrace[] = [];
@@ -170,13 +166,8 @@ export function createLocalTraceStore(source: LocalTraceSource, now: () => numbe
       return { results: results.map((trace) => withStoredSentiment(trace, lookup)), hasMore: offset + limit < matching.length, limit, offset };
     },
     async get(params) {
-<<<<<<< HEAD
       checkPropertyFilters(params.properties, filters);
-      const trace = (await all()).find((t) => t.id === params.traceId);
-=======
-      checkPropertyFilters(params.properties);
       const trace = typeof params.traceId === "string" ? await byId(params.traceId) : undefined;
->>>>>>> main
       if (!trace || !inDateRange(timeOf(trace.createdAt), params.dateRange, now())) return null;
       if (!traceMatchesFilters(trace, params.properties, { ...filters, now: now() })) return null;
       const found = { ...trace, events: byTime(trace.events).filter((e) => e.event !== "$ai_trace") };

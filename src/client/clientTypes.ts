@@ -140,7 +140,6 @@ export interface TraceLensClient {
   /** An AI summary of an evaluation's runs. */
   evaluationSummary(request: EvaluationSummaryRequestBody, options?: RequestOptions): Promise<EvaluationSummaryResponseBody>;
   /**
-<<<<<<< HEAD
    * A page of AI sessions (`$ai_session_id`) with PostHog's sessions-tab columns, ordered and paged by the
    * source. Optional: both built-in clients have it; a host's own client may not.
    */
@@ -151,13 +150,12 @@ export interface TraceLensClient {
   errorTrends?(params: ErrorTrendsParams, options?: RequestOptions): Promise<ErrorTrends>;
   /** A trace's newer and older neighbours under the filters (PostHog's TraceNeighborsQuery). Optional. */
   traceNeighbours?(params: TraceNeighboursParams, options?: RequestOptions): Promise<TraceNeighboursResult>;
-=======
+  /**
    * Emotion and toxicity labels for trace or generation ids, from classifiers the host opted into
    * (the local client's `labelClassifiers`). Absent when there are none: labels stored on events are
    * read from the events themselves, with no call.
    */
   labels?(request: LabelsRequestBody, options?: RequestOptions): Promise<LabelsResults>;
->>>>>>> main
 }
 
 /** A labels lookup: ids of one level, as sentiment's request. */

@@ -60,7 +60,6 @@ export type { UseSummaryBatchCheckOptions } from "./useSummaryBatchCheck";
 export { useEvaluationSummary } from "./useEvaluationSummary";
 export type { UseEvaluationSummaryOptions } from "./useEvaluationSummary";
 export type { OnDemandResult, OnDemandStatus } from "./useOnDemandQuery";
-<<<<<<< HEAD
 export {
   ERROR_PAGE_SIZE,
   SESSION_PAGE_SIZE,
@@ -77,8 +76,6 @@ export type { TraceFilterControls, UseTraceFiltersOptions } from "./useTraceFilt
 export { historyUrlAdapter, useTraceLensUrlState } from "./useTraceLensUrlState";
 export type { UrlStateAdapter, UrlStateUpdate, UseTraceLensUrlStateOptions } from "./useTraceLensUrlState";
 export { errorTracesParams, useErrorTraces } from "./useErrorTraces";
-=======
 export { LABELS_STALE_TIME_MS, labelKeys, labelsQueryOptions } from "./labelsQueryOptions";
 export { useLabelResults, useLabelsAvailable } from "./useLabels";
 export type { LabelResultsParams, UseLabelResultsResult } from "./useLabels";
->>>>>>> main

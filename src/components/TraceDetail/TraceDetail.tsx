@@ -48,11 +48,7 @@ type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
 
 function TraceDetailConnected({
   forwardedRef, trace: traceProp, traceId, query: queryProp, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client",
-<<<<<<< HEAD
-  traceList, neighboursQuery, client: _client, queryClient: _queryClient, ...view
-=======
-  loadLabels = true, client: _client, queryClient: _queryClient, ...view
->>>>>>> main
+  loadLabels = true, traceList, neighboursQuery, client: _client, queryClient: _queryClient, ...view
 }: ConnectedProps) {
   const needTrace = traceProp === undefined && Boolean(traceId);
   const query = useTrace({ ...(queryProp ?? traceParams), traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
@@ -66,15 +62,12 @@ function TraceDetailConnected({
   const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "", timestamp: trace?.createdAt ?? null }, { enabled: needSentiment });
   // A result or a failure (`{error}`), shown by the header's SentimentBar as it is.
   const fetched = needSentiment ? sentimentQuery.data : undefined;
-<<<<<<< HEAD
   const neighbours = useTraceDetailNeighbours({
     traceId: trace?.id ?? traceId, timestamp: trace?.createdAt, traceList, neighboursQuery, enabled: Boolean(view.onTraceNavigate) && view.neighbours === undefined,
   });
-=======
   // Labels stored on the events are read by the conversation itself; these fill in the rest.
   const needLabels = view.labels === undefined && loadLabels && Boolean(trace?.id);
   const labelResults = useLabelResults({ ids: needLabels && trace ? [trace.id] : [] });
->>>>>>> main
   return (
     <TraceDetailView
       {...view}
@@ -120,11 +113,7 @@ function TraceDetailInner({ forwardedRef: ref, ...props }: ConnectedProps) {
   if (connection) return <TraceDetailConnected {...props} forwardedRef={ref} />;
   const {
     trace, traceId, query: _query, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source,
-<<<<<<< HEAD
-    traceList, neighboursQuery: _neighbours, client: _client, queryClient: _queryClient, ...view
-=======
-    loadLabels: _labels, client: _client, queryClient: _queryClient, ...view
->>>>>>> main
+    loadLabels: _labels, traceList, neighboursQuery: _neighbours, client: _client, queryClient: _queryClient, ...view
   } = props;
   const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
   return (

@@ -7,6 +7,7 @@ import type { DataTableColumn } from "./dataTableFeatures";
 import { DataTableToolbar } from "./DataTableToolbar";
 import { ExplorePagingFooter, type ExplorePaging } from "./ExplorePagingFooter";
 import type { TableColumnMenuItem } from "./TableColumnMenu";
+import { arrayRows } from "./tableRows";
 import { useDataTable, type Setter } from "./useDataTable";
 import type { TableState } from "./useTableState";
 
@@ -48,20 +49,16 @@ export function ServerSortedTable<TRow extends RowData>({
   onExpandedChange, height, label, toolbar, toolbarActions, emptyTitle, emptyDescription, ...rest
 }: ServerSortedTableProps<TRow>) {
   const table = useDataTable({
-    data: rows,
     columns,
-    getRowId,
     sorting: state.sorting,
     onSortingChange: state.setSorting,
     columnVisibility: state.visibility,
     onColumnVisibilityChange: state.setVisibility,
     columnOrder: state.order,
     onColumnOrderChange: state.setOrder,
-    expanded,
-    onExpandedChange: renderDetail ? onExpandedChange : undefined,
-    // The source sorted every page; sorting here would reorder only what is loaded.
-    manualSorting: true,
   });
+  // The source sorted every page: rows go in as they came (sorting here would reorder only what is loaded).
+  const tableRows = useMemo(() => arrayRows(rows, getRowId), [rows, getRowId]);
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const menuColumns = useMemo<TableColumnMenuItem[]>(
     () => state.order.flatMap((id) => (byId.get(id) ? [{ id, label: byId.get(id)!.header, hideable: byId.get(id)!.hideable !== false }] : [])),
@@ -97,6 +94,9 @@ export function ServerSortedTable<TRow extends RowData>({
       }
       grid={{
         table,
+        rows: tableRows,
+        expanded,
+        onExpandedChange: renderDetail ? onExpandedChange : undefined,
         columns: byId,
         label,
         height,
