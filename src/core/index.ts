@@ -9,6 +9,7 @@ export * from "./posthogLlm";
 export * from "./textRepr";
 export { eventTextReprInput, eventTextReprRequest, traceTextReprInput, traceTextReprRequest, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
 export * from "./eventLabels";
+export * from "./explore";
 export * from "./insight";
 // Row helpers the components share: labels, previews and generation rows of traces.
 export * from "./traceRows";
