@@ -13,8 +13,9 @@ const entry = (name, path, limit, ignore = []) => ({ name, path, limit, gzip: tr
 export default [
   entry("tracelens (main entry)", "dist/index.js", "60 kB", peers),
   // tables: +14 kB gzip for issue 19's outlier column (trace-tree builder, loop detection, median/MAD
-  // statistics and their sentences), +2 kB for issue 17's emotion/toxicity columns and filters.
-  entry("tracelens/tables", "dist/tables.js", "82 kB", peers),
+  // statistics and their sentences), +2 kB for issue 17's emotion/toxicity columns and filters,
+  // +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18.
+  entry("tracelens/tables", "dist/tables.js", "90 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.7 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
@@ -24,8 +25,9 @@ export default [
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
   // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
+  // core: +10 kB for explore data (PostHog dates, property filters with HogQL semantics, sessions, error groups, trends, neighbours, URL state), issue 18.
   // core: +5.3 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
-  entry("tracelens/core", "dist/core/index.js", "62 kB"),
+  entry("tracelens/core", "dist/core/index.js", "70 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),

@@ -2,3 +2,8 @@
 // SentimentBar do not download a virtualised data table (the main entry's size budget).
 export * from "./components/TracesTable";
 export * from "./components/GenerationsTable";
+// The explore screens: AI sessions, LLM error groups, the filter bar and the person badge.
+export * from "./components/SessionsTable";
+export * from "./components/ErrorsTable";
+export * from "./components/TraceFilters";
+export * from "./components/PersonBadge";

@@ -303,3 +303,30 @@ export const Width560: Story = { args: { trace: t.supportChatbot }, decorators: 
 export const Width1280: Story = { args: { trace: t.supportChatbot }, decorators: [atWidth(1280)] };
 /** The host moves the switch: `stackBelow={1400}` stacks the panes even at 1280 px. */
 export const HostStacksBelow1400: Story = { args: { trace: t.supportChatbot, stackBelow: 1400 }, decorators: [atWidth(1280)] };
+/**
+ * Newer and older traces of the list it was opened from (`traceList`): the buttons, and PostHog's `p`/`n`
+ * keys anywhere but in a text field. The host gets `onTraceNavigate(traceId, { timestamp })` and opens it.
+ */
+export const NewerAndOlder: Story = {
+  args: {
+    trace: t.supportChatbot,
+    onTraceNavigate: fn(),
+    traceList: [
+      { id: "newer-trace", createdAt: "2025-06-20T11:00:00Z" },
+      { id: t.supportChatbot.id, createdAt: t.supportChatbot.createdAt },
+      { id: "older-trace", createdAt: "2025-06-19T11:00:00Z" },
+    ],
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const newer = canvas.getByRole("button", { name: /Newer/ });
+    await expect(newer).toHaveAttribute("aria-keyshortcuts", "p");
+    await userEvent.click(newer);
+    await expect(args.onTraceNavigate).toHaveBeenLastCalledWith("newer-trace", { timestamp: "2025-06-20T11:00:00Z", trace: null });
+    await userEvent.keyboard("n");
+    await expect(args.onTraceNavigate).toHaveBeenLastCalledWith("older-trace", { timestamp: "2025-06-19T11:00:00Z", trace: null });
+    // Typing an "n" or "p" in the search box searches; it does not navigate.
+    await userEvent.type(canvas.getByRole("searchbox"), "pn");
+    await expect(args.onTraceNavigate).toHaveBeenCalledTimes(2);
+  },
+};

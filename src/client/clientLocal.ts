@@ -12,6 +12,8 @@ import { createLocalCache } from "./clientLocalCache";
 import type { SentimentClassifier } from "./clientLocalClassify";
 import { localEvaluationSummary, type LocalSummarizeEvaluation } from "./clientLocalEvaluation";
 import { localListEvents } from "./clientLocalEvents";
+import { localErrorTrends, localListErrors, localListSessions, localTraceNeighbours, type LocalExploreDeps } from "./clientLocalExplore";
+import type { LocalFilterContext } from "./clientLocalFilters";
 import { localLabels, type LocalLabelClassifiers } from "./clientLocalLabels";
 import type { LabelsResult } from "../core/messageLabels";
 import { localSentiment } from "./clientLocalSentiment";
@@ -44,6 +46,14 @@ export interface LocalClientOptions {
   scope?: string;
   /** Clock for relative dates and cache expiry. @default Date.now */
   now?: () => number;
+  /**
+   * How `filterTestAccounts` recognises test accounts: property filters (PostHog's team
+   * `test_account_filters`, e.g. `[{type: "person", key: "email", operator: "not_icontains", value: "@acme.com"}]`)
+   * or a check on one event. Without it `filterTestAccounts` leaves everything in, as for a team with none.
+   */
+  testAccounts?: LocalFilterContext["testAccounts"];
+  /** Cohort membership for cohort filters (`true` when the person is in the cohort, `undefined` for an unknown cohort). */
+  inCohort?: LocalFilterContext["inCohort"];
 }
 
 let counter = 0;
@@ -64,7 +74,9 @@ function throwIfAborted(options?: RequestOptions): void {
  */
 export function createLocalClient(options: LocalClientOptions): TraceLensClient {
   const now = options.now ?? Date.now;
-  const store = createLocalTraceStore(options.traces, now);
+  const filters: LocalFilterContext = { ...(options.testAccounts ? { testAccounts: options.testAccounts } : {}), ...(options.inCohort ? { inCohort: options.inCohort } : {}) };
+  const store = createLocalTraceStore(options.traces, now, filters);
+  const explore: LocalExploreDeps = { store, now, filters };
   const sentimentCache = createLocalCache<SentimentResult>(now);
   const summaryCache = createLocalCache<SummarizationResponseBody>(now);
   const evaluationCache = createLocalCache<EvaluationSummaryResponseBody>(now);
@@ -140,6 +152,26 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
     async evaluationSummary(request, o) {
       throwIfAborted(o);
       return localEvaluationSummary({ store, cache: evaluationCache, summarizeEvaluation: options.summarizeEvaluation }, request, o?.signal);
+    },
+
+    async listSessions(params = {}, o) {
+      throwIfAborted(o);
+      return localListSessions(explore, params ?? {});
+    },
+
+    async listErrors(params = {}, o) {
+      throwIfAborted(o);
+      return localListErrors(explore, params ?? {});
+    },
+
+    async errorTrends(params, o) {
+      throwIfAborted(o);
+      return localErrorTrends(explore, params);
+    },
+
+    async traceNeighbours(params, o) {
+      throwIfAborted(o);
+      return localTraceNeighbours(explore, params);
     },
   };
 }

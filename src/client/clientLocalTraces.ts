@@ -5,7 +5,7 @@
 import type { LLMTrace, LLMTraceEvent } from "../core/eventsTrace";
 import { storedSentimentLookup, storedSentimentLookupIds, type StoredSentimentLookup } from "../core/sentiment/stored";
 import { summarizeTraceEvents } from "../core/traceSummary";
-import { checkPropertyFilters, inDateRange, traceMatchesFilters } from "./clientLocalFilters";
+import { checkPropertyFilters, inDateRange, traceMatchesFilters, type LocalFilterContext } from "./clientLocalFilters";
 import type { TraceParams, TracesPage, TracesParams } from "./clientTypes";
 
 /** The host's traces: an array, or a function (sync or async) read on every call. */
@@ -92,7 +92,7 @@ interface Snapshot {
   byId?: Map<string, LLMTrace>;
 }
 
-export function createLocalTraceStore(source: LocalTraceSource, now: () => number): LocalTraceStore {
+export function createLocalTraceStore(source: LocalTraceSource, now: () => number, filters: LocalFilterContext = {}): LocalTraceStore {
   const completed = new WeakMap<LLMTrace, LLMTrace>();
   async function build(raw: readonly LLMTrace[] | null | undefined): Promise<LLMTrace[]> {
     const out: LLMTrace[] = [];
@@ -138,8 +138,9 @@ export function createLocalTraceStore(source: LocalTraceSource, now: () => numbe
     all,
     byId,
     async list(params) {
-      checkPropertyFilters(params.properties);
+      checkPropertyFilters(params.properties, filters);
       const at = now();
+      const context = { ...filters, now: at, filterTestAccounts: params.filterTestAccounts === true };
       const limit = typeof params.limit === "number" && params.limit > 0 ? Math.floor(params.limit) : DEFAULT_LIMIT;
       const offset = typeof params.offset === "number" && params.offset > 0 ? Math.floor(params.offset) : 0;
       const matching = (await all()).filter(
@@ -148,7 +149,7 @@ export function createLocalTraceStore(source: LocalTraceSource, now: () => numbe
           (params.personId === undefined || trace.person?.uuid === params.personId) &&
           (params.traceId === undefined || trace.id === params.traceId) &&
           (!params.searchTerm || matchesSearch(trace, params.searchTerm)) &&
-          traceMatchesFilters(trace, params.properties),
+          traceMatchesFilters(trace, params.properties, context),
       );
       matching.sort((a, b) => lastEventMs(b) - lastEventMs(a) || (timeOf(b.createdAt) ?? 0) - (timeOf(a.createdAt) ?? 0));
       // TracesQuery returns only a trace's direct children plus metric and feedback events.
@@ -166,10 +167,10 @@ export function createLocalTraceStore(source: LocalTraceSource, now: () => numbe
       return { results: results.map((trace) => withStoredSentiment(trace, lookup)), hasMore: offset + limit < matching.length, limit, offset };
     },
     async get(params) {
-      checkPropertyFilters(params.properties);
+      checkPropertyFilters(params.properties, filters);
       const trace = typeof params.traceId === "string" ? await byId(params.traceId) : undefined;
       if (!trace || !inDateRange(timeOf(trace.createdAt), params.dateRange, now())) return null;
-      if (!traceMatchesFilters(trace, params.properties)) return null;
+      if (!traceMatchesFilters(trace, params.properties, { ...filters, now: now() })) return null;
       const found = { ...trace, events: byTime(trace.events).filter((e) => e.event !== "$ai_trace") };
       return params.includeSentiment ? withStoredSentiment(found, await lookupFor(all)) : found;
     },

@@ -9,6 +9,7 @@ import { credentialPlaces, headerEntries, refuseBrowserCredentials, urlCredentia
 import type { HeadersOption, HttpTransport } from "./clientHttp";
 import { TimestampMemory } from "./clientLookupWindows";
 import { plain, postChecked, type PostHogContext } from "./clientPostHogContext";
+import { errorTrends, listErrors, listSessions, traceNeighbours } from "./clientPostHogExplore";
 import { getTrace, listEvents, listTraces } from "./clientPostHogQuery";
 import { sentiment } from "./clientPostHogSentiment";
 import { summarize, summaryBatchCheck } from "./clientPostHogSummary";
@@ -117,5 +118,9 @@ export function createPostHogClient(options: PostHogClientOptions): TraceLensCli
     summaryBatchCheck: (request, o) => summaryBatchCheck(ctx, request, o),
     evaluationSummary: (request, o) =>
       postChecked<EvaluationSummaryResponseBody>(ctx, `${ctx.llm}/evaluation_summary/`, request, evaluationSummaryResponse, plain(o)),
+    listSessions: (params, o) => listSessions(ctx, params, o),
+    listErrors: (params, o) => listErrors(ctx, params, o),
+    errorTrends: (params, o) => errorTrends(ctx, params, o),
+    traceNeighbours: (params, o) => traceNeighbours(ctx, params, o),
   };
 }

@@ -42,7 +42,7 @@ export function refusedQueryFields(error: unknown, kind: string): string[] {
 }
 
 /** Runs a query, dropping (and remembering) optional fields this server refuses as unknown. */
-async function runQuery<T>(ctx: PostHogContext, query: Record<string, unknown> & { kind: string }, check: typeof tracesResponse, o?: RequestOptions): Promise<{ body: T; dropped: Set<string> }> {
+export async function runQuery<T>(ctx: PostHogContext, query: Record<string, unknown> & { kind: string }, check: typeof tracesResponse, o?: RequestOptions): Promise<{ body: T; dropped: Set<string> }> {
   const refused = ctx.refusedQueryFields.get(query.kind) ?? new Set<string>();
   ctx.refusedQueryFields.set(query.kind, refused);
   const dropped = new Set<string>();

@@ -18,7 +18,10 @@ import type {
 import type { LLMTrace, LLMTraceEvent, QueryDateRange, QueryPropertyFilter, TraceQuery, TracesQuery, TracesQueryParams } from "../core/eventsTrace";
 import type { SentimentError, SentimentResult } from "../core/sentiment/types";
 import type { ApiError } from "./clientErrors";
+import type { ErrorsPage, ErrorsParams, ErrorTrends, ErrorTrendsParams, SessionsPage, SessionsParams, TraceNeighboursParams, TraceNeighboursResult } from "./clientExploreTypes";
 import type { RequestOptions } from "./clientHttp";
+// Re-exported so components take every client type from this one module (the layer rule).
+export type { ErrorsPage, ErrorsParams, ErrorTrends, ErrorTrendsParams, ExploreFilters, SessionsPage, SessionsParams, TraceNeighboursParams, TraceNeighboursResult } from "./clientExploreTypes";
 
 /** A TracesQuery without its `kind` (the same fields; see `TracesQueryParams`). */
 export type TracesParams = TracesQueryParams;
@@ -136,6 +139,17 @@ export interface TraceLensClient {
   ): Promise<SummarizationBatchCheckResponseBody>;
   /** An AI summary of an evaluation's runs. */
   evaluationSummary(request: EvaluationSummaryRequestBody, options?: RequestOptions): Promise<EvaluationSummaryResponseBody>;
+  /**
+   * A page of AI sessions (`$ai_session_id`) with PostHog's sessions-tab columns, ordered and paged by the
+   * source. Optional: both built-in clients have it; a host's own client may not.
+   */
+  listSessions?(params?: SessionsParams, options?: RequestOptions): Promise<SessionsPage>;
+  /** A page of LLM error groups (normalised messages), as PostHog's errors tab lists them. Optional. */
+  listErrors?(params?: ErrorsParams, options?: RequestOptions): Promise<ErrorsPage>;
+  /** Per-bucket counts for some error groups (sparklines). Optional. */
+  errorTrends?(params: ErrorTrendsParams, options?: RequestOptions): Promise<ErrorTrends>;
+  /** A trace's newer and older neighbours under the filters (PostHog's TraceNeighborsQuery). Optional. */
+  traceNeighbours?(params: TraceNeighboursParams, options?: RequestOptions): Promise<TraceNeighboursResult>;
   /**
    * Emotion and toxicity labels for trace or generation ids, from classifiers the host opted into
    * (the local client's `labelClassifiers`). Absent when there are none: labels stored on events are

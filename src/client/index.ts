@@ -14,6 +14,18 @@ export type {
   TracesParams,
 } from "./clientTypes";
 export { EVALUATION_SUMMARY_MAX_RUNS, SENTIMENT_MAX_IDS_PER_REQUEST, SENTIMENT_MAX_IN_FLIGHT, SUMMARY_BATCH_CHECK_MAX_IDS } from "./clientTypes";
+export type {
+  ErrorsPage,
+  ErrorsParams,
+  ErrorTrends,
+  ErrorTrendsParams,
+  ExploreFilters,
+  SessionsPage,
+  SessionsParams,
+  TraceNeighboursParams,
+  TraceNeighboursResult,
+} from "./clientExploreTypes";
+export { ERROR_TREND_SERIES, errorGroupFilters, errorsHogQL, sessionsHogQL } from "./clientExploreQueries";
 export { ApiError, errorBodySummary, isAbortError, isApiError } from "./clientErrors";
 export type { ApiErrorInit, ApiErrorKind } from "./clientErrors";
 export type { HeadersOption, RequestOptions } from "./clientHttp";

@@ -10,6 +10,7 @@ export * from "./textRepr";
 export { eventTextReprInput, eventTextReprRequest, traceTextReprInput, traceTextReprRequest, type TraceTextReprInputOptions } from "./textRepr/textReprInput";
 export * from "./eventLabels";
 export { MARKDOWN_PREVIEW_MAX_CHARS, cutAtGrapheme, markdownPreview } from "./markdownPreview";
+export * from "./explore";
 export * from "./insight";
 // Row helpers the components share: labels, previews and generation rows of traces.
 export * from "./traceRows";

@@ -60,6 +60,22 @@ export type { UseSummaryBatchCheckOptions } from "./useSummaryBatchCheck";
 export { useEvaluationSummary } from "./useEvaluationSummary";
 export type { UseEvaluationSummaryOptions } from "./useEvaluationSummary";
 export type { OnDemandResult, OnDemandStatus } from "./useOnDemandQuery";
+export {
+  ERROR_PAGE_SIZE,
+  SESSION_PAGE_SIZE,
+  errorTrendsQueryOptions,
+  exploreKeys,
+  infiniteErrorsQueryOptions,
+  infiniteSessionsQueryOptions,
+  traceNeighboursQueryOptions,
+} from "./exploreQueryOptions";
+export { useErrorTrends, useExploreRows, useInfiniteErrors, useInfiniteSessions, useTraceNeighbours } from "./useExploreData";
+export type { ExploreRows, UseExplorePagesOptions } from "./useExploreData";
+export { useTraceFilters } from "./useTraceFilters";
+export type { TraceFilterControls, UseTraceFiltersOptions } from "./useTraceFilters";
+export { historyUrlAdapter, useTraceLensUrlState } from "./useTraceLensUrlState";
+export type { UrlStateAdapter, UrlStateUpdate, UseTraceLensUrlStateOptions } from "./useTraceLensUrlState";
+export { errorTracesParams, useErrorTraces } from "./useErrorTraces";
 export { LABELS_STALE_TIME_MS, labelKeys, labelsQueryOptions } from "./labelsQueryOptions";
 export { useLabelResults, useLabelsAvailable } from "./useLabels";
 export type { LabelResultsParams, UseLabelResultsResult } from "./useLabels";

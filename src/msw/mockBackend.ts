@@ -14,6 +14,8 @@ import { resolveProfile, type MockProfileName, type MockServerProfile } from "./
 import { matchRoute } from "./mockRoutes";
 import { createMockStats, type MockStats } from "./mockStats";
 import { createMockStore } from "./mockStore";
+import type { TestAccountRule } from "../core/exploreEvents";
+import type { MockTeam } from "./mockExploreQueries";
 
 export interface PostHogMockOptions extends Partial<LocalClientOptions> {
   /**
@@ -38,6 +40,14 @@ export interface PostHogMockOptions extends Partial<LocalClientOptions> {
   faults?: MockFaultRule[];
   /** Random source for fault probabilities. @default Math.random */
   random?: () => number;
+  /**
+   * The team's `test_account_filters` (PostHog's team setting): what `filterTestAccounts` leaves out, in
+   * TracesQuery, HogQL `{filters}`, TrendsQuery and TraceNeighborsQuery. Without it, as for a team with
+   * none, the flag changes nothing. Property filters, or a check on one event.
+   */
+  testAccountFilters?: TestAccountRule;
+  /** Cohort membership for cohort filters (`true` when the person is in the cohort, `undefined` for an unknown cohort). */
+  inCohort?: MockTeam["inCohort"];
 }
 
 /** What the backend does with one request: answer it, or drop the connection. */
@@ -117,6 +127,7 @@ export function createPostHogMockBackend(options: PostHogMockOptions = {}): Post
   let aiApproved = options.aiProcessingApproved ?? true;
   let profile = resolveProfile(options.profile);
   const stats = createMockStats();
+  const team: MockTeam = { ...(options.testAccountFilters ? { testAccounts: options.testAccountFilters } : {}), ...(options.inCohort ? { inCohort: options.inCohort } : {}) };
 
   async function answer(request: Request, endpoint: MockEndpoint, body: unknown): Promise<MockOutcome> {
     // F-A3 (posthog/api/routing.py get_permissions): authenticated first, then the API scope, then the
@@ -137,7 +148,7 @@ export function createPostHogMockBackend(options: PostHogMockOptions = {}): Post
       return { type: "response", response: new Response('{"results": {"truncated', { status: fault.status ?? 200, headers: { "Content-Type": "application/json" } }) };
     }
     if (fault?.kind === "body") return respond({ status: fault.status ?? 200, body: fault.body, headers: fault.headers });
-    return respond(await runEndpoint(endpoint, { client, store, profile, now: now(), signal: request.signal }, body));
+    return respond(await runEndpoint(endpoint, { client, store, profile, now: now(), signal: request.signal, team }, body));
   }
 
   return {

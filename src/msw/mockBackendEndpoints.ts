@@ -8,8 +8,9 @@ import type { TraceLensClient } from "../client/clientTypes";
 import type { SentimentRequestBody } from "../core/eventsApi";
 import { queryDateRange, sentimentBounds, summarizationRange, inWindow, type WindowResult } from "./mockDates";
 import { runEventsQuery, type EventsQueryInput } from "./mockEventsQuery";
+import { runHogQLQuery, runTraceNeighborsQuery, runTrendsQuery, type MockTeam } from "./mockExploreQueries";
 import type { MockEndpoint } from "./mockFaults";
-import { MockLimitation } from "./mockFilters";
+import { MockLimitation, MockQueryError } from "./mockFilters";
 import type { MockServerProfile } from "./mockProfiles";
 import { checkQueryRequest } from "./mockQuerySchema";
 import { checkBatchCheck, checkEvaluationSummary, checkSentiment, checkSummarize, checkTextRepr, type Checked } from "./mockSerializers";
@@ -41,6 +42,8 @@ export interface EndpointContext {
   profile: MockServerProfile;
   now: number;
   signal: AbortSignal;
+  /** Team settings: test-account filters and cohorts. */
+  team?: MockTeam;
 }
 
 const ok = (body: unknown): MockReply => ({ status: 200, body });
@@ -49,6 +52,8 @@ const notFound = (detail: string): MockReply => ({ status: 404, body: { type: "i
 /** Client errors become the status and body they carry; anything else is the endpoint's 500. */
 export function replyForError(endpoint: MockEndpoint, error: unknown): MockReply {
   if (error instanceof MockLimitation) return { status: 501, body: { detail: error.message, mock_limitation: true } };
+  // posthog/api/query.py: a HogQL QueryError becomes DRF's ValidationError, a 400.
+  if (error instanceof MockQueryError) return { status: 400, body: { type: "validation_error", code: "invalid_input", detail: error.message, attr: null } };
   if (isApiError(error) && error.kind === "http") {
     const headers: Record<string, string> = {};
     if (error.retryAfterMs !== null) headers["Retry-After"] = String(Math.ceil(error.retryAfterMs / 1000));
@@ -74,6 +79,9 @@ async function query(ctx: EndpointContext, body: unknown): Promise<MockReply> {
   if (!checked.ok) return { status: 400, body: { type: "validation_error", code: "parse_error", detail: checked.detail, attr: null } };
   const q = checked.query;
   if (q.kind === "EventsQuery") return ok(await runEventsQuery(ctx.store, q as unknown as EventsQueryInput, ctx.now));
+  if (q.kind === "HogQLQuery") return ok(await runHogQLQuery(ctx.store, q as never, ctx.team ?? {}, ctx.now));
+  if (q.kind === "TrendsQuery") return ok(await runTrendsQuery(ctx.store, q as never, ctx.team ?? {}, ctx.now));
+  if (q.kind === "TraceNeighborsQuery") return ok(await runTraceNeighborsQuery(ctx.store, q as never, ctx.team ?? {}, ctx.now));
   // F-Q6: no dateRange → the last 7 days (from the start of that day).
   const range = windowOrRefusal(queryDateRange(q.dateRange as never, ctx.now));
   if (!("window" in range)) return range;
@@ -92,6 +100,9 @@ async function query(ctx: EndpointContext, body: unknown): Promise<MockReply> {
       properties,
       personId: (q.personId as string | null | undefined) ?? null,
       includeSentiment,
+      // traces_query_runner.py: filterTestAccounts adds the team's test_account_filters to the events' WHERE.
+      ...(q.filterTestAccounts === true || q.filterTestAccounts === "true" ? { testAccounts: ctx.team?.testAccounts } : {}),
+      filterContext: { now: ctx.now, ...(ctx.team?.inCohort ? { inCohort: ctx.team.inCohort } : {}) },
       searchTerm: typeof q.searchTerm === "string" ? q.searchTerm : null,
     },
     ctx.profile,

@@ -3,9 +3,9 @@
  * All in UTC (the mock's team timezone). These are the rules that make a lookup by id come back
  * empty for an old trace unless the request carries a window that holds it.
  */
+import { traceDateBoundMs } from "../core/filterDates";
 
 const MINUTE = 60_000;
-const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** F-Q6: posthog/utils.py DEFAULT_DATE_FROM_DAYS. */
@@ -28,35 +28,14 @@ function endOfUtcDay(ms: number): number {
 }
 
 /**
- * posthog/utils.py relative_date_parse, as the mock needs it: `-Nh`/`-NM` (hours, minutes) count
- * back from now; day-sized units (`-Nd`, `-Nw`, `-Nm`, `-Nq`, `-Ny`) land on the start of that UTC
- * day; `dStart`/`mStart`/`yStart`; ISO dates and date-times (UTC when no zone). `null` when the
- * text is none of these.
+ * A date bound as the mock reads it: core's `traceDateBoundMs`, the one rule tracelens' local client and
+ * this mock share. posthog/utils.py relative_date_parse without rounding (TracesQuery's QueryDateRange
+ * works at MINUTE interval, so `always_truncate` is off): `-7d` is exactly 7 days back, `-1q` 13 weeks,
+ * months move on the calendar with the day clamped (dateutil); `dStart`/`mStart`/`yStart` at midnight;
+ * ISO dates in UTC. `null` when the text is none of these.
  */
 export function parsePostHogDate(value: string, now: number): number | null {
-  const text = value.trim();
-  const relative = /^-?(\d+)([hMdwmqy])$/.exec(text);
-  if (relative) {
-    const n = Number(relative[1]);
-    const unit = relative[2]!;
-    if (unit === "M") return now - n * MINUTE;
-    if (unit === "h") return Math.floor((now - n * HOUR) / HOUR) * HOUR;
-    const date = new Date(startOfUtcDay(now));
-    if (unit === "d") date.setUTCDate(date.getUTCDate() - n);
-    else if (unit === "w") date.setUTCDate(date.getUTCDate() - 7 * n);
-    else if (unit === "m") date.setUTCMonth(date.getUTCMonth() - n);
-    else if (unit === "q") date.setUTCMonth(date.getUTCMonth() - 3 * n);
-    else date.setUTCFullYear(date.getUTCFullYear() - n);
-    return date.getTime();
-  }
-  const today = new Date(startOfUtcDay(now));
-  if (text === "dStart") return today.getTime();
-  if (text === "mStart") return Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1);
-  if (text === "yStart") return Date.UTC(today.getUTCFullYear(), 0, 1);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
-  const zoned = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : `${text}Z`;
-  const parsed = Date.parse(zoned);
-  return Number.isFinite(parsed) ? parsed : null;
+  return traceDateBoundMs(value, now);
 }
 
 /** A resolved window: `from` null means "all" (from the team's first event). Both inclusive. */

@@ -18,6 +18,8 @@ export interface MockServerProfile {
   traceRows: "distinct-id" | "person";
   /** Whether `/llm_analytics/sentiment/` (on-read sentiment) still exists; PostHog plans to remove it. */
   onReadSentiment: boolean;
+  /** Whether the query endpoint knows TraceNeighborsQuery (newer/older navigation, newer servers only). @default false */
+  traceNeighborsQuery?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export const LATEST_PROFILE: MockServerProfile = {
   traceQueryFields: ["dateRange", "includeSentiment", "properties"],
   traceRows: "distinct-id",
   onReadSentiment: true,
+  traceNeighborsQuery: true,
 };
 
 /**

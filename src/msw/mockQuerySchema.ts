@@ -6,6 +6,7 @@
  */
 import type { MockServerProfile } from "./mockProfiles";
 import { checkField, checkModel, formatValidationError, isDict, type Loc, type PyError, type PyField, type PyModel } from "./mockPydantic";
+import { exploreQueryModels } from "./mockQuerySchemaExplore";
 
 /** F-Q4: PropertyFilterType. */
 export const PROPERTY_FILTER_TYPES = [
@@ -134,6 +135,7 @@ export function queryModels(profile: MockServerProfile): Record<string, PyModel>
     TracesQuery: dataNode("TracesQuery", pick(profile.tracesQueryFields)),
     TraceQuery: dataNode("TraceQuery", { traceId: { type: { t: "str" }, required: true }, ...pick(profile.traceQueryFields) }),
     EventsQuery: EVENTS_QUERY,
+    ...exploreQueryModels(profile, { dateRange: DATE_RANGE, propertyFilters: PROPERTY_FILTERS, dataNode }),
   };
 }
 

@@ -9,7 +9,9 @@ import type { LLMTrace, LLMTraceEvent } from "../core/eventsTrace";
 import { storedSentimentLookup, storedSentimentLookupIds, type StoredSentimentLookup } from "../core/sentiment/stored";
 import { summarizeTraceEvents } from "../core/traceSummary";
 import { captureRange, inWindow, type DateWindow } from "./mockDates";
-import { eventMatchesAll } from "./mockFilters";
+import { flatEventSubject, passesTestAccounts, type TestAccountRule } from "../core/exploreEvents";
+import type { PropertyFilterContext } from "../core/filterPropertiesMatch";
+import { eventMatchesAll, mockFilterError } from "./mockFilters";
 import type { MockServerProfile } from "./mockProfiles";
 import type { MockStore, StoredEvent, StoredTrace } from "./mockStore";
 
@@ -73,6 +75,17 @@ export interface TracesQueryInput {
   includeSentiment?: boolean;
   /** Only on profiles that accept it. */
   searchTerm?: string | null;
+  /** The team's test-account rule, when the query sets `filterTestAccounts`. */
+  testAccounts?: TestAccountRule;
+  filterContext?: PropertyFilterContext;
+}
+
+function notTestAccount(event: StoredEvent, input: TracesQueryInput): boolean {
+  try {
+    return passesTestAccounts(flatEventSubject(event), input.testAccounts, input.filterContext ?? {});
+  } catch (error) {
+    throw mockFilterError(error);
+  }
 }
 
 function matchesSearch(trace: StoredTrace, read: StoredEvent[], term: string): boolean {
@@ -88,10 +101,10 @@ export async function runTracesQuery(store: MockStore, input: TracesQueryInput, 
   const offset = typeof input.offset === "number" && input.offset > 0 ? Math.floor(input.offset) : 0;
   const matching: Array<{ trace: StoredTrace; read: StoredEvent[]; first: number }> = [];
   for (const trace of await store.traces()) {
-    const read = readTrace(trace, range, (event) => TRACES_QUERY_EVENTS.has(event.event));
+    const read = readTrace(trace, range, (event) => TRACES_QUERY_EVENTS.has(event.event) && notTestAccount(event, input));
     if (!read) continue;
     // `max(And(filters))` over the trace's events: one event must pass every filter.
-    if (input.properties?.length && !read.some((event) => eventMatchesAll(event, input.properties))) continue;
+    if (input.properties?.length && !read.some((event) => eventMatchesAll(event, input.properties, input.filterContext))) continue;
     if (input.personId && read[0]?.person?.uuid !== input.personId) continue;
     if (input.searchTerm && !matchesSearch(trace, read, input.searchTerm)) continue;
     matching.push({ trace, read, first: Math.min(...read.map((e) => e.at)) });

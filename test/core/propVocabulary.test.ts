@@ -16,6 +16,8 @@ const CONNECTED = [
   { name: "SessionView", view: "SessionViewTraceList", entry: "trace.ts", query: true },
   { name: "SentimentOverview", view: "SentimentOverviewView", entry: "overview.ts", query: true },
   { name: "TraceBreakdown", view: "TraceBreakdownView", entry: "trace.ts", query: true },
+  { name: "SessionsTable", view: "SessionsTableView", entry: "tables.ts", query: true },
+  { name: "ErrorsTable", view: "ErrorsTableView", entry: "tables.ts", query: true },
   // Its whole request is the evaluation id, the generation ids and the (controllable) filter: no `query`.
   { name: "EvaluationSummaryPanel", view: "EvaluationSummaryPanelView", entry: "evaluations.ts", query: false },
   // Breaks down the traces or generations it is given; their labels may load through the client.
@@ -25,6 +27,9 @@ const CONNECTED = [
 const PURE = [
   { name: "SentimentBar", entry: "index.ts" },
   { name: "TextReprView", entry: "trace.ts" },
+  // Controlled filter bar and person badge: no data of their own to load.
+  { name: "TraceFilters", entry: "tables.ts" },
+  { name: "PersonBadge", entry: "tables.ts" },
 ] as const;
 
 /** The text of `interface NameProps … {` up to its closing brace at the start of a line. */

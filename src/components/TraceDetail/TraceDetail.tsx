@@ -1,6 +1,6 @@
 "use client";
 import { forwardRef, useMemo, type Ref } from "react";
-import type { TraceParams } from "../../client/clientTypes";
+import type { TraceNeighboursParams, TraceParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
@@ -11,6 +11,7 @@ import { useTraceEvaluations, withEvaluationRuns } from "../../hooks/useTraceEva
 import { TraceDetailSummary } from "./TraceDetailSummary";
 import { TraceDetailTextConnected } from "./TraceDetailTextConnected";
 import { TraceDetailView, type TraceDetailViewProps } from "./TraceDetailView";
+import { neighboursInList, useTraceDetailNeighbours, type TraceListEntry } from "./useTraceDetailNeighbours";
 
 export interface TraceDetailProps extends TraceLensHookOptions, Omit<TraceDetailViewProps, "trace"> {
   /** The trace to show; when given, nothing is fetched for it. */
@@ -37,13 +38,17 @@ export interface TraceDetailProps extends TraceLensHookOptions, Omit<TraceDetail
   loadSentiment?: boolean;
   /** Inside a provider, where the Text tab's text comes from: the client's text_repr, or core in the browser. @default "client" */
   textReprSource?: "client" | "local";
+  /** The list the trace was opened from (a table's rows, newest first): with `onTraceNavigate`, its neighbours there. */
+  traceList?: readonly TraceListEntry[];
+  /** Without `traceList`, inside a provider: the filters PostHog's TraceNeighborsQuery finds neighbours under. */
+  neighboursQuery?: Omit<TraceNeighboursParams, "traceId" | "timestamp">;
 }
 
 type ConnectedProps = TraceDetailProps & { forwardedRef: Ref<HTMLDivElement> };
 
 function TraceDetailConnected({
   forwardedRef, trace: traceProp, traceId, query: queryProp, traceParams, timestamp, loadSentiment = true, loadEvaluations = true, textReprSource = "client",
-  loadLabels = true, client: _client, queryClient: _queryClient, ...view
+  loadLabels = true, traceList, neighboursQuery, client: _client, queryClient: _queryClient, ...view
 }: ConnectedProps) {
   const needTrace = traceProp === undefined && Boolean(traceId);
   const query = useTrace({ ...(queryProp ?? traceParams), traceId: needTrace ? (traceId as string) : "" }, { enabled: needTrace, timestamp });
@@ -57,6 +62,9 @@ function TraceDetailConnected({
   const sentimentQuery = useSentiment({ id: needSentiment && trace ? trace.id : "", timestamp: trace?.createdAt ?? null }, { enabled: needSentiment });
   // A result or a failure (`{error}`), shown by the header's SentimentBar as it is.
   const fetched = needSentiment ? sentimentQuery.data : undefined;
+  const neighbours = useTraceDetailNeighbours({
+    traceId: trace?.id ?? traceId, timestamp: trace?.createdAt, traceList, neighboursQuery, enabled: Boolean(view.onTraceNavigate) && view.neighbours === undefined,
+  });
   // Labels stored on the events are read by the conversation itself; these fill in the rest.
   const needLabels = view.labels === undefined && loadLabels && Boolean(trace?.id);
   const labelResults = useLabelResults({ ids: needLabels && trace ? [trace.id] : [] });
@@ -68,6 +76,7 @@ function TraceDetailConnected({
       loading={view.loading ?? (needTrace && query.isPending)}
       error={view.error ?? (needTrace ? query.error ?? undefined : undefined)}
       onRetry={view.onRetry ?? (needTrace ? () => void query.refetch() : undefined)}
+      neighbours={view.neighbours ?? neighbours}
       sentiment={view.sentiment ?? inline ?? fetched}
       sentimentLoading={view.sentimentLoading ?? (needSentiment && sentimentQuery.isPending)}
       labels={view.labels ?? (needLabels && trace ? labelResults.data[trace.id] : undefined)}
@@ -104,7 +113,7 @@ function TraceDetailInner({ forwardedRef: ref, ...props }: ConnectedProps) {
   if (connection) return <TraceDetailConnected {...props} forwardedRef={ref} />;
   const {
     trace, traceId, query: _query, traceParams: _params, timestamp: _timestamp, loadSentiment: _load, loadEvaluations: _runs, textReprSource: _source,
-    loadLabels: _labels, client: _client, queryClient: _queryClient, ...view
+    loadLabels: _labels, traceList, neighboursQuery: _neighbours, client: _client, queryClient: _queryClient, ...view
   } = props;
   const missingProvider = trace === undefined && Boolean(traceId) && !view.error;
   return (
@@ -112,6 +121,7 @@ function TraceDetailInner({ forwardedRef: ref, ...props }: ConnectedProps) {
       {...view}
       ref={ref}
       trace={trace}
+      neighbours={view.neighbours ?? neighboursInList(traceList, trace?.id ?? traceId) ?? undefined}
       error={missingProvider ? new Error("TraceDetail needs a <TraceLensProvider> to load a trace by id, or a `trace` prop.") : view.error}
     />
   );

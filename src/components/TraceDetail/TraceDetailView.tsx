@@ -12,6 +12,8 @@ import { Skeleton } from "../ui/Skeleton";
 import { TraceDetailDataNotes } from "./TraceDetailDataNotes";
 import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTab } from "./TraceDetailEventPanel";
 import { TraceDetailHeader } from "./TraceDetailHeader";
+import { TraceDetailNavigation, type TraceDetailNeighbours } from "./TraceDetailNavigation";
+import type { TraceClickDetails } from "../../core/traceRows";
 import { generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
@@ -71,6 +73,10 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   stackBelow?: number;
   /** BCP 47 locale for numbers and dates. */
   locale?: string;
+  /** The traces either side of this one (from the list it was opened from, or a neighbours query). */
+  neighbours?: TraceDetailNeighbours;
+  /** Newer/older buttons and the `p`/`n` keys go to a neighbour; shown only with this. */
+  onTraceNavigate?: (traceId: string, details: TraceClickDetails) => void;
 }
 
 function safeBuild(trace: LLMTrace | null | undefined): { tree: TraceTree | null; error: unknown } {
@@ -93,7 +99,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     tab, defaultTab, onTabChange, search, defaultSearch, onSearchChange, defaultCompactKinds, summary, renderText,
     conversationPreset, defaultConversationPreset, onConversationPresetChange,
-    showTimeline = true, treeHeight = 420, stackBelow, locale, mediaPolicy, className, ...rest
+    showTimeline = true, treeHeight = 420, stackBelow, locale, mediaPolicy, neighbours, onTraceNavigate, className, ...rest
   } = props;
   const built = useMemo(() => safeBuild(trace), [trace]);
   const tree = built.tree;
@@ -130,6 +136,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   const isEmptyTrace = tree.root.children.length === 0 && !tree.root.event;
   return (
     <div {...rest} ref={setRefs} data-slot="trace-detail" data-state="ready" className={frame}>
+      {onTraceNavigate && neighbours && <TraceDetailNavigation neighbours={neighbours} onTraceNavigate={onTraceNavigate} />}
       <ErrorBoundary title="The trace header could not be shown" resetKey={tree}>
         <TraceDetailHeader tree={tree} trace={trace} sentiment={traceSentiment} sentimentLoading={sentimentLoading} locale={locale} />
       </ErrorBoundary>

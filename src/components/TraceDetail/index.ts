@@ -13,3 +13,5 @@ export { searchTrace, type TraceSearchResult } from "./traceDetailModel";
 export { JsonView, type JsonViewProps } from "../ui/JsonView";
 export { SafeMarkdown, SAFE_MARKDOWN_MAX_CHARS, type SafeMarkdownProps } from "../ui/SafeMarkdown";
 export { safeImageUrl, safeLinkUrl, SAFE_DATA_IMAGE_MAX_CHARS } from "../ui/safeUrl";
+export { TraceDetailNavigation, type TraceDetailNavigationProps, type TraceDetailNeighbours, type TraceNeighbour } from "./TraceDetailNavigation";
+export { neighboursInList, type TraceListEntry } from "./useTraceDetailNeighbours";

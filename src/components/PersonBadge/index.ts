@@ -1,0 +1,2 @@
+export { PersonBadge } from "./PersonBadge";
+export type { PersonBadgeProps } from "./PersonBadge";
