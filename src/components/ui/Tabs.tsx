@@ -87,7 +87,7 @@ function TabsImpl<V extends string>(
             );
           })}
         </div>
-        {actions && <div className="tl:ml-auto tl:flex tl:items-center tl:gap-1 tl:pb-1">{actions}</div>}
+        {actions && <div className="tl:ml-auto tl:flex tl:min-w-0 tl:max-w-full tl:items-center tl:gap-1 tl:pb-1">{actions}</div>}
       </div>
       {activeItem && (
         <div
