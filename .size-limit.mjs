@@ -15,19 +15,21 @@ export default [
   // tables: +14 kB gzip for issue 19's outlier column (trace-tree builder, loop detection, median/MAD
   // statistics and their sentences), +2 kB for issue 17's emotion/toxicity columns and filters,
   // +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18.
-  entry("tracelens/tables", "dist/tables.js", "90 kB", peers),
+  // tables: main measured 99.0 kB at 2a041b4 (over its 90 kB); +5.5 kB for issue 21's row actions, compact
+  // layout and the one-line previews (markdownPreview) and trace times its cells use.
+  entry("tracelens/tables", "dist/tables.js", "105 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
-  // trace: +5.7 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
-  entry("tracelens/trace", "dist/trace.js", "112 kB", peers),
+  // trace: +5.6 kB over main's 111.8 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
+  entry("tracelens/trace", "dist/trace.js", "118 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
   // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
   // core: +10 kB for explore data (PostHog dates, property filters with HogQL semantics, sessions, error groups, trends, neighbours, URL state), issue 18.
-  // core: +5.3 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
-  entry("tracelens/core", "dist/core/index.js", "70 kB"),
+  // core: +5.2 kB over main's 69.4 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
+  entry("tracelens/core", "dist/core/index.js", "75 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),
