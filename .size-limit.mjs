@@ -3,8 +3,8 @@
 // ESM output, as hosts bundle it (import.meta is how the inference entry finds its model and worker).
 const esm = (config) => ({ ...config, format: "esm" });
 // What an entry loads with import() (SafeMarkdown's parser chunk, and the syntax highlighter it loads
-// for code blocks) is left out of the entry's first load and counted under its own budget below.
-const LAZY = ["*/markdown-body.js", "*/code-highlight.js"];
+// for code blocks, and the local client's text representation) is left out of the entry's first load and counted under its own budget below.
+const LAZY = ["*/markdown-body.js", "*/code-highlight.js", "*/text-repr.js"];
 const esmWithoutLazy = (config) => ({ ...esm(config), external: [...(config.external ?? []), ...LAZY] });
 const peers = ["react", "react-dom", "@tanstack/react-query"];
 const runtime = ["react", "onnxruntime-web", "@huggingface/tokenizers"];
@@ -14,11 +14,12 @@ export default [
   entry("tracelens (main entry)", "dist/index.js", "60 kB", peers),
   // tables: +14 kB gzip for issue 19's outlier column (trace-tree builder, loop detection, median/MAD
   // statistics and their sentences), +2 kB for issue 17's emotion/toxicity columns and filters,
-  // +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18.
-  entry("tracelens/tables", "dist/tables.js", "90 kB", peers),
+  // +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18,
+  // +3 kB for the label chips, which left the main entry.
+  entry("tracelens/tables", "dist/tables.js", "100 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
-  entry("tracelens/trace", "dist/trace.js", "112 kB", peers),
+  entry("tracelens/trace", "dist/trace.js", "113 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
@@ -28,6 +29,7 @@ export default [
   entry("tracelens/core", "dist/core/index.js", "70 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
+  entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];
