@@ -3,8 +3,8 @@
 // ESM output, as hosts bundle it (import.meta is how the inference entry finds its model and worker).
 const esm = (config) => ({ ...config, format: "esm" });
 // What an entry loads with import() (SafeMarkdown's parser chunk, and the syntax highlighter it loads
-// for code blocks) is left out of the entry's first load and counted under its own budget below.
-const LAZY = ["*/markdown-body.js", "*/code-highlight.js"];
+// for code blocks, and the local client's text representation) is left out of the entry's first load and counted under its own budget below.
+const LAZY = ["*/markdown-body.js", "*/code-highlight.js", "*/text-repr.js"];
 const esmWithoutLazy = (config) => ({ ...esm(config), external: [...(config.external ?? []), ...LAZY] });
 const peers = ["react", "react-dom", "@tanstack/react-query"];
 const runtime = ["react", "onnxruntime-web", "@huggingface/tokenizers"];
@@ -14,24 +14,26 @@ export default [
   entry("tracelens (main entry)", "dist/index.js", "60 kB", peers),
   // tables: +14 kB gzip for issue 19's outlier column (trace-tree builder, loop detection, median/MAD
   // statistics and their sentences), +2 kB for issue 17's emotion/toxicity columns and filters,
-  // +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18.
-  // tables: main measured 99.0 kB at 2a041b4 (over its 90 kB); +5.5 kB for issue 21's row actions, compact
-  // layout and the one-line previews (markdownPreview) and trace times its cells use.
-  entry("tracelens/tables", "dist/tables.js", "105 kB", peers),
+  // +8 kB for the explore drop-ins (SessionsTable, ErrorsTable, TraceFilters, PersonBadge), issue 18,
+  // +3 kB for the label chips, which left the main entry.
+  // tables: +5.5 kB for issue 21's row actions, compact layout and the one-line previews (markdownPreview)
+  // and trace times its cells use.
+  entry("tracelens/tables", "dist/tables.js", "106 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
-  // trace: +5.6 kB over main's 111.8 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
-  entry("tracelens/trace", "dist/trace.js", "118 kB", peers),
+  // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
+  entry("tracelens/trace", "dist/trace.js", "119 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
   // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
   // core: +10 kB for explore data (PostHog dates, property filters with HogQL semantics, sessions, error groups, trends, neighbours, URL state), issue 18.
-  // core: +5.2 kB over main's 69.4 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
+  // core: +5.2 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
   entry("tracelens/core", "dist/core/index.js", "75 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
+  entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),
   entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];

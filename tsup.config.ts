@@ -27,6 +27,8 @@ export default defineConfig([
       "markdown-body": "src/components/ui/markdownBody.tsx",
       // Not an export either: the syntax highlighter a code block with a language loads on first use.
       "code-highlight": "src/components/ui/codeHighlight.tsx",
+      // Not an export: the text representation the local client loads for its first text_repr or summary.
+      "text-repr": "src/client/clientTextRepr.ts",
     },
     splitting: true,
     // Every React file starts with the directive so Next.js app-router hosts can import it from a server file.

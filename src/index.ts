@@ -1,7 +1,6 @@
 // tracelens: the main entry. Components, hooks, client and types only; local inference lives in
 // `tracelens/inference` and the mock backend in `tracelens/msw`, so hosts that do not use them pay nothing.
 export * from "./components/SentimentBar";
-export * from "./components/LabelChips";
 export type { GenerationLabels, LabelCount, LabelsError, LabelsResult, MessageLabels } from "./core/messageLabels";
 export type { LabelFilter, ToxicityClass } from "./core/labelBreakdown";
 export type {

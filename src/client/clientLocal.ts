@@ -5,7 +5,7 @@
  */
 import type { EvaluationSummaryResponseBody, SummarizationResponseBody } from "../core/eventsApi";
 import type { SentimentResult } from "../core/sentiment/types";
-import { formatTextRepr } from "../core/textRepr";
+import { loadTextRepr } from "./clientTextReprLoader";
 import type { TextReprEventType, TextReprOptions } from "../core/textRepr";
 import { ApiError } from "./clientErrors";
 import { createLocalCache } from "./clientLocalCache";
@@ -121,6 +121,7 @@ export function createLocalClient(options: LocalClientOptions): TraceLensClient 
     async textRepr(request, o) {
       throwIfAborted(o);
       const body = validateTextReprBody(request, "local:text_repr");
+      const { formatTextRepr } = await loadTextRepr();
       const result = formatTextRepr(body.event_type as TextReprEventType, body.data, body.options as TextReprOptions | undefined);
       // DRF's field errors, as PostHog answers: `{"options": {"max_length": [...]}}`, `{"event_type": [...]}`.
       if (result.error?.status === 400) throw badRequest(result.error.body, "local:text_repr");

@@ -10,12 +10,10 @@ import type {
   SummarizationResponseBody,
   SummarizationSummary,
 } from "../core/eventsApi";
-import { formatTextRepr } from "../core/textRepr";
 import type { TextReprEventType } from "../core/textRepr";
-import { pyLen } from "../core/python/pyText";
-import { eventTextReprInput, traceTextReprInput } from "../core/textRepr/textReprInput";
 import { ApiError, isAbortError } from "./clientErrors";
 import { uniqueIds } from "./clientChunk";
+import { loadTextRepr } from "./clientTextReprLoader";
 import type { LocalCache } from "./clientLocalCache";
 import type { LocalTraceStore } from "./clientLocalTraces";
 import { maxLineNumber, validateSummary } from "./clientSummarySchema";
@@ -61,7 +59,9 @@ interface Target {
   data: unknown;
 }
 
-async function resolveTarget(store: LocalTraceStore, body: SummarizationRequestBody): Promise<Target> {
+type TextReprModule = Awaited<ReturnType<typeof loadTextRepr>>;
+
+async function resolveTarget(store: LocalTraceStore, body: SummarizationRequestBody, { eventTextReprInput, traceTextReprInput }: TextReprModule): Promise<Target> {
   if (typeof body.trace_id === "string" && body.trace_id !== "") {
     const dateRange = body.date_from || body.date_to ? { date_from: body.date_from, date_to: body.date_to } : undefined;
     const trace = await store.get({ traceId: body.trace_id, dateRange });
@@ -109,11 +109,12 @@ export async function localSummarize(deps: LocalSummaryDeps, input: Summarizatio
   const body = validateSummarizationBody(input, PATH) as unknown as SummarizationRequestBody;
   const mode: SummarizationMode = body.mode ?? "minimal";
   const model = body.model || null;
-  const target = await resolveTarget(deps.store, body);
+  const textRepr = await loadTextRepr();
+  const target = await resolveTarget(deps.store, body, textRepr);
   const key = summaryCacheKey(target.type, target.id, mode, model);
   const cached = body.force_refresh === true ? undefined : deps.cache.get(key);
   if (cached) return cached;
-  const rendered = formatTextRepr(target.eventType, target.data, SUMMARY_TEXT_OPTIONS);
+  const rendered = textRepr.formatTextRepr(target.eventType, target.data, SUMMARY_TEXT_OPTIONS);
   if (rendered.error) {
     if (rendered.error.status === 400) throw badRequest([rendered.error.message], PATH);
     throw failed(new Error(rendered.error.message));
@@ -137,7 +138,7 @@ export async function localSummarize(deps: LocalSummaryDeps, input: Summarizatio
   const response: SummarizationResponseBody = {
     summary,
     text_repr: rendered.text,
-    metadata: { text_repr_length: pyLen(rendered.text), summarize_type: target.type },
+    metadata: { text_repr_length: textRepr.pyLen(rendered.text), summarize_type: target.type },
   };
   deps.cache.set(key, response, SUMMARY_CACHE_TTL_MS);
   return response;
