@@ -7,7 +7,7 @@ import { traceRecordName, type TraceRecord } from "./traceEvents";
 import { ROOT_PARENT, TraceIdIndex, resolveParents } from "./traceLinking";
 import { finishTraceTree } from "./traceFinish";
 import { traceDataNotes } from "./traceNotes";
-import { emptyNodeMetrics, ownNodeMetrics, postHogTotalLatency, roundTo, totalsFromMetrics } from "./traceMetrics";
+import { emptyNodeMetrics, finiteSum, ownNodeMetrics, postHogTotalLatency, roundTo, totalsFromMetrics } from "./traceMetrics";
 import type { BuildTraceTreeOptions, TraceDuplicate, TraceNodeAnnotations, TraceTree, TraceTreeNode } from "./traceTypes";
 import { reportedUsage, treeUsageCoverage } from "./traceUsage";
 
@@ -189,7 +189,7 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
   if (traceReported?.tokens) {
     totals.inputTokens = traceReported.tokens.input ?? 0;
     totals.outputTokens = traceReported.tokens.output ?? 0;
-    totals.totalTokens = totals.inputTokens + totals.outputTokens;
+    totals.totalTokens = finiteSum(totals.inputTokens, totals.outputTokens);
   }
   return {
     traceId,

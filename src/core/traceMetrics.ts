@@ -82,9 +82,15 @@ export function totalsFromMetrics(kind: TraceRecordKind, metrics: TraceNodeMetri
 
 const TOTAL_KEYS = Object.keys(totalsFromMetrics("span", {} as TraceNodeMetrics)) as Array<keyof TraceTotals>;
 
+/** `a + b`, held at ±Number.MAX_VALUE: two hostile figures near the float limit must not make a total Infinity. */
+export function finiteSum(a: number, b: number): number {
+  const sum = a + b;
+  return Number.isFinite(sum) || Number.isNaN(sum) ? sum : Math.sign(sum) * Number.MAX_VALUE;
+}
+
 /** Adds `child` into `into` (mutates `into`). */
 export function addTotals(into: TraceTotals, child: TraceTotals): void {
-  for (const key of TOTAL_KEYS) into[key] += child[key];
+  for (const key of TOTAL_KEYS) into[key] = finiteSum(into[key], child[key]);
 }
 
 /** Minimal event view the latency rule needs. */

@@ -175,4 +175,16 @@ describe("buildTraceTree regressions found by the properties", () => {
     expect(Number.isFinite(tree.metrics.totalLatency)).toBe(true);
     expect(tree.metrics.totalLatency).toBe(1.797693134862316e306);
   });
+
+  it("keeps subtree totals finite when two costs and token counts near the largest double add up", () => {
+    const generation = (id: string) => ({
+      event: "$ai_generation",
+      id,
+      properties: { $ai_trace_id: "T", $ai_total_cost_usd: 1.7e308, $ai_input_tokens: 1.7e308, $ai_output_tokens: 1.7e308 },
+    });
+    const input = [generation("a"), generation("b")];
+    const tree = buildTraceTree(input, { traceId: "T" });
+    checkWellFormed(input, tree);
+    expect(Number.isFinite(tree.root.totals.totalTokens)).toBe(true);
+  });
 });
