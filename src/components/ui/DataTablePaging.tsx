@@ -15,8 +15,11 @@ export interface DataTablePagingProps {
   footer: ReactNode;
 }
 
+/** What the footer reads of a paged list (explore lists, keyed otherwise, give only this much). */
+export type PagingFooterState = Pick<PagingState, "loadingMore" | "moreError" | "hasMore" | "loadMore" | "retry">;
+
 /** Under the last row: later pages loading, their error with a retry, or the button that asks for more. */
-export function DataTablePagingFooter({ paging, noun }: { paging: DataTablePaging; noun: string }) {
+export function DataTablePagingFooter({ paging, noun }: { paging: PagingFooterState; noun: string }) {
   if (paging.loadingMore) return <span role="status">{`Loading more ${noun}…`}</span>;
   if (paging.moreError) {
     return (

@@ -5,7 +5,7 @@ import { formatCount } from "../../core/intlFormatters";
 import { DataTableFrame, TableEmptyState, type TableStatus } from "./DataTableFrame";
 import type { DataTableColumn } from "./dataTableFeatures";
 import { DataTableToolbar } from "./DataTableToolbar";
-import { ExplorePagingFooter, type ExplorePaging } from "./ExplorePagingFooter";
+import { DataTablePagingFooter, type PagingFooterState } from "./DataTablePaging";
 import type { TableColumnMenuItem } from "./TableColumnMenu";
 import { arrayRows } from "./tableRows";
 import { useDataTable, type Setter } from "./useDataTable";
@@ -19,7 +19,7 @@ export interface ServerSortedTableViewProps<TRow> extends Omit<ComponentPropsWit
   error?: unknown;
   onRetry?: () => void;
   /** Later pages: loaded as the last rows come into view, with a footer for their state. */
-  paging?: ExplorePaging;
+  paging?: PagingFooterState;
   table: TableState;
   columns: readonly DataTableColumn<TRow>[];
   expanded: Record<string, boolean>;
@@ -104,7 +104,7 @@ export function ServerSortedTable<TRow extends RowData>({
         onRowOpen,
         renderDetail,
         onEndReached: paging?.hasMore ? paging.loadMore : undefined,
-        footer: paging && !empty ? <ExplorePagingFooter paging={paging} noun={noun[0]} /> : null,
+        footer: paging && !empty ? <DataTablePagingFooter paging={paging} noun={noun[0]} /> : null,
         busy: status === "loading" || paging?.loadingMore,
       }}
     />
