@@ -16,7 +16,7 @@
 import { isPropertyBag, readNumber } from "./eventsAccess";
 import { formatCost, formatLatency } from "./format";
 import { numberFormat, withDefaultLocale } from "./intlFormatters";
-import { medianAbsoluteDeviation, modifiedZScore, MODIFIED_Z_SCALE, sortedPercentile } from "./traceOutliersStats";
+import { modifiedZScore, MODIFIED_Z_SCALE, sortedMedian, sortedPercentile } from "./traceOutliersStats";
 import type { OutlierMetric, OutlierMetricStats, OutlierReason, TraceOutlier, TraceOutlierInput, TraceOutlierOptions, TraceOutliers } from "./traceOutliersTypes";
 
 /** Every metric, in the order reasons are listed. */
@@ -71,11 +71,33 @@ function option(value: unknown, fallback: number, ok: (n: number) => boolean): n
   return typeof value === "number" && Number.isFinite(value) && ok(value) ? value : fallback;
 }
 
+/** Items handled between two yields of {@link traceOutliersJob}. */
+const CHUNK = 4096;
+/** Flagged traces described (each reason is formatted text) between two yields. */
+const REASON_CHUNK = 256;
+
+/** Ascending copy of `values` (typed: a native numeric sort, many times faster than a comparator). */
+function ascending(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
 /**
  * Flags outlier traces; see the module comment for the exact method. Input order does not
  * matter; malformed figures count as unknown. O(n log n) per metric.
  */
 export function findTraceOutliers(inputs: readonly TraceOutlierInput[], options: TraceOutlierOptions = {}): TraceOutliers {
+  const job = traceOutliersJob(inputs, options);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link findTraceOutliers} as a job that yields every few thousand values (and every few hundred
+ * flagged traces), so a page can spread 100,000 traces over several tasks; the result is the same.
+ */
+export function* traceOutliersJob(inputs: readonly TraceOutlierInput[], options: TraceOutlierOptions = {}): Generator<void, TraceOutliers, void> {
   const z = option(options.zThreshold, 3.5, (n) => n > 0);
   const percentile = option(options.fallbackPercentile, 0.95, (n) => n >= 0.5 && n < 1);
   const minSamples = Math.max(1, Math.floor(option(options.minSamples, 5, (n) => n >= 1)));
@@ -86,24 +108,40 @@ export function findTraceOutliers(inputs: readonly TraceOutlierInput[], options:
   const stats = {} as Record<OutlierMetric, OutlierMetricStats>;
 
   for (const metric of OUTLIER_METRICS) {
-    const values: Array<[number, number]> = [];
+    const indexes: number[] = [];
+    const values: number[] = [];
     if (metrics.includes(metric)) {
-      list.forEach((input, index) => {
+      for (let index = 0; index < list.length; index++) {
+        const input = list[index];
         const value = isPropertyBag(input) ? known(input[metric]) : null;
-        if (value !== null) values.push([index, value]);
-      });
+        if (value !== null) {
+          indexes.push(index);
+          values.push(value);
+        }
+        if (index % CHUNK === CHUNK - 1) yield;
+      }
     }
     const entry: OutlierMetricStats = { metric, count: values.length, median: null, mad: null, method: "too-few", high: null, low: null };
     stats[metric] = entry;
     if (values.length === 0) continue;
-    const { median, mad, sorted } = medianAbsoluteDeviation(values.map(([, v]) => v));
+    const sorted = ascending(values);
+    const median = sortedMedian(sorted);
+    yield;
+    const deviations = new Float64Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) deviations[i] = Math.abs(sorted[i]! - median);
+    const mad = sortedMedian(deviations.sort());
+    yield;
     entry.median = median;
     entry.mad = mad;
     if (values.length < minSamples) continue;
     entry.method = mad > 0 ? "mad" : "percentile";
     entry.high = mad > 0 ? median + (z * mad) / MODIFIED_Z_SCALE : sortedPercentile(sorted, percentile);
     if (both) entry.low = mad > 0 ? median - (z * mad) / MODIFIED_Z_SCALE : sortedPercentile(sorted, 1 - percentile);
-    for (const [index, value] of values) {
+    let described = 0;
+    for (let k = 0; k < values.length; k++) {
+      if (k % CHUNK === CHUNK - 1) yield;
+      const value = values[k]!;
+      const index = indexes[k]!;
       const score = mad > 0 ? modifiedZScore(value, median, mad) : null;
       const high = score !== null ? score > z : value > (entry.high as number);
       const low = both && (score !== null ? score < -z : value < (entry.low as number));
@@ -114,6 +152,7 @@ export function findTraceOutliers(inputs: readonly TraceOutlierInput[], options:
       const existing = reasons.get(index);
       if (existing) existing.push(reason);
       else reasons.set(index, [reason]);
+      if (++described % REASON_CHUNK === 0) yield;
     }
   }
 

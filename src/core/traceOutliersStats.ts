@@ -7,7 +7,7 @@
 export const MODIFIED_Z_SCALE = 0.6745;
 
 /** Median of ascending `sorted` (mean of the middle two for an even count); NaN when empty. */
-export function sortedMedian(sorted: readonly number[]): number {
+export function sortedMedian(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const mid = n >> 1;
@@ -18,7 +18,7 @@ export function sortedMedian(sorted: readonly number[]): number {
  * The p-quantile (0 ≤ p ≤ 1) of ascending `sorted`, interpolating linearly between closest ranks
  * (Hyndman & Fan type 7, the default of R and NumPy); NaN when empty.
  */
-export function sortedPercentile(sorted: readonly number[], p: number): number {
+export function sortedPercentile(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const h = (n - 1) * Math.min(1, Math.max(0, p));

@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { findTraceOutliers, OUTLIER_METRICS } from "../../core/traceOutliers";
+import { findTraceOutliers, OUTLIER_METRICS, traceOutliersJob } from "../../core/traceOutliers";
 import { traceOutlierInput } from "../../core/traceOutliersInput";
 import type { OutlierMetric, TraceOutlier, TraceOutlierInput, TraceOutlierOptions, TraceOutliers } from "../../core/traceOutliersTypes";
 import { isPropertyBag, readNumber } from "../../core/eventsAccess";
@@ -74,22 +74,23 @@ export function* tableTraceOutliersJob(rows: TableRows<LLMTrace>, options: Trace
       if (i % 200 === 199) yield;
     }
     yield;
-    return findTraceOutliers(inputs, options);
+    return yield* traceOutliersJob(inputs, options);
   } catch {
     return findTraceOutliers([], options);
   }
 }
 
 const NONE = findTraceOutliers([]);
+const AFTER_PAINT = { afterPaint: true };
 
 /**
  * {@link tableTraceOutliersJob}, recomputed when the rows change. Up to a few thousand rows it runs in
- * the render; beyond, in slices between frames (100,000 rows are seconds of reading and statistics,
- * which must not freeze the page), reading rows by position, so lazy host rows are read once each.
- * Until a result is ready nothing is flagged.
+ * the render; beyond, in slices between frames that start once the rows are painted (100,000 rows are
+ * seconds of reading and statistics, which must neither freeze the page nor delay its first paint),
+ * reading rows by position, so lazy host rows are read once each. Until a result is ready nothing is flagged.
  */
 export function useTableTraceOutliers(rows: TableRows<LLMTrace>, options?: TraceOutlierOptions): TraceOutliers {
-  const { value } = useSlicedJob(() => tableTraceOutliersJob(rows, options), [rows, options], rows.count);
+  const { value } = useSlicedJob(() => tableTraceOutliersJob(rows, options), [rows, options], rows.count, AFTER_PAINT);
   return value ?? NONE;
 }
 

@@ -23,16 +23,48 @@ const yieldToBrowser = (fn: () => void): (() => void) => {
 };
 
 /**
+ * Runs `fn` in a task after the next frame is painted (a task queued from an animation frame runs after
+ * its paint); a hidden page paints no frames, so a timer stands in after 100 ms.
+ */
+const afterNextPaint = (fn: () => void): (() => void) => {
+  if (typeof requestAnimationFrame !== "function") return yieldToBrowser(fn);
+  let cancelTask = () => undefined as void;
+  const start = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    cancelTask = yieldToBrowser(fn);
+  };
+  const frame = requestAnimationFrame(start);
+  const fallback = setTimeout(start, 100);
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    cancelTask();
+  };
+};
+
+export interface SlicedJobOptions {
+  /**
+   * Work that can wait for the first paint (a column's badges, not the rows' order): beyond
+   * {@link SYNC_JOB_LIMIT} items nothing runs during render, and the slices start after the next frame
+   * is painted, so a mount costs the same at 10,000 rows as at 100,000. @default false
+   */
+  afterPaint?: boolean;
+}
+
+/**
  * A value computed by a sliced job, without blocking the page: `size` items or fewer, synchronously;
- * more, synchronously for 40 ms and then in 8 ms slices between frames, keeping the last finished value on
+ * more, synchronously for 40 ms (nothing with `afterPaint`) and then in 8 ms slices between frames, keeping the last finished value on
  * show meanwhile. `create` returning null means there is nothing to compute. Errors surface in render,
  * where an error boundary can catch them.
  */
-export function useSlicedJob<T>(create: () => SlicedJob<T> | null, deps: DependencyList, size: number): SlicedResult<T> {
+export function useSlicedJob<T>(create: () => SlicedJob<T> | null, deps: DependencyList, size: number, options: SlicedJobOptions = {}): SlicedResult<T> {
+  const deferred = options.afterPaint === true && size > SYNC_JOB_LIMIT;
   const started = useMemo((): Started<T> => {
     const job = create();
     if (!job) return null;
     const token = {};
+    if (deferred) return { token, job };
     const step = runJob(job, size <= SYNC_JOB_LIMIT ? Infinity : performance.now() + FIRST_SLICE_MS);
     return step.done ? { token, value: step.value } : { token, job };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -52,8 +84,10 @@ export function useSlicedJob<T>(create: () => SlicedJob<T> | null, deps: Depende
         setFinished({ token, error });
       }
     };
-    cancel = yieldToBrowser(step);
+    cancel = deferred ? afterNextPaint(step) : yieldToBrowser(step);
     return () => cancel();
+    // `deferred` only picks how the job that `started` holds begins.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [started]);
 
   const last = useRef<{ value: T } | null>(null);
