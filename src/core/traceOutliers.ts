@@ -76,11 +76,6 @@ const CHUNK = 4096;
 /** Flagged traces described (each reason is formatted text) between two yields. */
 const REASON_CHUNK = 256;
 
-/** Ascending copy of `values` (typed: a native numeric sort, many times faster than a comparator). */
-function ascending(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
 /**
  * Flags outlier traces; see the module comment for the exact method. Input order does not
  * matter; malformed figures count as unknown. O(n log n) per metric.
@@ -94,37 +89,62 @@ export function findTraceOutliers(inputs: readonly TraceOutlierInput[], options:
 }
 
 /**
+ * Figures read by position, for callers that hold many traces and would rather not build an object per
+ * trace: `valueAt` answers a metric's raw value (read as {@link findTraceOutliers} reads an input's).
+ */
+export interface OutlierColumns {
+  count: number;
+  traceIdAt(index: number): string;
+  valueAt(metric: OutlierMetric, index: number): unknown;
+}
+
+/**
  * {@link findTraceOutliers} as a job that yields every few thousand values (and every few hundred
  * flagged traces), so a page can spread 100,000 traces over several tasks; the result is the same.
  */
-export function* traceOutliersJob(inputs: readonly TraceOutlierInput[], options: TraceOutlierOptions = {}): Generator<void, TraceOutliers, void> {
+export function traceOutliersJob(inputs: readonly TraceOutlierInput[], options: TraceOutlierOptions = {}): Generator<void, TraceOutliers, void> {
+  const list = Array.isArray(inputs) ? inputs : [];
+  return outlierColumnsJob(
+    {
+      count: list.length,
+      traceIdAt: (index) => String((list[index] as TraceOutlierInput).traceId ?? ""),
+      valueAt: (metric, index) => {
+        const input = list[index];
+        return isPropertyBag(input) ? input[metric] : null;
+      },
+    },
+    options,
+  );
+}
+
+/** {@link traceOutliersJob} over figures read by position. */
+export function* outlierColumnsJob(columns: OutlierColumns, options: TraceOutlierOptions = {}): Generator<void, TraceOutliers, void> {
   const z = option(options.zThreshold, 3.5, (n) => n > 0);
   const percentile = option(options.fallbackPercentile, 0.95, (n) => n >= 0.5 && n < 1);
   const minSamples = Math.max(1, Math.floor(option(options.minSamples, 5, (n) => n >= 1)));
   const both = options.direction === "both";
   const metrics = options.metrics ?? OUTLIER_METRICS;
-  const list = Array.isArray(inputs) ? inputs : [];
+  const count = columns.count;
   const reasons = new Map<number, OutlierReason[]>();
   const stats = {} as Record<OutlierMetric, OutlierMetricStats>;
 
   for (const metric of OUTLIER_METRICS) {
-    const indexes: number[] = [];
-    const values: number[] = [];
-    if (metrics.includes(metric)) {
-      for (let index = 0; index < list.length; index++) {
-        const input = list[index];
-        const value = isPropertyBag(input) ? known(input[metric]) : null;
-        if (value !== null) {
-          indexes.push(index);
-          values.push(value);
-        }
-        if (index % CHUNK === CHUNK - 1) yield;
+    // Typed and sized once: 100,000 traces leave no per-value garbage behind.
+    const indexes = new Int32Array(metrics.includes(metric) ? count : 0);
+    const values = new Float64Array(indexes.length);
+    let size = 0;
+    for (let index = 0; index < indexes.length; index++) {
+      const value = known(columns.valueAt(metric, index));
+      if (value !== null) {
+        indexes[size] = index;
+        values[size++] = value;
       }
+      if (index % CHUNK === CHUNK - 1) yield;
     }
-    const entry: OutlierMetricStats = { metric, count: values.length, median: null, mad: null, method: "too-few", high: null, low: null };
+    const entry: OutlierMetricStats = { metric, count: size, median: null, mad: null, method: "too-few", high: null, low: null };
     stats[metric] = entry;
-    if (values.length === 0) continue;
-    const sorted = ascending(values);
+    if (size === 0) continue;
+    const sorted = values.slice(0, size).sort();
     const median = sortedMedian(sorted);
     yield;
     const deviations = new Float64Array(sorted.length);
@@ -133,12 +153,12 @@ export function* traceOutliersJob(inputs: readonly TraceOutlierInput[], options:
     yield;
     entry.median = median;
     entry.mad = mad;
-    if (values.length < minSamples) continue;
+    if (size < minSamples) continue;
     entry.method = mad > 0 ? "mad" : "percentile";
     entry.high = mad > 0 ? median + (z * mad) / MODIFIED_Z_SCALE : sortedPercentile(sorted, percentile);
     if (both) entry.low = mad > 0 ? median - (z * mad) / MODIFIED_Z_SCALE : sortedPercentile(sorted, 1 - percentile);
     let described = 0;
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < size; k++) {
       if (k % CHUNK === CHUNK - 1) yield;
       const value = values[k]!;
       const index = indexes[k]!;
@@ -158,7 +178,7 @@ export function* traceOutliersJob(inputs: readonly TraceOutlierInput[], options:
 
   const outliers: TraceOutlier[] = [...reasons.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([index, list_]) => ({ traceId: String((list[index] as TraceOutlierInput).traceId ?? ""), index, reasons: list_, text: list_.map((r) => r.text).join("\n") }));
+    .map(([index, list_]) => ({ traceId: columns.traceIdAt(index), index, reasons: list_, text: list_.map((r) => r.text).join("\n") }));
   const byTraceId = new Map<string, TraceOutlier>();
   for (const outlier of outliers) if (!byTraceId.has(outlier.traceId)) byTraceId.set(outlier.traceId, outlier);
   return { outliers, byTraceId, stats };

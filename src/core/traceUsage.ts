@@ -80,6 +80,16 @@ function missingNote(what: string, reported: number, total: number, names: reado
   return `${plural(missing, "generation or embedding")} of ${total} reported no ${what}${list}. The figure counts only what was reported.`;
 }
 
+/**
+ * Whether {@link describeCost} would show the cost as unknown, without formatting anything (a sort key
+ * read for 100,000 rows).
+ */
+export function isCostUnknown(total: number | null | undefined, coverage: UsageCoverage): boolean {
+  const value = typeof total === "number" && Number.isFinite(total) && total >= 0 ? total : null;
+  if (coverage.costFromTrace && value !== null) return false;
+  return coverage.costReported === 0 && !(value !== null && value > 0);
+}
+
 /** The cost to show for `total` given who reported what. */
 export function describeCost(total: number | null | undefined, coverage: UsageCoverage, locale?: string): UsageDisplay {
   const value = typeof total === "number" && Number.isFinite(total) && total >= 0 ? total : null;

@@ -61,4 +61,21 @@ describe("TracesTable outliers", () => {
     await waitFor(() => expect(rowCount()).toBe(3), SLOW);
     expect(within(container).getByRole("button", { name: /^Outliers only/ })).toHaveAttribute("aria-pressed", "false");
   });
+
+  it("beyond 2,000 rows works the outliers out after the first paint, then flags the same traces core finds", async () => {
+    const user = userEvent.setup();
+    const traces = syntheticTraces(2_500, { seed: 11 }).map((trace, i) => (i === 2_400 ? { ...trace, totalCost: 1_000, totalLatency: 3_600 } : trace));
+    const expected = findTraceOutliers(traces.map((trace) => traceOutlierInput(trace)));
+    expect(expected.byTraceId.has(traces[2_400]!.id)).toBe(true);
+    render(<TracesTable traces={traces} height={600} />);
+    const toggle = screen.getByRole("button", { name: /^Outliers only/ });
+    // Nothing is flagged in the first render: the statistics have not run yet.
+    expect(toggle.textContent).toMatch(/ 0$|0$/);
+    await waitFor(() => expect(toggle.textContent).toContain(expected.outliers.length.toLocaleString("en-US")), { timeout: 15_000 });
+    await user.click(toggle);
+    await waitFor(() => expect(rowCount()).toBe(expected.outliers.length), SLOW);
+    const shown = dataRows();
+    expect(shown.every((row) => expected.byTraceId.has(row.dataset.rowId!))).toBe(true);
+    expect(shown.every((row) => row.querySelector('[data-slot="outlier-badge"]'))).toBe(true);
+  });
 });

@@ -64,6 +64,16 @@ describe("useSlicedJob", () => {
     await waitFor(() => expect(result.current).toEqual({ value: 30, pending: false }));
   });
 
+  it("with afterPaint, runs nothing during render beyond the limit and still finishes; small inputs stay synchronous", async () => {
+    const log: string[] = [];
+    const { result } = renderHook(() => useSlicedJob(() => slowSum([1, 2], log), [], SYNC_JOB_LIMIT + 1, { afterPaint: true }));
+    expect(result.current).toEqual({ value: undefined, pending: true });
+    expect(log).toEqual([]);
+    await waitFor(() => expect(result.current).toEqual({ value: 3, pending: false }));
+    const small = renderHook(() => useSlicedJob(() => slowSum([4, 5]), [], SYNC_JOB_LIMIT, { afterPaint: true }));
+    expect(small.result.current).toEqual({ value: 9, pending: false });
+  });
+
   it("is idle when there is nothing to compute", () => {
     const { result } = renderHook(() => useSlicedJob(() => null, [], 10));
     expect(result.current).toEqual({ value: undefined, pending: false });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findTraceOutliers, modifiedZScore, sortedPercentile, traceOutlierInput, type TraceOutlierInput } from "../../src/core";
+import { outlierColumnsJob } from "../../src/core/traceOutliers";
 import { TRACE_FIXTURES, loadTraceFixture } from "./traceFixtures";
 
 const rows = (values: Array<number | null>, metric: keyof Omit<TraceOutlierInput, "traceId"> = "cost"): TraceOutlierInput[] =>
@@ -103,5 +104,57 @@ describe("findTraceOutliers properties", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("outlierColumnsJob (the sliced form TracesTable runs)", () => {
+  /** The method written out plainly: per metric, median and MAD by array sort, then the cut-offs. */
+  function reference(inputs: TraceOutlierInput[]): Map<string, string[]> {
+    const flagged = new Map<string, string[]>();
+    for (const metric of ["cost", "latency", "tokens", "errors", "loops"] as const) {
+      const known = inputs.flatMap((input) => (typeof input[metric] === "number" && Number.isFinite(input[metric]) && input[metric]! >= 0 ? [[input.traceId, input[metric]!] as const] : []));
+      if (known.length < 5) continue;
+      const median = (xs: number[]) => {
+        const s = [...xs].sort((a, b) => a - b);
+        return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+      };
+      const m = median(known.map(([, v]) => v));
+      const mad = median(known.map(([, v]) => Math.abs(v - m)));
+      const high = mad > 0 ? Infinity : sortedPercentile([...known.map(([, v]) => v)].sort((a, b) => a - b), 0.95);
+      for (const [id, v] of known) {
+        if (mad > 0 ? modifiedZScore(v, m, mad) > 3.5 : v > high) flagged.set(id, [...(flagged.get(id) ?? []), metric]);
+      }
+    }
+    return flagged;
+  }
+
+  it("flags what the plain method flags, for any figures", () => {
+    const figure = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.record({ cost: figure, latency: figure, tokens: figure, errors: figure, loops: figure }), { maxLength: 60 }), (figures) => {
+        const inputs = figures.map((f, i) => ({ traceId: `t${i}`, ...f }));
+        const result = findTraceOutliers(inputs);
+        const got = new Map(result.outliers.map((o) => [o.traceId, o.reasons.map((r) => r.metric)]));
+        expect(got).toEqual(reference(inputs));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("yields while it works through many traces and ends with findTraceOutliers' result", () => {
+    const count = 20_000;
+    const inputs = Array.from({ length: count }, (_, i) => ({ traceId: `t${i}`, cost: i % 997 === 0 ? 500 : (i % 13) / 10, errors: i % 50 === 0 ? 3 : 0, latency: i % 3 === 0 ? null : (i % 7) + 1 }));
+    const job = outlierColumnsJob({ count, traceIdAt: (i) => inputs[i]!.traceId, valueAt: (metric, i) => inputs[i]![metric as "cost"] });
+    let yields = 0;
+    let step = job.next();
+    while (!step.done) {
+      yields++;
+      step = job.next();
+    }
+    expect(yields).toBeGreaterThan(10);
+    const expected = findTraceOutliers(inputs);
+    expect(step.value.outliers).toEqual(expected.outliers);
+    expect(step.value.stats).toEqual(expected.stats);
+    expect(expected.outliers.length).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { isCostUnknown } from "../../src/core/traceUsage";
 import { describe, expect, it } from "vitest";
 import { mediaOmissionOf } from "../../src/core/messages";
 import { buildTraceTree, describeCost, describeTokens, llmTraceUsage, summarizeTraceEvents } from "../../src/core/trace";
@@ -64,5 +66,23 @@ describe("SDK media placeholders", () => {
 
   it.each(["data:image/png;base64,iVBORw0KGgo=", "https://example.com/a.png", "iVBORw0KGgo=", "nonsense", "[base64 image redacted] and more"])("%s is content", (value) => {
     expect(mediaOmissionOf(value)).toBeNull();
+  });
+});
+
+describe("isCostUnknown", () => {
+  it("agrees with describeCost's unknown status for any total and coverage", () => {
+    const total = fc.oneof(fc.constant(null), fc.constant(undefined), fc.constant(Number.NaN), fc.double({ min: -5, max: 5, noNaN: true }), fc.constant(0));
+    const coverage = fc.record({
+      usageEvents: fc.integer({ min: 0, max: 4 }),
+      costReported: fc.integer({ min: 0, max: 4 }),
+      tokensReported: fc.integer({ min: 0, max: 4 }),
+      costFromTrace: fc.boolean(),
+      tokensFromTrace: fc.boolean(),
+      costMissingNames: fc.constant([] as string[]),
+      tokensMissingNames: fc.constant([] as string[]),
+    });
+    fc.assert(fc.property(total, coverage, (t, c) => {
+      expect(isCostUnknown(t, c)).toBe(describeCost(t, c).status === "unknown");
+    }), { numRuns: 300 });
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { findTraceOutliers, OUTLIER_METRICS, traceOutliersJob } from "../../core/traceOutliers";
+import { findTraceOutliers, OUTLIER_METRICS, outlierColumnsJob } from "../../core/traceOutliers";
 import { traceOutlierInput } from "../../core/traceOutliersInput";
 import type { OutlierMetric, TraceOutlier, TraceOutlierInput, TraceOutlierOptions, TraceOutliers } from "../../core/traceOutliersTypes";
 import { isPropertyBag, readNumber } from "../../core/eventsAccess";
@@ -25,9 +25,10 @@ const WORK_EVENTS = new Set(["$ai_generation", "$ai_span", "$ai_embedding"]);
 const rowInputs = new WeakMap<LLMTrace, { loops: boolean; input: TraceOutlierInput }>();
 
 /**
- * One row's figures, remembered per row object so a new page only costs its own rows. PostHog's
- * totals are read straight off the row (no tree); only a row that could hold a loop (two calls or
- * more) is built into a tree to count loops.
+ * One row's figures. PostHog's totals are read straight off the row (no tree); only a row that could
+ * hold a loop (two calls or more) is built into a tree to count loops, and those figures are remembered
+ * per row object, so a new page only costs its own rows (beyond the loop limit nothing is remembered:
+ * 100,000 entries would only slow the garbage collector down).
  */
 function rowOutlierInput(trace: LLMTrace, loops: boolean): TraceOutlierInput {
   const cached = rowInputs.get(trace);
@@ -54,7 +55,7 @@ function rowOutlierInput(trace: LLMTrace, loops: boolean): TraceOutlierInput {
       loops: loops ? 0 : null,
     };
   }
-  rowInputs.set(trace, { loops, input });
+  if (loops) rowInputs.set(trace, { loops, input });
   return input;
 }
 
@@ -67,14 +68,17 @@ function rowOutlierInput(trace: LLMTrace, loops: boolean): TraceOutlierInput {
  */
 export function* tableTraceOutliersJob(rows: TableRows<LLMTrace>, options: TraceOutlierOptions = {}): SlicedJob<TraceOutliers> {
   try {
-    const loops = rows.count <= OUTLIER_LOOP_ROW_LIMIT;
-    const inputs = new Array<TraceOutlierInput>(rows.count);
-    for (let i = 0; i < rows.count; i++) {
-      inputs[i] = rowOutlierInput(rows.rowAt(i), loops);
+    const count = rows.count;
+    const loops = count <= OUTLIER_LOOP_ROW_LIMIT;
+    // One typed column per metric (NaN: unknown) rather than an object per row.
+    const figures = Object.fromEntries(OUTLIER_METRICS.map((metric) => [metric, new Float64Array(count)])) as Record<OutlierMetric, Float64Array>;
+    for (let i = 0; i < count; i++) {
+      const input = rowOutlierInput(rows.rowAt(i), loops);
+      for (const metric of OUTLIER_METRICS) figures[metric][i] = input[metric] ?? Number.NaN;
       if (i % 200 === 199) yield;
     }
     yield;
-    return yield* traceOutliersJob(inputs, options);
+    return yield* outlierColumnsJob({ count, traceIdAt: (index) => String(rows.rowAt(index).id), valueAt: (metric, index) => figures[metric][index] }, options);
   } catch {
     return findTraceOutliers([], options);
   }

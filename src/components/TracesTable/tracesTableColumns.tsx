@@ -1,6 +1,6 @@
 import { formatLatency } from "../../core/format";
 import { TRACE_TIME_DESCRIPTIONS } from "../../core/traceTimes";
-import { describeCost, describeTokens, llmTraceUsage } from "../../core/traceUsage";
+import { describeCost, describeTokens, isCostUnknown, llmTraceUsage } from "../../core/traceUsage";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { readNumber } from "../../core/eventsAccess";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
@@ -46,6 +46,12 @@ export type TracesTableColumnId =
 function usageDisplay(kind: "tokens" | "cost", trace: LLMTrace, locale: string | undefined) {
   const usage = llmTraceUsage(trace);
   return kind === "tokens" ? describeTokens(usage.inputTokens, usage.outputTokens, usage.coverage, locale) : describeCost(usage.totalCost, usage.coverage, locale);
+}
+
+/** The cost to sort by: none where the cell shows it as unknown. */
+function costSortValue(trace: LLMTrace): number | undefined {
+  const usage = llmTraceUsage(trace);
+  return isCostUnknown(usage.totalCost, usage.coverage) ? undefined : (usage.totalCost ?? undefined);
 }
 
 function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace: LLMTrace }) {
@@ -153,7 +159,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     align: "end",
     description: "Total cost of the trace in USD",
     cell: (trace) => <Formatted kind="cost" trace={trace} />,
-    sortValue: (trace) => (usageDisplay("cost", trace, undefined).status === "unknown" ? undefined : (llmTraceUsage(trace).totalCost ?? undefined)),
+    sortValue: costSortValue,
     sortDescFirst: true,
   },
   {
