@@ -30,6 +30,14 @@ export interface UseSentimentResultsResult<L extends SentimentLevel> {
 }
 
 /**
+ * Holds `byId`. An instance rather than a plain object on purpose: TanStack Query compares every
+ * combined result deeply with the last one on each query update, and walking a page of fresh query
+ * results each time made a batch of 100 arriving cost O(n²) in one task (the results are new
+ * objects on every update anyway, so nothing was shared).
+ */
+class QueryResultsById {}
+
+/**
  * Sentiment for many ids at once (a page of rows, a session's traces, a dashboard's items), through the
  * same gathering and cache as `useSentiment`: an id any other row already showed costs nothing. Empty
  * and repeated ids are ignored.
@@ -48,7 +56,7 @@ export function useSentimentResults<L extends SentimentLevel = "trace">(
   const ids = useMemo(() => (idsKey ? idsKey.split("\u0000") : []), [idsKey]);
   const combine = useCallback(
     (results: Array<UseQueryResult<SentimentFor<L>, Error>>): UseSentimentResultsResult<L> => {
-      const byId: Record<string, UseQueryResult<SentimentFor<L>, Error>> = {};
+      const byId = new QueryResultsById() as Record<string, UseQueryResult<SentimentFor<L>, Error>>;
       const data: Record<string, SentimentFor<L>> = {};
       const pendingIds: string[] = [];
       results.forEach((result, i) => {

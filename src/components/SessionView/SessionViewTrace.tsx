@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { memo, useId, type ReactNode } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { FORMAT_PLACEHOLDER, formatLatency } from "../../core/format";
 import { TRACE_TIME_DESCRIPTIONS } from "../../core/traceTimes";
@@ -39,8 +39,11 @@ function Preview({ who, text }: { who: string; text: string | undefined }) {
   );
 }
 
-/** One trace of the session: its summary title, sentiment and time; expands to its conversation. */
-export function SessionViewTrace(props: SessionViewTraceProps) {
+/**
+ * One trace of the session: its summary title, sentiment and time; expands to its conversation.
+ * Memoised: when a batch of sentiment arrives only the traces it concerns draw again.
+ */
+export const SessionViewTrace = memo(function SessionViewTrace(props: SessionViewTraceProps) {
   const { trace, position, expanded, onExpandedChange, sentiment, sentimentLoading, summaryTitle, summarizing, summaryError, onTraceClick, locale } = props;
   const bodyId = useId();
   const name = typeof trace.traceName === "string" && trace.traceName ? trace.traceName : `Trace ${String(trace.id).slice(0, 8)}`;
@@ -99,4 +102,4 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
       </div>
     </li>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import { forwardRef, useCallback, useDeferredValue, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { TraceClickDetails } from "../../core/traceRows";
 import type { SentimentError, SentimentResult } from "../../core/sentiment/types";
@@ -105,7 +105,28 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
   const page = ordered.length > shown ? ordered.slice(0, shown) : ordered;
   // Sets, not `includes` per row: with thousands of traces loading at once, a list scan per row is quadratic.
   const expandedIds = useMemo(() => idSet(expanded), [expanded]);
+  // Sentiment arrives through a store, which React renders at once: a batch of a hundred would redraw
+  // every trace in one task. Deferred, the new bars are drawn in a render that yields between traces.
+  // A trace loading in either shows as loading, so none looks unscored while its bar waits to be drawn.
+  const shownSentiments = useDeferredValue(sentiments);
+  const shownLoading = useDeferredValue(loadingProp);
   const loadingIds = useMemo(() => idSet(loadingProp), [loadingProp]);
+  const shownLoadingIds = useMemo(() => idSet(shownLoading), [shownLoading]);
+  // One toggle per trace id for the life of the list, so memoised traces keep their props.
+  const setExpandedRef = useRef(setExpanded);
+  setExpandedRef.current = setExpanded;
+  const toggles = useMemo(() => new Map<string, (open: boolean) => void>(), []);
+  const toggleOf = useCallback(
+    (id: string) => {
+      let toggle = toggles.get(id);
+      if (!toggle) {
+        toggle = (open: boolean) => setExpandedRef.current((ids) => (open ? [...ids.filter((other) => other !== id), id] : ids.filter((other) => other !== id)));
+        toggles.set(id, toggle);
+      }
+      return toggle;
+    },
+    [toggles],
+  );
   const summarizingIds = Array.isArray(summarizingProp) ? summarizingProp : EMPTY;
   const summarizing = useMemo(() => idSet(summarizingIds), [summarizingIds]);
   // Host-owned maps: anything but a string title counts as none.
@@ -129,9 +150,9 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
             trace={trace}
             position={i + 1}
             expanded={expandedIds.has(trace.id)}
-            onExpandedChange={(open) => setExpanded((ids) => (open ? [...ids.filter((id) => id !== trace.id), trace.id] : ids.filter((id) => id !== trace.id)))}
-            sentiment={sentiments?.[trace.id] ?? trace.sentiment}
-            sentimentLoading={loadingIds.has(trace.id)}
+            onExpandedChange={toggleOf(trace.id)}
+            sentiment={shownSentiments?.[trace.id] ?? trace.sentiment}
+            sentimentLoading={loadingIds.has(trace.id) || shownLoadingIds.has(trace.id)}
             summaryTitle={titleOf(trace.id)}
             summarizing={summarizing.has(trace.id)}
             summaryError={summaryErrors?.[trace.id]}
