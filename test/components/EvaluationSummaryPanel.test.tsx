@@ -88,6 +88,16 @@ describe("EvaluationSummaryPanelView", () => {
     expect(screen.queryByRole("tooltip")).toBeNull();
   });
 
+  it("draws a long section's first patterns at once and the rest of the shown 25 right after, then pages with Show more", async () => {
+    const user = userEvent.setup();
+    const many = { ...groundednessSummary, pass_patterns: Array.from({ length: 40 }, (_, i) => ({ title: `Pass pattern ${i}`, description: `Cites source ${i}.`, frequency: "common" })) };
+    render(<EvaluationSummaryPanelView summary={many} />);
+    await waitFor(() => expect(cards("pass")).toHaveLength(25));
+    expect(cards("pass").map((card) => card.querySelector("strong")?.textContent)).toEqual(Array.from({ length: 25 }, (_, i) => `Pass pattern ${i}`));
+    await user.click(screen.getByRole("button", { name: /Show 15 more passing patterns/ }));
+    await waitFor(() => expect(cards("pass")).toHaveLength(40));
+  });
+
   it("collapses the summary body from its header", async () => {
     const user = userEvent.setup();
     const { container } = render(<EvaluationSummaryPanelView summary={groundednessSummary} />);

@@ -96,7 +96,11 @@ function EvaluationSummaryPanelViewInner({ forwardedRef: ref, ...props }: Evalua
   } = props;
   const [current, setFilter] = useControllableState(filter, defaultFilter, onFilterChange);
   const [open, setOpen] = useControllableState(expanded, defaultExpanded, onExpandedChange);
-  const known = useMemo(() => (Array.isArray(knownGenerationIds) ? new Set(knownGenerationIds.map(String)) : undefined), [knownGenerationIds]);
+  // Only clickable examples consult it: without a click handler 100,000 known ids are not indexed.
+  const known = useMemo(
+    () => (onGenerationClick && Array.isArray(knownGenerationIds) ? new Set(knownGenerationIds.map(String)) : undefined),
+    [onGenerationClick, knownGenerationIds],
+  );
   const openGeneration = useCallback((id: string) => onGenerationClick?.(id, generationClickDetails(null)), [onGenerationClick]);
   const failed = error !== undefined && error !== null && error !== false;
   const state = loading ? "loading" : failed ? (isNoRunsError(error) ? "empty" : "error") : summary ? "success" : "idle";

@@ -55,6 +55,7 @@ export interface VirtualDataTableProps<TRow extends RowData> {
 }
 
 const FALLBACK_VIEWPORT = 480;
+const positionKey = (index: number) => index;
 const NONE_OPEN: Record<string, boolean> = {};
 let lastHeaderHeight = 39;
 
@@ -160,13 +161,16 @@ export function VirtualDataTable<TRow extends RowData>({
     return () => observer.disconnect();
   }, [showRowsKey(placeholder)]);
   const fallbackHeight = typeof height === "number" ? height : FALLBACK_VIEWPORT;
+  const detailAwareKey = useCallback((i: number) => (layout.isDetailAt(i) ? `${rows.idAt(layout.rowIndexAt(i))}::detail` : i), [rows, layout]);
   const virtualizer = useVirtualRows({
     count: layout.count,
     scrollRef,
     estimateSize: useCallback((i: number) => (layout.isDetailAt(i) ? rowHeight * 4 : rowHeight), [layout, rowHeight]),
     // Positions key the data rows: they all have the same height and are never measured, and a key per
-    // row would read all 100,000 ids on the first render. Detail rows are measured, so they carry their row's id.
-    getItemKey: useCallback((i: number) => (layout.isDetailAt(i) ? `${rows.idAt(layout.rowIndexAt(i))}::detail` : i), [rows, layout]),
+    // row would read all 100,000 ids on the first render. Detail rows are measured, so they carry their row's
+    // id. Without open details the keys are the positions whatever the rows, so a new order (a finished
+    // sort) keeps the same function and the virtualizer does not lay out every row again.
+    getItemKey: anyExpanded ? detailAwareKey : positionKey,
     pinnedIndex: activeIndex >= 0 ? layout.itemIndexOfRow(activeIndex) : -1,
     headerHeight,
     fallbackHeight,
