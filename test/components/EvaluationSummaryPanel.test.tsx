@@ -90,7 +90,7 @@ describe("EvaluationSummaryPanelView", () => {
 
   it("draws a long section's first patterns at once and the rest of the shown 25 right after, then pages with Show more", async () => {
     const user = userEvent.setup();
-    const many = { ...groundednessSummary, pass_patterns: Array.from({ length: 40 }, (_, i) => ({ title: `Pass pattern ${i}`, description: `Cites source ${i}.`, frequency: "common" })) };
+    const many = { ...groundednessSummary, pass_patterns: Array.from({ length: 40 }, (_, i) => ({ title: `Pass pattern ${i}`, description: `Cites source ${i}.`, frequency: "common" as const, example_generation_ids: [] })) };
     render(<EvaluationSummaryPanelView summary={many} />);
     await waitFor(() => expect(cards("pass")).toHaveLength(25));
     expect(cards("pass").map((card) => card.querySelector("strong")?.textContent)).toEqual(Array.from({ length: 25 }, (_, i) => `Pass pattern ${i}`));

@@ -74,6 +74,16 @@ describe("useSlicedJob", () => {
     expect(small.result.current).toEqual({ value: 9, pending: false });
   });
 
+  it("with inRenderUpTo, starts nothing during render beyond it, and starts within render up to it", async () => {
+    const log: string[] = [];
+    const big = renderHook(() => useSlicedJob(() => slowSum([1, 2], log), [], SYNC_JOB_LIMIT + 10, { inRenderUpTo: SYNC_JOB_LIMIT + 5 }));
+    expect(log).toEqual([]);
+    await waitFor(() => expect(big.result.current).toEqual({ value: 3, pending: false }));
+    const within = renderHook(() => useSlicedJob(() => slowSum([7], log), [], SYNC_JOB_LIMIT + 10, { inRenderUpTo: SYNC_JOB_LIMIT + 10 }));
+    expect(log).toContain("step 7");
+    await waitFor(() => expect(within.result.current).toEqual({ value: 7, pending: false }));
+  });
+
   it("is idle when there is nothing to compute", () => {
     const { result } = renderHook(() => useSlicedJob(() => null, [], 10));
     expect(result.current).toEqual({ value: undefined, pending: false });

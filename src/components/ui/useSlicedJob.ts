@@ -50,6 +50,11 @@ export interface SlicedJobOptions {
    * is painted, so a mount costs the same at 10,000 rows as at 100,000. @default false
    */
   afterPaint?: boolean;
+  /**
+   * Beyond this many items nothing runs during render: a job that cannot finish within the first slice
+   * would only make the task that renders it longer. @default Infinity
+   */
+  inRenderUpTo?: number;
 }
 
 /**
@@ -60,11 +65,12 @@ export interface SlicedJobOptions {
  */
 export function useSlicedJob<T>(create: () => SlicedJob<T> | null, deps: DependencyList, size: number, options: SlicedJobOptions = {}): SlicedResult<T> {
   const deferred = options.afterPaint === true && size > SYNC_JOB_LIMIT;
+  const inRender = size <= SYNC_JOB_LIMIT || size <= (options.inRenderUpTo ?? Infinity);
   const started = useMemo((): Started<T> => {
     const job = create();
     if (!job) return null;
     const token = {};
-    if (deferred) return { token, job };
+    if (deferred || !inRender) return { token, job };
     const step = runJob(job, size <= SYNC_JOB_LIMIT ? Infinity : performance.now() + FIRST_SLICE_MS);
     return step.done ? { token, value: step.value } : { token, job };
     // eslint-disable-next-line react-hooks/exhaustive-deps
