@@ -49,7 +49,8 @@ function createTraceRows(input: readonly unknown[]): TraceTableRows {
     },
     advance(deadline) {
       while (done.length < count) {
-        const stop = Math.min(count, done.length + 512);
+        // Small steps: a row's id is hashed into `seen`, and 512 of them could outlast the slice.
+        const stop = Math.min(count, done.length + 64);
         while (done.length < stop) normalizeNext();
         if (performance.now() >= deadline) break;
       }
