@@ -3,6 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { TableCellContextValue } from "../cells/cellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import { traceTableRows } from "./tracesTableRows";
+import { afterNextPaint } from "../ui/useSlicedJob";
 import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
 import { LabelFilterLookups } from "../LabelChips";
 import { traceLabelsFromProperties } from "../../core/messageLabels";
@@ -37,15 +38,18 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
   ref: Ref<HTMLDivElement>,
 ) {
   const rows = traceTableRows(traces);
-  // Rows are normalized as they are shown; the rest is done in 8 ms slices, one after another, from the
-  // first paint on, so a jump to the end of 100,000 rows soon after mounting does not do it all in one frame.
+  // Rows are normalized as they are shown; the rest is done in 8 ms slices, one after another, once the
+  // first rows are painted, so a jump to the end of 100,000 rows soon after mounting does not do it all in one frame.
   useEffect(() => {
     let handle: ReturnType<typeof setTimeout> | undefined;
     const step = () => {
       if (!rows.advance(performance.now() + 8)) handle = setTimeout(step, 0);
     };
-    handle = setTimeout(step, 16);
-    return () => clearTimeout(handle);
+    const cancelStart = afterNextPaint(step);
+    return () => {
+      cancelStart();
+      clearTimeout(handle);
+    };
   }, [rows]);
   const sentimentRange = loadSentiment ? ALL_TIME : null;
   const cellContext = useMemo<TableCellContextValue>(

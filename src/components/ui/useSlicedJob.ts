@@ -26,7 +26,7 @@ const yieldToBrowser = (fn: () => void): (() => void) => {
  * Runs `fn` in a task after the next frame is painted (a task queued from an animation frame runs after
  * its paint); a hidden page paints no frames, so a timer stands in after 100 ms.
  */
-const afterNextPaint = (fn: () => void): (() => void) => {
+export const afterNextPaint = (fn: () => void): (() => void) => {
   if (typeof requestAnimationFrame !== "function") return yieldToBrowser(fn);
   let cancelTask = () => undefined as void;
   const start = () => {
