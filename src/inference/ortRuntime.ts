@@ -4,6 +4,7 @@
  * wasm location and thread count; later settings are ignored rather than half-applied.
  */
 import * as ort from "onnxruntime-web/wasm";
+import { castFreeGraph } from "./engineGraph";
 import type { WasmPaths } from "./types";
 import { WARM_UP_GRAPH, WARM_UP_VOCAB } from "./warmUpGraph";
 
@@ -97,7 +98,7 @@ async function runWarmUpGraph(session: ort.InferenceSession): Promise<void> {
  */
 export function startRuntime(options: RuntimeOptions): Promise<void> {
   configureRuntime(options);
-  started ??= ort.InferenceSession.create(decodeBase64(WARM_UP_GRAPH)).then(
+  started ??= ort.InferenceSession.create(castFreeGraph(decodeBase64(WARM_UP_GRAPH))).then(
     async (session) => {
       try {
         if (options.warm !== false) await runWarmUpGraph(session);
