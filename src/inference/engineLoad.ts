@@ -7,7 +7,7 @@ import { castFreeGraph } from "./engineGraph";
 import { InferenceError, ModelCorruptError, ModelFileMissingError, ModelSignatureError } from "./errors";
 import { parseJsonFile, readModelFile, type FileTotals, type ReadOptions } from "./modelFetch";
 import type { ResolvedModel } from "./modelFiles";
-import { ort, startRuntime, type RuntimeOptions } from "./ortRuntime";
+import { ort, startRuntime, warmUpGraphNoLongerNeeded, type RuntimeOptions } from "./ortRuntime";
 import { createTokenEncoder, type TokenEncoder } from "./tokenEncoder";
 import type { ModelInfo, ScoreFunction } from "./types";
 
@@ -198,6 +198,7 @@ export async function loadModel(
   settledValue(settled[1]);
   settledValue(settled[2]);
   const graph = settledValue(settled[3]);
+  warmUpGraphNoLongerNeeded();
   const labels = readLabels(config);
   const encoder = settledValue(settled[4]);
   await runtimeStarted;

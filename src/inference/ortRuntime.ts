@@ -70,8 +70,18 @@ const WARM_UP_SHAPES: ReadonlyArray<readonly [rows: number, width: number]> = [
 /** Runs of the warm-up graph: enough for V8 to mark its kernels hot (measured: 60 suffice). */
 const WARM_UP_RUNS = 60;
 
+let graphArrived = false;
+
+/**
+ * Says a real model's graph is here: the warm-up graph stops at its next run, since the real session
+ * (and its own warm-up) now warms the same kernels and the session should not wait for a miniature.
+ */
+export function warmUpGraphNoLongerNeeded(): void {
+  graphArrived = true;
+}
+
 async function runWarmUpGraph(session: ort.InferenceSession): Promise<void> {
-  for (let run = 0; run < WARM_UP_RUNS; run++) {
+  for (let run = 0; run < WARM_UP_RUNS && !graphArrived; run++) {
     const [rows, width] = WARM_UP_SHAPES[run % WARM_UP_SHAPES.length] as readonly [number, number];
     const ids = new BigInt64Array(rows * width);
     const mask = new BigInt64Array(rows * width);
