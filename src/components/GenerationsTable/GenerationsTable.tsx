@@ -16,10 +16,20 @@ import { GenerationsTableLabelled } from "./GenerationsTableLabelled";
 import type { LabelFilter } from "../../core/labelBreakdown";
 import { useLabelsAvailable } from "../../hooks/useLabels";
 import { generationsTableLabelColumns, generationRowLabels } from "./generationsTableLabelColumns";
+import { isPropertyBag } from "../../core/eventsAccess";
+import type { PropertyFilterSubject } from "../../core/filterPropertiesMatch";
+import {
+  PropertyFilterChips,
+  PropertyFiltersContext,
+  filterRowsByProperties,
+  useTablePropertyFilters,
+  withPropertyFilters,
+  type TablePropertyFilterProps,
+} from "../cells/tablePropertyFilters";
 
 const generationOpenLabel = (row: GenerationRow) => `Open generation ${String(row.event.id ?? "")}${generationModel(row) ? ` (${generationModel(row)})` : ""}`;
 
-export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
   generations?: readonly LLMTraceEvent[];
   /** Traces whose `$ai_generation` events become rows (each row keeps its trace, for the person column). */
@@ -68,6 +78,14 @@ const DEFAULTS = { label: "Generations", emptyTitle: "There were no generations 
 const NONE: Record<string, boolean> = {};
 const ALL_TIME = {};
 
+/** What a filter reads for a generation: its own properties, and its person (or its trace's). */
+function generationFilterSubjects(row: GenerationRow): PropertyFilterSubject[] {
+  const event = row.event as LLMTraceEvent & { distinctId?: unknown; person?: unknown };
+  const distinctId = typeof event.distinctId === "string" && event.distinctId ? event.distinctId : (row.trace?.distinctId ?? row.trace?.person?.distinct_id ?? null);
+  const person = isPropertyBag(event.person) ? (event.person as PropertyFilterSubject["person"]) : (row.trace?.person ?? null);
+  return [{ properties: isPropertyBag(event.properties) ? event.properties : {}, distinctId: typeof distinctId === "string" ? distinctId : null, person }];
+}
+
 /**
  * PostHog's generations list: one row per `$ai_generation` with model, sentiment, error, latency,
  * tokens, cost and time; sortable (newest first by default), virtual, and each row opens to show the
@@ -87,7 +105,8 @@ GenerationsTable.displayName = "GenerationsTable";
 function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
     generations, traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
-    labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick, ...shellProps
+    labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick,
+    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, ...shellProps
   } = props;
   const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
   const labelsAvailable = useLabelsAvailable();
@@ -114,9 +133,15 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   );
   // An Open action only where opening goes somewhere: without onGenerationClick the row's toggle already shows its properties.
   const rowOpenLabel = onGenerationClick ? generationOpenLabel : undefined;
+  const person = useTablePropertyFilters({ propertyFilters, defaultPropertyFilters, onPropertyFiltersChange });
+  const filtered = useMemo(() => filterRowsByProperties(hostRows, person.filters, generationFilterSubjects), [hostRows, person.filters]);
+  const fullQuery = useMemo(() => withPropertyFilters(query ?? {}, person.filters), [query, person.filters]);
+  // A host that owns the filters shows them (TraceFilters); the table's own filters show in its toolbar.
+  const chips = !person.controlled && person.filters.length > 0 ? <PropertyFilterChips filters={person.filters} onChange={person.setFilters} /> : null;
   const view = {
     ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen, rowOpenLabel,
     labelFilter, onLabelFilterChange: setLabelFilter, labelControls: showLabels || columns.some((c) => c.id === "emotion" || c.id === "toxicity"),
+    ...(chips ? { toolbarActions: <>{chips}{shell.frame.toolbarActions}</> } : {}),
   };
 
   const { locale, now } = shell;
@@ -126,19 +151,24 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   if (generations === undefined && traces === undefined) {
     if (!connection) throw new Error("GenerationsTable needs `generations` or `traces`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
     return (
-      <GenerationsTableQuery ref={forwardedRef} view={view} query={query ?? {}} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />
+      <PropertyFiltersContext.Provider value={person.context}>
+        <GenerationsTableQuery ref={forwardedRef} view={view} query={fullQuery} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />
+      </PropertyFiltersContext.Provider>
     );
   }
-  const { loading, error, onRetry } = shell.host;
+  const { loading, onRetry } = shell.host;
+  const error = shell.host.error ?? filtered.error;
   return (
-    <GenerationsTableLabelled
-      {...view}
-      ref={forwardedRef}
-      rows={hostRows}
-      status={loading ? "loading" : error ? "error" : "ready"}
-      error={error}
-      onRetry={onRetry}
-      cellContext={cellContext}
-    />
+    <PropertyFiltersContext.Provider value={person.context}>
+      <GenerationsTableLabelled
+        {...view}
+        ref={forwardedRef}
+        rows={filtered.rows}
+        status={loading ? "loading" : error ? "error" : "ready"}
+        error={error}
+        onRetry={onRetry}
+        cellContext={cellContext}
+      />
+    </PropertyFiltersContext.Provider>
   );
 }
