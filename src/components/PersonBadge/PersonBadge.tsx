@@ -91,7 +91,9 @@ export const PersonBadge = forwardRef(function PersonBadge(
           <>
             <span className="tl:sr-only">Person: </span>
             {avatar}
-            <span className="tl:truncate">{label}</span>
+            <span data-slot="person-badge-label" className="tl:truncate">
+              {label}
+            </span>
           </>
         }
       >
