@@ -8,6 +8,7 @@ import { TraceLensScope } from "../../hooks/TraceLensScope";
 import type { TableCellContextValue } from "../cells/cellContext";
 import type { DataTableSorting } from "../ui/dataTableFeatures";
 import { ErrorBoundary } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
@@ -29,7 +30,7 @@ import {
 
 const generationOpenLabel = (row: GenerationRow) => `Open generation ${String(row.event.id ?? "")}${generationModel(row) ? ` (${generationModel(row)})` : ""}`;
 
-export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, MediaPolicyProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
   generations?: readonly LLMTraceEvent[];
   /** Traces whose `$ai_generation` events become rows (each row keeps its trace, for the person column). */
@@ -95,7 +96,9 @@ export const GenerationsTable = forwardRef(function GenerationsTable(props: Gene
   return (
     <TraceLensScope client={props.client} queryClient={props.queryClient}>
       <ErrorBoundary title="The generations table could not be shown" resetKey={props.generations ?? props.traces ?? JSON.stringify(props.query ?? null)}>
-        <GenerationsTableInner {...props} forwardedRef={ref} />
+        <MediaPolicyScope policy={props.mediaPolicy}>
+          <GenerationsTableInner {...props} forwardedRef={ref} />
+        </MediaPolicyScope>
       </ErrorBoundary>
     </TraceLensScope>
   );
@@ -106,7 +109,7 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   const {
     generations, traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
     labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick,
-    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, ...shellProps
+    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, mediaPolicy: _mediaPolicy, ...shellProps
   } = props;
   const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
   const labelsAvailable = useLabelsAvailable();

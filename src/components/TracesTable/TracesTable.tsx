@@ -7,6 +7,7 @@ import type { TraceClickDetails } from "../../core/traceRows";
 import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { ErrorBoundary } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { tracesTableColumns, type TracesTableColumn } from "./tracesTableColumns";
@@ -25,7 +26,7 @@ import {
   type TablePropertyFilterProps,
 } from "../cells/tablePropertyFilters";
 
-export interface TracesTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface TracesTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, MediaPolicyProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** The host's own traces (PostHog `LLMTrace` shape). When given, nothing is fetched but lazy sentiment. */
   traces?: readonly LLMTrace[];
   /** Drop-in mode: a TracesQuery (date range, filters, person) run through the provider's client. Paging is the table's. */
@@ -83,7 +84,9 @@ export const TracesTable = forwardRef(function TracesTable(props: TracesTablePro
   return (
     <TraceLensScope client={props.client} queryClient={props.queryClient}>
       <ErrorBoundary title="The traces table could not be shown" resetKey={props.traces ?? JSON.stringify(props.query ?? null)}>
-        <TracesTableInner {...props} forwardedRef={ref} />
+        <MediaPolicyScope policy={props.mediaPolicy}>
+          <TracesTableInner {...props} forwardedRef={ref} />
+        </MediaPolicyScope>
       </ErrorBoundary>
     </TraceLensScope>
   );
@@ -96,7 +99,7 @@ function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwa
     labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns,
     sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange, search: searchProp, defaultSearch, onSearchChange,
     onTraceClick, outliersOnly: outliersOnlyProp, defaultOutliersOnly, onOutliersOnlyChange,
-    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, ...shellProps
+    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, mediaPolicy: _mediaPolicy, ...shellProps
   } = props;
   const labelsAvailable = useLabelsAvailable();
   const { columns, labelControls } = useLabelColumns(columnsProp, tracesTableColumns, traces, labelColumns, labelsAvailable);
