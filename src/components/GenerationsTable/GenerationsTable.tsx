@@ -120,8 +120,10 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   const shell = useDataTableShell(shellProps, columns, DEFAULTS);
   const connection = useTraceLensClient({ optional: true });
   const [expanded, setExpanded] = useControllableState(expandedProp, () => defaultExpanded ?? NONE, onExpandedChange);
+  const person = useTablePropertyFilters({ propertyFilters, defaultPropertyFilters, onPropertyFiltersChange });
+  const fullQuery = useMemo(() => withPropertyFilters(query ?? {}, person.filters), [query, person.filters]);
   // PostHog clears open rows whenever the data changes underneath them (date, filters).
-  const dataKey = query ? JSON.stringify(query) : (generations ?? traces);
+  const dataKey = query ? JSON.stringify(fullQuery) : (generations ?? traces);
   const [expandedFor, setExpandedFor] = useState(dataKey);
   if (expandedFor !== dataKey) {
     setExpandedFor(dataKey);
@@ -136,9 +138,7 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   );
   // An Open action only where opening goes somewhere: without onGenerationClick the row's toggle already shows its properties.
   const rowOpenLabel = onGenerationClick ? generationOpenLabel : undefined;
-  const person = useTablePropertyFilters({ propertyFilters, defaultPropertyFilters, onPropertyFiltersChange });
   const filtered = useMemo(() => filterRowsByProperties(hostRows, person.filters, generationFilterSubjects), [hostRows, person.filters]);
-  const fullQuery = useMemo(() => withPropertyFilters(query ?? {}, person.filters), [query, person.filters]);
   // A host that owns the filters shows them (TraceFilters); the table's own filters show in its toolbar.
   const chips = !person.controlled && person.filters.length > 0 ? <PropertyFilterChips filters={person.filters} onChange={person.setFilters} /> : null;
   const view = {
