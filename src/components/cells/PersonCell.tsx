@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import { filterToPerson, isFilteredToPerson, personDisplay, type PersonLike } from "../../core/personDisplay";
 import { usePersonLabel } from "../../hooks/usePersonLabel";
 import { usePersonResolver } from "../../hooks/context";
-import { PersonBadge } from "../PersonBadge/PersonBadge";
+import { PersonBadge } from "../PersonBadge";
 import { usePropertyFiltersContext } from "./tablePropertyFilters";
 
 interface PersonCellProps {
