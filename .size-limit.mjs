@@ -18,7 +18,9 @@ export default [
   // +3 kB for the label chips, which left the main entry.
   // tables: +5.5 kB for issue 21's row actions, compact layout and the one-line previews (markdownPreview)
   // and trace times its cells use.
-  entry("tracelens/tables", "dist/tables.js", "106 kB", peers),
+  // tables: +4.2 kB for issue 18's person column (PersonBadge in every row, its top-layer popover, and
+  // PostHog's property-filter rules evaluated in the browser when "Filter to this person" narrows host data).
+  entry("tracelens/tables", "dist/tables.js", "111 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
