@@ -42,6 +42,8 @@ export interface TraceDetailTreeProps {
   className?: string;
   /** Loop, evaluation, feedback and metric badges per row (`traceDetailInsight(tree)`). */
   insight?: TraceDetailInsight;
+  /** The tree is still being finished (rows leave out subtree figures and the critical path). */
+  pending?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface TraceDetailTreeProps {
  * Enter/Space select, `*` expands siblings, printable keys type ahead. The focused row is always
  * kept mounted so focus survives scrolling.
  */
-export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className, insight }: TraceDetailTreeProps) {
+export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className, insight, pending }: TraceDetailTreeProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [activeKey, setActiveKey] = useState(selectedKey);
   const keyIndex = useMemo(() => new Map(rows.map((row, i) => [row.node.key, i])), [rows]);
@@ -183,6 +185,7 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
               sentiment={node.kind === "generation" ? generationSentiment(node, sentiments) : undefined}
               locale={locale}
               insight={insight}
+              pending={pending}
               onRowClick={onRowClick}
               onToggle={onToggle}
             />
