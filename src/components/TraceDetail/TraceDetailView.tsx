@@ -222,5 +222,9 @@ TraceDetailView.displayName = "TraceDetailView";
 
 /** Stands in for a part of a large trace that is still being worked out after the rows were painted. */
 function TraceDetailPending({ what, label, lines }: { what: string; label: string; lines: number }) {
-  return <Skeleton data-slot="trace-detail-pending" data-part={what} lines={lines} label={label} />;
+  return (
+    <div data-slot="trace-detail-pending" data-part={what}>
+      <Skeleton lines={lines} label={label} />
+    </div>
+  );
 }
