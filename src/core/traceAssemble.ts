@@ -141,9 +141,10 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
   result.rootRecord = chooseRootRecord(kept, traceId);
   for (const record of kept) {
     if (record.eventId !== null) {
-      const first = firstByEventId.get(record.eventId);
-      if (first) result.reusedIds.push({ record, first });
-      else firstByEventId.set(record.eventId, record);
+      // With dedupe on, the detector already holds the kept records by event id, in input order.
+      const first = dedupe ? detector.firstWithEventId(record.eventId) : firstByEventId.get(record.eventId);
+      if (first && first !== record) result.reusedIds.push({ record, first });
+      else if (!dedupe) firstByEventId.set(record.eventId, record);
     }
     if (record.kind === "metric" || record.kind === "feedback") {
       result.annotationRecords.push(record);

@@ -186,11 +186,6 @@ export interface DuplicateVerdict {
   reason: "event-id" | "content";
 }
 
-function bucketOf<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K): TraceRecord[] {
-  const bucket = map.get(key);
-  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
-}
-
 function remember<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K, record: TraceRecord): void {
   const bucket = map.get(key);
   if (bucket === undefined) map.set(key, record);
@@ -207,13 +202,15 @@ export class TraceDuplicateDetector {
 
   /** The kept record that first used this event id, if another one did. */
   firstWithEventId(eventId: string): TraceRecord | undefined {
-    return bucketOf(this.byEventId, eventId)[0];
+    const bucket = this.byEventId.get(eventId);
+    return Array.isArray(bucket) ? bucket[0] : bucket;
   }
 
   /** Applies the rules above and remembers kept records. */
   check(record: TraceRecord): DuplicateVerdict | null {
     if (record.eventId !== null) {
-      const original = bucketOf(this.byEventId, record.eventId).find((candidate) => sameTraceContent(candidate, record));
+      const bucket = this.byEventId.get(record.eventId);
+      const original = bucket === undefined ? undefined : Array.isArray(bucket) ? bucket.find((candidate) => sameTraceContent(candidate, record)) : sameTraceContent(bucket, record) ? bucket : undefined;
       if (original) return { original, reason: "event-id" };
     }
     const byContent = record.eventId === null || record.ownIds.length === 0;

@@ -54,8 +54,12 @@ export interface TraceDetailTreeProps {
 export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className, insight, pending }: TraceDetailTreeProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [activeKey, setActiveKey] = useState(selectedKey);
-  const keyIndex = useMemo(() => new Map(rows.map((row, i) => [row.node.key, i])), [rows]);
-  const activeIndex = keyIndex.get(activeKey) ?? keyIndex.get(selectedKey) ?? 0;
+  // A scan for the one or two keys asked for is cheaper than a map of every row, rebuilt whenever the rows change.
+  const indexOfKey = useCallback((key: string) => {
+    const index = rows.findIndex((row) => row.node.key === key);
+    return index < 0 ? undefined : index;
+  }, [rows]);
+  const activeIndex = useMemo(() => indexOfKey(activeKey) ?? indexOfKey(selectedKey) ?? 0, [indexOfKey, activeKey, selectedKey]);
   const positions = useMemo(() => siblingPositions(rows), [rows]);
   const pendingFocus = useRef(false);
   const typeAhead = useRef({ buffer: "", at: 0 });
@@ -85,9 +89,9 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
     if (lastSelected.current === selectedKey) return;
     lastSelected.current = selectedKey;
     setActiveKey(selectedKey);
-    const index = keyIndex.get(selectedKey);
+    const index = indexOfKey(selectedKey);
     if (index !== undefined) virtualizer.scrollToIndex(index, { align: "auto" });
-  }, [selectedKey, keyIndex, virtualizer]);
+  }, [selectedKey, indexOfKey, virtualizer]);
 
   useIsomorphicLayoutEffect(() => {
     if (!pendingFocus.current) return;

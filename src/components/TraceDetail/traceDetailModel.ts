@@ -160,9 +160,9 @@ export function generationSentiment(node: TraceTreeNode, sources: SentimentSourc
 
 /** Kinds that exist in the tree, in a fixed order (for the type toggles and the legend). */
 export function kindsInTree(tree: TraceTreeShape): TraceNodeKind[] {
-  const present = new Set<TraceNodeKind>();
-  for (const node of tree.nodesByKey.values()) present.add(node.kind);
-  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present.has(kind));
+  const present: Partial<Record<TraceNodeKind, true>> = {};
+  for (const node of tree.nodesByKey.values()) present[node.kind] = true;
+  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present[kind]);
 }
 
 /** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */
