@@ -115,7 +115,8 @@ export function startTraceTree(input: unknown, options: BuildTraceTreeOptions = 
     for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
     const node = createNode(key, record, traceRecordName(record));
     nodesByKey.set(key, node);
-    if (record.eventId !== null && !reused.has(record) && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, node);
+    // A record that is not reused is the first kept one with its id, so no node holds the id yet.
+    if (record.eventId !== null && !reused.has(record)) nodesByEventId.set(record.eventId, node);
     nodes[i] = node;
     record.holder = node;
     record.nodeIndex = i;

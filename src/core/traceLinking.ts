@@ -19,9 +19,11 @@ export class TraceIdIndex {
     private readonly traceIds: ReadonlySet<string>,
     private readonly aliases: ReadonlyArray<readonly [string, number]> = [],
   ) {
-    // Node ids first, so that a node id always beats another event's UUID with the same text.
-    for (let index = 0; index < records.length; index++) {
-      for (const id of (records[index] as TraceRecord).ownIds) if (!this.ownIds.has(id)) this.ownIds.set(id, index);
+    // Node ids first, so that a node id always beats another event's UUID with the same text. The first
+    // record with an id wins: writing them last to first lets it win without a lookup per id.
+    for (let index = records.length - 1; index >= 0; index--) {
+      const ids = (records[index] as TraceRecord).ownIds;
+      for (let k = ids.length - 1; k >= 0; k--) this.ownIds.set(ids[k] as string, index);
     }
   }
 
