@@ -1,5 +1,6 @@
 "use client";
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import { readString } from "../../core/eventsAccess";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceTreeRow } from "../../core/trace";
@@ -128,7 +129,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   }
   const selected = state.selected;
   const isEmptyTrace = shape.root.children.length === 0 && !shape.root.event;
-  const traceName = trace?.traceName || shape.root.name || "the trace";
+  const traceName = readString(trace?.traceName) || shape.root.name || "the trace";
   return (
     <div {...rest} ref={setRefs} data-slot="trace-detail" data-state="ready" className={frame}>
       {onTraceNavigate && neighbours && <TraceDetailNavigation neighbours={neighbours} onTraceNavigate={onTraceNavigate} />}
@@ -190,29 +191,29 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
         {!tree ? (
           <TraceDetailPending what="event-panel" label="Finishing the trace" lines={6} />
         ) : (
-        <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
-          <MediaPolicyScope policy={mediaPolicy}>
-            <TraceDetailEventPanel
-              node={selected}
-              tree={tree}
-              trace={trace}
-              sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
-              labels={selected.kind === "generation" && selected.event ? generationLabelsOf(labels, selected.event.id) : undefined}
-              tab={tab}
-              defaultTab={defaultTab}
-              onTabChange={onTabChange}
-              conversationPreset={conversationPreset}
-              defaultConversationPreset={defaultConversationPreset}
-              onConversationPresetChange={onConversationPresetChange}
-              highlight={state.search.query}
-              locale={locale}
-              selectEvent={state.selectEvent}
-              renderText={renderText}
-              summary={summary ?? undefined}
-              insight={insight}
-            />
-          </MediaPolicyScope>
-        </ErrorBoundary>
+          <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
+            <MediaPolicyScope policy={mediaPolicy}>
+              <TraceDetailEventPanel
+                node={selected}
+                tree={tree}
+                trace={trace}
+                sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+                labels={selected.kind === "generation" && selected.event ? generationLabelsOf(labels, selected.event.id) : undefined}
+                tab={tab}
+                defaultTab={defaultTab}
+                onTabChange={onTabChange}
+                conversationPreset={conversationPreset}
+                defaultConversationPreset={defaultConversationPreset}
+                onConversationPresetChange={onConversationPresetChange}
+                highlight={state.search.query}
+                locale={locale}
+                selectEvent={state.selectEvent}
+                renderText={renderText}
+                summary={summary ?? undefined}
+                insight={insight}
+              />
+            </MediaPolicyScope>
+          </ErrorBoundary>
         )}
       </div>
     </div>
