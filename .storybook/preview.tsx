@@ -5,7 +5,7 @@ import "./preview.css";
 
 // Play functions wait for behaviour (data from the local client, batched sentiment), not speed: 1 s is too
 // short on a busy 2-core CI box.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Wraps every story the way a host page would: a themed ancestor with tracelens' own background. */
 const withTheme: Decorator = (Story, context) => {

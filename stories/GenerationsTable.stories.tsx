@@ -9,7 +9,7 @@ import { PostHogMockProvider } from "./fixtures/postHogMockClient";
 import { atWidth } from "./fixtures/containerWidth";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 
 const meta = {
   title: "Components/GenerationsTable",

@@ -9,7 +9,7 @@ import { LocalProvider, StateFrame } from "./TracesTableStoryParts";
 import { createLocalClient } from "../src/all";
 import { named, tabTo } from "./keyboardPlay";
 
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 const HUGE = hostLabelled(syntheticTraces(5000, { endMs: FIXTURE_NOW }));
 
 const meta = {

@@ -7,7 +7,7 @@ import { LocalProvider, StateFrame, fixtureClient, flakyClient } from "./TracesT
 import { named, tabTo } from "./keyboardPlay";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 
 const SYNTHETIC = syntheticTraces(1500, { endMs: FIXTURE_NOW });
 const DIMENSIONS = [

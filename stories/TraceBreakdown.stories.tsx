@@ -67,7 +67,7 @@ export const DropIn: Story = {
   args: { trace: undefined, traceId: a.retry.id },
   render: (args) => <ProvidedTraceBreakdown {...args} traces={[a.loop, a.retry, a.fanOut]} />,
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("columnheader", { name: "Tool" }, { timeout: 5000 });
+    await within(canvasElement).findByRole("columnheader", { name: "Tool" }, { timeout: 15_000 });
     await expect(canvasElement.querySelectorAll('[data-slot="breakdown-row"]').length).toBeGreaterThan(0);
   },
 };

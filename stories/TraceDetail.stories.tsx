@@ -125,7 +125,7 @@ export const OldTraceOverPostHog: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByRole("treeitem", { name: /^Evaluation Refund tone/ }, { timeout: 5000 });
+    await canvas.findByRole("treeitem", { name: /^Evaluation Refund tone/ }, { timeout: 15_000 });
   },
 };
 

@@ -98,7 +98,7 @@ export const SummaryOfSelectedGeneration: Story = {
     await userEvent.click(canvas.getByRole("button", { name: /^This generation/ }));
     await expect(canvas.getByRole("button", { name: /^This generation/ })).toHaveAttribute("aria-pressed", "true");
     await userEvent.click(await canvas.findByRole("button", { name: "Generate summary" }));
-    await waitFor(() => expect(canvasElement.querySelector('[aria-label="Summary points"]')).not.toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(canvasElement.querySelector('[aria-label="Summary points"]')).not.toBeNull(), { timeout: 15_000 });
     // The one generation's text was summarized, not the trace's (whose text lists its spans).
     const text = canvasElement.querySelector('[data-slot="summary-panel"] [data-slot="text-repr-scroll"]')?.textContent ?? "";
     await expect(text).not.toBe("");
@@ -111,7 +111,7 @@ export const DropInRetryAgent: Story = {
   args: { trace: undefined, traceId: a.retry.id },
   render: (args) => <ProvidedTraceDetail {...args} traces={[a.retry, a.loop, a.fanOut]} />,
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("tab", { name: /^Evaluations/ }, { timeout: 5000 });
+    await within(canvasElement).findByRole("tab", { name: /^Evaluations/ }, { timeout: 15_000 });
   },
 };
 

@@ -46,7 +46,10 @@ export function matchesLabelFilter(result: LabelsResult | null | undefined, filt
   const classes = filter?.toxicity ?? [];
   if (emotions.length > 0) {
     if (!result || result.emotionMessages === 0) return null;
-    if (!result.emotions.some((entry) => emotions.includes(entry.label))) return false;
+    // A judged trace where no emotion passed its threshold is filed as neutral (see dominantEmotion),
+    // so the neutral filter keeps it too: a bucket never counts rows its filter would hide.
+    const applied = result.emotions.length > 0 ? result.emotions.map((entry) => entry.label) : ["neutral"];
+    if (!applied.some((label) => emotions.includes(label))) return false;
   }
   if (classes.length > 0) {
     const found = toxicityClass(result);

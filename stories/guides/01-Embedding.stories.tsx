@@ -44,7 +44,7 @@ type Story = StoryObj<typeof meta>;
 export const MasterDetail: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const row = await canvas.findByText("support_chat", {}, { timeout: 5_000 });
+    const row = await canvas.findByText("support_chat", {}, { timeout: 15_000 });
     await waitFor(() => expect(canvas.getAllByRole("img", { name: /^Negative/ }).length).toBeGreaterThan(0));
     await userEvent.click(row);
     const detail = () => canvasElement.querySelector('[data-slot="trace-detail"]');

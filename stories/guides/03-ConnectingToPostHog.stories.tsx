@@ -112,7 +112,7 @@ export const ThroughYourBackend: Story = {
   name: "Through your backend",
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText("support_chat", {}, { timeout: 5_000 });
+    await canvas.findByText("support_chat", {}, { timeout: 15_000 });
     await waitFor(() => expect(canvas.getAllByRole("img", { name: /^Negative/ }).length).toBeGreaterThan(0));
     const entries = () => within(canvas.getByRole("list", { name: "Request log" })).queryAllByRole("listitem");
     await expect(entries().some((li) => /query\/ → 200$/.test(li.textContent ?? ""))).toBe(true);

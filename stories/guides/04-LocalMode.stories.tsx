@@ -75,7 +75,7 @@ type Story = StoryObj<typeof meta>;
 export const LocalClient: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText("account_help", {}, { timeout: 5_000 });
+    await canvas.findByText("account_help", {}, { timeout: 15_000 });
     await waitFor(() => expect(canvas.getAllByRole("img", { name: /^Negative/ }).length).toBeGreaterThan(0));
     await waitFor(() => expect(canvas.getAllByRole("img", { name: /^Positive/ }).length).toBeGreaterThan(0));
     await userEvent.click(await canvas.findByRole("button", { name: "Generate summary" }));

@@ -5,7 +5,7 @@ import { FIXTURE_IDS, fixtureTraces } from "../../stories/fixtures/tableFixtures
 import { keywordLabelClassifiers, withPostHogLlmLabels } from "../../stories/fixtures/labelFixtures";
 import { axeViolations } from "../axe";
 
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 const rows = (name: string) => within(screen.getByRole("table", { name: new RegExp(name) })).getAllByRole("row").slice(1);
 
 describe("LabelsOverview", () => {

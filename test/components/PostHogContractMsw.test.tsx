@@ -104,7 +104,7 @@ describe("persons and sentiment sources", () => {
     render(<TracesTable query={{ dateRange: { date_from: "all" } }} columnVisibility={{ input: false, output: false }} />, { wrapper: h.wrapper });
     await waitFor(() => expect(dataRows().length).toBe(6));
     // No stored evaluations in these traces: every row falls back to on-read sentiment.
-    await waitFor(() => expect(screen.queryAllByRole("img", { name: "Loading sentiment" })).toHaveLength(0), { timeout: 5000 });
+    await waitFor(() => expect(screen.queryAllByRole("img", { name: "Loading sentiment" })).toHaveLength(0), { timeout: 15_000 });
     const sources = screen.getAllByRole("img").map((img) => img.getAttribute("data-sentiment-source")).filter(Boolean);
     expect(sources.length).toBeGreaterThan(0);
     expect(new Set(sources)).toEqual(new Set(["on-read"]));

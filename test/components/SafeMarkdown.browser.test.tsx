@@ -15,7 +15,7 @@ describe("SafeMarkdown (Chromium)", () => {
         <SafeMarkdown text={`${LLM_ANSWER}\n\n\`\`\`json\n{"a": 1, "b": [true, null, "x"]}\n\`\`\`\n\n${MEDIA_ANSWER}`} />
       </div>,
     );
-    await expect.poll(() => screen.container.querySelectorAll("code[data-highlighted]").length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => screen.container.querySelectorAll("code[data-highlighted]").length, { timeout: 20_000 }).toBe(2);
     expect(await axeViolations(screen.container)).toEqual([]);
   });
 

@@ -77,6 +77,15 @@ describe("SessionViewTraceList", () => {
     expect(within(rows()[0]!).getByText(/Summary failed: Too many requests/)).toBeInTheDocument();
   });
 
+  it("takes a trace whose id is not a string (NaN, a number) without a React warning", () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const [first, second] = sessionOnly();
+    render(<SessionViewTraceList traces={[{ ...first!, id: Number.NaN as unknown as string }, { ...second!, id: 42 as unknown as string }]} />);
+    expect(rows().map((li) => li.dataset.traceId).sort()).toEqual(["42", "NaN"]);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
   it("never renders trace content as HTML", async () => {
     const user = userEvent.setup();
     const { container } = render(<SessionViewTraceList traces={[hostileSessionTrace()]} />);

@@ -36,7 +36,7 @@ describe("TraceDetail conversation labels", () => {
       </TraceLensProvider>,
     );
     const input = screen.getByRole("group", { name: "Input" });
-    await waitFor(() => expect(input.querySelectorAll('[data-slot="message"][data-role="user"] [data-slot="message-labels"]')).toHaveLength(4), { timeout: 5000 });
+    await waitFor(() => expect(input.querySelectorAll('[data-slot="message"][data-role="user"] [data-slot="message-labels"]')).toHaveLength(4), { timeout: 15_000 });
     const chips = [...input.querySelectorAll('[data-slot="emotion-chips"]')];
     expect(chips.every((chip) => chip.getAttribute("data-source") === "local")).toBe(true);
   });

@@ -9,7 +9,7 @@ import { countingClient, fixtureClient } from "../../stories/TracesTableStoryPar
 import { SYNC_FILTER_LIMIT, useTimeSlicedFilter } from "../../src/components/ui/useTimeSlicedFilter";
 
 /** Generous: these wait on the local client and the loader, which share the CPU with the rest of CI. */
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 
 const dataRows = () => screen.getAllByRole("row").filter((row) => row.hasAttribute("data-row-id"));
 const rowIds = () => dataRows().map((row) => row.dataset.rowId);

@@ -6,7 +6,7 @@ import type { LabelFilter } from "../../src/core";
 import { keywordLabelClassifiers, withPostHogLlmLabels } from "../../stories/fixtures/labelFixtures";
 import { FIXTURE_IDS, FIXTURE_NOW, fixtureTraces } from "../../stories/fixtures/tableFixtures";
 
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 const rowIds = () => screen.getAllByRole("row").filter((row) => row.hasAttribute("data-row-id")).map((row) => row.dataset.rowId);
 
 function Controlled({ traces, initial = {} }: { traces: typeof fixtureTraces; initial?: LabelFilter }) {

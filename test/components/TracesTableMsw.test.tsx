@@ -13,7 +13,7 @@ describe("TracesTable against PostHog's API (msw)", () => {
     render(<TracesTable query={{ dateRange: { date_from: "all" } }} pageSize={100} columnVisibility={{ input: false, output: false }} />, { wrapper: h.wrapper });
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(10));
     expect(h.backend.stats.count("query")).toBe(1);
-    await waitFor(() => expect(screen.queryAllByRole("img", { name: "Loading sentiment" })).toHaveLength(0), { timeout: 5000 });
+    await waitFor(() => expect(screen.queryAllByRole("img", { name: "Loading sentiment" })).toHaveLength(0), { timeout: 15_000 });
     const rendered = dataRows().map((row) => row.dataset.rowId!);
     const sentimentBodies = h.backend.stats.requests.filter((r) => r.endpoint === "sentiment").map((r) => (r.body as { ids: string[] }).ids);
     expect(sentimentBodies).toHaveLength(Math.ceil(rendered.length / 5));

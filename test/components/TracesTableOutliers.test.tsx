@@ -11,7 +11,7 @@ import { syntheticTraces } from "../../stories/fixtures/tableFixtures";
 
 afterEach(cleanup);
 
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
 const dataRows = (_root?: HTMLElement) => screen.queryAllByRole("row").filter((row) => row.hasAttribute("data-row-id"));
 const rowCount = () => Number(screen.getByRole("table").getAttribute("aria-rowcount")) - 1;
 

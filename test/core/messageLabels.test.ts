@@ -78,6 +78,15 @@ describe("labelBreakdown", () => {
     );
   });
 
+  it("keeps a judged trace with no emotion over its threshold under the neutral filter, where its bucket files it", () => {
+    // fast-check's counterexample (seed 2010166532): one message judged, no label passed the threshold.
+    const judged = summarizeLabels({ g1: { messages: { 0: messageLabelsFromClassifications({ labels: [], scores: {} }, null) } } }, "local");
+    expect(judged.emotionMessages).toBe(1);
+    expect(dominantEmotion(judged)).toBe("neutral");
+    expect(matchesLabelFilter(judged, { emotions: ["neutral"] })).toBe(true);
+    expect(matchesLabelFilter(judged, { emotions: ["joy"] })).toBe(false);
+  });
+
   it("reports rows the filter cannot judge as null, and keeps everything with no filter", () => {
     expect(matchesLabelFilter(null, { emotions: ["joy"] })).toBeNull();
     expect(matchesLabelFilter(null, {})).toBe(true);

@@ -86,14 +86,18 @@ describe("the XSS tripwires", () => {
 });
 
 describe("XSS: hostile strings never run, navigate or open dialogs", () => {
+  // One test per group of strings (each chunk of the list, then the crafted payloads), so no single
+  // test carries the whole list on a busy box.
+  const GROUPS = [...hostileChunks(90), PAYLOADS].map((strings, i) => [i + 1, strings] as const);
+
   it(`covers all ${HOSTILE_STRINGS.length} strings (the naughty-strings list and the crafted payloads)`, () => {
     expect(HOSTILE_STRINGS.length).toBeGreaterThan(500);
     const shown = new Set(traces.flatMap((t) => t.events.map((e) => e.properties.$ai_model as string)));
     expect(HOSTILE_STRINGS.every((s) => shown.has(s))).toBe(true);
   });
 
-  it("SafeMarkdown: every string and payload, alone and all in one text, through the parser", async () => {
-    for (const strings of [...hostileChunks(90), PAYLOADS]) {
+  it.each(GROUPS)("SafeMarkdown, group %i: every string and payload, alone and all in one text, through the parser", async (_, strings) => {
+    {
       const root = await expectSafe(
         <div>
           <SafeMarkdown text={strings.join("\n\n")} />
@@ -173,8 +177,8 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
   // error states (a proxy or PostHog may echo hostile input back in an error body).
   const serverError = (text: string) => new ApiError({ kind: "http", status: 500, body: { error: text, detail: text } });
 
-  it("SummaryPanelView: title, flow diagram, bullets, notes, line refs, the text they mark, and error messages", async () => {
-    for (const strings of [...hostileChunks(90), PAYLOADS]) {
+  it.each(GROUPS)("SummaryPanelView, group %i: title, flow diagram, bullets, notes, line refs, the text they mark, and error messages", async (_, strings) => {
+    {
       const root = await expectSafe(
         <div>
           <SummaryPanelView status="success" summary={hostileSummaryOf(strings)} textRepr={hostileLines(strings)} mode="detailed" />
@@ -194,8 +198,8 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
     }
   });
 
-  it("EvaluationSummaryPanelView: assessment, patterns, example ids and their reasoning tooltips, recommendations, errors", async () => {
-    for (const strings of [...hostileChunks(90), PAYLOADS]) {
+  it.each(GROUPS)("EvaluationSummaryPanelView, group %i: assessment, patterns, example ids and their reasoning tooltips, recommendations, errors", async (_, strings) => {
+    {
       await expectSafe(
         <div>
           {strings.map((s, i) => (
@@ -235,8 +239,8 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
     }
   });
 
-  it("SessionViewTraceList: titles, names, previews, expanded conversations, sentiment and summary errors", async () => {
-    for (const [k, strings] of [...hostileChunks(90), PAYLOADS].entries()) {
+  it.each(GROUPS)("SessionViewTraceList, group %i: titles, names, previews, expanded conversations, sentiment and summary errors", async (k, strings) => {
+    {
       const traces = hostileSessionTraces(strings, strings[0] ?? "", `session-${k}`);
       const root = await expectSafe(
         <SessionViewTraceList
@@ -253,6 +257,9 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
       );
       if (strings === PAYLOADS) expectShownAsText(root, PAYLOADS);
     }
+  });
+
+  it("SessionView and its error state: the crafted payloads", async () => {
     const payloadSession = hostileSessionTraces(PAYLOADS, "payload-session", "payload");
     expectShownAsText(await expectSafe(<SessionView sessionId="payload-session" traces={payloadSession} defaultExpandedTraceIds={[payloadSession[0]!.id]} />), PAYLOADS);
     await expectSafe(<SessionViewTraceList traces={undefined} error={serverError(PAYLOADS.join(" "))} onRetry={() => undefined} />);

@@ -55,7 +55,7 @@ export function SessionViewTrace(props: SessionViewTraceProps) {
     .filter((part) => part && part !== FORMAT_PLACEHOLDER)
     .join(" · ");
   return (
-    <li data-slot="session-trace" data-trace-id={trace.id} data-state={expanded ? "open" : "closed"} className="tl:rounded-tl tl:border tl:border-solid tl:border-border tl:bg-bg">
+    <li data-slot="session-trace" data-trace-id={String(trace.id)} data-state={expanded ? "open" : "closed"} className="tl:rounded-tl tl:border tl:border-solid tl:border-border tl:bg-bg">
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-x-3 tl:gap-y-1 tl:px-3 tl:py-2">
         <button
           type="button"
