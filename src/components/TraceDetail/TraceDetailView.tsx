@@ -95,7 +95,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     showTimeline = true, treeHeight = 420, stackBelow, locale, mediaPolicy, neighbours, onTraceNavigate, className, ...rest
   } = props;
   // A large trace paints its rows from the tree's shape first; the finished tree follows (useTraceDetailBuild).
-  const built = useTraceDetailBuild(trace);
+  const built = useTraceDetailBuild(trace, locale);
   const { shape, tree } = built;
   const state = useTraceDetailState({
     tree: shape, selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,

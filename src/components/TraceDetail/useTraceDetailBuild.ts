@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/trace";
 import { runJob, type SlicedJob } from "../ui/slicedJob";
+import { traceDetailInsightSteps } from "./traceDetailInsight";
 
 /** Up to this many events, the whole tree is built during render (the same result on every machine, and in tests). */
 export const SYNC_TREE_EVENTS = 2000;
@@ -9,7 +10,6 @@ export const SYNC_TREE_EVENTS = 2000;
 const SLICE_MS = 12;
 /** What TraceDetail shows, in the order a large trace gets it, each after the previous one has been painted. */
 export type TraceDetailStage = "shape" | "tree" | "timeline" | "complete";
-const NEXT: Partial<Record<TraceDetailStage, TraceDetailStage>> = { tree: "timeline", timeline: "complete" };
 
 interface Started {
   shape: TraceTreeShape | null;
@@ -62,12 +62,28 @@ function afterPaint(fn: () => void): () => void {
   };
 }
 
+/** Runs `job` in slices of {@link SLICE_MS}, each after a paint; returns its cancel. */
+function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: (error: unknown) => void): () => void {
+  let cancel = () => undefined as void;
+  const step = () => {
+    try {
+      const result = runJob(job, performance.now() + SLICE_MS);
+      if (result.done) onDone(result.value);
+      else cancel = afterPaint(step);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  cancel = afterPaint(step);
+  return () => cancel();
+}
+
 /**
  * TraceDetail's tree, built so that a large trace paints its rows first: the shape during render, the
  * rest of the build in short slices after that paint, then the timeline, then the loop badges, each in
  * a task of its own. Traces of up to {@link SYNC_TREE_EVENTS} events get everything at once.
  */
-export function useTraceDetailBuild(trace: LLMTrace | null | undefined): TraceDetailBuild {
+export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?: string): TraceDetailBuild {
   const started = useMemo(() => start(trace), [trace]);
   const [progress, setProgress] = useState<{ for: Started; tree: TraceTree | null; error: unknown; stage: TraceDetailStage } | null>(null);
   const current = progress?.for === started ? progress : null;
@@ -76,25 +92,17 @@ export function useTraceDetailBuild(trace: LLMTrace | null | undefined): TraceDe
   useEffect(() => {
     const job = started.job;
     if (!job || current) return;
-    let cancel = () => undefined as void;
-    const step = () => {
-      try {
-        const result = runJob(job, performance.now() + SLICE_MS);
-        if (result.done) setProgress({ for: started, tree: result.value, error: null, stage: "tree" });
-        else cancel = afterPaint(step);
-      } catch (error) {
-        setProgress({ for: started, tree: null, error, stage: "complete" });
-      }
-    };
-    cancel = afterPaint(step);
-    return () => cancel();
+    return runInSlices(job, (tree) => setProgress({ for: started, tree, error: null, stage: "tree" }), (error) => setProgress({ for: started, tree: null, error, stage: "complete" }));
   }, [started, current]);
 
   useEffect(() => {
-    const next = current ? NEXT[current.stage] : undefined;
-    if (!current || !next) return;
-    return afterPaint(() => setProgress({ ...current, stage: next }));
-  }, [current]);
+    if (current?.stage === "tree") return afterPaint(() => setProgress({ ...current, stage: "timeline" }));
+    // The loop search, the costly part of the insight, in slices of its own; the view then finds it cached.
+    const tree = current?.tree;
+    if (current?.stage !== "timeline" || !tree) return;
+    const done = () => setProgress({ ...current, stage: "complete" });
+    return runInSlices(traceDetailInsightSteps(tree, locale), done, done);
+  }, [current, locale]);
 
   if (!started.job) return { shape: started.shape, tree: started.tree, error: started.error, stage };
   return { shape: started.shape, tree: current?.tree ?? null, error: current?.error ?? null, stage };
