@@ -36,6 +36,7 @@ export default [
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),
-  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),
+  // inference: +2 kB (issue 16) for engineGraph.ts, the graph rewrite that keeps ONNX Runtime's wasm Cast kernel cold.
+  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "22 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];
