@@ -1,8 +1,9 @@
 /**
  * Renderings reused within one formatTextRepr call. An agent trace repeats itself: every generation
- * carries the conversation so far and the same tool list, as fresh objects with equal contents. A
- * part is reused only when its value equals, in plain JSON terms and key order, one rendered earlier
- * in the same call; nothing outlives the call, so no state is kept on the caller's objects.
+ * carries the same tool list, as fresh objects with equal contents. (Messages repeat too, but they
+ * render about as fast as they compare, so they are not memoised.) A part is reused only when its
+ * value equals, in plain JSON terms and key order, one rendered earlier in the same call; nothing
+ * outlives the call, so no state is kept on the caller's objects.
  */
 
 /** Deeper values are simply rendered again (and a cycle cannot recurse forever). */
@@ -55,8 +56,6 @@ interface Rendered<T> {
 }
 
 class RenderMemo {
-  /** Rendered messages by content text (the usual case: a str content). */
-  readonly messages = new Map<string, Rendered<readonly string[]>[]>();
   readonly tools: Rendered<readonly string[]>[] = [];
 }
 
@@ -71,24 +70,6 @@ export function withRenderMemo<T>(render: () => T): T {
   } finally {
     memo = null;
   }
-}
-
-/**
- * The lines `render` gives for the body of `message` (what follows its `[n] ROLE` heading), reused
- * when an equal message was rendered before in this call; `content` is its content, the lookup key.
- */
-export function memoMessage(message: unknown, content: unknown, render: () => readonly string[]): readonly string[] {
-  if (memo === null || typeof content !== "string") return render();
-  let entries = memo.messages.get(content);
-  if (entries !== undefined) {
-    for (const entry of entries) {
-      if (samePlainValue(entry.value, message)) return entry.rendered;
-    }
-  }
-  const rendered = render();
-  if (entries === undefined) memo.messages.set(content, (entries = []));
-  entries.push({ value: message, rendered });
-  return rendered;
 }
 
 /** The lines `render` gives for a tool list, reused when an equal list was rendered before in this call. */
