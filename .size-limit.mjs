@@ -18,11 +18,14 @@ export default [
   // +3 kB for the label chips, which left the main entry.
   // tables: +5.5 kB for issue 21's row actions, compact layout and the one-line previews (markdownPreview)
   // and trace times its cells use.
-  entry("tracelens/tables", "dist/tables.js", "106 kB", peers),
+  // tables: +4.2 kB for issue 18's person column (PersonBadge in every row, its top-layer popover, and
+  // PostHog's property-filter rules evaluated in the browser when "Filter to this person" narrows host data).
+  entry("tracelens/tables", "dist/tables.js", "111 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
-  entry("tracelens/trace", "dist/trace.js", "119 kB", peers),
+  // trace: +1.5 kB (issues #16/#15, branch tree): TraceDetail's staged build (shape first, the rest in slices) and sliced loop search.
+  entry("tracelens/trace", "dist/trace.js", "120.5 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
@@ -30,10 +33,12 @@ export default [
   // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
   // core: +10 kB for explore data (PostHog dates, property filters with HogQL semantics, sessions, error groups, trends, neighbours, URL state), issue 18.
   // core: +5.2 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
-  entry("tracelens/core", "dist/core/index.js", "75 kB"),
+  // core: +0.6 kB (branch tree): startTraceTree's two stages and detectTraceLoopsSteps.
+  entry("tracelens/core", "dist/core/index.js", "75.7 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),
-  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "20 kB", runtime),
+  // inference: +2 kB (issue 16) for engineGraph.ts, the graph rewrite that keeps ONNX Runtime's wasm Cast kernel cold.
+  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "22 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];

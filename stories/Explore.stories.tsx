@@ -74,3 +74,41 @@ export const KeyboardWalk: Story = {
     await waitFor(() => expect(canvas.getByTestId("url").textContent).not.toBe(opened), SLOW);
   },
 };
+
+/**
+ * "Filter to this person" from the traces list, by keyboard: Tab into the rows, on to the focused row's
+ * person, Enter opens their popover, Enter on "Filter to this person". The filter lands in the URL and the
+ * filter bar, every traces row is then that person's, and the sessions narrow with them; the same popover
+ * then offers to remove it.
+ */
+export const FilterToPerson: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const traces = canvas.getByRole("region", { name: "Traces" });
+    const sessions = canvas.getByRole("region", { name: "Sessions" });
+    await waitFor(() => expect(rowsIn(traces).length).toBeGreaterThan(3), SLOW);
+    await waitFor(() => expect(rowsIn(sessions).length).toBeGreaterThan(1), SLOW);
+    const sessionsBefore = rowsIn(sessions).length;
+
+    await tabTo((el) => traces.contains(el) && el.hasAttribute("data-row-id"), { limit: 120 });
+    const row = document.activeElement as HTMLElement;
+    const person = await tabTo((el) => row.contains(el) && el.hasAttribute("aria-expanded") && /^Person: /.test(el.textContent ?? ""));
+    const who = person.querySelector('[data-slot="person-badge-label"]')!.textContent!;
+    await userEvent.keyboard("{Enter}");
+    const panel = await within(document.body).findByRole("group", { name: /^Person / });
+    await expect(panel).toBeVisible();
+    await tabTo((el) => el.textContent === "Filter to this person");
+    await userEvent.keyboard("{Enter}");
+
+    // The popover closed, focus is back on the person, and the filter is in the URL and the filter bar.
+    await waitFor(() => expect(canvas.getByTestId("url")).toHaveTextContent(/filters=.*person/), SLOW);
+    await expect(within(canvas.getByRole("list", { name: "Property filters" })).getAllByRole("listitem")).toHaveLength(1);
+    await waitFor(() => expect(rowsIn(traces).length).toBeGreaterThan(0), SLOW);
+    await waitFor(() => expect(rowsIn(traces).every((tr) => tr.querySelector('[data-slot="person-badge-label"]')?.textContent === who)).toBe(true), SLOW);
+    await waitFor(() => expect(rowsIn(sessions).length).toBeLessThan(sessionsBefore), SLOW);
+
+    // On any of their rows the popover now offers to remove the filter.
+    await userEvent.click(within(rowsIn(traces)[0]!).getByRole("button", { name: /^Person: / }));
+    await expect(await within(document.body).findByRole("button", { name: "Remove the filter to this person" })).toBeVisible();
+  },
+};

@@ -1,9 +1,9 @@
 /**
- * The Explore page: TraceFilters, SessionsTable, ErrorsTable and TraceDetail assembled into one screen over
+ * The Explore page: TraceFilters, SessionsTable, ErrorsTable, TracesTable and TraceDetail assembled into one screen over
  * the embedded default (a local client, no backend), its state in the URL through `useTraceLensUrlState`.
  */
 import { useMemo, useState } from "react";
-import { ErrorsTable, SessionsTable, TraceDetail, TraceFilters, useTraceLensUrlState, type UrlStateAdapter } from "../src/all";
+import { ErrorsTable, SessionsTable, TraceDetail, TraceFilters, TracesTable, useTraceLensUrlState, type UrlStateAdapter } from "../src/all";
 import type { TraceClickDetails } from "../src/core";
 import { EXPLORE_NOW, exploreClient, exploreTraces } from "./fixtures/exploreFixtures";
 import { LocalProvider } from "./TracesTableStoryParts";
@@ -33,6 +33,8 @@ function ExploreScreen({ traces }: { traces: ReturnType<typeof exploreTraces> })
     () => ({ dateRange: filters.dateRange, properties: filters.properties, filterTestAccounts: filters.filterTestAccounts }),
     [filters.dateRange, filters.properties, filters.filterTestAccounts],
   );
+  // The traces list takes the person filters apart, so "Filter to this person" in its rows lands in the URL's filters.
+  const tracesQuery = useMemo(() => ({ dateRange: filters.dateRange, filterTestAccounts: filters.filterTestAccounts }), [filters.dateRange, filters.filterTestAccounts]);
   const open = (traceId: string, details: TraceClickDetails) => setUrl({ trace: traceId, timestamp: details.timestamp, event: null });
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 16 }}>
@@ -44,6 +46,18 @@ function ExploreScreen({ traces }: { traces: ReturnType<typeof exploreTraces> })
       <section aria-label="Errors">
         <h2 style={{ fontSize: 14, margin: "0 0 6px" }}>Errors</h2>
         <ErrorsTable query={exploreFilters} now={EXPLORE_NOW} height={260} onTraceClick={open} />
+      </section>
+      <section aria-label="Traces">
+        <h2 style={{ fontSize: 14, margin: "0 0 6px" }}>Traces</h2>
+        <TracesTable
+          query={tracesQuery}
+          propertyFilters={filters.properties}
+          onPropertyFiltersChange={(properties) => setUrl({ filters: { ...filters, properties } })}
+          now={EXPLORE_NOW}
+          height={300}
+          pageSize={25}
+          onTraceClick={open}
+        />
       </section>
       {url.trace && (
         <section aria-label="Trace">

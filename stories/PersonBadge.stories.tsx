@@ -3,6 +3,7 @@ import { expect, fn, userEvent, within } from "storybook/test";
 import { PersonBadge } from "../src/all";
 import { HOSTILE_STRINGS } from "./fixtures/tableFixtures";
 import { tabTo, named } from "./keyboardPlay";
+import { INLINE_AVATAR, PEOPLE, REMOTE_AVATAR } from "./fixtures/personFixtures";
 
 const ana = { uuid: "0190aaaa-bbbb-7ccc-8ddd-eeeeffff0001", distinct_id: "user-ana", properties: { email: "ana@acme.com", name: "Ana Lima", tier: "pro", $initial_os: "Mac OS X" } };
 
@@ -93,5 +94,43 @@ export const Hostile: Story = {
     await userEvent.click(within(canvasElement).getByText(/^Properties/));
     await expect(canvasElement.querySelector("script, img[onerror], a[href^='javascript']")).toBeNull();
     await expect((window as { __tracelensPwned?: boolean }).__tracelensPwned).toBeUndefined();
+  },
+};
+
+/** An inline (data:) picture draws at once, in the badge and the popover. */
+export const InlinePicture: Story = {
+  args: { person: PEOPLE[1] },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot="person-badge-avatar"] img')).toHaveAttribute("src", INLINE_AVATAR);
+  },
+};
+
+/** A remote picture is not requested: initials stay, and the popover offers to load it, naming its host. */
+export const RemotePictureAsks: Story = {
+  args: { person: PEOPLE[0] },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector("img")).toBeNull();
+    await userEvent.click(within(canvasElement).getByRole("button", { name: /^Person:/ }));
+    const load = within(canvasElement).getByRole("button", { name: "Load image from avatars.example.com" });
+    await userEvent.click(load);
+    await expect(canvasElement.querySelector(`img[src="${REMOTE_AVATAR}"]`)).not.toBeNull();
+  },
+};
+
+/** The host allows the picture's origin: it draws in the badge. */
+export const RemotePictureAllowed: Story = {
+  args: { person: PEOPLE[0], mediaPolicy: { allowOrigins: [new URL(REMOTE_AVATAR).origin] } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector(`[data-slot="person-badge-avatar"] img[src="${REMOTE_AVATAR}"]`)).not.toBeNull();
+  },
+};
+
+/** A picture address that is no image address (javascript:) is never drawn; the popover says it is not allowed. */
+export const PictureRefused: Story = {
+  args: { person: PEOPLE[3] },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole("button", { name: /^Person:/ }));
+    await expect(within(canvasElement).getByText(/its address is not allowed/)).toBeVisible();
+    await expect(canvasElement.querySelector("img")).toBeNull();
   },
 };

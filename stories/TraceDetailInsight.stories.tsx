@@ -121,6 +121,9 @@ export const Huge10kEvents: Story = {
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole("tree")).toBeVisible();
     await expect(canvasElement.querySelectorAll('[data-slot="trace-tree-row"]').length).toBeLessThan(200);
+    // The rest of a large trace (header, panel, timeline, loop badges) follows the rows.
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="trace-detail-pending"]')).toBeNull(), { timeout: 15_000 });
+    await expect(canvasElement.querySelector('[data-slot="trace-header"]')).not.toBeNull();
   },
 };
 

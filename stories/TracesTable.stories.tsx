@@ -8,6 +8,7 @@ import { tabTo } from "./keyboardPlay";
 import { PostHogMockProvider } from "./fixtures/postHogMockClient";
 import { keywordClassifier } from "./fixtures/tableFixtures";
 import { atWidth } from "./fixtures/containerWidth";
+import { REMOTE_AVATAR, personTraces } from "./fixtures/personFixtures";
 
 /** Play functions wait on the embedded local client; CI machines are shared. */
 const SLOW = { timeout: 15_000 }; // a hang guard for a busy 2-core box, not a speed check
@@ -156,6 +157,54 @@ export const KeyboardOnly: Story = {
     await expect(firstRow).toHaveAttribute("data-row-id", slowest[0]!.id);
     await userEvent.keyboard("{ArrowDown}{Enter}");
     await expect(args.onTraceClick).toHaveBeenCalledWith(slowest[1]!.id, expect.objectContaining({ trace: slowest[1] }));
+  },
+};
+
+/**
+ * Persons, by keyboard: Tab reaches the focused row's person; Enter opens their popover (drawn above the
+ * table, never clipped by the cell); Escape closes it back on the badge; Enter on "Filter to this person"
+ * keeps only their traces, and the toolbar says so with a removable chip.
+ */
+export const FilterToPerson: Story = {
+  args: { traces: personTraces(24) },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const row = await tabTo((el) => el.hasAttribute("data-row-id"));
+    const person = await tabTo((el) => row.contains(el) && el.hasAttribute("aria-expanded"));
+    const who = person.querySelector('[data-slot="person-badge-label"]')!.textContent!;
+    await userEvent.keyboard("{Enter}");
+    await expect(await within(document.body).findByRole("group", { name: `Person ${who}` })).toBeVisible();
+    await userEvent.keyboard("{Escape}");
+    await expect(person).toHaveFocus();
+    await expect(person).toHaveAttribute("aria-expanded", "false");
+    await userEvent.keyboard("{Enter}");
+    await tabTo((el) => el.textContent === "Filter to this person");
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(rowsOf(canvasElement).every((tr) => tr.querySelector('[data-slot="person-badge-label"]')?.textContent === who)).toBe(true), SLOW);
+    await expect(rowsOf(canvasElement).length).toBeLessThan(args.traces!.length);
+    await expect(canvas.getByRole("list", { name: "Table filters" })).toHaveTextContent(who === "bo" ? "username" : "person");
+    await expect(args.onTraceClick).not.toHaveBeenCalled();
+  },
+};
+
+/** Persons' pictures: inline ones draw, a remote one waits behind the popover's button unless its origin is allowed. */
+export const PersonPictures: Story = {
+  args: { traces: personTraces(8) },
+  render: (args) => (
+    <div style={{ display: "grid", gap: 16 }}>
+      <StateFrame title="Remote pictures ask (the default)">
+        <TracesTable {...args} height={260} label="Asking" />
+      </StateFrame>
+      <StateFrame title="avatars.example.com allowed">
+        <TracesTable {...args} height={260} label="Allowing" mediaPolicy={{ allowOrigins: [new URL(REMOTE_AVATAR).origin] }} />
+      </StateFrame>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const [asking, allowing] = within(canvasElement).getAllByRole("table");
+    await expect(asking!.querySelector(`img[src="${REMOTE_AVATAR}"]`)).toBeNull();
+    await expect(asking!.querySelector('[data-slot="person-badge-avatar"] img[src^="data:"]')).not.toBeNull();
+    await expect(allowing!.querySelector(`img[src="${REMOTE_AVATAR}"]`)).not.toBeNull();
   },
 };
 

@@ -11,6 +11,9 @@ import type { TraceFilterState } from "./traceFilterState";
 /** PostHog's PERSON_DEFAULT_DISPLAY_NAME_PROPERTIES, in its order. */
 export const PERSON_DISPLAY_NAME_PROPERTIES = ["email", "Email", "name", "Name", "username", "Username", "UserName"] as const;
 
+/** Person properties that may hold a picture's address, in the order they are read. */
+export const PERSON_AVATAR_PROPERTIES = ["$avatar", "avatar", "avatar_url", "picture"] as const;
+
 export interface PersonLike {
   uuid?: string | null;
   distinct_id?: string | null;
@@ -29,6 +32,8 @@ export interface PersonDisplay {
   initials: string;
   /** A stable 0–359 hue for the avatar, from the distinct id (or label). */
   hue: number;
+  /** A picture's address from the properties, unchecked: only the media policy decides whether it loads. */
+  avatarUrl: string | null;
 }
 
 function text(value: unknown, max = 200): string | null {
@@ -89,6 +94,7 @@ export function personDisplay(person: PersonLike | null | undefined, options: { 
     uuid: text(person?.uuid),
     initials: labelFrom === "none" ? "?" : labelFrom === "distinct-id" ? initialsOf(shown, false).slice(0, 1) : initialsOf(shown, fromEmail),
     hue: hueOf(distinctId ?? shown),
+    avatarUrl: PERSON_AVATAR_PROPERTIES.map((key) => text(properties[key], 8192)).find((url) => url !== null) ?? null,
   };
 }
 
@@ -114,14 +120,15 @@ export function personFilter(person: PersonLike | null | undefined, distinctId?:
   return id ? { type: "person", key: "distinct_id", operator: "exact", value: id } : null;
 }
 
-function sameFilter(a: QueryPropertyFilter, b: QueryPropertyFilter): boolean {
+/** Whether two property filters ask the same thing (type, key, operator and value). */
+export function samePropertyFilter(a: QueryPropertyFilter, b: QueryPropertyFilter): boolean {
   return (a.type ?? "event") === (b.type ?? "event") && a.key === b.key && (a.operator ?? "exact") === (b.operator ?? "exact") && JSON.stringify(a.value) === JSON.stringify(b.value);
 }
 
 /** Whether the state already filters to this person. */
 export function isFilteredToPerson(state: Pick<TraceFilterState, "properties">, person: PersonLike | null | undefined, distinctId?: string | null): boolean {
   const filter = personFilter(person, distinctId);
-  return filter !== null && state.properties.some((existing) => sameFilter(existing, filter));
+  return filter !== null && state.properties.some((existing) => samePropertyFilter(existing, filter));
 }
 
 /**
@@ -131,7 +138,7 @@ export function isFilteredToPerson(state: Pick<TraceFilterState, "properties">, 
 export function filterToPerson<S extends Pick<TraceFilterState, "properties">>(state: S, person: PersonLike | null | undefined, options: { distinctId?: string | null; toggle?: boolean } = {}): S {
   const filter = personFilter(person, options.distinctId);
   if (!filter) return state;
-  const present = state.properties.some((existing) => sameFilter(existing, filter));
+  const present = state.properties.some((existing) => samePropertyFilter(existing, filter));
   if (present && !options.toggle) return state;
-  return { ...state, properties: present ? state.properties.filter((existing) => !sameFilter(existing, filter)) : [...state.properties, filter] };
+  return { ...state, properties: present ? state.properties.filter((existing) => !samePropertyFilter(existing, filter)) : [...state.properties, filter] };
 }

@@ -2,7 +2,7 @@
  * Trace tree: `buildTraceTree`, its metrics, critical path and flattening helpers.
  * Split into `trace*.ts` parts; this module is the public surface.
  */
-export { buildTraceTree } from "./traceBuild";
+export { buildTraceTree, startTraceTree, type TraceTreeBuild, type TraceTreeShape } from "./traceBuild";
 export { derivedEventKey, keptTraceEvents, type KeptTraceEvent } from "./traceAssemble";
 export { flattenTraceTree, traceNodeAncestorKeys, type TraceTreeRow, type FlattenTraceTreeOptions } from "./traceFlatten";
 export { postHogTotalLatency, type LatencyRuleEvent } from "./traceMetrics";

@@ -133,17 +133,23 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
   };
 
   const kept: TraceRecord[] = [];
+  // Per kept record with an event id, the first kept record with that id (from the detector, with dedupe on).
+  const firstOfId: Array<TraceRecord | undefined> = [];
   for (const record of records) {
     const verdict = dedupe ? detector.check(record) : null;
     if (verdict) result.duplicates.push({ record, original: verdict.original, reason: verdict.reason });
-    else kept.push(record);
+    else {
+      kept.push(record);
+      firstOfId.push(detector.firstWithSameId);
+    }
   }
   result.rootRecord = chooseRootRecord(kept, traceId);
-  for (const record of kept) {
+  for (let k = 0; k < kept.length; k++) {
+    const record = kept[k] as TraceRecord;
     if (record.eventId !== null) {
-      const first = firstByEventId.get(record.eventId);
-      if (first) result.reusedIds.push({ record, first });
-      else firstByEventId.set(record.eventId, record);
+      const first = dedupe ? firstOfId[k] : firstByEventId.get(record.eventId);
+      if (first && first !== record) result.reusedIds.push({ record, first });
+      else if (!dedupe) firstByEventId.set(record.eventId, record);
     }
     if (record.kind === "metric" || record.kind === "feedback") {
       result.annotationRecords.push(record);

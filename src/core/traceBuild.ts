@@ -1,22 +1,14 @@
 /**
- * `buildTraceTree`: LLMTrace or bare event list → typed tree with metrics and critical path.
+ * `buildTraceTree`: LLMTrace or bare event list → typed tree with metrics and critical path; its first
+ * stage (the shape) here, the rest in traceBuildFinish.ts.
  */
 import { readString } from "./eventsAccess";
-import { assembleTrace, derivedEventKey } from "./traceAssemble";
+import { assembleTrace } from "./traceAssemble";
 import { traceRecordName, type TraceRecord } from "./traceEvents";
 import { ROOT_PARENT, TraceIdIndex, resolveParents } from "./traceLinking";
-import { finishTraceTree } from "./traceFinish";
-import { traceDataNotes } from "./traceNotes";
-import { emptyNodeMetrics, finiteSum, ownNodeMetrics, postHogTotalLatency, roundTo, totalsFromMetrics } from "./traceMetrics";
-import type { BuildTraceTreeOptions, TraceDuplicate, TraceNodeAnnotations, TraceTree, TraceTreeNode } from "./traceTypes";
-import { reportedUsage, treeUsageCoverage } from "./traceUsage";
-
-// Shared by every node without annotations (most of them); replaced on first write.
-const NO_ANNOTATIONS: TraceNodeAnnotations = Object.freeze({
-  metrics: Object.freeze([]),
-  feedback: Object.freeze([]),
-  evaluations: Object.freeze([]),
-});
+import { NO_ANNOTATIONS, finishTraceTreeBuild, type BuiltShape } from "./traceBuildFinish";
+import { emptyNodeMetrics, ownNodeMetrics, totalsFromMetrics } from "./traceMetrics";
+import type { BuildTraceTreeOptions, TraceTree, TraceTreeNode } from "./traceTypes";
 
 function createNode(key: string, record: TraceRecord | null, name: string): TraceTreeNode {
   const kind = record ? (record.kind === "metric" || record.kind === "feedback" ? "other" : record.kind) : "trace";
@@ -44,11 +36,6 @@ function createNode(key: string, record: TraceRecord | null, name: string): Trac
   };
 }
 
-function annotate(node: TraceTreeNode, list: keyof TraceNodeAnnotations, record: TraceRecord): void {
-  if (node.annotations === NO_ANNOTATIONS) node.annotations = { metrics: [], feedback: [], evaluations: [] };
-  (node.annotations[list] as TraceRecord["event"][]).push(record.event);
-}
-
 /** Siblings by operation start (untimed last), then longer latency first, then input order. */
 function compareSiblings(a: TraceRecord, b: TraceRecord): number {
   const as = a.startMs ?? Number.POSITIVE_INFINITY;
@@ -58,6 +45,26 @@ function compareSiblings(a: TraceRecord, b: TraceRecord): number {
   const bl = b.latency ?? -1;
   if (al !== bl) return bl - al;
   return a.ordinal - b.ordinal;
+}
+
+/** The tree's structure, before its figures are summed: what a tree view needs to draw its rows. */
+export interface TraceTreeShape {
+  traceId: string | null;
+  root: TraceTreeNode;
+  nodesByKey: ReadonlyMap<string, TraceTreeNode>;
+  /** Filled in as the build goes on: annotations and dropped copies join it when the tree is finished. */
+  nodesByEventId: ReadonlyMap<string, TraceTreeNode>;
+}
+
+/** A tree under construction: its shape now, the finished tree from `finish` (a step-wise job). */
+export interface TraceTreeBuild {
+  /**
+   * Nodes, keys, parents and children in their final order, with each node's own figures. Not yet
+   * there: subtree totals, extents, self times, depths, the critical path, annotations and notes.
+   */
+  shape: TraceTreeShape;
+  /** Finishes the same nodes into the tree `buildTraceTree` returns, yielding between chunks of work. */
+  finish: Generator<void, TraceTree, void>;
 }
 
 /**
@@ -75,8 +82,21 @@ function compareSiblings(a: TraceRecord, b: TraceRecord): number {
  * - Linear apart from sorting siblings (O(n log n)); no recursion anywhere.
  */
 export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTree {
+  const { finish } = startTraceTree(input, options);
+  for (;;) {
+    const step = finish.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `buildTraceTree` in two stages, for views of large traces: the shape at once (records, dedupe,
+ * parents, cycles, sibling order), the rest as a job a caller can run in slices after a first paint.
+ * Running `finish` to the end gives exactly what `buildTraceTree` returns.
+ */
+export function startTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTreeBuild {
   const assembled = assembleTrace(input, options);
-  const { traceId, rootRecord, nodeRecords, annotationRecords } = assembled;
+  const { traceId, rootRecord, nodeRecords } = assembled;
   const traceName = readString(assembled.trace?.traceName);
   const root = createNode(traceId ?? "trace", rootRecord, traceName || (rootRecord ? traceRecordName(rootRecord) : "trace"));
   root.kind = "trace";
@@ -86,22 +106,23 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
   // An id selects the first kept event that has it; later ones get derived keys below.
   const reused = new Set(assembled.reusedIds.map((r) => r.record));
   if (rootRecord?.eventId && !reused.has(rootRecord)) nodesByEventId.set(rootRecord.eventId, root);
-  const nodes: TraceTreeNode[] = nodeRecords.map((record) => {
+  const nodes: TraceTreeNode[] = new Array(nodeRecords.length);
+  for (let i = 0; i < nodeRecords.length; i++) {
+    const record = nodeRecords[i] as TraceRecord;
     const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
     let key = base;
     // Collisions (reused ids that are not duplicates) keep both nodes under distinct keys.
     for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
     const node = createNode(key, record, traceRecordName(record));
     nodesByKey.set(key, node);
-    if (record.eventId !== null && !reused.has(record) && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, node);
-    return node;
-  });
+    // A record that is not reused is the first kept one with its id, so no node holds the id yet.
+    if (record.eventId !== null && !reused.has(record)) nodesByEventId.set(record.eventId, node);
+    nodes[i] = node;
+    record.holder = node;
+    record.nodeIndex = i;
+  }
 
   if (rootRecord) rootRecord.holder = root;
-  nodeRecords.forEach((record, i) => {
-    record.holder = nodes[i] as TraceTreeNode;
-    record.nodeIndex = i;
-  });
   // References to a dropped copy's UUID (e.g. an evaluation's target) resolve to the kept node.
   const aliases: Array<[string, number]> = [];
   for (const { record, original } of assembled.duplicates) {
@@ -113,107 +134,41 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
   const links = resolveParents(nodeRecords, index);
   const orphans: TraceTreeNode[] = [];
   const brokenCycles: TraceTreeNode[] = [];
-  const childIndexes: number[][] = nodes.map(() => []);
+  const noteRecords = new Map<TraceTreeNode, TraceRecord>();
+  const childIndexes: Array<number[] | undefined> = new Array(nodes.length);
   const rootChildren: number[] = [];
-  nodes.forEach((node, i) => {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as TraceTreeNode;
     const parent = links.parents[i] as number;
-    (parent === ROOT_PARENT ? rootChildren : (childIndexes[parent] as number[])).push(i);
+    if (parent === ROOT_PARENT) rootChildren.push(i);
+    else (childIndexes[parent] ??= []).push(i);
     if (links.orphan[i]) {
       node.orphan = true;
       orphans.push(node);
+      noteRecords.set(node, nodeRecords[i] as TraceRecord);
     }
     if (links.cycleBroken[i]) {
       node.cycleBroken = true;
       brokenCycles.push(node);
+      noteRecords.set(node, nodeRecords[i] as TraceRecord);
     }
-  });
+  }
 
   const byRecord = (a: number, b: number) => compareSiblings(nodeRecords[a] as TraceRecord, nodeRecords[b] as TraceRecord);
-  const materialize = (parent: TraceTreeNode, indexes: number[]) => {
+  const materialize = (parent: TraceTreeNode, indexes: number[] | undefined) => {
+    if (!indexes) return;
     if (indexes.length > 1) indexes.sort(byRecord);
-    parent.children = indexes.map((i) => nodes[i] as TraceTreeNode);
-    for (const child of parent.children) child.parentKey = parent.key;
+    const children: TraceTreeNode[] = new Array(indexes.length);
+    for (let c = 0; c < indexes.length; c++) {
+      const child = nodes[indexes[c] as number] as TraceTreeNode;
+      child.parentKey = parent.key;
+      children[c] = child;
+    }
+    parent.children = children;
   };
   materialize(root, rootChildren);
-  nodes.forEach((node, i) => materialize(node, childIndexes[i] as number[]));
-  nodes.forEach((node, i) => {
-    if (node.kind === "evaluation") annotate(nodesByKey.get(node.parentKey ?? root.key) ?? root, "evaluations", nodeRecords[i] as TraceRecord);
-  });
+  for (let i = 0; i < nodes.length; i++) materialize(nodes[i] as TraceTreeNode, childIndexes[i]);
 
-  for (const record of annotationRecords) {
-    let target: TraceTreeNode = root;
-    for (const ref of record.parentRefs) {
-      const found = index.resolve(ref);
-      if (found === undefined) continue;
-      target = found === ROOT_PARENT ? root : (nodes[found] as TraceTreeNode);
-      break;
-    }
-    annotate(target, record.kind === "metric" ? "metrics" : "feedback", record);
-    record.holder = target;
-    if (record.eventId !== null && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, target);
-  }
-
-  const duplicates: TraceDuplicate[] = assembled.duplicates.map(({ record, original, reason }) => {
-    // Originals precede their copies, so a chain of copies resolves in input order.
-    const holder = original.holder ?? root;
-    record.holder = holder;
-    holder.duplicateCount++;
-    if (record.eventId !== null && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, holder);
-    return { event: record.event, index: record.ordinal, keptKey: holder.key, reason };
-  });
-
-  // Later events that reuse an id (with other content) are selected by a derived key.
-  for (const { record } of assembled.reusedIds) {
-    const key = derivedEventKey(record.eventId, record.ordinal, true);
-    if (key === null || !record.holder) continue;
-    if (record.holder.event === record.event) record.holder.eventKey = key;
-    nodesByEventId.set(key, record.holder);
-  }
-
-  const recordByNode = new Map<TraceTreeNode, TraceRecord>();
-  nodeRecords.forEach((record, i) => recordByNode.set(nodes[i] as TraceTreeNode, record));
-  // Figures the `$ai_trace` event reports itself are the trace's own (SDK aggregates), not sums.
-  const traceReported = rootRecord ? reportedUsage(rootRecord.properties) : null;
-  const ruled = postHogTotalLatency([...nodeRecords, ...annotationRecords].map((r) => r.event), traceId);
-  const latency = traceReported?.latency != null ? { totalLatency: roundTo(traceReported.latency, 2), rule: "trace-event" as const } : ruled;
-  const criticalPath = finishTraceTree(root, latency.totalLatency);
-  const start = root.extentStartMs;
-  const end = root.extentEndMs;
-  // The root stands for the trace, so its totals carry the trace's own figures too.
-  const totals = root.totals;
-  if (traceReported?.cost) {
-    totals.totalCost = traceReported.cost.total;
-    if (traceReported.cost.input !== null) totals.inputCost = traceReported.cost.input;
-    if (traceReported.cost.output !== null) totals.outputCost = traceReported.cost.output;
-  }
-  if (traceReported?.tokens) {
-    totals.inputTokens = traceReported.tokens.input ?? 0;
-    totals.outputTokens = traceReported.tokens.output ?? 0;
-    totals.totalTokens = finiteSum(totals.inputTokens, totals.outputTokens);
-  }
-  return {
-    traceId,
-    root,
-    nodesByKey,
-    nodesByEventId,
-    metrics: {
-      ...totals,
-      totalLatency: latency.totalLatency,
-      latencyRule: latency.rule,
-      coverage: treeUsageCoverage(nodes, traceReported),
-      wallClockLatency: start !== null && end !== null ? roundTo((end - start) / 1000, 6) : null,
-      startMs: start,
-      endMs: end,
-      eventCount: nodeRecords.length + annotationRecords.length + (rootRecord ? 1 : 0),
-      duplicateCount: duplicates.length,
-      metricCount: annotationRecords.filter((r) => r.kind === "metric").length,
-      feedbackCount: annotationRecords.filter((r) => r.kind === "feedback").length,
-    },
-    criticalPath,
-    duplicates,
-    orphans,
-    brokenCycles,
-    skippedCount: assembled.skippedCount,
-    notes: traceDataNotes(assembled, { orphans, brokenCycles }, (node) => recordByNode.get(node)),
-  };
+  const built: BuiltShape = { assembled, root, nodes, nodesByKey, nodesByEventId, index, orphans, brokenCycles, noteRecords };
+  return { shape: { traceId, root, nodesByKey, nodesByEventId }, finish: finishTraceTreeBuild(built) };
 }

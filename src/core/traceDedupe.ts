@@ -186,18 +186,6 @@ export interface DuplicateVerdict {
   reason: "event-id" | "content";
 }
 
-function bucketOf<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K): TraceRecord[] {
-  const bucket = map.get(key);
-  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
-}
-
-function remember<K>(map: Map<K, TraceRecord | TraceRecord[]>, key: K, record: TraceRecord): void {
-  const bucket = map.get(key);
-  if (bucket === undefined) map.set(key, record);
-  else if (Array.isArray(bucket)) bucket.push(record);
-  else map.set(key, [bucket, record]);
-}
-
 /** Stateful detector; feed records in input order. */
 export class TraceDuplicateDetector {
   // One record per key in the common case; an array only when several differ.
@@ -205,15 +193,18 @@ export class TraceDuplicateDetector {
   private readonly byContent = new ContentIndex();
   private readonly byOwnId = new Map<string, TraceRecord>();
 
-  /** The kept record that first used this event id, if another one did. */
-  firstWithEventId(eventId: string): TraceRecord | undefined {
-    return bucketOf(this.byEventId, eventId)[0];
-  }
+  /**
+   * Set by each `check` that keeps a record with an event id: the first kept record with that id (the
+   * record itself when it is the first), so a caller learns of reused ids without a map of its own.
+   */
+  firstWithSameId: TraceRecord | undefined = undefined;
 
-  /** Applies the rules above and remembers kept records. */
+  /** Applies the rules above and remembers kept records. Each map is read and written once per record. */
   check(record: TraceRecord): DuplicateVerdict | null {
-    if (record.eventId !== null) {
-      const original = bucketOf(this.byEventId, record.eventId).find((candidate) => sameTraceContent(candidate, record));
+    this.firstWithSameId = undefined;
+    const bucket = record.eventId === null ? undefined : this.byEventId.get(record.eventId);
+    if (bucket !== undefined) {
+      const original = Array.isArray(bucket) ? bucket.find((candidate) => sameTraceContent(candidate, record)) : sameTraceContent(bucket, record) ? bucket : undefined;
       if (original) return { original, reason: "event-id" };
     }
     const byContent = record.eventId === null || record.ownIds.length === 0;
@@ -225,8 +216,17 @@ export class TraceDuplicateDetector {
     const owner = firstId === undefined ? undefined : this.byOwnId.get(firstId);
     if (owner && sameTraceContent(owner, record)) return { original: owner, reason: "content" };
     if (byContent) this.byContent.add(record);
-    if (record.eventId !== null) remember(this.byEventId, record.eventId, record);
-    for (const id of record.ownIds) if (!this.byOwnId.has(id)) this.byOwnId.set(id, record);
+    if (record.eventId !== null) {
+      if (bucket === undefined) this.byEventId.set(record.eventId, record);
+      else if (Array.isArray(bucket)) bucket.push(record);
+      else this.byEventId.set(record.eventId, [bucket, record]);
+      this.firstWithSameId = bucket === undefined ? record : Array.isArray(bucket) ? bucket[0] : bucket;
+    }
+    // The first id's owner is already known; only a second id needs a look.
+    for (let k = 0; k < record.ownIds.length; k++) {
+      const id = record.ownIds[k] as string;
+      if (k === 0 ? owner === undefined : !this.byOwnId.has(id)) this.byOwnId.set(id, record);
+    }
     return null;
   }
 }

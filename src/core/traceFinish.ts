@@ -21,13 +21,16 @@ function fillExtent(node: TraceTreeNode): void {
   node.extentEndMs = timed ? end : null;
 }
 
+/** Yield to the caller every this many nodes, so a runner can spread a large tree over several tasks. */
+const STEP = 4096;
+
 /**
  * Fills `depth`, `totals`, extents, `metrics.selfTime`, root timing and `onCriticalPath`.
  * Self time is `nodeSelfTime` (traceTimes.ts): the part of a node's interval its children's spans do
  * not cover; for the root, the idle time. Evaluations are left out of timing because they run after
- * the work they judge.
+ * the work they judge. A generator that yields between chunks of nodes (see `buildTraceTree`).
  */
-export function finishTraceTree(root: TraceTreeNode, totalLatency: number): TraceTreeNode[] {
+export function* finishTraceTreeSteps(root: TraceTreeNode, totalLatency: number): Generator<void, TraceTreeNode[], void> {
   const order: TraceTreeNode[] = [];
   const stack: TraceTreeNode[] = [root];
   root.depth = 0;
@@ -39,6 +42,7 @@ export function finishTraceTree(root: TraceTreeNode, totalLatency: number): Trac
       child.depth = node.depth + 1;
       stack.push(child);
     }
+    if (order.length % STEP === 0) yield;
   }
 
   // Reverse pre-order visits children before their parents.
@@ -47,6 +51,7 @@ export function finishTraceTree(root: TraceTreeNode, totalLatency: number): Trac
     for (const child of node.children) addTotals(node.totals, child.totals);
     fillExtent(node);
     if (node !== root) node.metrics.selfTime = nodeSelfTime(node, false);
+    if (i % STEP === 0) yield;
   }
 
   root.metrics.latency = totalLatency;

@@ -3,6 +3,9 @@
  */
 import type { TraceTree, TraceTreeNode } from "./traceTypes";
 
+/** What flattening reads of a tree (a finished tree, or the shape `startTraceTree` gives first). */
+type TreeWithRoot = Pick<TraceTree, "root">;
+
 /** One visible row. */
 export interface TraceTreeRow {
   node: TraceTreeNode;
@@ -26,7 +29,7 @@ export interface FlattenTraceTreeOptions {
  * 50k-deep chain does not overflow the stack; O(visible rows).
  */
 export function flattenTraceTree(
-  tree: TraceTree | TraceTreeNode,
+  tree: TreeWithRoot | TraceTreeNode,
   collapsedKeys: ReadonlySet<string> = new Set(),
   options: FlattenTraceTreeOptions = {},
 ): TraceTreeRow[] {
@@ -57,7 +60,7 @@ export function flattenTraceTree(
 }
 
 /** Keys of the nodes on the way from the root to `key` (root first), e.g. to expand a selection. */
-export function traceNodeAncestorKeys(tree: TraceTree, key: string): string[] {
+export function traceNodeAncestorKeys(tree: Pick<TraceTree, "nodesByKey">, key: string): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
   let current = tree.nodesByKey.get(key);

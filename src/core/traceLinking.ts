@@ -10,22 +10,32 @@ export const ROOT_PARENT = -1;
 /** Looks a reference up: own node ids first, then the trace id, then event UUIDs. */
 export class TraceIdIndex {
   private readonly ownIds = new Map<string, number>();
-  private readonly eventIds = new Map<string, number>();
+  // Built on the first reference that is neither a node id nor the trace id: most traces never make one.
+  private eventIds: Map<string, number> | null = null;
 
   /** `aliases`: event ids of dropped duplicates → the node index of the kept copy. */
   constructor(
-    records: readonly TraceRecord[],
+    private readonly records: readonly TraceRecord[],
     private readonly traceIds: ReadonlySet<string>,
-    aliases: ReadonlyArray<readonly [string, number]> = [],
+    private readonly aliases: ReadonlyArray<readonly [string, number]> = [],
   ) {
-    // Two passes so that a node id always beats another event's UUID with the same text.
-    records.forEach((record, index) => {
-      for (const id of record.ownIds) if (!this.ownIds.has(id)) this.ownIds.set(id, index);
+    // Node ids first, so that a node id always beats another event's UUID with the same text. The first
+    // record with an id wins: writing them last to first lets it win without a lookup per id.
+    for (let index = records.length - 1; index >= 0; index--) {
+      const ids = (records[index] as TraceRecord).ownIds;
+      for (let k = ids.length - 1; k >= 0; k--) this.ownIds.set(ids[k] as string, index);
+    }
+  }
+
+  private eventIdIndex(): Map<string, number> {
+    if (this.eventIds) return this.eventIds;
+    const eventIds = new Map<string, number>();
+    this.records.forEach((record, index) => {
+      if (record.eventId !== null && !eventIds.has(record.eventId)) eventIds.set(record.eventId, index);
     });
-    records.forEach((record, index) => {
-      if (record.eventId !== null && !this.eventIds.has(record.eventId)) this.eventIds.set(record.eventId, index);
-    });
-    for (const [eventId, index] of aliases) if (!this.eventIds.has(eventId)) this.eventIds.set(eventId, index);
+    for (const [eventId, index] of this.aliases) if (!eventIds.has(eventId)) eventIds.set(eventId, index);
+    this.eventIds = eventIds;
+    return eventIds;
   }
 
   isTraceId(ref: string): boolean {
@@ -37,7 +47,7 @@ export class TraceIdIndex {
     const own = this.ownIds.get(ref);
     if (own !== undefined) return own;
     if (this.traceIds.has(ref)) return ROOT_PARENT;
-    return this.eventIds.get(ref);
+    return this.eventIdIndex().get(ref);
   }
 }
 

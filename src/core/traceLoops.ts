@@ -26,14 +26,29 @@ function positiveInt(value: unknown, fallback: number, min: number): number {
  * event). Linear in the trace's size (sequence repeats: × `maxPeriod`); never throws.
  */
 export function detectTraceLoops(trace: TraceInsightInput, options: TraceLoopOptions = {}): TraceLoop[] {
+  const job = detectTraceLoopsSteps(trace, options);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `detectTraceLoops` as a job that yields between its passes (index, tool repeats, generation repeats,
+ * sequence repeats), so a view can spread a large trace's search over several tasks.
+ */
+export function* detectTraceLoopsSteps(trace: TraceInsightInput, options: TraceLoopOptions = {}): Generator<void, TraceLoop[], void> {
   const tree = asTraceTree(trace);
   const index = indexTree(tree);
   const minRepeats = positiveInt(options.minRepeats, 3, 2);
   const maxPeriod = positiveInt(options.maxPeriod, 4, 1);
   const kinds = new Set(options.kinds ?? ALL_KINDS);
   const loops: TraceLoop[] = [];
+  yield;
   if (kinds.has("tool-repeat")) toolRepeatLoops(index, minRepeats, options.locale, loops);
+  yield;
   if (kinds.has("generation-repeat")) generationRepeatLoops(index, minRepeats, options.locale, loops);
+  yield;
   if (kinds.has("sequence-repeat")) sequenceRepeatLoops(index, minRepeats, maxPeriod, options.locale, loops);
   const firstPosition = (loop: TraceLoop) => {
     const first = loop.events[0];

@@ -76,6 +76,9 @@ export function createClassificationEngine(config: EngineConfig): Classification
   let queue: Promise<unknown> = Promise.resolve();
 
   const rounds = config.warmUpRounds === 0 ? 0 : positive(config.warmUpRounds, DEFAULT_WARM_UP_ROUNDS);
+  // classify() calls not yet finished. Real texts warm the engine as well as synthetic ones, so the
+  // warm-up stops at its next batch when one is waiting rather than delay the first result.
+  let waiting = 0;
 
   const loaded = (onProgress?: ProgressCallback) => {
     if (disposed) return Promise.reject(new InferenceError("disposed", "The classifier was disposed"));
@@ -84,7 +87,10 @@ export function createClassificationEngine(config: EngineConfig): Classification
     const buildWarmUp = (encoder: TokenEncoder) => (warmUp = warmUpBatches(encoder, rounds));
     loading ??= loadModel(config.model, { cache: config.cache, onProgress }, { ...config, warm: rounds > 0 }, buildWarmUp).then(
       async (model) => {
-        for (const rows of warmUp) await runBatch(model, rows);
+        for (const rows of warmUp) {
+          if (waiting > 0) break;
+          await runBatch(model, rows);
+        }
         warmUp = [];
         onProgress?.({ status: "ready", task: "text-classification", model: model.name });
         return model;
@@ -110,19 +116,24 @@ export function createClassificationEngine(config: EngineConfig): Classification
   return {
     load: (onProgress) => loaded(onProgress).then(info),
     async classify(texts) {
-      const model = await loaded();
-      const encoded = texts.map((text) => model.encoder.encode(text));
-      const results = new Array<LabelScore[]>(texts.length);
-      const run = queue.then(async () => {
-        for (const batch of planBatches(encoded.map((ids) => ids.length), batchSize, maxBatchTokens)) {
-          if (disposed) throw new InferenceError("disposed", "The classifier was disposed");
-          const scored = await runBatch(model, batch.map((i) => encoded[i] as number[]));
-          batch.forEach((index, row) => (results[index] = scored[row] as LabelScore[]));
-        }
-      });
-      queue = run.catch(() => undefined);
-      await run;
-      return results;
+      waiting++;
+      try {
+        const model = await loaded();
+        const encoded = texts.map((text) => model.encoder.encode(text));
+        const results = new Array<LabelScore[]>(texts.length);
+        const run = queue.then(async () => {
+          for (const batch of planBatches(encoded.map((ids) => ids.length), batchSize, maxBatchTokens)) {
+            if (disposed) throw new InferenceError("disposed", "The classifier was disposed");
+            const scored = await runBatch(model, batch.map((i) => encoded[i] as number[]));
+            batch.forEach((index, row) => (results[index] = scored[row] as LabelScore[]));
+          }
+        });
+        queue = run.catch(() => undefined);
+        await run;
+        return results;
+      } finally {
+        waiting--;
+      }
     },
     async dispose() {
       if (disposed) return;

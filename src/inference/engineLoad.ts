@@ -3,10 +3,11 @@
  * read in parallel with progress, then labels, token limit and the graph's signature are checked so
  * a wrong folder fails at load with a message that names what is wrong.
  */
+import { castFreeGraph } from "./engineGraph";
 import { InferenceError, ModelCorruptError, ModelFileMissingError, ModelSignatureError } from "./errors";
 import { parseJsonFile, readModelFile, type FileTotals, type ReadOptions } from "./modelFetch";
 import type { ResolvedModel } from "./modelFiles";
-import { ort, startRuntime, type RuntimeOptions } from "./ortRuntime";
+import { ort, startRuntime, warmUpGraphNoLongerNeeded, type RuntimeOptions } from "./ortRuntime";
 import { createTokenEncoder, type TokenEncoder } from "./tokenEncoder";
 import type { ModelInfo, ScoreFunction } from "./types";
 
@@ -125,7 +126,7 @@ export function checkSignature(session: ort.InferenceSession, labelCount: number
 
 async function createSession(graph: Uint8Array, file: string): Promise<ort.InferenceSession> {
   try {
-    return await ort.InferenceSession.create(graph, { graphOptimizationLevel: "all" });
+    return await ort.InferenceSession.create(castFreeGraph(graph), { graphOptimizationLevel: "all" });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     // The runtime itself did not start (its .wasm/.mjs were not found): no fault of the model.
@@ -197,6 +198,7 @@ export async function loadModel(
   settledValue(settled[1]);
   settledValue(settled[2]);
   const graph = settledValue(settled[3]);
+  warmUpGraphNoLongerNeeded();
   const labels = readLabels(config);
   const encoder = settledValue(settled[4]);
   await runtimeStarted;

@@ -112,8 +112,8 @@ export function createLabelClassifier(options: LabelClassifierOptions, setup: La
     subscribe: text.subscribe,
     load,
     async classify(texts, classifyOptions) {
-      const model = await abortable(load(), classifyOptions?.signal);
-      const outputs = await text.classify(texts, classifyOptions);
+      // Both at once, so the engine knows texts are waiting while it loads (its warm-up gives way).
+      const [model, outputs] = await Promise.all([abortable(load(), classifyOptions?.signal), text.classify(texts, classifyOptions)]);
       const groups = setup.grouping ? model.groups?.[setup.grouping] : undefined;
       const groupThresholds = setup.grouping ? model.groupThresholds?.[setup.grouping] : undefined;
       return outputs.map((scores) => toLabelResult(scores, model, { threshold: options.threshold, excluded: setup.excluded, groups, groupThresholds }));

@@ -4,6 +4,7 @@
  * wasm location and thread count; later settings are ignored rather than half-applied.
  */
 import * as ort from "onnxruntime-web/wasm";
+import { castFreeGraph } from "./engineGraph";
 import type { WasmPaths } from "./types";
 import { WARM_UP_GRAPH, WARM_UP_VOCAB } from "./warmUpGraph";
 
@@ -69,8 +70,18 @@ const WARM_UP_SHAPES: ReadonlyArray<readonly [rows: number, width: number]> = [
 /** Runs of the warm-up graph: enough for V8 to mark its kernels hot (measured: 60 suffice). */
 const WARM_UP_RUNS = 60;
 
+let graphArrived = false;
+
+/**
+ * Says a real model's graph is here: the warm-up graph stops at its next run, since the real session
+ * (and its own warm-up) now warms the same kernels and the session should not wait for a miniature.
+ */
+export function warmUpGraphNoLongerNeeded(): void {
+  graphArrived = true;
+}
+
 async function runWarmUpGraph(session: ort.InferenceSession): Promise<void> {
-  for (let run = 0; run < WARM_UP_RUNS; run++) {
+  for (let run = 0; run < WARM_UP_RUNS && !graphArrived; run++) {
     const [rows, width] = WARM_UP_SHAPES[run % WARM_UP_SHAPES.length] as readonly [number, number];
     const ids = new BigInt64Array(rows * width);
     const mask = new BigInt64Array(rows * width);
@@ -97,7 +108,7 @@ async function runWarmUpGraph(session: ort.InferenceSession): Promise<void> {
  */
 export function startRuntime(options: RuntimeOptions): Promise<void> {
   configureRuntime(options);
-  started ??= ort.InferenceSession.create(decodeBase64(WARM_UP_GRAPH)).then(
+  started ??= ort.InferenceSession.create(castFreeGraph(decodeBase64(WARM_UP_GRAPH))).then(
     async (session) => {
       try {
         if (options.warm !== false) await runWarmUpGraph(session);

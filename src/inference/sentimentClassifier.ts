@@ -102,8 +102,8 @@ export function createSentimentClassifier(options: SentimentClassifierOptions = 
     return checked;
   };
   const classify = async (texts: readonly string[], classifyOptions?: ClassifyOptions) => {
-    await abortable(load(), classifyOptions?.signal);
-    const outputs = await text.classify(texts, classifyOptions);
+    // Both at once, so the engine knows texts are waiting while it loads (its warm-up gives way).
+    const [, outputs] = await Promise.all([abortable(load(), classifyOptions?.signal), text.classify(texts, classifyOptions)]);
     return outputs.map((scores) => toMessageSentiment(scores, labelMap));
   };
   return {

@@ -136,10 +136,18 @@ export function createTextClassifier(options: TextClassifierOptions): TextClassi
     load,
     async classify(texts, classifyOptions) {
       const signal = classifyOptions?.signal;
-      await abortable(load(), signal);
-      if (texts.length === 0) return [];
+      if (texts.length === 0) {
+        await abortable(load(), signal);
+        return [];
+      }
       const prepared = options.preprocess ? texts.map(options.preprocess) : [...texts];
-      return abortable(engine.classify(prepared), signal);
+      // The engine gets the texts while the model still loads, so its load-time warm-up gives way; a
+      // call aborted in the same tick never reaches it.
+      const loaded = abortable(load(), signal);
+      await null;
+      if (signal?.aborted) return loaded.then(() => Promise.reject(signal.reason));
+      const [, results] = await Promise.all([loaded, abortable(engine.classify(prepared), signal)]);
+      return results;
     },
     async dispose() {
       store.disposed();

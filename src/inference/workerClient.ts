@@ -94,8 +94,9 @@ export function createWorkerEngine(factory: WorkerFactory, config: EngineConfig)
   return {
     load,
     async classify(texts) {
-      await load();
-      const response = await send({ type: "classify", texts: [...texts] });
+      // Sent beside the load rather than after it: the worker's engine then knows real work is
+      // waiting and its warm-up gives way (the worker answers once the model is loaded).
+      const [, response] = await Promise.all([load(), send({ type: "classify", texts: [...texts] })]);
       if (response.type !== "classified") throw new InferenceError("worker-failed", `Unexpected worker answer ${response.type}`);
       return response.results as LabelScore[][];
     },

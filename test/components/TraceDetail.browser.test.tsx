@@ -25,7 +25,11 @@ describe("TraceDetail in Chromium", () => {
     const tree = root.querySelector('[data-slot="trace-tree"]')!;
     expect(Number(tree.getAttribute("data-rows"))).toBe(10_001);
     expect(treeRows(root).length).toBeLessThan(60);
-    expect(root.querySelectorAll('[data-slot="timeline-bar"]').length).toBeLessThan(2_000);
+    // Rows first; header, panel, timeline and loop badges follow in later tasks.
+    await expect.poll(() => root.querySelectorAll('[data-slot="trace-detail-pending"]').length, { timeout: 15_000 }).toBe(0);
+    const bars = root.querySelectorAll('[data-slot="timeline-bar"]').length;
+    expect(bars).toBeGreaterThan(0);
+    expect(bars).toBeLessThan(2_000);
     await userEvent.click(treeRows(root)[0]!);
     await userEvent.keyboard("{End}");
     const scroller = root.querySelector('[data-slot="trace-tree-scroll"]')!;

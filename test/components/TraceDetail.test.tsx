@@ -157,12 +157,19 @@ describe("TraceDetail (jsdom)", () => {
     expect(screen.getByRole("tabpanel")).toHaveTextContent("summary of support_chat");
   });
 
-  it("renders a 10,000-event trace with a window of rows, and formats its Text tab after painting", async () => {
+  it("renders a 10,000-event trace's rows first, then the rest of the view, and formats its Text tab after painting", async () => {
     render(<TraceDetail trace={syntheticTrace(10_000)} defaultTab="text" />);
     expect(Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"))).toBe(10_001);
     expect(rows().length).toBeLessThan(40);
+    const pending = () => [...document.querySelectorAll('[data-slot="trace-detail-pending"]')].map((part) => part.getAttribute("data-part"));
+    expect(pending()).toEqual(["header", "timeline", "event-panel"]);
+    // The rows leave out what the unfinished tree does not know yet: subtree costs and the critical path.
+    expect(document.querySelector('[data-slot="trace-tree-row"][data-critical]')).toBeNull();
     const view = () => document.querySelector('[data-slot="text-repr-view"]');
-    expect(view()).toHaveAttribute("data-state", "loading");
+    await waitFor(() => expect(view()).not.toBeNull(), { timeout: 10_000 });
+    expect(document.querySelector('[data-slot="trace-header"]')).not.toBeNull();
+    await waitFor(() => expect(pending()).toEqual([]), { timeout: 10_000 });
+    expect(document.querySelector('[data-slot="trace-tree-row"][data-critical]')).not.toBeNull();
     await waitFor(() => expect(view()).toHaveAttribute("data-state", "ready"), { timeout: 10_000 });
     expect(document.querySelectorAll('[data-slot="text-repr-line"]').length).toBeLessThan(80);
   });

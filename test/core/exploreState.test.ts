@@ -50,6 +50,13 @@ describe("persons", () => {
     expect(personDisplay(null, { distinctId: "a" }).hue).toBe(personDisplay(null, { distinctId: "a" }).hue);
   });
 
+  it("finds a picture's address in the first avatar property that holds text, and nothing else", () => {
+    expect(personDisplay({ properties: { avatar: 7, avatar_url: " https://a.example/p.png ", picture: "https://b.example/q.png" } }).avatarUrl).toBe("https://a.example/p.png");
+    expect(personDisplay({ properties: { $avatar: "data:image/png;base64,AAAA" } }).avatarUrl).toBe("data:image/png;base64,AAAA");
+    expect(personDisplay({ properties: { photo: "https://a.example/p.png" } }).avatarUrl).toBeNull();
+    expect(personDisplay(null).avatarUrl).toBeNull();
+  });
+
   it("filters to a person as PostHog's button does: email, else username, else distinct id", () => {
     expect(personFilter({ properties: { email: "ana@acme.com", username: "ana" } })).toEqual({ type: "person", key: "email", operator: "exact", value: "ana@acme.com" });
     expect(personFilter({ properties: { username: "ana" } })).toEqual({ type: "person", key: "username", operator: "exact", value: "ana" });

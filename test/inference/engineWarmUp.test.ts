@@ -1,5 +1,7 @@
 // @vitest-environment node
+import { createSentimentClassifier } from "../../src/inference";
 import { warmUpBatches } from "../../src/inference/engineWarmUp";
+import { ort } from "../../src/inference/ortRuntime";
 import type { TokenEncoder } from "../../src/inference/tokenEncoder";
 
 const encoder = (maxTokens: number): TokenEncoder => ({
@@ -47,5 +49,39 @@ describe("the warm-up graph", () => {
     } finally {
       await session.release();
     }
+  });
+});
+
+describe("the load-time warm-up", () => {
+  /** Runs of the session that classified `text`, counted per session (the warm-up graph has its own). */
+  async function runsOfRealSession(start: (classifier: ReturnType<typeof createSentimentClassifier>) => Promise<unknown>) {
+    const sessions = new Map<object, number>();
+    let real: object | undefined;
+    // The session class behind ort.InferenceSession (its typing shows only the factory).
+    const prototype = (ort.InferenceSession as unknown as { prototype: { run: (...args: never[]) => unknown } }).prototype;
+    const original = prototype.run;
+    const spy = vi.spyOn(prototype, "run").mockImplementation(function (this: object, feeds: never, ...rest: never[]) {
+      sessions.set(this, (sessions.get(this) ?? 0) + 1);
+      if ((feeds as Record<string, { dims: readonly number[] }>).input_ids?.dims[0] === 1) real = this;
+      return original.call(this, feeds, ...rest);
+    });
+    const classifier = createSentimentClassifier({ worker: false, warmUpRounds: 1 });
+    try {
+      await start(classifier);
+      await classifier.classify(["the export works now, thanks"]);
+    } finally {
+      spy.mockRestore();
+      await classifier.dispose();
+    }
+    return sessions.get(real!);
+  }
+
+  it("runs its batches when the model is loaded ahead of use", async () => {
+    // One round: one batch per warm-up shape, then the text's own batch.
+    expect(await runsOfRealSession((classifier) => classifier.load())).toBe(7);
+  });
+
+  it("gives way to a classification that is already waiting, so the first result is not delayed", async () => {
+    expect(await runsOfRealSession(async () => undefined)).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { TraceLensScope } from "../../hooks/TraceLensScope";
 import type { TableCellContextValue } from "../cells/cellContext";
 import type { DataTableSorting } from "../ui/dataTableFeatures";
 import { ErrorBoundary } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { generationsTableColumns, type GenerationsTableColumn } from "./generationsTableColumns";
@@ -16,10 +17,20 @@ import { GenerationsTableLabelled } from "./GenerationsTableLabelled";
 import type { LabelFilter } from "../../core/labelBreakdown";
 import { useLabelsAvailable } from "../../hooks/useLabels";
 import { generationsTableLabelColumns, generationRowLabels } from "./generationsTableLabelColumns";
+import { isPropertyBag } from "../../core/eventsAccess";
+import type { PropertyFilterSubject } from "../../core/filterPropertiesMatch";
+import {
+  PropertyFilterChips,
+  PropertyFiltersContext,
+  filterRowsByProperties,
+  useTablePropertyFilters,
+  withPropertyFilters,
+  type TablePropertyFilterProps,
+} from "../cells/tablePropertyFilters";
 
 const generationOpenLabel = (row: GenerationRow) => `Open generation ${String(row.event.id ?? "")}${generationModel(row) ? ` (${generationModel(row)})` : ""}`;
 
-export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface GenerationsTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, MediaPolicyProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** `$ai_generation` events (others are skipped); `$ai_trace_id` links each to its trace. */
   generations?: readonly LLMTraceEvent[];
   /** Traces whose `$ai_generation` events become rows (each row keeps its trace, for the person column). */
@@ -68,6 +79,14 @@ const DEFAULTS = { label: "Generations", emptyTitle: "There were no generations 
 const NONE: Record<string, boolean> = {};
 const ALL_TIME = {};
 
+/** What a filter reads for a generation: its own properties, and its person (or its trace's). */
+function generationFilterSubjects(row: GenerationRow): PropertyFilterSubject[] {
+  const event = row.event as LLMTraceEvent & { distinctId?: unknown; person?: unknown };
+  const distinctId = typeof event.distinctId === "string" && event.distinctId ? event.distinctId : (row.trace?.distinctId ?? row.trace?.person?.distinct_id ?? null);
+  const person = isPropertyBag(event.person) ? (event.person as PropertyFilterSubject["person"]) : (row.trace?.person ?? null);
+  return [{ properties: isPropertyBag(event.properties) ? event.properties : {}, distinctId: typeof distinctId === "string" ? distinctId : null, person }];
+}
+
 /**
  * PostHog's generations list: one row per `$ai_generation` with model, sentiment, error, latency,
  * tokens, cost and time; sortable (newest first by default), virtual, and each row opens to show the
@@ -77,7 +96,9 @@ export const GenerationsTable = forwardRef(function GenerationsTable(props: Gene
   return (
     <TraceLensScope client={props.client} queryClient={props.queryClient}>
       <ErrorBoundary title="The generations table could not be shown" resetKey={props.generations ?? props.traces ?? JSON.stringify(props.query ?? null)}>
-        <GenerationsTableInner {...props} forwardedRef={ref} />
+        <MediaPolicyScope policy={props.mediaPolicy}>
+          <GenerationsTableInner {...props} forwardedRef={ref} />
+        </MediaPolicyScope>
       </ErrorBoundary>
     </TraceLensScope>
   );
@@ -87,7 +108,8 @@ GenerationsTable.displayName = "GenerationsTable";
 function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps & { forwardedRef: Ref<HTMLDivElement> }) {
   const {
     generations, traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
-    labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick, ...shellProps
+    labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns, expanded: expandedProp, defaultExpanded, onExpandedChange, onGenerationClick,
+    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, mediaPolicy: _mediaPolicy, ...shellProps
   } = props;
   const hostRows = useMemo(() => (query && generations === undefined && traces === undefined ? [] : generationRows(generations, traces)), [generations, traces, query]);
   const labelsAvailable = useLabelsAvailable();
@@ -98,8 +120,10 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   const shell = useDataTableShell(shellProps, columns, DEFAULTS);
   const connection = useTraceLensClient({ optional: true });
   const [expanded, setExpanded] = useControllableState(expandedProp, () => defaultExpanded ?? NONE, onExpandedChange);
+  const person = useTablePropertyFilters({ propertyFilters, defaultPropertyFilters, onPropertyFiltersChange });
+  const fullQuery = useMemo(() => withPropertyFilters(query ?? {}, person.filters), [query, person.filters]);
   // PostHog clears open rows whenever the data changes underneath them (date, filters).
-  const dataKey = query ? JSON.stringify(query) : (generations ?? traces);
+  const dataKey = query ? JSON.stringify(fullQuery) : (generations ?? traces);
   const [expandedFor, setExpandedFor] = useState(dataKey);
   if (expandedFor !== dataKey) {
     setExpandedFor(dataKey);
@@ -114,9 +138,13 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   );
   // An Open action only where opening goes somewhere: without onGenerationClick the row's toggle already shows its properties.
   const rowOpenLabel = onGenerationClick ? generationOpenLabel : undefined;
+  const filtered = useMemo(() => filterRowsByProperties(hostRows, person.filters, generationFilterSubjects), [hostRows, person.filters]);
+  // A host that owns the filters shows them (TraceFilters); the table's own filters show in its toolbar.
+  const chips = !person.controlled && person.filters.length > 0 ? <PropertyFilterChips filters={person.filters} onChange={person.setFilters} /> : null;
   const view = {
     ...shell.rest, ...shell.frame, columns, expanded, onExpandedChange: setExpanded, onRowOpen, rowOpenLabel,
     labelFilter, onLabelFilterChange: setLabelFilter, labelControls: showLabels || columns.some((c) => c.id === "emotion" || c.id === "toxicity"),
+    ...(chips ? { toolbarActions: <>{chips}{shell.frame.toolbarActions}</> } : {}),
   };
 
   const { locale, now } = shell;
@@ -126,19 +154,24 @@ function GenerationsTableInner({ forwardedRef, ...props }: GenerationsTableProps
   if (generations === undefined && traces === undefined) {
     if (!connection) throw new Error("GenerationsTable needs `generations` or `traces`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
     return (
-      <GenerationsTableQuery ref={forwardedRef} view={view} query={query ?? {}} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />
+      <PropertyFiltersContext.Provider value={person.context}>
+        <GenerationsTableQuery ref={forwardedRef} view={view} query={fullQuery} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />
+      </PropertyFiltersContext.Provider>
     );
   }
-  const { loading, error, onRetry } = shell.host;
+  const { loading, onRetry } = shell.host;
+  const error = shell.host.error ?? filtered.error;
   return (
-    <GenerationsTableLabelled
-      {...view}
-      ref={forwardedRef}
-      rows={hostRows}
-      status={loading ? "loading" : error ? "error" : "ready"}
-      error={error}
-      onRetry={onRetry}
-      cellContext={cellContext}
-    />
+    <PropertyFiltersContext.Provider value={person.context}>
+      <GenerationsTableLabelled
+        {...view}
+        ref={forwardedRef}
+        rows={filtered.rows}
+        status={loading ? "loading" : error ? "error" : "ready"}
+        error={error}
+        onRetry={onRetry}
+        cellContext={cellContext}
+      />
+    </PropertyFiltersContext.Provider>
   );
 }

@@ -105,10 +105,11 @@ export const generationsTableColumns: readonly GenerationsTableColumn[] = [
     id: "person",
     header: "Person",
     width: 170,
-    cell: (row) => (
+    cell: (row, { active }) => (
       <PersonCell
         person={row.trace ? row.trace.person : ((row.event as { person?: LLMTrace["person"] }).person ?? undefined)}
         distinctId={row.trace ? row.trace.distinctId : (row.event as { distinctId?: unknown }).distinctId}
+        active={active}
       />
     ),
     sortValue: generationPersonLabel,

@@ -12,7 +12,7 @@ import { TraceDetailTextRepr } from "./TraceDetailTextRepr";
 import { DEFAULT_CONVERSATION_PRESET, presetShowsText, type ConversationPreset } from "../../core/conversationPresets";
 import { useControllableState } from "../ui/useControllableState";
 import { TraceDetailEvaluations } from "./TraceDetailEvaluations";
-import { traceDetailInsight } from "./traceDetailInsight";
+import { traceDetailInsight, type TraceDetailInsight } from "./traceDetailInsight";
 import { TraceDetailPresets } from "./TraceDetailPresets";
 
 export type TraceDetailTab = "conversation" | "raw" | "text" | "summary" | "evaluations";
@@ -47,6 +47,8 @@ export interface TraceDetailEventPanelProps {
   /** @default "collapse-except-output-and-last-input" */
   defaultConversationPreset?: ConversationPreset;
   onConversationPresetChange?: (preset: ConversationPreset) => void;
+  /** The tree's insight when the caller has it; else computed here. */
+  insight?: TraceDetailInsight;
 }
 
 /** Event header and the Conversation / Raw / Text (/ Summary) tabs, each behind its own error boundary. */
@@ -54,7 +56,7 @@ export function TraceDetailEventPanel(props: TraceDetailEventPanelProps) {
   const { node, tree, trace, sentiment, labels, tab, defaultTab, onTabChange, highlight, locale, selectEvent, renderText, summary } = props;
   const context: TraceDetailPanelContext = { node, tree, trace, selectEvent };
   const [preset, setPreset] = useControllableState(props.conversationPreset, props.defaultConversationPreset ?? DEFAULT_CONVERSATION_PRESET, props.onConversationPresetChange);
-  const evaluations = traceDetailInsight(tree, locale).evaluations;
+  const evaluations = (props.insight ?? traceDetailInsight(tree, locale)).evaluations;
   const text = () => (renderText ? renderText(context) : <TraceDetailTextRepr node={node} tree={tree} trace={trace} onSelectEvent={selectEvent} />);
   const guard = (title: string, content: () => ReactNode) => () => (
     <ErrorBoundary title={title} resetKey={node}>

@@ -14,7 +14,7 @@ import { TraceDetailAnnotationChips } from "./TraceDetailAnnotations";
 import { formatInteger } from "./traceDetailModel";
 import { TraceDetailModelParameters, treeCostDetail } from "./TraceDetailCostHeader";
 import { TraceDetailExport } from "./TraceDetailExport";
-import { traceDetailInsight } from "./traceDetailInsight";
+import { traceDetailInsight, type TraceDetailInsight } from "./traceDetailInsight";
 
 export interface TraceDetailHeaderProps {
   tree: TraceTree;
@@ -22,6 +22,8 @@ export interface TraceDetailHeaderProps {
   sentiment?: SentimentResult | SentimentError | null;
   sentimentLoading?: boolean;
   locale?: string;
+  /** The tree's insight when the caller has it (a large trace shows its loops later); else computed here. */
+  insight?: TraceDetailInsight;
 }
 
 // Hosts hand over whatever they have: ids as numbers, names as objects. Each field is read as text or
@@ -46,7 +48,7 @@ export function costBreakdown(input: number, output: number, locale?: string, ex
 }
 
 /** The trace's name and its chips: person, session, times (model latency, wall clock, idle), tokens, cost, errors, sentiment, metrics, feedback. */
-export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale }: TraceDetailHeaderProps) {
+export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, locale, insight }: TraceDetailHeaderProps) {
   const m = tree.metrics;
   const name = readString(trace?.traceName) || tree.root.name || "Trace";
   const person = personLabel(trace);
@@ -59,7 +61,7 @@ export function TraceDetailHeader({ tree, trace, sentiment, sentimentLoading, lo
   const tokens = describeTokens(m.inputTokens, m.outputTokens, m.coverage, locale);
   // Input, output, request and web search, as PostHog's cost tooltip splits them (issue 19).
   const costDetail = [cost.note, cost.status !== "unknown" ? treeCostDetail(tree, undefined, locale) : ""].filter(Boolean).join("\n");
-  const loops = traceDetailInsight(tree, locale).loops;
+  const loops = (insight ?? traceDetailInsight(tree, locale)).loops;
   const showSentiment = sentiment !== undefined || sentimentLoading;
   return (
     <div data-slot="trace-header" className="tl:flex tl:flex-col tl:gap-1.5">

@@ -8,7 +8,7 @@ import { fallbackRect, observeRectWithFallback } from "../ui/virtualRect";
 import { KIND_FILL, KIND_LABEL, kindsInTree } from "./traceDetailModel";
 import { clusterLane, layoutTimeline, type TimelineCluster, type TimelineLayout } from "./traceDetailTimelineLayout";
 import { LANE_HEIGHT, TraceDetailTimelineLane } from "./TraceDetailTimelineLane";
-import { traceDetailInsight } from "./traceDetailInsight";
+import { traceDetailInsight, type TraceDetailInsight } from "./traceDetailInsight";
 
 /** Lanes shown before the chart scrolls (PostHog: 6). */
 const VISIBLE_LANES = 8;
@@ -22,6 +22,8 @@ export interface TraceDetailTimelineProps {
   /** Starts collapsed. @default false */
   defaultCollapsed?: boolean;
   className?: string;
+  /** The tree's insight when the caller has it (a large trace shows its loops later); else computed here. */
+  insight?: TraceDetailInsight;
 }
 
 function useWidth(ref: RefObject<HTMLElement | null>, mounted: boolean): number {
@@ -48,10 +50,10 @@ function findCluster(clusters: readonly TimelineCluster[], key: string): number 
  * lanes under their parents. Click or Enter selects; arrow keys move between bars and lanes.
  * Critical-path bars carry an underline; "Critical path only" fades the rest.
  */
-export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, defaultCollapsed = false, className }: TraceDetailTimelineProps) {
+export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, defaultCollapsed = false, className, insight }: TraceDetailTimelineProps) {
   const id = useId();
   const layout: TimelineLayout = useMemo(() => layoutTimeline(tree), [tree]);
-  const loops = useMemo(() => traceDetailInsight(tree, locale).loopsByNodeKey, [tree, locale]);
+  const loops = useMemo(() => (insight ?? traceDetailInsight(tree, locale)).loopsByNodeKey, [tree, locale, insight]);
   const [open, setOpen] = useState(!defaultCollapsed);
   const [criticalOnly, setCriticalOnly] = useState(false);
   const chartRef = useRef<HTMLDivElement | null>(null);

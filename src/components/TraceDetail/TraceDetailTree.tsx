@@ -42,6 +42,8 @@ export interface TraceDetailTreeProps {
   className?: string;
   /** Loop, evaluation, feedback and metric badges per row (`traceDetailInsight(tree)`). */
   insight?: TraceDetailInsight;
+  /** The tree is still being finished (rows leave out subtree figures and the critical path). */
+  pending?: boolean;
 }
 
 /**
@@ -49,11 +51,15 @@ export interface TraceDetailTreeProps {
  * Enter/Space select, `*` expands siblings, printable keys type ahead. The focused row is always
  * kept mounted so focus survives scrolling.
  */
-export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className, insight }: TraceDetailTreeProps) {
+export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, search, compactKinds, sentiments, height, label, locale, className, insight, pending }: TraceDetailTreeProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [activeKey, setActiveKey] = useState(selectedKey);
-  const keyIndex = useMemo(() => new Map(rows.map((row, i) => [row.node.key, i])), [rows]);
-  const activeIndex = keyIndex.get(activeKey) ?? keyIndex.get(selectedKey) ?? 0;
+  // A scan for the one or two keys asked for is cheaper than a map of every row, rebuilt whenever the rows change.
+  const indexOfKey = useCallback((key: string) => {
+    const index = rows.findIndex((row) => row.node.key === key);
+    return index < 0 ? undefined : index;
+  }, [rows]);
+  const activeIndex = useMemo(() => indexOfKey(activeKey) ?? indexOfKey(selectedKey) ?? 0, [indexOfKey, activeKey, selectedKey]);
   const positions = useMemo(() => siblingPositions(rows), [rows]);
   const pendingFocus = useRef(false);
   const typeAhead = useRef({ buffer: "", at: 0 });
@@ -83,9 +89,9 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
     if (lastSelected.current === selectedKey) return;
     lastSelected.current = selectedKey;
     setActiveKey(selectedKey);
-    const index = keyIndex.get(selectedKey);
+    const index = indexOfKey(selectedKey);
     if (index !== undefined) virtualizer.scrollToIndex(index, { align: "auto" });
-  }, [selectedKey, keyIndex, virtualizer]);
+  }, [selectedKey, indexOfKey, virtualizer]);
 
   useIsomorphicLayoutEffect(() => {
     if (!pendingFocus.current) return;
@@ -183,6 +189,7 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
               sentiment={node.kind === "generation" ? generationSentiment(node, sentiments) : undefined}
               locale={locale}
               insight={insight}
+              pending={pending}
               onRowClick={onRowClick}
               onToggle={onToggle}
             />

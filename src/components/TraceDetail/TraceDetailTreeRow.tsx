@@ -31,14 +31,17 @@ export interface TraceDetailTreeRowProps {
   sentiment: GenerationSentiment | SentimentError | null | undefined;
   locale?: string;
   insight?: TraceDetailInsight;
+  /** The tree is still being finished: subtree figures and the critical path are not known yet, so they are not shown. */
+  pending?: boolean;
   onRowClick: (index: number) => void;
   onToggle: (index: number) => void;
 }
 
 /** One treeitem: no focusable descendants (the row itself is the focus target). */
 export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceDetailTreeRowProps) {
-  const { row, index, start, level, posInSet, setSize, selected, active, compact, searchQuery, matched, sentiment, locale } = props;
+  const { row, index, start, level, posInSet, setSize, selected, active, compact, searchQuery, matched, sentiment, locale, pending = false } = props;
   const { node } = row;
+  const critical = !pending && node.onCriticalPath;
   const errored = nodeErrored(node);
   const model = nodeModel(node);
   const indent = Math.min(row.depth, MAX_INDENT_LEVELS);
@@ -66,7 +69,7 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
       data-kind={node.kind}
       data-state={selected ? "selected" : undefined}
       data-error={errored || undefined}
-      data-critical={node.onCriticalPath || undefined}
+      data-critical={critical || undefined}
       data-match={matched || undefined}
       onClick={() => props.onRowClick(index)}
       className={cn(
@@ -109,7 +112,7 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
           <span className="tl:flex tl:shrink-0 tl:items-center tl:gap-1 tl:tabular-nums tl:text-muted">
             {errored && <span className="tl:rounded-sm tl:border tl:border-danger tl:px-1 tl:text-[10px] tl:font-semibold tl:text-danger">Error</span>}
             {node.orphan && <span className="tl:text-[10px]">orphan</span>}
-            {node.onCriticalPath && (
+            {critical && (
               <span className="tl:text-(color:--tl-critical-path)" title="On the critical path">
                 <span aria-hidden="true">◆</span>
                 <span className="tl:sr-only">critical path</span>
@@ -121,7 +124,7 @@ export const TraceDetailTreeRow = memo(function TraceDetailTreeRow(props: TraceD
               </span>
             )}
             {usage && node.metrics.totalTokens > 0 && <span>{formatInteger(node.metrics.totalTokens, locale)} tok</span>}
-            {node.totals.totalCost > 0 && <span>{formatCost(node.totals.totalCost, { locale })}</span>}
+            {!pending && node.totals.totalCost > 0 && <span>{formatCost(node.totals.totalCost, { locale })}</span>}
           </span>
         </>
       )}

@@ -1,8 +1,9 @@
 "use client";
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import { readString } from "../../core/eventsAccess";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
-import { buildTraceTree, type TraceTree, type TraceTreeRow } from "../../core/trace";
+import type { TraceTreeRow } from "../../core/trace";
 import { cn } from "../ui/cn";
 import { useComposedRefs } from "../ui/composeRefs";
 import { useCompactWidth } from "../ui/useCompactWidth";
@@ -18,7 +19,8 @@ import { generationSentiment, kindsInTree, type SentimentSources } from "./trace
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
-import { traceDetailInsight } from "./traceDetailInsight";
+import { traceDetailBaseInsight, traceDetailInsight } from "./traceDetailInsight";
+import { useTraceDetailBuild } from "./useTraceDetailBuild";
 import type { ConversationPreset } from "../../core/conversationPresets";
 import { useTraceDetailState, type TraceDetailStateProps } from "./useTraceDetailState";
 import { isLabelsError, type GenerationLabels, type LabelsError, type LabelsResult } from "../../core/messageLabels";
@@ -79,15 +81,6 @@ export interface TraceDetailViewProps extends Omit<ComponentPropsWithoutRef<"div
   onTraceNavigate?: (traceId: string, details: TraceClickDetails) => void;
 }
 
-function safeBuild(trace: LLMTrace | null | undefined): { tree: TraceTree | null; error: unknown } {
-  if (!trace) return { tree: null, error: null };
-  try {
-    return { tree: buildTraceTree(trace), error: null };
-  } catch (error) {
-    return { tree: null, error };
-  }
-}
-
 /**
  * A single trace, from plain data: header chips, a virtualized keyboard-driven span tree with
  * search, a flame-chart timeline, and the selected event's Conversation / Raw / Text tabs. It never
@@ -101,10 +94,11 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     conversationPreset, defaultConversationPreset, onConversationPresetChange,
     showTimeline = true, treeHeight = 420, stackBelow, locale, mediaPolicy, neighbours, onTraceNavigate, className, ...rest
   } = props;
-  const built = useMemo(() => safeBuild(trace), [trace]);
-  const tree = built.tree;
+  // A large trace paints its rows from the tree's shape first; the finished tree follows (useTraceDetailBuild).
+  const built = useTraceDetailBuild(trace, locale);
+  const { shape, tree } = built;
   const state = useTraceDetailState({
-    tree, selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
+    tree: shape, selectedEventId, defaultSelectedEventId, onSelectEvent, collapsedNodes, defaultCollapsedNodes, onCollapsedNodesChange,
     search, defaultSearch, onSearchChange, defaultCompactKinds,
   });
   const rootRef = useRef<HTMLDivElement | null>(null);
@@ -119,11 +113,12 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   const traceSentiment = sentiment !== undefined ? sentiment : (trace?.sentiment ?? undefined);
   const sources: SentimentSources = useMemo(() => ({ trace: traceSentiment, generations: generationSentiments }), [traceSentiment, generationSentiments]);
   const onSelectRow = useCallback((row: TraceTreeRow) => state.selectNode(row.node), [state.selectNode]);
-  const kinds = useMemo(() => (tree ? kindsInTree(tree) : []), [tree]);
+  const kinds = useMemo(() => (shape ? kindsInTree(shape) : []), [shape]);
+  const insight = tree ? (built.stage === "complete" ? traceDetailInsight(tree, locale) : traceDetailBaseInsight(tree)) : undefined;
   const frame = cn("tl-root tl:@container tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className);
-  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : !tree ? "empty" : "ready";
+  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : !shape ? "empty" : "ready";
 
-  if (status !== "ready" || !tree || !state.selected) {
+  if (status !== "ready" || !shape || !state.selected) {
     return (
       <div {...rest} ref={setRefs} data-slot="trace-detail" data-state={status} className={frame}>
         {status === "loading" && <Skeleton lines={8} label="Loading trace" />}
@@ -133,24 +128,33 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
     );
   }
   const selected = state.selected;
-  const isEmptyTrace = tree.root.children.length === 0 && !tree.root.event;
+  const isEmptyTrace = shape.root.children.length === 0 && !shape.root.event;
+  const traceName = readString(trace?.traceName) || shape.root.name || "the trace";
   return (
     <div {...rest} ref={setRefs} data-slot="trace-detail" data-state="ready" className={frame}>
       {onTraceNavigate && neighbours && <TraceDetailNavigation neighbours={neighbours} onTraceNavigate={onTraceNavigate} />}
-      <ErrorBoundary title="The trace header could not be shown" resetKey={tree}>
-        <TraceDetailHeader tree={tree} trace={trace} sentiment={traceSentiment} sentimentLoading={sentimentLoading} locale={locale} />
-      </ErrorBoundary>
-      <ErrorBoundary title="The data notes could not be shown" resetKey={tree}>
-        <TraceDetailDataNotes tree={tree} onSelectNode={state.selectNode} locale={locale} />
-      </ErrorBoundary>
-      {showTimeline && !isEmptyTrace && (
-        <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>
-          <TraceDetailTimeline tree={tree} selectedKey={selected.key} onSelectNode={state.selectNode} locale={locale} />
+      {tree ? (
+        <ErrorBoundary title="The trace header could not be shown" resetKey={tree}>
+          <TraceDetailHeader tree={tree} trace={trace} sentiment={traceSentiment} sentimentLoading={sentimentLoading} locale={locale} insight={insight} />
+        </ErrorBoundary>
+      ) : (
+        <TraceDetailPending what="header" label={`Summing up ${traceName}`} lines={2} />
+      )}
+      {tree && (
+        <ErrorBoundary title="The data notes could not be shown" resetKey={tree}>
+          <TraceDetailDataNotes tree={tree} onSelectNode={state.selectNode} locale={locale} />
         </ErrorBoundary>
       )}
+      {showTimeline && !isEmptyTrace && (tree && built.stage !== "tree" ? (
+        <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>
+          <TraceDetailTimeline tree={tree} selectedKey={selected.key} onSelectNode={state.selectNode} locale={locale} insight={insight} />
+        </ErrorBoundary>
+      ) : (
+        <TraceDetailPending what="timeline" label="Laying out the timeline" lines={3} />
+      ))}
       <div data-slot="trace-detail-panes" data-layout={hostSetsWidth ? (stackedByHost ? "stacked" : "side-by-side") : undefined} className={cn("tl:grid tl:grid-cols-1 tl:gap-3", panes)}>
         <div data-slot="trace-tree-panel" className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
-          <ErrorBoundary title="The span tree could not be shown" resetKey={tree}>
+          <ErrorBoundary title="The span tree could not be shown" resetKey={shape}>
             <TraceDetailSearch
               value={state.searchText}
               onChange={state.setSearchText}
@@ -175,38 +179,53 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
                 compactKinds={state.compactKinds}
                 sentiments={sources}
                 height={treeHeight}
-                label={`Events of ${trace?.traceName || tree.root.name || "the trace"}`}
+                label={`Events of ${traceName}`}
                 locale={locale}
-                insight={traceDetailInsight(tree, locale)}
+                insight={insight}
+                pending={!tree}
               />
             )}
             {isEmptyTrace && <p className="tl:m-0 tl:text-sm tl:text-muted">This trace has no events.</p>}
           </ErrorBoundary>
         </div>
-        <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
-          <MediaPolicyScope policy={mediaPolicy}>
-            <TraceDetailEventPanel
-              node={selected}
-              tree={tree}
-              trace={trace}
-              sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
-              labels={selected.kind === "generation" && selected.event ? generationLabelsOf(labels, selected.event.id) : undefined}
-              tab={tab}
-              defaultTab={defaultTab}
-              onTabChange={onTabChange}
-              conversationPreset={conversationPreset}
-              defaultConversationPreset={defaultConversationPreset}
-              onConversationPresetChange={onConversationPresetChange}
-              highlight={state.search.query}
-              locale={locale}
-              selectEvent={state.selectEvent}
-              renderText={renderText}
-              summary={summary ?? undefined}
-            />
-          </MediaPolicyScope>
-        </ErrorBoundary>
+        {!tree ? (
+          <TraceDetailPending what="event-panel" label="Finishing the trace" lines={6} />
+        ) : (
+          <ErrorBoundary title="The selected event could not be shown" resetKey={selected}>
+            <MediaPolicyScope policy={mediaPolicy}>
+              <TraceDetailEventPanel
+                node={selected}
+                tree={tree}
+                trace={trace}
+                sentiment={selected.kind === "generation" ? generationSentiment(selected, sources) : undefined}
+                labels={selected.kind === "generation" && selected.event ? generationLabelsOf(labels, selected.event.id) : undefined}
+                tab={tab}
+                defaultTab={defaultTab}
+                onTabChange={onTabChange}
+                conversationPreset={conversationPreset}
+                defaultConversationPreset={defaultConversationPreset}
+                onConversationPresetChange={onConversationPresetChange}
+                highlight={state.search.query}
+                locale={locale}
+                selectEvent={state.selectEvent}
+                renderText={renderText}
+                summary={summary ?? undefined}
+                insight={insight}
+              />
+            </MediaPolicyScope>
+          </ErrorBoundary>
+        )}
       </div>
     </div>
   );
 });
 TraceDetailView.displayName = "TraceDetailView";
+
+/** Stands in for a part of a large trace that is still being worked out after the rows were painted. */
+function TraceDetailPending({ what, label, lines }: { what: string; label: string; lines: number }) {
+  return (
+    <div data-slot="trace-detail-pending" data-part={what}>
+      <Skeleton lines={lines} label={label} />
+    </div>
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { evaluationBadges, traceEvaluations, type EvaluationBadge, type TraceEvaluations } from "../../core/traceEvaluations";
 import { traceFeedbackAndMetrics, type TraceFeedbackAndMetrics } from "../../core/traceFeedback";
-import { detectTraceLoops, traceLoopsByNodeKey } from "../../core/traceLoops";
+import { detectTraceLoopsSteps, traceLoopsByNodeKey } from "../../core/traceLoops";
 import type { TraceLoop } from "../../core/traceLoopsTypes";
 import type { TraceTree } from "../../core/traceTypes";
 import { errorMessage } from "../ui/ErrorState";
@@ -37,12 +37,50 @@ function attempt<T>(what: string, problems: string[], run: () => T, fallback: T)
   }
 }
 
+// Evaluations, feedback and metrics: cheap, and the same in every locale.
+const baseCache = new WeakMap<TraceTree, TraceDetailInsight>();
+
+/**
+ * The insight of `tree` without its loops (an empty list): what a large trace shows until the loops,
+ * the costly part, have been looked for in a later task.
+ */
+export function traceDetailBaseInsight(tree: TraceTree): TraceDetailInsight {
+  const cached = cache.get(tree)?.insight ?? baseCache.get(tree);
+  if (cached) return cached;
+  const insight = insightWith(tree, [], []);
+  baseCache.set(tree, insight);
+  return insight;
+}
+
 /** The insight of `tree`, computed on first use. */
 export function traceDetailInsight(tree: TraceTree, locale?: string): TraceDetailInsight {
+  const job = traceDetailInsightSteps(tree, locale);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link traceDetailInsight} as a job that yields between the passes of the loop search (a large
+ * trace's costly part), so a view can run it in slices; the result is cached as the plain call's is.
+ */
+export function* traceDetailInsightSteps(tree: TraceTree, locale?: string): Generator<void, TraceDetailInsight, void> {
   const cached = cache.get(tree);
   if (cached && cached.locale === locale) return cached.insight;
   const problems: string[] = [];
-  const loops = attempt("Loops", problems, () => detectTraceLoops(tree, { locale }), []);
+  let loops: TraceLoop[] = [];
+  try {
+    loops = yield* detectTraceLoopsSteps(tree, { locale });
+  } catch (error) {
+    problems.push(`Loops could not be computed: ${errorMessage(error)}`);
+  }
+  const insight = insightWith(tree, loops, problems);
+  cache.set(tree, { locale, insight });
+  return insight;
+}
+
+function insightWith(tree: TraceTree, loops: TraceLoop[], problems: string[]): TraceDetailInsight {
   const evaluations = attempt("Evaluations", problems, () => traceEvaluations(tree), EMPTY_EVALUATIONS);
   const badgesByNodeKey = new Map<string, EvaluationBadge[]>();
   for (const [key, list] of evaluations.byTargetKey) badgesByNodeKey.set(key, evaluationBadges(list));
@@ -54,7 +92,6 @@ export function traceDetailInsight(tree: TraceTree, locale?: string): TraceDetai
     feedback: attempt("Feedback and metrics", problems, () => traceFeedbackAndMetrics(tree), EMPTY_FEEDBACK),
     problems,
   };
-  cache.set(tree, { locale, insight });
   return insight;
 }
 

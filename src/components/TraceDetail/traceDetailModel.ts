@@ -3,7 +3,7 @@ import { isPropertyBag, readNumber, readString, safeJsonStringify, type Property
 import type { LLMTraceEvent } from "../../core/eventsTrace";
 import { formatCount } from "../../core/format";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
-import type { TraceNodeKind, TraceTree, TraceTreeNode } from "../../core/trace";
+import type { TraceNodeKind, TraceTreeNode, TraceTreeShape } from "../../core/trace";
 
 export const KIND_LABEL: Record<TraceNodeKind, string> = {
   trace: "Trace",
@@ -97,7 +97,7 @@ export interface TraceSearchResult {
 }
 
 /** Finds the query in every node (case-insensitive); linear in the trace's searchable text. */
-export function searchTrace(tree: TraceTree, rawQuery: string): TraceSearchResult {
+export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearchResult {
   const query = rawQuery.trim().toLowerCase();
   const matches = new Set<string>();
   const visible = new Set<string>();
@@ -122,7 +122,7 @@ export function searchTrace(tree: TraceTree, rawQuery: string): TraceSearchResul
 }
 
 /** The node for a selected event id (event UUID, else node key); unknown ids fall back to the root. */
-export function findSelectedNode(tree: TraceTree, selectedEventId: string | null | undefined): { node: TraceTreeNode; found: boolean } {
+export function findSelectedNode(tree: TraceTreeShape, selectedEventId: string | null | undefined): { node: TraceTreeNode; found: boolean } {
   if (selectedEventId === null || selectedEventId === undefined || selectedEventId === "") return { node: tree.root, found: true };
   const node = tree.nodesByEventId.get(selectedEventId) ?? tree.nodesByKey.get(selectedEventId);
   return node ? { node, found: true } : { node: tree.root, found: false };
@@ -133,7 +133,7 @@ export function findSelectedNode(tree: TraceTree, selectedEventId: string | null
  * event's id with other content, the derived `id#index`), its node key for an event without an id,
  * or null for a root without an event.
  */
-export function selectionIdOf(node: TraceTreeNode, tree: TraceTree): string | null {
+export function selectionIdOf(node: TraceTreeNode, tree: TraceTreeShape): string | null {
   if (node === tree.root && !node.event) return null;
   return node.eventKey ?? node.key;
 }
@@ -159,10 +159,10 @@ export function generationSentiment(node: TraceTreeNode, sources: SentimentSourc
 }
 
 /** Kinds that exist in the tree, in a fixed order (for the type toggles and the legend). */
-export function kindsInTree(tree: TraceTree): TraceNodeKind[] {
-  const present = new Set<TraceNodeKind>();
-  for (const node of tree.nodesByKey.values()) present.add(node.kind);
-  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present.has(kind));
+export function kindsInTree(tree: TraceTreeShape): TraceNodeKind[] {
+  const present: Partial<Record<TraceNodeKind, true>> = {};
+  for (const node of tree.nodesByKey.values()) present[node.kind] = true;
+  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present[kind]);
 }
 
 /** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */

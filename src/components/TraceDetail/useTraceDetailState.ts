@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
-import { flattenTraceTree, traceNodeAncestorKeys, type TraceNodeKind, type TraceTree, type TraceTreeNode, type TraceTreeRow } from "../../core/trace";
+import { flattenTraceTree, traceNodeAncestorKeys, type TraceNodeKind, type TraceTreeNode, type TraceTreeRow, type TraceTreeShape } from "../../core/trace";
 import { useControllableState } from "../ui/useControllableState";
 import { findSelectedNode, searchTrace, selectionIdOf, type TraceSearchResult } from "./traceDetailModel";
 
@@ -28,7 +28,8 @@ export interface TraceDetailStateProps {
 }
 
 export interface TraceDetailStateOptions extends TraceDetailStateProps {
-  tree: TraceTree | null;
+  /** The tree, or while a large one is being finished its shape (what rows, search and selection need). */
+  tree: TraceTreeShape | null;
 }
 
 export interface TraceDetailState {

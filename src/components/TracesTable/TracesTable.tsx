@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
 import type { SentimentLabel } from "../../core/sentiment/types";
@@ -7,6 +7,7 @@ import type { TraceClickDetails } from "../../core/traceRows";
 import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { ErrorBoundary } from "../ui/ErrorState";
+import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContext";
 import { useControllableState } from "../ui/useControllableState";
 import { useDataTableShell, type DataTableShellProps } from "../ui/useDataTableShell";
 import { tracesTableColumns, type TracesTableColumn } from "./tracesTableColumns";
@@ -15,8 +16,17 @@ import { useLabelsAvailable } from "../../hooks/useLabels";
 import { useLabelColumns } from "./tracesTableLabelColumns";
 import { TracesTableQuery } from "./TracesTableQuery";
 import { TracesTableHostData, type TracesTableSharedViewProps } from "./TracesTableHostData";
+import {
+  PropertyFilterChips,
+  PropertyFiltersContext,
+  filterRowsByProperties,
+  traceFilterSubjects,
+  useTablePropertyFilters,
+  withPropertyFilters,
+  type TablePropertyFilterProps,
+} from "../cells/tablePropertyFilters";
 
-export interface TracesTableProps extends DataTableShellProps, TraceLensHookOptions, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
+export interface TracesTableProps extends DataTableShellProps, TraceLensHookOptions, TablePropertyFilterProps, MediaPolicyProps, Omit<ComponentPropsWithoutRef<"div">, "children" | "onChange"> {
   /** The host's own traces (PostHog `LLMTrace` shape). When given, nothing is fetched but lazy sentiment. */
   traces?: readonly LLMTrace[];
   /** Drop-in mode: a TracesQuery (date range, filters, person) run through the provider's client. Paging is the table's. */
@@ -74,7 +84,9 @@ export const TracesTable = forwardRef(function TracesTable(props: TracesTablePro
   return (
     <TraceLensScope client={props.client} queryClient={props.queryClient}>
       <ErrorBoundary title="The traces table could not be shown" resetKey={props.traces ?? JSON.stringify(props.query ?? null)}>
-        <TracesTableInner {...props} forwardedRef={ref} />
+        <MediaPolicyScope policy={props.mediaPolicy}>
+          <TracesTableInner {...props} forwardedRef={ref} />
+        </MediaPolicyScope>
       </ErrorBoundary>
     </TraceLensScope>
   );
@@ -86,7 +98,8 @@ function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwa
     traces, query, pageSize = 50, loadSentiment = true, client: _client, queryClient: _queryClient, columns: columnsProp,
     labelFilter: labelFilterProp, defaultLabelFilter, onLabelFilterChange, labelColumns,
     sentimentFilter: sentimentFilterProp, defaultSentimentFilter, onSentimentFilterChange, search: searchProp, defaultSearch, onSearchChange,
-    onTraceClick, outliersOnly: outliersOnlyProp, defaultOutliersOnly, onOutliersOnlyChange, ...shellProps
+    onTraceClick, outliersOnly: outliersOnlyProp, defaultOutliersOnly, onOutliersOnlyChange,
+    propertyFilters, defaultPropertyFilters, onPropertyFiltersChange, mediaPolicy: _mediaPolicy, ...shellProps
   } = props;
   const labelsAvailable = useLabelsAvailable();
   const { columns, labelControls } = useLabelColumns(columnsProp, tracesTableColumns, traces, labelColumns, labelsAvailable);
@@ -102,14 +115,28 @@ function TracesTableInner({ forwardedRef, ...props }: TracesTableProps & { forwa
     outliersOnly, onOutliersOnlyChange: setOutliersOnly,
   };
   const { locale, now } = shell;
+  const person = useTablePropertyFilters({ propertyFilters, defaultPropertyFilters, onPropertyFiltersChange });
+  const filtered = useMemo(() => (traces === undefined ? null : filterRowsByProperties(traces, person.filters, traceFilterSubjects)), [traces, person.filters]);
+  const fullQuery = useMemo(() => withPropertyFilters(query ?? {}, person.filters), [query, person.filters]);
+  // A host that owns the filters shows them (TraceFilters); the table's own filters show in its toolbar.
+  if (!person.controlled && person.filters.length > 0) {
+    view.toolbarActions = (
+      <>
+        <PropertyFilterChips filters={person.filters} onChange={person.setFilters} />
+        {view.toolbarActions}
+      </>
+    );
+  }
 
-  if (traces === undefined) {
+  let table;
+  if (traces === undefined || filtered === null) {
     if (!connection) {
       throw new Error("TracesTable needs `traces`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
     }
-    return <TracesTableQuery ref={forwardedRef} view={view} query={query ?? {}} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />;
+    table = <TracesTableQuery ref={forwardedRef} view={view} query={fullQuery} pageSize={pageSize} loadSentiment={loadSentiment} locale={locale} now={now} />;
+  } else {
+    const host = { ...shell.host, error: shell.host.error ?? filtered.error };
+    table = <TracesTableHostData ref={forwardedRef} view={view} traces={filtered.rows} loadSentiment={loadSentiment && connection !== null} {...host} locale={locale} now={now} />;
   }
-  return (
-    <TracesTableHostData ref={forwardedRef} view={view} traces={traces} loadSentiment={loadSentiment && connection !== null} {...shell.host} locale={locale} now={now} />
-  );
+  return <PropertyFiltersContext.Provider value={person.context}>{table}</PropertyFiltersContext.Provider>;
 }

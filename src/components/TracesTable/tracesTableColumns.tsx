@@ -102,7 +102,7 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     id: "person",
     header: "Person",
     width: 170,
-    cell: (trace) => <PersonCell person={trace.person} distinctId={trace.distinctId} />,
+    cell: (trace, { active }) => <PersonCell person={trace.person} distinctId={trace.distinctId} active={active} />,
     sortValue: (trace) => tracePersonLabel(trace),
   },
   {

@@ -1,6 +1,11 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { SMALL_BUTTON } from "./buttonStyles";
 import { cn } from "./cn";
+import { placePanel } from "./tooltipPlacement";
+import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
+
+/** Browsers without the popover API (and jsdom) get a plain fixed-position panel instead. */
+const supportsPopover = () => typeof HTMLElement !== "undefined" && "showPopover" in HTMLElement.prototype;
 
 export interface PopoverButtonProps {
   /** The button's content. */
@@ -14,17 +19,25 @@ export interface PopoverButtonProps {
   slot: string;
   align?: "start" | "end";
   buttonClassName?: string;
+  /**
+   * Draws the panel in the browser's top layer, placed by the button, so a table cell's overflow or a
+   * virtual row's transform never clips it; it closes when focus leaves it (a grid moves on). @default false
+   */
+  topLayer?: boolean;
+  /** Whether the button is in the tab order (in a table: only in the focused row). @default true */
+  tabbable?: boolean;
 }
 
 /**
  * A button that opens a non-modal panel under it (a disclosure, not a menu: the panel holds form
  * controls). Escape or a click outside closes it; Escape and `close()` put focus back on the button.
  */
-export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, align = "start", buttonClassName }: PopoverButtonProps) {
+export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, align = "start", buttonClassName, topLayer = false, tabbable = true }: PopoverButtonProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement | null>(null);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
+  const panelRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
@@ -33,6 +46,22 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
     document.addEventListener("pointerdown", onPointer);
     return () => document.removeEventListener("pointerdown", onPointer);
   }, [open]);
+  useIsomorphicLayoutEffect(() => {
+    const panel = panelRef.current;
+    const button = buttonRef.current;
+    if (!open || !topLayer || !panel || !button) return;
+    if (panel.hasAttribute("popover") && !panel.matches(":popover-open")) panel.showPopover();
+    const place = () => placePanel(button, panel, align);
+    place();
+    // Scrolling the table moves the button; the panel follows it.
+    window.addEventListener("scroll", place, { capture: true, passive: true });
+    window.addEventListener("resize", place);
+    return () => {
+      window.removeEventListener("scroll", place, { capture: true });
+      window.removeEventListener("resize", place);
+      if (panel.hasAttribute("popover") && panel.isConnected && panel.matches(":popover-open")) panel.hidePopover();
+    };
+  }, [open, topLayer, align]);
   const close = () => {
     setOpen(false);
     buttonRef.current?.focus();
@@ -42,13 +71,21 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
       ref={rootRef}
       data-slot={slot}
       data-state={open ? "open" : "closed"}
-      className="tl:relative tl:inline-block"
+      className="tl:relative tl:inline-block tl:max-w-full"
       onKeyDown={(event) => {
         if (event.key === "Escape" && open) {
           event.stopPropagation();
           close();
         }
       }}
+      onBlur={
+        topLayer
+          ? (event) => {
+              const next = event.relatedTarget;
+              if (open && next instanceof Node && !rootRef.current?.contains(next)) setOpen(false);
+            }
+          : undefined
+      }
     >
       <button
         ref={buttonRef}
@@ -56,6 +93,7 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-label={ariaLabel}
+        tabIndex={tabbable ? undefined : -1}
         onClick={() => setOpen(!open)}
         className={cn(SMALL_BUTTON, "tl:inline-flex tl:items-center tl:gap-1", buttonClassName)}
       >
@@ -65,12 +103,16 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
       {open && (
         <div
           id={panelId}
+          ref={panelRef}
           role="group"
           aria-label={panelLabel}
           data-slot={`${slot}-panel`}
+          // In a table row, a panel with a tabindex counts as an interactive target: clicks in it do not open the row.
+          tabIndex={topLayer ? -1 : undefined}
+          popover={topLayer && supportsPopover() ? "manual" : undefined}
           className={cn(
-            "tl:absolute tl:z-30 tl:mt-1 tl:flex tl:w-72 tl:flex-col tl:gap-2 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:p-2 tl:text-xs tl:shadow-md",
-            align === "end" ? "tl:right-0" : "tl:left-0",
+            "tl:flex tl:w-72 tl:flex-col tl:gap-2 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:p-2 tl:text-xs tl:text-fg tl:shadow-md",
+            topLayer ? "tl-popover-panel tl:fixed tl:z-50 tl:text-left tl:font-normal tl:whitespace-normal" : cn("tl:absolute tl:z-30 tl:mt-1", align === "end" ? "tl:right-0" : "tl:left-0"),
           )}
         >
           {children(close)}

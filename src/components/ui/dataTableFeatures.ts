@@ -46,9 +46,16 @@ export type SortValue = number | string | null | undefined;
 
 const collator = typeof Intl !== "undefined" ? new Intl.Collator(undefined, { numeric: true, sensitivity: "base" }) : null;
 
-/** Ascending comparison of two sort keys (TanStack reverses it for descending). */
+/**
+ * Ascending comparison of two sort keys (TanStack reverses it for descending). A total order, so every
+ * sort algorithm agrees: numbers (by value; equal infinities tie) before text (through the collator).
+ * Comparing a number with text as text would be circular: 2e-308 < 1e44 by value, "1e+44" < "2" < "2e-308" as text.
+ */
 export function compareSortValues(a: SortValue, b: SortValue): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
+  const aNumber = typeof a === "number";
+  const bNumber = typeof b === "number";
+  if (aNumber && bNumber) return a < b ? -1 : a > b ? 1 : 0;
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
   const left = a === null || a === undefined ? "" : String(a);
   const right = b === null || b === undefined ? "" : String(b);
   return collator ? collator.compare(left, right) : left < right ? -1 : left > right ? 1 : 0;

@@ -131,7 +131,8 @@ export function* sortOrderJob<TRow>(rows: TableRows<TRow>, sortValue: (row: TRow
   let cmp: (a: number, b: number) => number;
   if (numbers || strings) {
     const numeric = numbers ? Float64Array.from(keys, (k) => (k === undefined ? 0 : (k as number))) : yield* stringRanks(keys, defined);
-    cmp = (a, b) => sign * (numeric[a]! - numeric[b]!);
+    // Not a subtraction: two equal infinities would give NaN, which no sort reads as a tie.
+    cmp = (a, b) => sign * (numeric[a]! < numeric[b]! ? -1 : numeric[a]! > numeric[b]! ? 1 : 0);
   } else {
     cmp = (a, b) => sign * compareSortValues(keys[a], keys[b]);
   }

@@ -4,6 +4,7 @@ import { isPyDict, pyGet, pyHas, pyOr, pyTruthy, pyTypeName } from "../python/py
 import { withSignatureMemo } from "./textReprContent";
 import { eventLines } from "./textReprEvents";
 import { finishOutput } from "./textReprLines";
+import { withRenderMemo } from "./textReprMemo";
 import { PyError } from "../python/pyValue";
 import { checkTextReprOptions } from "./textReprOptions";
 import type { SampledText } from "./textReprSampling";
@@ -103,9 +104,11 @@ export function formatTextRepr(
   let result: SampledText;
   try {
     result = withSignatureMemo(() =>
-      eventType === "$ai_trace"
-        ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
-        : finishOutput(eventLines(data, o), o.includeLineNumbers, o.maxLength),
+      withRenderMemo(() =>
+        eventType === "$ai_trace"
+          ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
+          : finishOutput(eventLines(data, o), o.includeLineNumbers, o.maxLength),
+      ),
     );
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

@@ -7,19 +7,39 @@
  */
 import { pyFormatFixed, pyFormatThousands } from "../python/pyNumber";
 import { pyLen, pySlice } from "../python/pyText";
+import { base64EncodeUtf8, base64Utf8Length } from "./textReprBase64";
 import type { SampledText } from "./textReprSampling";
 
-/** A line whose tail is plain ASCII (a base64 payload and its closing `>>>`). */
+/**
+ * A line whose tail is plain ASCII: the base64 of `payload` and its closing `>>>`. The tail's
+ * length is known from the payload's UTF-8 size, so it is encoded only if the line is printed
+ * (sampling drops some).
+ */
 export class AsciiTailLine {
+  readonly tailLength: number;
+
   constructor(
     readonly head: string,
-    readonly tail: string,
-  ) {}
+    readonly payload: string,
+    tailLength?: number,
+  ) {
+    this.tailLength = tailLength ?? base64Utf8Length(payload) + CLOSING.length;
+  }
+
+  get tail(): string {
+    return base64EncodeUtf8(this.payload) + CLOSING;
+  }
+
+  withHead(head: string): AsciiTailLine {
+    return new AsciiTailLine(head, this.payload, this.tailLength);
+  }
 
   toString(): string {
     return this.head + this.tail;
   }
 }
+
+const CLOSING = ">>>";
 
 export type OutputLine = string | AsciiTailLine;
 
@@ -48,7 +68,7 @@ function splitItems(items: readonly OutputLine[]): OutputLine[] {
     const parts = head.split("\n");
     for (let i = 0; i < parts.length - 1; i++) out.push(parts[i] as string);
     const last = parts[parts.length - 1] as string;
-    out.push(typeof item === "string" ? last : new AsciiTailLine(last, item.tail));
+    out.push(typeof item === "string" ? last : item.withHead(last));
   }
   return out;
 }
@@ -57,7 +77,7 @@ function numbered(lines: OutputLine[]): OutputLine[] {
   const width = String(lines.length).length;
   return lines.map((line, i) => {
     const label = `L${String(i + 1).padStart(width, "0")}: `;
-    return typeof line === "string" ? label + line : new AsciiTailLine(label + line.head, line.tail);
+    return typeof line === "string" ? label + line : line.withHead(label + line.head);
   });
 }
 
@@ -86,7 +106,7 @@ export function finishOutput(items: readonly OutputLine[], numberLines: boolean,
   let total = lines.length - 1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as OutputLine;
-    total += lengths[i] = typeof line === "string" ? codePoints(line) : codePoints(line.head) + line.tail.length;
+    total += lengths[i] = typeof line === "string" ? codePoints(line) : codePoints(line.head) + line.tailLength;
   }
   if (maxLength === 0 || total <= maxLength) return { text: joinLines(lines), sampled: false, length: total };
   return sampleLines(lines, lengths, maxLength);

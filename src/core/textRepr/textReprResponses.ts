@@ -134,7 +134,7 @@ export function renderResponsesItem(item: PyDictLike, o: ResolvedTextReprOptions
     }
     case "additional_tools": {
       const lines = formatTools(pyGet(item, "tools"), o);
-      return lines.length > 0 ? lines : ["[tool catalog not recorded]"];
+      return lines.length > 0 ? [...lines] : ["[tool catalog not recorded]"];
     }
     case "tool-call":
     case "tool_use":

@@ -13,6 +13,7 @@ import {
   type PyDictLike,
 } from "../python/pyValue";
 import { base64EncodeUtf8 } from "./textReprBase64";
+import { memoTools } from "./textReprMemo";
 import type { ResolvedTextReprOptions } from "./textReprTypes";
 
 /** Tool dicts in order, with Google `functionDeclarations` bundles expanded. */
@@ -90,7 +91,11 @@ function toolLines(tool: PyDictLike): string[] {
  * PostHog's `format_tools`: `""` then `AVAILABLE TOOLS: N` and one entry per tool, or a single
  * expandable line when there are more tools than `tools_collapse_threshold`.
  */
-export function formatTools(tools: unknown, o: ResolvedTextReprOptions): string[] {
+export function formatTools(tools: unknown, o: ResolvedTextReprOptions): readonly string[] {
+  return memoTools(tools, () => renderTools(tools, o));
+}
+
+function renderTools(tools: unknown, o: ResolvedTextReprOptions): string[] {
   const list = toolList(tools);
   if (list.length === 0) return [];
   const heading = `AVAILABLE TOOLS: ${list.length}`;

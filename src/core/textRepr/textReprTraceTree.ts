@@ -14,7 +14,6 @@ import {
   pyTruthy,
   pyTypeName,
 } from "../python/pyValue";
-import { base64EncodeUtf8 } from "./textReprBase64";
 import { AsciiTailLine, type OutputLine } from "./textReprLines";
 import { formatEventText, isFalseLike, isTrueLike, propertiesOf } from "./textReprEvents";
 import { MAX_TREE_DEPTH, type ResolvedTextReprOptions } from "./textReprTypes";
@@ -158,7 +157,7 @@ export function renderTraceTree(
       const content = formatEventText(event, { ...o, includeLineNumbers: false });
       if (o.includeMarkers) {
         const head = `${prefix}${branch}<<<GEN_EXPANDABLE|${id}|${tag} ${summary}|`;
-        lines.push(new AsciiTailLine(head, `${base64EncodeUtf8(content)}>>>`));
+        lines.push(new AsciiTailLine(head, content));
       } else {
         lines.push(`${prefix}${branch}[+] ${tag} ${summary}`);
         const indent = `${prefix}${childPrefix}    `;

@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useState } from "react";
+import type { LLMTrace } from "../../core/eventsTrace";
+import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/trace";
+import { runJob, type SlicedJob } from "../ui/slicedJob";
+import { traceDetailInsightSteps } from "./traceDetailInsight";
+
+/** Up to this many events, the whole tree is built during render (the same result on every machine, and in tests). */
+export const SYNC_TREE_EVENTS = 2000;
+/** Each later slice of the build runs this long, well under a long task. */
+const SLICE_MS = 12;
+/** What TraceDetail shows, in the order a large trace gets it, each after the previous one has been painted. */
+export type TraceDetailStage = "shape" | "tree" | "timeline" | "complete";
+
+interface Started {
+  shape: TraceTreeShape | null;
+  /** Set once the build has finished (at once for small traces). */
+  tree: TraceTree | null;
+  job: SlicedJob<TraceTree> | null;
+  error: unknown;
+}
+
+export interface TraceDetailBuild {
+  /** Nodes and rows: there from the first render on. */
+  shape: TraceTreeShape | null;
+  /** The finished tree (totals, extents, critical path, notes); null while a large trace is being finished. */
+  tree: TraceTree | null;
+  error: unknown;
+  stage: TraceDetailStage;
+}
+
+function start(trace: LLMTrace | null | undefined): Started {
+  if (!trace) return { shape: null, tree: null, job: null, error: null };
+  try {
+    const { shape, finish } = startTraceTree(trace);
+    const events = Array.isArray(trace.events) ? trace.events.length : 0;
+    if (events > SYNC_TREE_EVENTS) return { shape, tree: null, job: finish, error: null };
+    const step = runJob(finish, Infinity);
+    return { shape, tree: step.done ? step.value : null, job: null, error: null };
+  } catch (error) {
+    return { shape: null, tree: null, job: null, error };
+  }
+}
+
+/** Runs `fn` in a task after the next frame has been painted (or soon, where frames do not come: a hidden tab, jsdom). */
+function afterPaint(fn: () => void): () => void {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const go = () => {
+    if (done) return;
+    done = true;
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    timer = setTimeout(fn, 0);
+  };
+  const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(go) : undefined;
+  const fallback = setTimeout(go, 100);
+  return () => {
+    done = true;
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(timer);
+  };
+}
+
+/** Runs `job` in slices of {@link SLICE_MS}, each after a paint; returns its cancel. */
+function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: (error: unknown) => void): () => void {
+  let cancel = () => undefined as void;
+  const step = () => {
+    try {
+      const result = runJob(job, performance.now() + SLICE_MS);
+      if (result.done) onDone(result.value);
+      else cancel = afterPaint(step);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  cancel = afterPaint(step);
+  return () => cancel();
+}
+
+/**
+ * TraceDetail's tree, built so that a large trace paints its rows first: the shape during render, the
+ * rest of the build in short slices after that paint, then the timeline, then the loop badges, each in
+ * a task of its own. Traces of up to {@link SYNC_TREE_EVENTS} events get everything at once.
+ */
+export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?: string): TraceDetailBuild {
+  const started = useMemo(() => start(trace), [trace]);
+  const [progress, setProgress] = useState<{ for: Started; tree: TraceTree | null; error: unknown; stage: TraceDetailStage } | null>(null);
+  const current = progress?.for === started ? progress : null;
+  const stage: TraceDetailStage = started.job ? (current?.stage ?? "shape") : "complete";
+
+  useEffect(() => {
+    const job = started.job;
+    if (!job || current) return;
+    return runInSlices(job, (tree) => setProgress({ for: started, tree, error: null, stage: "tree" }), (error) => setProgress({ for: started, tree: null, error, stage: "complete" }));
+  }, [started, current]);
+
+  useEffect(() => {
+    if (current?.stage === "tree") return afterPaint(() => setProgress({ ...current, stage: "timeline" }));
+    // The loop search, the costly part of the insight, in slices of its own; the view then finds it cached.
+    const tree = current?.tree;
+    if (current?.stage !== "timeline" || !tree) return;
+    const done = () => setProgress({ ...current, stage: "complete" });
+    return runInSlices(traceDetailInsightSteps(tree, locale), done, done);
+  }, [current, locale]);
+
+  if (!started.job) return { shape: started.shape, tree: started.tree, error: started.error, stage };
+  return { shape: started.shape, tree: current?.tree ?? null, error: current?.error ?? null, stage };
+}
