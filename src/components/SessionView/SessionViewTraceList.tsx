@@ -107,7 +107,8 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
   const expandedIds = useMemo(() => idSet(expanded), [expanded]);
   // Sentiment arrives through a store, which React renders at once: a batch of a hundred would redraw
   // every trace in one task. Deferred, the new bars are drawn in a render that yields between traces.
-  // A trace loading in either shows as loading, so none looks unscored while its bar waits to be drawn.
+  // A trace loading in either value, or whose result has arrived but is not drawn yet, shows as loading:
+  // the deferred value can lag several updates behind, and no trace may look unscored meanwhile.
   const shownSentiments = useDeferredValue(sentiments);
   const shownLoading = useDeferredValue(loadingProp);
   const loadingIds = useMemo(() => idSet(loadingProp), [loadingProp]);
@@ -152,7 +153,7 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
             expanded={expandedIds.has(trace.id)}
             onExpandedChange={toggleOf(trace.id)}
             sentiment={shownSentiments?.[trace.id] ?? trace.sentiment}
-            sentimentLoading={loadingIds.has(trace.id) || shownLoadingIds.has(trace.id)}
+            sentimentLoading={loadingIds.has(trace.id) || shownLoadingIds.has(trace.id) || (sentiments?.[trace.id] !== undefined && shownSentiments?.[trace.id] === undefined)}
             summaryTitle={titleOf(trace.id)}
             summarizing={summarizing.has(trace.id)}
             summaryError={summaryErrors?.[trace.id]}
