@@ -88,7 +88,7 @@ describe("EvaluationSummaryPanelView", () => {
     expect(screen.queryByRole("tooltip")).toBeNull();
   });
 
-  it("draws a long section's first patterns at once and the rest of the shown 25 right after, then pages with Show more", async () => {
+  it("shows a long section's first 25 patterns in order, then pages with Show more", async () => {
     const user = userEvent.setup();
     const many = { ...groundednessSummary, pass_patterns: Array.from({ length: 40 }, (_, i) => ({ title: `Pass pattern ${i}`, description: `Cites source ${i}.`, frequency: "common" as const, example_generation_ids: [] })) };
     render(<EvaluationSummaryPanelView summary={many} />);

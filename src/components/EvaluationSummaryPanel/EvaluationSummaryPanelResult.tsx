@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../../core/eventsApi";
 import { formatCount } from "../../core/intlFormatters";
 import { DisclosureChevron } from "../ui/DisclosureChevron";
@@ -19,18 +19,12 @@ export interface EvaluationSummaryPanelResultProps extends PatternLinks {
 const heading = "tl:m-0 tl:text-xs tl:font-semibold tl:uppercase tl:tracking-wide tl:text-muted";
 /** Patterns drawn per section before "Show more": a summary with hundreds of them stays quick to open. */
 export const PATTERNS_SHOWN = 25;
-/**
- * Patterns drawn in the first render; the rest of those shown follow in a deferred render, which
- * yields between patterns (React 19), so opening three full sections is not one long task.
- */
-const PATTERNS_AT_ONCE = 6;
 
 function Section({ section, links }: { section: PatternSection; links: PatternLinks }) {
   const id = useId();
   const kind = PATTERN_KINDS[section.kind];
   const [shown, setShown] = useState(PATTERNS_SHOWN);
   const hidden = Math.max(0, section.patterns.length - shown);
-  const drawn = useDeferredValue(shown, Math.min(shown, PATTERNS_AT_ONCE));
   // A group, not a <section>: several panels on one page would repeat these region names.
   return (
     <div role="group" aria-labelledby={id} data-slot="evaluation-pattern-section" data-kind={section.kind} className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
@@ -41,7 +35,7 @@ function Section({ section, links }: { section: PatternSection; links: PatternLi
       {section.patterns.length === 0 ? (
         <p className="tl:m-0 tl:text-sm tl:italic tl:text-muted">No {kind.adjective} patterns identified</p>
       ) : (
-        (section.patterns.length > drawn ? section.patterns.slice(0, drawn) : section.patterns).map((pattern, i) => (
+        (hidden > 0 ? section.patterns.slice(0, shown) : section.patterns).map((pattern, i) => (
           <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} {...links} />
         ))
       )}
