@@ -20,7 +20,9 @@ export default [
   // and trace times its cells use.
   // tables: +4.2 kB for issue 18's person column (PersonBadge in every row, its top-layer popover, and
   // PostHog's property-filter rules evaluated in the browser when "Filter to this person" narrows host data).
-  entry("tracelens/tables", "dist/tables.js", "111 kB", peers),
+  // tables: +1 kB (issues 15/16, branch tables): the outlier statistics as a sliced job over typed columns,
+  // sorting that yields, and host rows normalised after paint.
+  entry("tracelens/tables", "dist/tables.js", "112 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
@@ -34,7 +36,8 @@ export default [
   // core: +10 kB for explore data (PostHog dates, property filters with HogQL semantics, sessions, error groups, trends, neighbours, URL state), issue 18.
   // core: +5.2 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
   // core: +0.6 kB (branch tree): startTraceTree's two stages and detectTraceLoopsSteps.
-  entry("tracelens/core", "dist/core/index.js", "75.7 kB"),
+  // core: +0.5 kB (branches textrepr2 and tables): text_repr's tool-list memo and lazy payloads, outliers as a sliced job.
+  entry("tracelens/core", "dist/core/index.js", "76.5 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),
