@@ -19,6 +19,7 @@ import {
   pyTruthy,
   type PyDictLike,
 } from "../python/pyValue";
+import { memoSignature } from "./textReprMemo";
 import { MAX_UNPARSED_DISPLAY_LENGTH } from "./textReprTypes";
 
 /** Block types whose text is shown without a `[TYPE]` label. */
@@ -41,36 +42,12 @@ export function loadsCatching(text: string, caught: readonly PyJsonFailure[]): u
 }
 
 /**
- * Signatures already rendered in the current formatTextRepr call, by name and argument text: an
- * agent's every generation repeats the conversation so far, so the same calls recur many times.
- */
-let signatureMemo: Map<string, Map<string, string>> | null = null;
-
-/** Runs `render` with signature memoisation, dropped when it returns (no state outlives a call). */
-export function withSignatureMemo<T>(render: () => T): T {
-  if (signatureMemo !== null) return render();
-  signatureMemo = new Map();
-  try {
-    return render();
-  } finally {
-    signatureMemo = null;
-  }
-}
-
-/**
  * `name(k=<json>, …)` for a tool call. A str argument is JSON-parsed first and used when it
  * is a non-empty object; any other truthy argument is printed as Python would (`str`).
  */
 export function formatToolSignature(name: unknown, args: unknown): string {
-  if (signatureMemo === null || typeof name !== "string" || typeof args !== "string") return renderSignature(name, args);
-  let byArgs = signatureMemo.get(name);
-  if (byArgs === undefined) signatureMemo.set(name, (byArgs = new Map()));
-  let signature = byArgs.get(args);
-  if (signature === undefined) {
-    signature = renderSignature(name, args);
-    byArgs.set(args, signature);
-  }
-  return signature;
+  if (typeof name !== "string" || typeof args !== "string") return renderSignature(name, args);
+  return memoSignature(name, args, renderSignature);
 }
 
 function renderSignature(name: unknown, args: unknown): string {

@@ -1,7 +1,6 @@
 /** `formatTextRepr`: the local equivalent of `POST /llm_analytics/text_repr/`. */
 import { pyLen } from "../python/pyText";
 import { isPyDict, pyGet, pyHas, pyOr, pyTruthy, pyTypeName } from "../python/pyValue";
-import { withSignatureMemo } from "./textReprContent";
 import { eventLines } from "./textReprEvents";
 import { finishOutput } from "./textReprLines";
 import { withRenderMemo } from "./textReprMemo";
@@ -103,12 +102,10 @@ export function formatTextRepr(
   const o = checked.resolved;
   let result: SampledText;
   try {
-    result = withSignatureMemo(() =>
-      withRenderMemo(() =>
-        eventType === "$ai_trace"
-          ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
-          : finishOutput(eventLines(data, o), o.includeLineNumbers, o.maxLength),
-      ),
+    result = withRenderMemo(() =>
+      eventType === "$ai_trace"
+        ? formatTraceText(pyGet(data, "trace"), pyGet(data, "hierarchy") as unknown[], o)
+        : finishOutput(eventLines(data, o), o.includeLineNumbers, o.maxLength),
     );
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

@@ -1,9 +1,10 @@
 /**
  * Renderings reused within one formatTextRepr call. An agent trace repeats itself: every generation
- * carries the same tool list, as fresh objects with equal contents. (Messages repeat too, but they
- * render about as fast as they compare, so they are not memoised.) A part is reused only when its
- * value equals, in plain JSON terms and key order, one rendered earlier in the same call; nothing
- * outlives the call, so no state is kept on the caller's objects.
+ * carries the same tool list, as fresh objects with equal contents, and repeats the conversation so
+ * far, so the same tool calls recur (their signatures are keyed by name and argument text). Messages
+ * repeat too, but they render about as fast as they compare, so they are not memoised. A tool list
+ * is reused only when its value equals, in plain JSON terms and key order, one rendered earlier in
+ * the same call; nothing outlives the call, so no state is kept on the caller's objects.
  */
 
 /** Deeper values are simply rendered again (and a cycle cannot recurse forever). */
@@ -57,6 +58,8 @@ interface Rendered<T> {
 
 class RenderMemo {
   readonly tools: Rendered<readonly string[]>[] = [];
+  /** Tool-call signatures by name, then by argument text. */
+  readonly signatures = new Map<string, Map<string, string>>();
 }
 
 let memo: RenderMemo | null = null;
@@ -79,4 +82,17 @@ export function memoTools(tools: unknown, render: () => readonly string[]): read
   const rendered = render();
   if (memo.tools.length < MAX_TOOL_LISTS) memo.tools.push({ value: tools, rendered });
   return rendered;
+}
+
+/** A tool call's signature, rendered once per name and argument text in this call. */
+export function memoSignature(name: string, args: string, render: (name: string, args: string) => string): string {
+  if (memo === null) return render(name, args);
+  let byArgs = memo.signatures.get(name);
+  if (byArgs === undefined) memo.signatures.set(name, (byArgs = new Map()));
+  let signature = byArgs.get(args);
+  if (signature === undefined) {
+    signature = render(name, args);
+    byArgs.set(args, signature);
+  }
+  return signature;
 }
