@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/trace";
 import { runJob, type SlicedJob } from "../ui/slicedJob";
+import { SYNC_JOB_LIMIT, afterNextPaint } from "../ui/useSlicedJob";
 import { traceDetailInsightSteps } from "./traceDetailInsight";
 
 /** Up to this many events, the whole tree is built during render (the same result on every machine, and in tests). */
-export const SYNC_TREE_EVENTS = 2000;
+export const SYNC_TREE_EVENTS = SYNC_JOB_LIMIT;
 /** Each later slice of the build runs this long, well under a long task. */
 const SLICE_MS = 12;
 /** What TraceDetail shows, in the order a large trace gets it, each after the previous one has been painted. */
@@ -41,27 +42,6 @@ function start(trace: LLMTrace | null | undefined): Started {
   }
 }
 
-/** Runs `fn` in a task after the next frame has been painted (or soon, where frames do not come: a hidden tab, jsdom). */
-function afterPaint(fn: () => void): () => void {
-  let done = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const go = () => {
-    if (done) return;
-    done = true;
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-    timer = setTimeout(fn, 0);
-  };
-  const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(go) : undefined;
-  const fallback = setTimeout(go, 100);
-  return () => {
-    done = true;
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-    clearTimeout(timer);
-  };
-}
-
 /** Runs `job` in slices of {@link SLICE_MS}, each after a paint; returns its cancel. */
 function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: (error: unknown) => void): () => void {
   let cancel = () => undefined as void;
@@ -69,12 +49,12 @@ function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: 
     try {
       const result = runJob(job, performance.now() + SLICE_MS);
       if (result.done) onDone(result.value);
-      else cancel = afterPaint(step);
+      else cancel = afterNextPaint(step);
     } catch (error) {
       onError(error);
     }
   };
-  cancel = afterPaint(step);
+  cancel = afterNextPaint(step);
   return () => cancel();
 }
 
@@ -96,7 +76,7 @@ export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?:
   }, [started, current]);
 
   useEffect(() => {
-    if (current?.stage === "tree") return afterPaint(() => setProgress({ ...current, stage: "timeline" }));
+    if (current?.stage === "tree") return afterNextPaint(() => setProgress({ ...current, stage: "timeline" }));
     // The loop search, the costly part of the insight, in slices of its own; the view then finds it cached.
     const tree = current?.tree;
     if (current?.stage !== "timeline" || !tree) return;
