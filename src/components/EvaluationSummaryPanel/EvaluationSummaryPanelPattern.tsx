@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useState, type CSSProperties } from "react";
 import type { EvaluationSummaryPattern } from "../../core/eventsApi";
 import { formatCount } from "../../core/intlFormatters";
 import { cn } from "../ui/cn";
@@ -20,6 +20,15 @@ const REASONING_MAX_CHARS = 600;
  */
 export const PATTERN_EXAMPLES_SHOWN = 12;
 const MORE_STEP = 100;
+
+/**
+ * A card out of view skips style, layout and paint (content-visibility), its height guessed until first
+ * seen (a 20 px line per 40 characters of description, per 5 example ids); `auto` keeps the real one after.
+ */
+function cardStyle(description: string, examples: number): CSSProperties {
+  const lines = 1 + Math.ceil(description.length / 40) + Math.ceil(examples / 5);
+  return { contentVisibility: "auto", containIntrinsicBlockSize: `auto ${lines * 20 + 30}px` };
+}
 
 interface ExampleProps {
   generationId: string;
@@ -85,6 +94,7 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration,
       aria-labelledby={titleId}
       data-slot="evaluation-pattern"
       data-kind={kind}
+      style={cardStyle(String(pattern.description ?? ""), Math.min(ids.length, shown))}
       className={cn("tl:flex tl:flex-col tl:gap-1.5 tl:rounded-tl tl:border tl:border-solid tl:bg-bg tl:p-3", style.border)}
     >
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
