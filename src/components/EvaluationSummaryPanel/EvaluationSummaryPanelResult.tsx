@@ -54,11 +54,11 @@ function Section({ section, links }: { section: PatternSection; links: PatternLi
         <p className="tl:m-0 tl:text-sm tl:italic tl:text-muted">No {kind.adjective} patterns identified</p>
       ) : (
         (drawn < section.patterns.length ? section.patterns.slice(0, drawn) : section.patterns).map((pattern, i) => (
-          <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} {...links} />
+          <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} skipOffscreen={i >= PATTERNS_PER_DRAW} {...links} />
         ))
       )}
       {drawing && (
-        // In place of "Show more" until the shown patterns are all drawn: a partial list never reads as complete.
+        // In place of "Show more" until the first page is all drawn: a partial list never reads as complete.
         <p data-slot="evaluation-patterns-drawing" className="tl:m-0 tl:text-xs tl:italic tl:text-muted">
           {`Drawing ${formatCount(firstPage - drawn)} more ${kind.adjective} ${firstPage - drawn === 1 ? "pattern" : "patterns"}…`}
         </p>
