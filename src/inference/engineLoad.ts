@@ -126,7 +126,7 @@ export function checkSignature(session: ort.InferenceSession, labelCount: number
 
 async function createSession(graph: Uint8Array, file: string): Promise<ort.InferenceSession> {
   try {
-    return await ort.InferenceSession.create(graph, { graphOptimizationLevel: "all" });
+    return await ort.InferenceSession.create(castFreeGraph(graph), { graphOptimizationLevel: "all" });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     // The runtime itself did not start (its .wasm/.mjs were not found): no fault of the model.
@@ -193,17 +193,12 @@ export async function loadModel(
   // Read in parallel, but report failures in a fixed order (config, tokenizer, tokenizer config,
   // graph, then what is wrong inside them): with Promise.all the error would name whichever missing
   // file happened to fail first.
-  // The graph is rewritten (engineGraph.ts) as soon as it is here, while the runtime's WebAssembly
-  // may still be compiling on V8's background threads, rather than after the runtime has started.
-  const graphRead = readGraph(model, totals, options).then((graph) => {
-    warmUpGraphNoLongerNeeded();
-    return { file: graph.file, bytes: castFreeGraph(graph.bytes) };
-  });
-  const settled = await Promise.allSettled([configRead, tokenizerRead, tokenizerConfigRead, graphRead, encoderBuilt]);
+  const settled = await Promise.allSettled([configRead, tokenizerRead, tokenizerConfigRead, readGraph(model, totals, options), encoderBuilt]);
   const config = settledValue(settled[0]);
   settledValue(settled[1]);
   settledValue(settled[2]);
   const graph = settledValue(settled[3]);
+  warmUpGraphNoLongerNeeded();
   const labels = readLabels(config);
   const encoder = settledValue(settled[4]);
   await runtimeStarted;
