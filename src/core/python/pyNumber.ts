@@ -120,7 +120,8 @@ const EXACT_POWERS_OF_TEN = [
  * undefined. 10^n is exact up to 10^22, so |x|·10^n below 2^30 is off the exact product by at most
  * 2^-24; unless that lies within 2^-20 of a half, both round to the same integer q, and q / 10^n
  * (one correctly rounded division) is the double nearest q·10^-n, which is what reading the decimal
- * back gives. About a hundred times cheaper than the BigInt path, which scores 3 numbers per message.
+ * back gives. Sentiment scoring rounds 3 scores per message: for 1,000 classified messages the BigInt
+ * path took 8–23 ms of CPU (more in a fresh process, where it is not yet optimised), this one 1–7 ms.
  */
 function roundedMagnitude(x: number, n: number): number | undefined {
   const scale = EXACT_POWERS_OF_TEN[n];
