@@ -35,8 +35,10 @@ export function generationRows(generations: readonly unknown[] | undefined, trac
   const rows: GenerationRow[] = [];
   const seen = new Set<string>();
   const add = (event: LLMTraceEvent, key: string | null, trace: LLMTrace | null) => {
-    let rowId = key ?? `generation-${rows.length}`;
-    if (seen.has(rowId)) rowId = `${rowId}#${rows.length}`;
+    const base = key ?? `generation-${rows.length}`;
+    let rowId = base;
+    // A suffixed id can itself be a key the tree gave (`id#3`), so try until one is free.
+    for (let n = rows.length; seen.has(rowId); n++) rowId = `${base}#${n}`;
     seen.add(rowId);
     rows.push({ rowId, event, trace });
   };
