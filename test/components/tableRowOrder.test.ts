@@ -99,7 +99,9 @@ describe("traceTableRows", () => {
       const trace = item as LLMTrace;
       let id = typeof trace.id === "string" && trace.id ? trace.id : typeof trace.id === "number" ? String(trace.id) : `row-${index}`;
       const valid = id === trace.id && Array.isArray(trace.events);
-      if (seen.has(id)) id = `${id}#${index}`;
+      // A repeated id takes `id#index`, then `id#index.1`, … until one is free (a suffix can be a real id).
+      const base = id;
+      for (let n = 0; seen.has(id); n++) id = n === 0 ? `${base}#${index}` : `${base}#${index}.${n}`;
       seen.add(id);
       out.push(valid && id === trace.id ? trace : { ...trace, id, events: Array.isArray(trace.events) ? trace.events : [] });
     });
@@ -118,6 +120,7 @@ describe("traceTableRows", () => {
         expect(rows.count).toBe(expected.length);
         for (const r of reads) if (expected.length) expect(rows.rowAt(r % expected.length)).toEqual(expected[r % expected.length]);
         expect(rows.all()).toEqual(expected);
+        expect(new Set(expected.map((trace) => trace.id)).size).toBe(expected.length);
         expected.forEach((trace) => expect(rows.indexOf(trace.id)).toBe(expected.findIndex((t) => t.id === trace.id)));
       }),
       { numRuns: 200 },
