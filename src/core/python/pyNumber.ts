@@ -94,19 +94,19 @@ const ROUND_MIN_DIGITS = -308;
  * A result too large for a double is ±Infinity where Python raises OverflowError.
  */
 export function pyRound(x: number, ndigits: number): number {
-  const n = Math.trunc(ndigits);
-  if (!Number.isFinite(x) || n > ROUND_MAX_DIGITS) return x;
-  if (n < ROUND_MIN_DIGITS) return 0 * x; // a zero with x's sign, as Python returns
-  const magnitude = roundedMagnitude(x, n) ?? Number(`${roundScaled(x, n)}e${-n}`);
-  return x < 0 || Object.is(x, -0) ? -magnitude : magnitude;
+  return roundBy(x, ndigits, true);
 }
 
 /** `pyRound` on the exact binary value always (BigInt arithmetic), for checking the fast path. */
 export function pyRoundExact(x: number, ndigits: number): number {
+  return roundBy(x, ndigits, false);
+}
+
+function roundBy(x: number, ndigits: number, fast: boolean): number {
   const n = Math.trunc(ndigits);
   if (!Number.isFinite(x) || n > ROUND_MAX_DIGITS) return x;
-  if (n < ROUND_MIN_DIGITS) return 0 * x;
-  const magnitude = Number(`${roundScaled(x, n)}e${-n}`);
+  if (n < ROUND_MIN_DIGITS) return 0 * x; // a zero with x's sign, as Python returns
+  const magnitude = (fast ? roundedMagnitude(x, n) : undefined) ?? Number(`${roundScaled(x, n)}e${-n}`);
   return x < 0 || Object.is(x, -0) ? -magnitude : magnitude;
 }
 
