@@ -85,21 +85,23 @@ function missingNote(what: string, reported: number, total: number, names: reado
  * read for 100,000 rows).
  */
 export function isCostUnknown(total: number | null | undefined, coverage: UsageCoverage): boolean {
-  const value = typeof total === "number" && Number.isFinite(total) && total >= 0 ? total : null;
+  const value = usableCost(total);
   if (coverage.costFromTrace && value !== null) return false;
+  // A positive total with no reporting event in view came from elsewhere (a server aggregate): it is known.
   return coverage.costReported === 0 && !(value !== null && value > 0);
+}
+
+function usableCost(total: number | null | undefined): number | null {
+  return typeof total === "number" && Number.isFinite(total) && total >= 0 ? total : null;
 }
 
 /** The cost to show for `total` given who reported what. */
 export function describeCost(total: number | null | undefined, coverage: UsageCoverage, locale?: string): UsageDisplay {
-  const value = typeof total === "number" && Number.isFinite(total) && total >= 0 ? total : null;
+  const value = usableCost(total);
   if (coverage.costFromTrace && value !== null) return { text: formatCost(value, { locale }), status: "complete", note: "Cost reported on the trace event." };
-  if (coverage.costReported === 0) {
-    // A positive total with no reporting event in view came from elsewhere (a server aggregate): show it.
-    if (value !== null && value > 0) return { text: formatCost(value, { locale }), status: "complete", note: "" };
-    return { text: FORMAT_PLACEHOLDER, status: "unknown", note: coverage.usageEvents > 0 ? "No event reported a cost." : "" };
-  }
+  if (isCostUnknown(value, coverage)) return { text: FORMAT_PLACEHOLDER, status: "unknown", note: coverage.usageEvents > 0 ? "No event reported a cost." : "" };
   const shown = value ?? 0;
+  if (coverage.costReported === 0) return { text: formatCost(shown, { locale }), status: "complete", note: "" };
   if (coverage.costReported < coverage.usageEvents) {
     return { text: `≥ ${formatCost(shown, { locale })}`, status: "partial", note: missingNote("cost", coverage.costReported, coverage.usageEvents, coverage.costMissingNames) };
   }
