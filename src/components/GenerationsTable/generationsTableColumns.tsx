@@ -4,7 +4,7 @@ import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { cn } from "../ui/cn";
 import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
-import { NumberCell, TextCell, TimeCell, cachedFormat } from "../cells/TableCells";
+import { TextCell, TimeCell, cachedFormat, numberCellContent } from "../cells/TableCells";
 import { useTableCellContext } from "../cells/cellContext";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { PersonCell } from "../cells/PersonCell";
@@ -39,7 +39,7 @@ function Formatted({ kind, row }: { kind: "latency" | "tokens" | "cost"; row: Ge
     const tokens = generationTokens(row);
     return formatTokens(tokens.input, tokens.output, { locale });
   });
-  return <NumberCell text={text} note={kind === "cost" ? generationCostNote(row) : undefined} />;
+  return numberCellContent(text, kind === "cost" ? generationCostNote(row) : undefined);
 }
 
 function ExpandToggle({ expanded, onToggle, tabbable, id }: { expanded: boolean; onToggle: () => void; tabbable: boolean; id: string }) {

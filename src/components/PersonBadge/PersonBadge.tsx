@@ -80,60 +80,60 @@ export const PersonBadge = forwardRef(function PersonBadge(
   const label = cutText(shown.label, 80);
   const avatar = <Avatar shown={shown} policy={policy} />;
   return (
-    <span {...rest} ref={ref} data-slot="person-badge" data-label-from={shown.labelFrom} className={cn("tl:inline-flex tl:max-w-full tl:min-w-0 tl:items-center", className)}>
-      <PopoverButton
-        slot="person-badge-popover"
-        panelLabel={`Person ${label}`}
-        topLayer
-        tabbable={tabbable}
-        buttonClassName="tl:max-w-full tl:min-w-0 tl:border-transparent tl:bg-transparent"
-        label={
+    // The popover is the badge's root: a wrapper of its own would cost each table row an element and a layout.
+    <PopoverButton
+      slot="person-badge-popover"
+      root={{ as: "span", slot: "person-badge", ref, props: { ...rest, className, "data-label-from": shown.labelFrom } }}
+      panelLabel={`Person ${label}`}
+      topLayer
+      tabbable={tabbable}
+      buttonClassName="tl:max-w-full tl:min-w-0 tl:border-transparent tl:bg-transparent"
+      label={
+        <>
+          <span className="tl:sr-only">Person: </span>
+          {avatar}
+          <span data-slot="person-badge-label" className="tl:truncate">
+            {label}
+          </span>
+        </>
+      }
+    >
+      {(close) => {
+        // Read only while open: a closed badge in each of a table's rows costs no walk over 5,000 properties.
+        const properties = isPropertyBag(person?.properties) ? Object.entries(person!.properties!) : [];
+        const filter = onFilterToPerson ? personFilter(person, shown.distinctId) : null;
+        return (
           <>
-            <span className="tl:sr-only">Person: </span>
-            {avatar}
-            <span data-slot="person-badge-label" className="tl:truncate">
-              {label}
-            </span>
+            <div className="tl:flex tl:items-center tl:gap-2">
+              {avatar}
+              <strong className="tl:min-w-0 tl:truncate">{label}</strong>
+            </div>
+            <dl className="tl:m-0 tl:grid tl:grid-cols-[auto_1fr] tl:gap-x-2 tl:gap-y-0.5">
+              {shown.email && <Entry name="Email" value={shown.email} />}
+              {shown.distinctId && <Entry name="Distinct ID" value={cutText(shown.distinctId, 200)} mono />}
+              {shown.uuid && <Entry name="Person ID" value={cutText(shown.uuid, 200)} mono />}
+            </dl>
+            {shown.avatarUrl && decideMedia(shown.avatarUrl, "image", policy).action !== "load" && (
+              <PolicyImage src={shown.avatarUrl} alt="Picture" mediaPolicy={policy} className="tl:h-16 tl:w-16 tl:rounded-full tl:object-cover" />
+            )}
+            {properties.length > 0 && <PersonProperties listed={properties.slice(0, Math.max(0, maxProperties))} total={properties.length} />}
+            {!shown.distinctId && properties.length === 0 && <span className="tl:text-muted">Nothing is known about this person.</span>}
+            {filter && (
+              <button
+                type="button"
+                className={cn(SMALL_BUTTON, "tl:self-start")}
+                onClick={() => {
+                  onFilterToPerson!(filter, { person: person ?? null, distinctId: shown.distinctId });
+                  close();
+                }}
+              >
+                {filtered ? "Remove the filter to this person" : "Filter to this person"}
+              </button>
+            )}
           </>
-        }
-      >
-        {(close) => {
-          // Read only while open: a closed badge in each of a table's rows costs no walk over 5,000 properties.
-          const properties = isPropertyBag(person?.properties) ? Object.entries(person!.properties!) : [];
-          const filter = onFilterToPerson ? personFilter(person, shown.distinctId) : null;
-          return (
-            <>
-              <div className="tl:flex tl:items-center tl:gap-2">
-                {avatar}
-                <strong className="tl:min-w-0 tl:truncate">{label}</strong>
-              </div>
-              <dl className="tl:m-0 tl:grid tl:grid-cols-[auto_1fr] tl:gap-x-2 tl:gap-y-0.5">
-                {shown.email && <Entry name="Email" value={shown.email} />}
-                {shown.distinctId && <Entry name="Distinct ID" value={cutText(shown.distinctId, 200)} mono />}
-                {shown.uuid && <Entry name="Person ID" value={cutText(shown.uuid, 200)} mono />}
-              </dl>
-              {shown.avatarUrl && decideMedia(shown.avatarUrl, "image", policy).action !== "load" && (
-                <PolicyImage src={shown.avatarUrl} alt="Picture" mediaPolicy={policy} className="tl:h-16 tl:w-16 tl:rounded-full tl:object-cover" />
-              )}
-              {properties.length > 0 && <PersonProperties listed={properties.slice(0, Math.max(0, maxProperties))} total={properties.length} />}
-              {!shown.distinctId && properties.length === 0 && <span className="tl:text-muted">Nothing is known about this person.</span>}
-              {filter && (
-                <button
-                  type="button"
-                  className={cn(SMALL_BUTTON, "tl:self-start")}
-                  onClick={() => {
-                    onFilterToPerson!(filter, { person: person ?? null, distinctId: shown.distinctId });
-                    close();
-                  }}
-                >
-                  {filtered ? "Remove the filter to this person" : "Filter to this person"}
-                </button>
-              )}
-            </>
-          );
-        }}
-      </PopoverButton>
-    </span>
+        );
+      }}
+    </PopoverButton>
   );
 });
 PersonBadge.displayName = "PersonBadge";

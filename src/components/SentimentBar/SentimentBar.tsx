@@ -5,7 +5,7 @@ import { cn } from "../ui/cn";
 import { useComposedRefs } from "../ui/composeRefs";
 import { useTooltip } from "../ui/Tooltip";
 import { describeShares, resolveSentimentBar, type SentimentBarModel } from "./sentimentBarModel";
-import { SentimentBarMarkers, SentimentBarSegments } from "./SentimentBarParts";
+import { sentimentBarMarkers, sentimentBarSegments } from "./SentimentBarParts";
 
 export interface SentimentBarProps extends Omit<ComponentPropsWithoutRef<"div">, "children"> {
   /**
@@ -138,8 +138,8 @@ export const SentimentBar = forwardRef(function SentimentBar(
               {LABEL_GLYPH[model.label]}
             </span>
             <span data-slot="sentiment-bar-track-area" className="tl:relative tl:block tl:py-[5px]" style={trackStyle}>
-              <SentimentBarSegments model={model} variant={variant} />
-              <SentimentBarMarkers model={model} />
+              {sentimentBarSegments(model, variant)}
+              {sentimentBarMarkers(model)}
             </span>
             {showValue && (
               <span data-slot="sentiment-bar-value" className="tl:tabular-nums tl:text-muted">

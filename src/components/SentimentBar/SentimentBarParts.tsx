@@ -13,7 +13,8 @@ const STACK_ORDER: SentimentLabel[] = ["positive", "neutral", "negative"];
 
 const pct = (value: number) => `${(value * 100).toFixed(2)}%`;
 
-export function SentimentBarSegments({ model, variant }: { model: SentimentBarModel; variant: "confidence" | "stacked" }) {
+/** The track and its fill (or stacked shares); called as a function, not a component: a bar in each row of a table draws it. */
+export function sentimentBarSegments(model: SentimentBarModel, variant: "confidence" | "stacked") {
   const track = "tl:flex tl:h-1.5 tl:w-full tl:overflow-hidden tl:rounded-full tl:bg-track";
   if (variant === "stacked" && model.hasShares) {
     return (
@@ -44,7 +45,7 @@ export function SentimentBarSegments({ model, variant }: { model: SentimentBarMo
 }
 
 /** PostHog's triangles: strongest positive points down from above the track, strongest negative up from below. */
-export function SentimentBarMarkers({ model }: { model: SentimentBarModel }) {
+export function sentimentBarMarkers(model: SentimentBarModel) {
   return (
     <>
       {model.maxPositive !== undefined && (

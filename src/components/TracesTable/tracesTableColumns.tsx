@@ -6,7 +6,7 @@ import { readNumber } from "../../core/eventsAccess";
 import type { DataTableColumn } from "../ui/dataTableFeatures";
 import { TagList } from "../ui/TagList";
 import { TruncatedId } from "../ui/TruncatedId";
-import { ErrorCountCell, NumberCell, PreviewCell, TextCell, TimeCell, cachedFormat } from "../cells/TableCells";
+import { ErrorCountCell, PreviewCell, TextCell, TimeCell, cachedFormat, numberCellContent } from "../cells/TableCells";
 import { useTableCellContext } from "../cells/cellContext";
 import {
   inlineTraceSentiment,
@@ -69,7 +69,7 @@ function costSortValue(trace: LLMTrace): number | undefined {
 function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace: LLMTrace }) {
   const { locale } = useTableCellContext();
   const key = `${kind}|${locale ?? ""}`;
-  if (kind === "latency") return <NumberCell text={cachedFormat(trace, key, () => formatLatency(readNumber(trace.totalLatency), { locale }))} />;
+  if (kind === "latency") return numberCellContent(cachedFormat(trace, key, () => formatLatency(readNumber(trace.totalLatency), { locale })));
   // Unknown stays unknown: a cost or token count no event reported shows "–", never 0.
   const text = cachedFormat(trace, key, () => {
     const display = usageDisplay(kind, trace, locale);
@@ -77,7 +77,7 @@ function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace
     return display.text;
   });
   const note = cachedFormat(trace, `${key}|note`, () => usageDisplay(kind, trace, locale).note);
-  return <NumberCell text={text} note={note} />;
+  return numberCellContent(text, note);
 }
 
 /**

@@ -63,6 +63,11 @@ export function ErrorCountCell({ count }: { count: number }) {
 
 /** A formatted figure (the core formatters already answer "—" for missing values); `note` (what is unknown or partial) becomes its tooltip and is read after it. */
 export function NumberCell({ text, note }: { text: string; note?: string }) {
+  return numberCellContent(text, note);
+}
+
+/** {@link NumberCell}'s markup, for renderers that draw it inline (no component of its own per cell: three per row of a 100,000-row table). */
+export function numberCellContent(text: string, note?: string) {
   const extra = note ? <span className="tl:sr-only"> ({note})</span> : null;
   if (text === FORMAT_PLACEHOLDER) {
     if (!note) return DASH;

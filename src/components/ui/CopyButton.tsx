@@ -1,5 +1,6 @@
-import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type Ref } from "react";
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type Ref } from "react";
 import { cn } from "./cn";
+import { useCopyAnnouncer } from "./CopyAnnouncer";
 
 /** How long "Copied" stays before the label returns. */
 const CONFIRM_MS = 2000;
@@ -45,14 +46,20 @@ export interface CopyButtonProps extends Omit<ComponentPropsWithoutRef<"button">
   onCopied?: (ok: boolean) => void;
 }
 
-/** A small button that copies text and says so, in words and through a polite live region. */
+/**
+ * A small button that copies text and says so, in words and through a polite live region: its own, or
+ * the one a `CopyAnnouncer` around it shares (a table's rows).
+ */
 export const CopyButton = forwardRef(function CopyButton(
   { value, label = "Copy", copiedLabel = "Copied", description, onCopied, className, onClick, ...rest }: CopyButtonProps,
   ref: Ref<HTMLButtonElement>,
 ) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const announce = useCopyAnnouncer();
+  // No effect clears it on unmount: a button in each rendered row of a table would pay one per row, and
+  // the late state update of an unmounted button is ignored.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const text = state === "copied" ? copiedLabel : state === "failed" ? "Copy failed" : label;
   return (
     <button
       type="button"
@@ -71,12 +78,13 @@ export const CopyButton = forwardRef(function CopyButton(
         if (event.defaultPrevented) return;
         const ok = await copyText(typeof value === "function" ? value() : value);
         setState(ok ? "copied" : "failed");
+        announce?.(ok ? copiedLabel : "Copy failed");
         onCopied?.(ok);
         clearTimeout(timer.current);
         timer.current = setTimeout(() => setState("idle"), CONFIRM_MS);
       }}
     >
-      <span aria-live="polite">{state === "copied" ? copiedLabel : state === "failed" ? "Copy failed" : label}</span>
+      {announce ? text : <span aria-live="polite">{text}</span>}
       {description && <span className="tl:sr-only"> {description}</span>}
     </button>
   );

@@ -44,6 +44,9 @@ export const DataTableBody = forwardRef(function DataTableBody(
 });
 DataTableBody.displayName = "DataTableBody";
 
+/** A body row's own classes (hover and focus ring), before the caller's. */
+export const DATA_TABLE_ROW_CLASS = "tl:hover:bg-bg-subtle tl:focus-visible:outline-2 tl:focus-visible:-outline-offset-2 tl:focus-visible:outline-focus";
+
 export const DataTableRow = forwardRef(function DataTableRow(
   { className, ...rest }: ComponentPropsWithoutRef<"tr">,
   ref: Ref<HTMLTableRowElement>,
@@ -53,10 +56,7 @@ export const DataTableRow = forwardRef(function DataTableRow(
       {...rest}
       ref={ref}
       data-slot="data-table-row"
-      className={cn(
-        "tl:hover:bg-bg-subtle tl:focus-visible:outline-2 tl:focus-visible:-outline-offset-2 tl:focus-visible:outline-focus",
-        className,
-      )}
+      className={cn(DATA_TABLE_ROW_CLASS, className)}
     />
   );
 });

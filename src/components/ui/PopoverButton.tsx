@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useEffect, useId, useRef, useState, type HTMLAttributes, type ReactNode, type RefObject } from "react";
 import { SMALL_BUTTON } from "./buttonStyles";
 import { cn } from "./cn";
+import { useComposedRefs, type RefTarget } from "./composeRefs";
 import { placePanel } from "./tooltipPlacement";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 
@@ -26,28 +27,46 @@ export interface PopoverButtonProps {
   topLayer?: boolean;
   /** Whether the button is in the tab order (in a table: only in the focused row). @default true */
   tabbable?: boolean;
+  /**
+   * The root element, for a component that is this popover and would otherwise wrap it in an element of
+   * its own (PersonBadge: one element and one nested layout less in each row of a table). `root.slot`
+   * replaces the root's `data-slot` (the panel's stays `${slot}-panel`); its classes go after the root's own.
+   */
+  root?: PopoverRoot;
+}
+
+export interface PopoverRoot {
+  as?: "div" | "span";
+  slot?: string;
+  ref?: RefTarget<HTMLElement>;
+  props?: HTMLAttributes<HTMLElement> & { [data: `data-${string}`]: string | number | boolean | undefined };
 }
 
 /**
  * A button that opens a non-modal panel under it (a disclosure, not a menu: the panel holds form
  * controls). Escape or a click outside closes it; Escape and `close()` put focus back on the button.
  */
-export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, align = "start", buttonClassName, topLayer = false, tabbable = true }: PopoverButtonProps) {
+export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, align = "start", buttonClassName, topLayer = false, tabbable = true, root }: PopoverButtonProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement | null>(null);
+  const rootRef = useRef<HTMLElement | null>(null);
+  const setRoot = useComposedRefs<HTMLElement>(rootRef, root?.ref);
+  const Root = root?.as ?? "div";
+  const rootProps = root?.props;
   const buttonRef = useRef<HTMLButtonElement | null>(null);
   const close = () => {
     setOpen(false);
     buttonRef.current?.focus();
   };
   return (
-    <div
-      ref={rootRef}
-      data-slot={slot}
+    <Root
+      {...rootProps}
+      ref={setRoot}
+      data-slot={root?.slot ?? slot}
       data-state={open ? "open" : "closed"}
-      className="tl:relative tl:inline-block tl:max-w-full"
+      className={cn("tl:relative tl:inline-block tl:max-w-full", rootProps?.className)}
       onKeyDown={(event) => {
+        rootProps?.onKeyDown?.(event);
         if (event.key === "Escape" && open) {
           event.stopPropagation();
           close();
@@ -56,10 +75,11 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
       onBlur={
         topLayer
           ? (event) => {
+              rootProps?.onBlur?.(event);
               const next = event.relatedTarget;
               if (open && next instanceof Node && !rootRef.current?.contains(next)) setOpen(false);
             }
-          : undefined
+          : rootProps?.onBlur
       }
     >
       <button
@@ -80,7 +100,7 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
           {children(close)}
         </PopoverPanel>
       )}
-    </div>
+    </Root>
   );
 }
 
@@ -90,7 +110,7 @@ interface PopoverPanelProps {
   slot: string;
   align: "start" | "end";
   topLayer: boolean;
-  rootRef: RefObject<HTMLDivElement | null>;
+  rootRef: RefObject<HTMLElement | null>;
   buttonRef: RefObject<HTMLButtonElement | null>;
   onOutside: () => void;
   children: ReactNode;

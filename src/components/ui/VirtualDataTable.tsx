@@ -12,6 +12,7 @@ import { buildVirtualTableLayout } from "./virtualTableLayout";
 import { useRowNavigation } from "./useRowNavigation";
 import { DEFAULT_COMPACT_BELOW, useCompactWidth } from "./useCompactWidth";
 import { COMPACT_TOGGLE_ID, COMPACT_TOGGLE_WIDTH, CompactRowDetail, CompactRowToggle } from "./VirtualDataTableCompact";
+import { CopyAnnouncer } from "./CopyAnnouncer";
 
 export interface VirtualDataTableProps<TRow extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -206,106 +207,109 @@ export function VirtualDataTable<TRow extends RowData>({
   const showRows = placeholder === undefined || placeholder === null;
 
   return (
-    <div
-      ref={scrollRef}
-      data-slot={`${slot}-viewport`}
-      className="tl:relative tl:overflow-auto tl:rounded-tl tl:border tl:border-border tl:bg-bg"
-      style={{ height }}
-    >
-      <DataTable
-        aria-label={label}
-        aria-rowcount={showRows ? layout.count + 1 : undefined}
-        aria-busy={busy || undefined}
-        data-slot={slot}
-        data-layout={moved.length > 0 ? "compact" : undefined}
-        style={moved.length > 0 ? { width: "100%" } : { width: tableWidth, minWidth: "100%" }}
+    // One live region says "Copied" for every copy button in the rows.
+    <CopyAnnouncer>
+      <div
+        ref={scrollRef}
+        data-slot={`${slot}-viewport`}
+        className="tl:relative tl:overflow-auto tl:rounded-tl tl:border tl:border-border tl:bg-bg"
+        style={{ height }}
       >
-        <colgroup>
-          {rowColumns.map(({ id, column }) => (
-            <col key={id} style={{ width: colWidth(id, column.width) }} />
-          ))}
-        </colgroup>
-        <DataTableHeader ref={headerRef}>
-          {table.getHeaderGroups().map((group) => (
-            <DataTableRow key={group.id} aria-rowindex={showRows ? 1 : undefined} className="tl:hover:bg-transparent">
-              {keptIds.has(COMPACT_TOGGLE_ID) && (
-                <DataTableHead>
-                  <span className="tl:sr-only">More</span>
-                </DataTableHead>
-              )}
-              {group.headers
-                .filter((header) => keptIds.has(header.column.id))
-                .map((header) => (
-                  <DataTableColumnHeader key={header.id} header={header} sortingActive={sortingActive} implicitSort={implicitSort} />
-                ))}
-            </DataTableRow>
-          ))}
-        </DataTableHeader>
-        <DataTableBody onKeyDown={onKeyDown} onClick={onClick} onFocus={onFocus}>
-          {!showRows && (
-            <tr data-slot={`${slot}-placeholder`}>
-              <td colSpan={colSpan} className="tl:p-0">
-                {placeholder}
-              </td>
-            </tr>
-          )}
-          {showRows &&
-            // One flat list of keyed rows: nested arrays would key rows by their slot position, remounting
-            // every row (and dropping focus) whenever the window moves.
-            slots.flatMap((slotItem) => {
-              const rowIndex = layout.rowIndexAt(slotItem.index);
-              if (rowIndex < 0 || rowIndex >= rows.count) return [];
-              const original = rows.rowAt(rowIndex);
-              const rowId = rows.idAt(rowIndex);
-              const detail = layout.isDetailAt(slotItem.index);
-              const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${rowId}${detail ? "::detail" : ""}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
-              if (detail) {
+        <DataTable
+          aria-label={label}
+          aria-rowcount={showRows ? layout.count + 1 : undefined}
+          aria-busy={busy || undefined}
+          data-slot={slot}
+          data-layout={moved.length > 0 ? "compact" : undefined}
+          style={moved.length > 0 ? { width: "100%" } : { width: tableWidth, minWidth: "100%" }}
+        >
+          <colgroup>
+            {rowColumns.map(({ id, column }) => (
+              <col key={id} style={{ width: colWidth(id, column.width) }} />
+            ))}
+          </colgroup>
+          <DataTableHeader ref={headerRef}>
+            {table.getHeaderGroups().map((group) => (
+              <DataTableRow key={group.id} aria-rowindex={showRows ? 1 : undefined} className="tl:hover:bg-transparent">
+                {keptIds.has(COMPACT_TOGGLE_ID) && (
+                  <DataTableHead>
+                    <span className="tl:sr-only">More</span>
+                  </DataTableHead>
+                )}
+                {group.headers
+                  .filter((header) => keptIds.has(header.column.id))
+                  .map((header) => (
+                    <DataTableColumnHeader key={header.id} header={header} sortingActive={sortingActive} implicitSort={implicitSort} />
+                  ))}
+              </DataTableRow>
+            ))}
+          </DataTableHeader>
+          <DataTableBody onKeyDown={onKeyDown} onClick={onClick} onFocus={onFocus}>
+            {!showRows && (
+              <tr data-slot={`${slot}-placeholder`}>
+                <td colSpan={colSpan} className="tl:p-0">
+                  {placeholder}
+                </td>
+              </tr>
+            )}
+            {showRows &&
+              // One flat list of keyed rows: nested arrays would key rows by their slot position, remounting
+              // every row (and dropping focus) whenever the window moves.
+              slots.flatMap((slotItem) => {
+                const rowIndex = layout.rowIndexAt(slotItem.index);
+                if (rowIndex < 0 || rowIndex >= rows.count) return [];
+                const original = rows.rowAt(rowIndex);
+                const rowId = rows.idAt(rowIndex);
+                const detail = layout.isDetailAt(slotItem.index);
+                const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${rowId}${detail ? "::detail" : ""}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
+                if (detail) {
+                  return [
+                    ...gap,
+                    <tr
+                      key={`${rowId}::detail`}
+                      ref={virtualizer.measureElement}
+                      data-index={slotItem.index}
+                      data-slot={`${slot}-detail`}
+                      aria-rowindex={slotItem.index + 2}
+                    >
+                      <DataTableCell colSpan={colSpan} className="tl:bg-bg-subtle tl:p-2">
+                        {renderDetail?.(original, { active: rowIndex === activeIndex, expanded: true, toggleExpanded: () => toggleExpanded(rowId) })}
+                      </DataTableCell>
+                    </tr>,
+                  ];
+                }
                 return [
                   ...gap,
-                  <tr
-                    key={`${rowId}::detail`}
-                    ref={virtualizer.measureElement}
-                    data-index={slotItem.index}
-                    data-slot={`${slot}-detail`}
-                    aria-rowindex={slotItem.index + 2}
-                  >
-                    <DataTableCell colSpan={colSpan} className="tl:bg-bg-subtle tl:p-2">
-                      {renderDetail?.(original, { active: rowIndex === activeIndex, expanded: true, toggleExpanded: () => toggleExpanded(rowId) })}
-                    </DataTableCell>
-                  </tr>,
+                  <VirtualDataTableRow
+                    key={rowId}
+                    original={original}
+                    rowId={rowId}
+                    rowIndex={rowIndex}
+                    itemIndex={slotItem.index}
+                    ariaRowIndex={slotItem.index + 2}
+                    columns={rowColumns}
+                    active={rowIndex === activeIndex}
+                    tabbable={rowIndex === tabbableIndex}
+                    expanded={renderDetail ? Boolean(openIds[rowId]) : false}
+                    clickable={Boolean(onRowOpen)}
+                    height={rowHeight}
+                    onToggleExpanded={renderDetail ? toggleExpanded : undefined}
+                    onOpen={onRowOpen ? openRow : undefined}
+                    openLabel={onRowOpen ? rowOpenLabel?.(original) : undefined}
+                    className={rowClassName?.(original)}
+                  />,
                 ];
-              }
-              return [
-                ...gap,
-                <VirtualDataTableRow
-                  key={rowId}
-                  original={original}
-                  rowId={rowId}
-                  rowIndex={rowIndex}
-                  itemIndex={slotItem.index}
-                  ariaRowIndex={slotItem.index + 2}
-                  columns={rowColumns}
-                  active={rowIndex === activeIndex}
-                  tabbable={rowIndex === tabbableIndex}
-                  expanded={renderDetail ? Boolean(openIds[rowId]) : false}
-                  clickable={Boolean(onRowOpen)}
-                  height={rowHeight}
-                  onToggleExpanded={renderDetail ? toggleExpanded : undefined}
-                  onOpen={onRowOpen ? openRow : undefined}
-                  openLabel={onRowOpen ? rowOpenLabel?.(original) : undefined}
-                  className={rowClassName?.(original)}
-                />,
-              ];
-            })}
-          {showRows && gapAfter > 0.5 && <Gap height={gapAfter} colSpan={colSpan} />}
-        </DataTableBody>
-      </DataTable>
-      {footer && (
-        <div data-slot={`${slot}-footer`} className="tl:sticky tl:left-0 tl:px-2 tl:py-2 tl:text-center tl:text-xs tl:text-muted">
-          {footer}
-        </div>
-      )}
-    </div>
+              })}
+            {showRows && gapAfter > 0.5 && <Gap height={gapAfter} colSpan={colSpan} />}
+          </DataTableBody>
+        </DataTable>
+        {footer && (
+          <div data-slot={`${slot}-footer`} className="tl:sticky tl:left-0 tl:px-2 tl:py-2 tl:text-center tl:text-xs tl:text-muted">
+            {footer}
+          </div>
+        )}
+      </div>
+    </CopyAnnouncer>
   );
 }
 

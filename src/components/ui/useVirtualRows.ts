@@ -1,5 +1,4 @@
 import {
-  defaultRangeExtractor,
   observeElementRect,
   useVirtualizer,
   type Range,
@@ -40,10 +39,11 @@ export function useVirtualRows({
   // much as a visible one on every mount and jump (its cells' elements, style and layout).
   overscan = 5,
 }: UseVirtualRowsOptions): Virtualizer<HTMLDivElement, HTMLTableRowElement> {
+  const instance = useRef<Virtualizer<HTMLDivElement, HTMLTableRowElement> | null>(null);
   // A new function when the pin moves makes the virtualizer recompute its memoised range.
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
+      const indexes = overscannedIndexes(range, instance.current?.scrollDirection ?? null);
       if (pinnedIndex >= 0 && pinnedIndex < range.count && !indexes.includes(pinnedIndex)) {
         indexes.push(pinnedIndex);
         indexes.sort((a, b) => a - b);
@@ -59,7 +59,7 @@ export function useVirtualRows({
       observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : fallback.current)),
     [],
   );
-  return useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize,
@@ -71,6 +71,27 @@ export function useVirtualRows({
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
   });
+  instance.current = virtualizer;
+  return virtualizer;
+}
+
+/** Rows kept behind the window while it moves: they are leaving the view, so one is enough. */
+const TRAILING_OVERSCAN = 1;
+
+/**
+ * The rows to render: the visible ones, `overscan` ahead of a moving window and one behind it (both
+ * sides at rest). A jump replaces every rendered row, so rows behind the window would only be drawn to
+ * be thrown away: 17 rows instead of 21 at the tables' size.
+ */
+export function overscannedIndexes(range: Range, direction: "forward" | "backward" | null): number[] {
+  const behind = Math.min(range.overscan, TRAILING_OVERSCAN);
+  const before = direction === "forward" ? behind : range.overscan;
+  const after = direction === "backward" ? behind : range.overscan;
+  const start = Math.max(range.startIndex - before, 0);
+  const end = Math.min(range.endIndex + after, range.count - 1);
+  const indexes: number[] = [];
+  for (let i = start; i <= end; i++) indexes.push(i);
+  return indexes;
 }
 
 export interface VirtualRowSlot {
