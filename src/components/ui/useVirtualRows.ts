@@ -5,7 +5,8 @@ import {
   type Rect,
   type Virtualizer,
 } from "@tanstack/react-virtual";
-import { useCallback, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { afterNextPaint } from "./useSlicedJob";
 
 export interface UseVirtualRowsOptions {
   count: number;
@@ -40,18 +41,37 @@ export function useVirtualRows({
   overscan = 5,
 }: UseVirtualRowsOptions): Virtualizer<HTMLDivElement, HTMLTableRowElement> {
   const instance = useRef<Virtualizer<HTMLDivElement, HTMLTableRowElement> | null>(null);
-  // A new function when the pin moves makes the virtualizer recompute its memoised range.
+  const rendered = useRef<RenderedSpan | null>(null);
+  // Set when the rows drawn are the visible ones only (a first render, a jump): the overscan follows.
+  const pending = useRef<"mount" | "jump" | null>(null);
+  const [extended, setExtended] = useState(0);
+  // A new function when the pin moves (or the overscan is due) makes the virtualizer recompute its memoised range.
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = overscannedIndexes(range, instance.current?.scrollDirection ?? null);
+      const { indexes, visibleOnly } = overscannedIndexes(range, instance.current?.scrollDirection ?? null, rendered.current);
+      if (indexes.length > 0) rendered.current = { start: indexes[0]!, end: indexes[indexes.length - 1]! };
+      if (visibleOnly) pending.current = extended === 0 ? "mount" : "jump";
       if (pinnedIndex >= 0 && pinnedIndex < range.count && !indexes.includes(pinnedIndex)) {
         indexes.push(pinnedIndex);
         indexes.sort((a, b) => a - b);
       }
       return indexes;
     },
-    [pinnedIndex],
+    [pinnedIndex, extended],
   );
+  // The overscan is drawn once the visible rows are painted (after a jump, once the jumps pause: during a
+  // scrollbar drag every frame replaces every row, and rows drawn ahead would be thrown away unseen).
+  useEffect(() => {
+    const due = pending.current;
+    if (!due) return;
+    const extend = () => {
+      pending.current = null;
+      setExtended((n) => n + 1);
+    };
+    if (due === "mount") return afterNextPaint(extend);
+    const timer = setTimeout(extend, OVERSCAN_AFTER_JUMP_MS);
+    return () => clearTimeout(timer);
+  });
   const fallback = useRef<Rect>({ width: 1024, height: fallbackHeight });
   fallback.current = { width: 1024, height: fallbackHeight };
   const observeRect = useCallback(
@@ -77,21 +97,32 @@ export function useVirtualRows({
 
 /** Rows kept behind the window while it moves: they are leaving the view, so one is enough. */
 const TRAILING_OVERSCAN = 1;
+/** A jump's overscan waits for the jumps to pause this long. */
+const OVERSCAN_AFTER_JUMP_MS = 120;
+
+/** The first and last row rendered (pinned rows aside). */
+export interface RenderedSpan {
+  start: number;
+  end: number;
+}
 
 /**
- * The rows to render: the visible ones, `overscan` ahead of a moving window and one behind it (both
- * sides at rest). A jump replaces every rendered row, so rows behind the window would only be drawn to
- * be thrown away: 17 rows instead of 21 at the tables' size.
+ * The rows to render. With nothing rendered yet, or when none of the rendered rows is still in view (a
+ * jump replaces them all), only the visible ones: they are what the user waits for, and rows drawn
+ * ahead of them would delay that frame (`visibleOnly`; the caller adds the overscan later). Otherwise
+ * the visible rows, `overscan` ahead of a moving window and one behind it, and `overscan` on both sides
+ * at rest.
  */
-export function overscannedIndexes(range: Range, direction: "forward" | "backward" | null): number[] {
+export function overscannedIndexes(range: Range, direction: "forward" | "backward" | null, previous: RenderedSpan | null): { indexes: number[]; visibleOnly: boolean } {
+  const jumped = previous === null || range.endIndex < previous.start || range.startIndex > previous.end;
   const behind = Math.min(range.overscan, TRAILING_OVERSCAN);
-  const before = direction === "forward" ? behind : range.overscan;
-  const after = direction === "backward" ? behind : range.overscan;
+  const before = jumped ? 0 : direction === "forward" ? behind : range.overscan;
+  const after = jumped ? 0 : direction === "backward" ? behind : range.overscan;
   const start = Math.max(range.startIndex - before, 0);
   const end = Math.min(range.endIndex + after, range.count - 1);
   const indexes: number[] = [];
   for (let i = start; i <= end; i++) indexes.push(i);
-  return indexes;
+  return { indexes, visibleOnly: jumped && range.overscan > 0 };
 }
 
 export interface VirtualRowSlot {
