@@ -141,6 +141,7 @@ export function createClassificationEngine(config: EngineConfig): Classification
     maxTokens: model.encoder.maxTokens,
     inputNames: [...model.inputNames],
     runtime: "in-process",
+    ...(model.kernel ? { fusedKernel: true } : {}),
     ...model.extras,
   });
 
