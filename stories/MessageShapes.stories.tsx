@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { GenerationsTable, TraceDetail, TracesTable } from "../src/all";
 import { MESSAGE_SHAPE_FIXTURES, type MessageShapeFixture } from "../test/messageShapeFixtures";
 
@@ -80,6 +80,8 @@ export const Tables: Story = {
   play: async ({ canvasElement }) => {
     const vercel = canvasElement.querySelector('tr[data-row-id="tr-vercel-01"] td[data-column-id="tools"]');
     await expect(vercel).toHaveTextContent("fetch_size_chart");
+    // Below the fold: rows past the visible ones are drawn once those are painted.
+    await waitFor(() => expect(canvasElement.querySelector('tr[data-row-id="ca-gen-1"] td[data-column-id="cost"]')).not.toBeNull());
     const claudeGeneration = canvasElement.querySelector('tr[data-row-id="ca-gen-1"] td[data-column-id="cost"]');
     await expect(claudeGeneration?.textContent?.trim().startsWith("–")).toBe(true);
   },
