@@ -102,9 +102,9 @@ function chooseRootRecord(kept: readonly TraceRecord[], traceId: string | null):
 /** Yield every this many events. */
 const STEP = 2048;
 
-/** Normalizes, dedupes and classifies the input events. */
-export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): AssembledTrace {
-  const job = assembleTraceSteps(input, options);
+/** Normalizes, dedupes and classifies the input events; `findReusedIds: false` leaves `reusedIds` empty (a view's outline). */
+export function assembleTrace(input: unknown, options: BuildTraceTreeOptions, findReusedIds = true): AssembledTrace {
+  const job = assembleTraceSteps(input, options, findReusedIds);
   for (;;) {
     const step = job.next();
     if (step.done) return step.value;
@@ -112,7 +112,7 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
 }
 
 /** {@link assembleTrace} as a job that yields between chunks of events. */
-export function* assembleTraceSteps(input: unknown, options: BuildTraceTreeOptions): Generator<void, AssembledTrace, void> {
+export function* assembleTraceSteps(input: unknown, options: BuildTraceTreeOptions, findReusedIds = true): Generator<void, AssembledTrace, void> {
   const { events, trace } = traceInputEvents(input);
   const records: TraceRecord[] = [];
   const skipped: SkippedItem[] = [];
@@ -161,7 +161,7 @@ export function* assembleTraceSteps(input: unknown, options: BuildTraceTreeOptio
   result.rootRecord = chooseRootRecord(kept, traceId);
   for (let k = 0; k < kept.length; k++) {
     const record = kept[k] as TraceRecord;
-    if (record.eventId !== null) {
+    if (record.eventId !== null && findReusedIds) {
       const first = dedupe ? firstOfId[k] : firstByEventId.get(record.eventId);
       if (first && first !== record) result.reusedIds.push({ record, first });
       else if (!dedupe) firstByEventId.set(record.eventId, record);

@@ -89,13 +89,11 @@ function nodeKind(record: TraceRecord): TraceNodeKind {
  * rather than the earliest, and figures are each node's own. Never throws on malformed input.
  */
 export function outlineTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTreeShape {
-  const assembled = assembleTrace(input, { ...options, dedupe: false });
+  const assembled = assembleTrace(input, { ...options, dedupe: false }, false);
   const { traceId, rootRecord, nodeRecords } = assembled;
   const traceName = readString(assembled.trace?.traceName);
   const root = new OutlineNode(traceId ?? "trace", "trace", traceName || (rootRecord ? traceRecordName(rootRecord) : "trace"), rootRecord);
   const nodesByKey = new Map<string, TraceTreeNode>([[root.key, root]]);
-  const nodesByEventId = new Map<string, TraceTreeNode>();
-  if (rootRecord?.eventId) nodesByEventId.set(rootRecord.eventId, root);
   const nodes: TraceTreeNode[] = new Array(nodeRecords.length);
   for (let i = 0; i < nodeRecords.length; i++) {
     const record = nodeRecords[i] as TraceRecord;
@@ -104,10 +102,57 @@ export function outlineTraceTree(input: unknown, options: BuildTraceTreeOptions 
     for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
     const node = new OutlineNode(key, nodeKind(record), traceRecordName(record), record);
     nodesByKey.set(key, node);
-    if (record.eventId !== null && !nodesByEventId.has(record.eventId)) nodesByEventId.set(record.eventId, node);
     nodes[i] = node;
   }
   const index = new TraceIdIndex(nodeRecords, new Set(traceId === null ? [] : [traceId]));
   linkTraceNodes(root, nodes, nodeRecords, index);
-  return { traceId, root, nodesByKey, nodesByEventId };
+  return { traceId, root, nodesByKey, nodesByEventId: new EventIdIndex(root, nodes) };
+}
+
+/**
+ * Event id → node, the first node with the id winning (the root first), as `buildTraceTree` gives it.
+ * Built on first use: a view asks only once something is selected by id.
+ */
+class EventIdIndex implements ReadonlyMap<string, TraceTreeNode> {
+  private built: Map<string, TraceTreeNode> | null = null;
+
+  constructor(
+    private readonly root: TraceTreeNode,
+    private readonly nodes: readonly TraceTreeNode[],
+  ) {}
+
+  private map(): Map<string, TraceTreeNode> {
+    if (this.built) return this.built;
+    const map = new Map<string, TraceTreeNode>();
+    for (const node of [this.root, ...this.nodes]) {
+      const id = node.event ? node.eventKey : null;
+      if (id !== null && !map.has(id)) map.set(id, node);
+    }
+    return (this.built = map);
+  }
+
+  get size(): number {
+    return this.map().size;
+  }
+  get(key: string): TraceTreeNode | undefined {
+    return this.map().get(key);
+  }
+  has(key: string): boolean {
+    return this.map().has(key);
+  }
+  forEach(callback: (value: TraceTreeNode, key: string, map: ReadonlyMap<string, TraceTreeNode>) => void, thisArg?: unknown): void {
+    this.map().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries(): MapIterator<[string, TraceTreeNode]> {
+    return this.map().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+  values(): MapIterator<TraceTreeNode> {
+    return this.map().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, TraceTreeNode]> {
+    return this.map()[Symbol.iterator]();
+  }
 }

@@ -4,11 +4,15 @@ import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/
 import { startTraceTreeSteps } from "../../core/traceBuild";
 import { outlineTraceTree } from "../../core/traceOutline";
 import { runJob, type SlicedJob } from "../ui/slicedJob";
-import { SYNC_JOB_LIMIT, afterNextPaint } from "../ui/useSlicedJob";
+import { afterNextPaint } from "../ui/useSlicedJob";
 import { traceDetailInsightSteps } from "./traceDetailInsight";
 
-/** Up to this many events, the whole tree is built during render (the same result on every machine, and in tests). */
-export const SYNC_TREE_EVENTS = SYNC_JOB_LIMIT;
+/**
+ * Up to this many events, the whole tree is built during render (the same result on every machine, and
+ * in tests). Beyond it the first paint draws the outline: at 1,000 events the checked tree, header,
+ * timeline, loop search and event panel cost several frames, which the rows need not wait for.
+ */
+export const SYNC_TREE_EVENTS = 600;
 /** Each later slice of the build runs this long, well under a long task. */
 const SLICE_MS = 12;
 /**
