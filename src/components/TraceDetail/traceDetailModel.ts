@@ -67,19 +67,32 @@ const SEARCH_KEYS = ["$ai_input", "$ai_output_choices", "$ai_output", "$ai_input
 
 // Lower-cased search text per node; built on first search, kept while the tree lives.
 const searchTextCache = new WeakMap<TraceTreeNode, string>();
+// The costly part, an event's contents, per event: a large trace's outline and its finished tree hold the
+// same event objects, so a search made while the tree is being checked is not serialized again after.
+const eventTextCache = new WeakMap<LLMTraceEvent, string>();
 
-/** What search looks through: the node's name, ids, model and its message and state contents. */
-export function nodeSearchText(node: TraceTreeNode): string {
-  let text = searchTextCache.get(node);
+function eventSearchText(event: LLMTraceEvent | null): string {
+  if (!event) return "";
+  let text = eventTextCache.get(event);
   if (text === undefined) {
-    const properties = nodeProperties(node);
-    const parts = [node.name, node.key, String(node.event?.id ?? "")];
+    const properties = isPropertyBag(event.properties) ? event.properties : {};
+    const parts = [String(event.id ?? "")];
     for (const key of SEARCH_KEYS) {
       const value = properties[key];
       if (value === undefined || value === null) continue;
       parts.push(typeof value === "string" ? value : safeJsonStringify(value));
     }
     text = parts.join("\n").toLowerCase();
+    eventTextCache.set(event, text);
+  }
+  return text;
+}
+
+/** What search looks through: the node's name, ids, model and its message and state contents. */
+export function nodeSearchText(node: TraceTreeNode): string {
+  let text = searchTextCache.get(node);
+  if (text === undefined) {
+    text = `${node.name}\n${node.key}`.toLowerCase() + "\n" + eventSearchText(node.event);
     searchTextCache.set(node, text);
   }
   return text;
