@@ -10,6 +10,12 @@ SCALARS = {
     "int": 7,
     "float": 1.5,
     "exp_float": 1e-05,
+    # JSON.stringify writes integral numbers from 1e21 up with an exponent, so PostHog reads them as floats;
+    # 10**20 still travels as plain digits (an int).
+    "huge_float": 1e308,
+    "exp21_float": 1e21,
+    "neg_huge_float": -1.5e300,
+    "big_int": 10**20,
     "true": True,
     "false": False,
     "text": "plain ü",

@@ -60,6 +60,22 @@ export const EmbeddedModels: Story = {
   },
 };
 
+/** Drop-in mode: no `traces`, a `query` instead; one page of traces loads through the embedded default local client. */
+export const FromQuery: Story = {
+  name: "From a query (local client)",
+  args: { traces: undefined, query: { limit: 50 } },
+  render: (args) => (
+    <LocalProvider client={createLocalClient({ traces: hostLabelled(fixtureTraces) })}>
+      <LabelsOverview {...args} />
+    </LocalProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent(new RegExp(`^${Math.min(50, fixtureTraces.length)} traces`)), SLOW);
+    await expect(within(canvas.getByRole("table", { name: /by emotion/ })).getAllByRole("row").length).toBeGreaterThan(1);
+  },
+};
+
 /** Loading, empty, failed lookups and error, side by side. */
 export const AllStates: Story = {
   render: () => {

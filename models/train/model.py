@@ -192,9 +192,10 @@ def write_config(out_dir, task, labels, vocab_size, filters, training, multi_lab
         "architectures": ["TraceLensCnn"],
         "tracelens": {
             "task": task,
-            "architecture": "word-piece embedding (%d learnt + 2 VADER valence columns, int8) → convolution widths %s, "
+            "architecture": "word-piece embedding (%d learnt + 2 VADER valence columns%s, int8) → convolution widths %s, "
                             "%d filters (as per-vocabulary projections, folded at load) → ReLU → masked max+mean pooling → linear" % (
-                                EMBED, ",".join(map(str, WIDTHS)), filters),
+                                EMBED, " + 100 frozen GloVe columns" if training.get("glove") else "",
+                                ",".join(map(str, WIDTHS)), filters),
             "training": training,
             **(extra or {}),
         },

@@ -5,7 +5,8 @@
  * evaluated locally, is a 400 with PostHog's message, never a silently wrong list.
  */
 import type { QueryDateRange, QueryPropertyFilter, LLMTrace } from "../core/eventsTrace";
-import { passesTestAccounts, traceDistinctId, type TestAccountRule } from "../core/exploreEvents";
+import { passesTestAccounts, type TestAccountRule } from "../core/exploreEvents";
+import { traceCapturedDistinctId } from "../core/personDisplay";
 import { ISO_DATE_ONLY, inDateWindow, resolveTraceDateRange, traceDateBoundMs } from "../core/filterDates";
 import { PropertyFilterError } from "../core/filterProperties";
 import { matchPropertyFilter, matchPropertyFilters, propertyFiltersProblem, type PropertyFilterContext, type PropertyFilterSubject } from "../core/filterPropertiesMatch";
@@ -57,7 +58,7 @@ export function checkPropertyFilters(filters: readonly QueryPropertyFilter[] | u
 
 /** What a filter reads for one event of a trace (its person is the trace's). */
 export function traceEventSubject(trace: LLMTrace, properties: Record<string, unknown> | undefined): PropertyFilterSubject {
-  return { properties: properties ?? {}, distinctId: traceDistinctId(trace), person: trace.person ?? null };
+  return { properties: properties ?? {}, distinctId: traceCapturedDistinctId(trace), person: trace.person ?? null };
 }
 
 /**

@@ -5,6 +5,7 @@
  * and errors aggregations run over such a table, locally and in the strict mock alike.
  */
 import { isPropertyBag } from "./eventsAccess";
+import { traceCapturedDistinctId } from "./personDisplay";
 import type { LLMTrace, LLMTracePerson, QueryDateRange, QueryPropertyFilter } from "./eventsTrace";
 import { inDateWindow, resolveHogQLDateRange } from "./filterDates";
 import { matchPropertyFilters, type PropertyFilterContext, type PropertyFilterSubject } from "./filterPropertiesMatch";
@@ -22,10 +23,12 @@ export interface FlatAiEvent {
   person: LLMTracePerson | null;
 }
 
-/** The distinct id of a trace's events: the row's own, its person's, else one per trace (never shared). */
+/**
+ * Who a trace counts as in explore's person figures: its captured distinct id, else one per trace (never
+ * shared), so traces without one are not lumped into a single "person". Filters read the captured id only.
+ */
 export function traceDistinctId(trace: LLMTrace): string {
-  const person = isPropertyBag(trace.person) ? trace.person : null;
-  return typeof trace.distinctId === "string" && trace.distinctId ? trace.distinctId : (typeof person?.distinct_id === "string" && person.distinct_id) || `anonymous-${trace.id}`;
+  return traceCapturedDistinctId(trace) ?? `anonymous-${trace.id}`;
 }
 
 /**

@@ -98,11 +98,21 @@ export function personDisplay(person: PersonLike | null | undefined, options: { 
   };
 }
 
+/**
+ * The distinct id a trace's events were captured with: the row's own, else its person's, else null. The one
+ * rule for filters (local client and host data alike: `distinct_id is_set` fails without one), person
+ * chips and explore, so they never disagree about who a trace belongs to.
+ */
+export function traceCapturedDistinctId(trace: LLMTrace): string | null {
+  if (typeof trace?.distinctId === "string" && trace.distinctId) return trace.distinctId;
+  const person = isPropertyBag(trace?.person) ? trace.person : null;
+  return typeof person?.distinct_id === "string" && person.distinct_id ? person.distinct_id : null;
+}
+
 /** The person of a trace row (newest PostHog rows carry only `distinctId`). */
 export function tracePerson(trace: LLMTrace): PersonLike & { distinct_id: string | null } {
   const person = isPropertyBag(trace?.person) ? (trace.person as PersonLike) : null;
-  const distinctId = typeof trace?.distinctId === "string" && trace.distinctId ? trace.distinctId : text(person?.distinct_id);
-  return { uuid: person?.uuid ?? null, distinct_id: distinctId, properties: isPropertyBag(person?.properties) ? person!.properties : {} };
+  return { uuid: person?.uuid ?? null, distinct_id: traceCapturedDistinctId(trace), properties: isPropertyBag(person?.properties) ? person!.properties! : {} };
 }
 
 /**

@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult, type UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
 import type { ErrorsPage, ErrorsParams, ErrorTrends, ErrorTrendsParams, SessionsPage, SessionsParams, TraceNeighboursParams, TraceNeighboursResult } from "../client/clientExploreTypes";
 import { useTraceLensClient, type TraceLensHookOptions } from "./context";
+import { usePagedRows, type PagedRows } from "./usePagedRows";
 import {
   ERROR_PAGE_SIZE,
   SESSION_PAGE_SIZE,
@@ -59,59 +59,15 @@ export function useTraceNeighbours(
 }
 
 /** What a paged explore list shows: rows so far, the first page's state, and the next page's. */
-export interface ExploreRows<T> {
-  rows: readonly T[];
-  status: "loading" | "error" | "ready";
-  error: unknown;
-  loadingMore: boolean;
-  moreError: unknown;
-  hasMore: boolean;
-  loadMore: () => void;
-  retry: () => void;
-}
+export type ExploreRows<T> = PagedRows<T>;
 
 /**
- * A list's reading of `useInfiniteSessions` / `useInfiniteErrors`: every page's rows, each key once
- * (rows arriving between page loads shift offsets; one already shown stays where it was).
+ * A list's reading of `useInfiniteSessions` / `useInfiniteErrors`: `usePagedRows` keyed by the list's own
+ * key (a session id, an error message) instead of `id`.
  */
 export function useExploreRows<T>(
   result: UseInfiniteQueryResult<InfiniteData<{ results: readonly T[] }>, Error>,
   keyOf: (row: T) => string,
 ): ExploreRows<T> {
-  const { data, error, isPending, isError, isFetching, isFetchingNextPage, isFetchNextPageError, hasNextPage, fetchNextPage, refetch } = result;
-  const pages = data?.pages;
-  // keyOf is read inside: hosts pass arrow functions, and the rows depend only on the pages.
-  const rows = useMemo(() => {
-    const seen = new Set<string>();
-    const out: T[] = [];
-    for (const page of pages ?? []) {
-      for (const row of page?.results ?? []) {
-        const key = row === null || row === undefined ? null : keyOf(row);
-        if (key === null || seen.has(key)) continue;
-        seen.add(key);
-        out.push(row);
-      }
-    }
-    return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pages]);
-  const canLoad = hasNextPage && !isFetching && !isFetchNextPageError;
-  const loadMore = useCallback(() => {
-    if (canLoad) void fetchNextPage();
-  }, [canLoad, fetchNextPage]);
-  const retry = useCallback(() => {
-    if (isFetchNextPageError) void fetchNextPage();
-    else void refetch();
-  }, [isFetchNextPageError, fetchNextPage, refetch]);
-  const listFailed = isError && !isFetchNextPageError;
-  return {
-    rows,
-    status: isPending && !listFailed ? "loading" : listFailed ? "error" : "ready",
-    error: listFailed ? error : null,
-    loadingMore: isFetchingNextPage,
-    moreError: isFetchNextPageError ? error : null,
-    hasMore: hasNextPage && !isFetchNextPageError,
-    loadMore,
-    retry,
-  };
+  return usePagedRows(result, keyOf);
 }

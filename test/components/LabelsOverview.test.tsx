@@ -41,6 +41,21 @@ describe("LabelsOverview", () => {
     expect(onFilterChange).toHaveBeenLastCalledWith({ emotions: ["annoyance"] });
   });
 
+  it("loads one page of traces through the client when given a query, and says what it needs without one", async () => {
+    const labelled = fixtureTraces.map((trace, i) => withPostHogLlmLabels(trace, i % 2 === 0 ? "annoyance" : "joy", 0));
+    const client = createLocalClient({ traces: labelled });
+    const { unmount } = render(<LabelsOverview client={client} query={{ limit: 4 }} />);
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^4 traces/), SLOW);
+    const emotions = rows("by emotion").map((row) => row.getAttribute("data-label"));
+    expect(emotions.length).toBeGreaterThan(0);
+    expect(emotions.every((label) => label === "annoyance" || label === "joy")).toBe(true);
+    unmount();
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    render(<LabelsOverview />);
+    expect(screen.getByRole("alert")).toHaveTextContent(/needs `traces` or `generations`, or a `query`/);
+    spy.mockRestore();
+  });
+
   it("says how to get labels when there are none, and shows loading and error states", () => {
     const { rerender, container } = render(<LabelsOverview traces={fixtureTraces.slice(0, 2)} />);
     expect(container.querySelector('[data-slot="labels-overview-empty"]')).toHaveTextContent(/labelClassifiers/);

@@ -2,6 +2,7 @@
 // repeats, and applied to host rows with PostHog's semantics, a filter that cannot be evaluated being an error.
 import type { LLMTrace, QueryPropertyFilter } from "../../src/core";
 import { filterRowsByProperties, traceFilterSubjects, withPropertyFilters } from "../../src/components/cells/tablePropertyFilters";
+import { traceMatchesFilters } from "../../src/client/clientLocalFilters";
 
 const ANA: QueryPropertyFilter = { type: "person", key: "email", operator: "exact", value: "ana@acme.com" };
 const PRO: QueryPropertyFilter = { type: "event", key: "plan", operator: "exact", value: "pro" };
@@ -35,5 +36,21 @@ describe("table property filters", () => {
     expect(String(cohort.error)).toMatch(/[Cc]ohort/);
     const junk = [null, { id: "z", events: "nope", person: 5 }] as unknown as LLMTrace[];
     expect(filterRowsByProperties(junk, [ANA], traceFilterSubjects)).toEqual({ rows: [], error: null });
+  });
+
+  it("reads a trace's distinct id as the local client does, so host data and the embedded default keep the same rows", () => {
+    const event = { id: "e", event: "$ai_generation", createdAt: "2025-01-01T00:00:00Z", properties: {} };
+    const rows = [trace("own", null, [event], "u-1"), trace("person", "ana@acme.com", [event]), trace("none", null, [event]), trace("empty", null, [event], "")];
+    const filters: QueryPropertyFilter[][] = [
+      [{ type: "person", key: "distinct_id", operator: "is_set" }],
+      [{ type: "person", key: "distinct_id", operator: "is_not_set" }],
+      [{ type: "person", key: "distinct_id", operator: "icontains", value: "anonymous" }],
+    ];
+    for (const filter of filters) {
+      const local = rows.filter((row) => traceMatchesFilters(row, filter)).map((row) => row.id);
+      expect(filterRowsByProperties(rows, filter, traceFilterSubjects).rows.map((row) => row.id)).toEqual(local);
+    }
+    expect(filterRowsByProperties(rows, filters[0]!, traceFilterSubjects).rows.map((row) => row.id)).toEqual(["own", "person"]);
+    expect(filterRowsByProperties(rows, filters[2]!, traceFilterSubjects).rows).toEqual([]);
   });
 });

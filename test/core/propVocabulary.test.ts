@@ -20,8 +20,7 @@ const CONNECTED = [
   { name: "ErrorsTable", view: "ErrorsTableView", entry: "tables.ts", query: true },
   // Its whole request is the evaluation id, the generation ids and the (controllable) filter: no `query`.
   { name: "EvaluationSummaryPanel", view: "EvaluationSummaryPanelView", entry: "evaluations.ts", query: false },
-  // Breaks down the traces or generations it is given; their labels may load through the client.
-  { name: "LabelsOverview", view: "LabelsOverviewView", entry: "overview.ts", query: false },
+  { name: "LabelsOverview", view: "LabelsOverviewView", entry: "overview.ts", query: true },
 ] as const;
 /** Drop-ins that only render what they are given (they are their own pure view). */
 const PURE = [

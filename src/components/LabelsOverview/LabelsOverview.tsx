@@ -1,11 +1,13 @@
 "use client";
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type ReactNode, type Ref } from "react";
+import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace, LLMTraceEvent } from "../../core/eventsTrace";
 import { labelBreakdown, type LabelFilter } from "../../core/labelBreakdown";
 import { eventLabelsResult, traceLabelsFromProperties, type LabelsError, type LabelsResult } from "../../core/messageLabels";
-import type { TraceLensHookOptions } from "../../hooks/context";
+import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { useLabelResults, useLabelsAvailable } from "../../hooks/useLabels";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
+import { useTraces } from "../../hooks/useTraces";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
 import { LabelsOverviewView } from "./LabelsOverviewView";
@@ -15,6 +17,8 @@ export interface LabelsOverviewProps extends TraceLensHookOptions, Omit<Componen
   traces?: readonly LLMTrace[];
   /** `$ai_generation` events to break down (generation level). */
   generations?: readonly LLMTraceEvent[];
+  /** Drop-in mode: one TracesQuery page (`limit` defaults to 200) through the provider's client. */
+  query?: Omit<TracesParams, "offset">;
   /** Labels the host already has, by trace or generation id; they win over everything else. */
   labels?: Readonly<Record<string, LabelsResult | LabelsError | null>>;
   /**
@@ -41,6 +45,7 @@ export interface LabelsOverviewProps extends TraceLensHookOptions, Omit<Componen
 
 type Entry = { id: string; labels: LabelsResult | LabelsError | null };
 const EMPTY_IDS: string[] = [];
+const EMPTY_TRACES: LLMTrace[] = [];
 
 function LoadedLabels({ ids, level, options, children }: { ids: readonly string[]; level: "trace" | "generation"; options: TraceLensHookOptions; children: (loaded: Readonly<Record<string, LabelsResult | LabelsError>>, pending: ReadonlySet<string>) => ReactNode }) {
   const { data, pendingIds } = useLabelResults({ ids, level }, options);
@@ -57,17 +62,41 @@ function LoadedLabels({ ids, level, options, children }: { ids: readonly string[
 export const LabelsOverview = forwardRef(function LabelsOverview(props: LabelsOverviewProps, ref: Ref<HTMLElement>) {
   return (
     <TraceLensScope client={props.client} queryClient={props.queryClient}>
-      <ErrorBoundary title="The labels overview could not be shown" resetKey={props.traces ?? props.generations}>
-        <LabelsOverviewInner {...props} forwardedRef={ref} />
+      <ErrorBoundary title="The labels overview could not be shown" resetKey={props.traces ?? props.generations ?? JSON.stringify(props.query ?? null)}>
+        <LabelsOverviewSource {...props} forwardedRef={ref} />
       </ErrorBoundary>
     </TraceLensScope>
   );
 });
 LabelsOverview.displayName = "LabelsOverview";
 
-function LabelsOverviewInner(props: LabelsOverviewProps & { forwardedRef: Ref<HTMLElement> }) {
+type InnerProps = LabelsOverviewProps & { forwardedRef: Ref<HTMLElement> };
+
+/** Data the host gave, or one page of traces through the client when it gave none. */
+function LabelsOverviewSource(props: InnerProps) {
+  const connection = useTraceLensClient({ optional: true });
+  if (props.traces !== undefined || props.generations !== undefined) return <LabelsOverviewInner {...props} />;
+  if (!connection) throw new Error("LabelsOverview needs `traces` or `generations`, or a `query` inside <TraceLensProvider client={...}> (or a `client` prop).");
+  return <LabelsOverviewQuery {...props} />;
+}
+
+function LabelsOverviewQuery(props: InnerProps) {
+  const { query } = props;
+  const result = useTraces({ ...query, limit: query?.limit ?? 200 });
+  return (
+    <LabelsOverviewInner
+      {...props}
+      traces={result.data?.results ?? EMPTY_TRACES}
+      loading={props.loading || (result.isPending && !result.isError)}
+      error={props.error ?? (result.isError ? result.error : undefined)}
+      onRetry={props.onRetry ?? (() => void result.refetch())}
+    />
+  );
+}
+
+function LabelsOverviewInner(props: InnerProps) {
   const {
-    forwardedRef, traces, generations, labels, loadLabels = true, maxLookups = 500, filter: filterProp, defaultFilter, onFilterChange,
+    forwardedRef, traces, generations, query: _query, labels, loadLabels = true, maxLookups = 500, filter: filterProp, defaultFilter, onFilterChange,
     client, queryClient, loading, error, onRetry, ...rest
   } = props;
   const level = generations !== undefined && traces === undefined ? "generation" : "trace";

@@ -5,7 +5,7 @@ import { isPropertyBag } from "../../core/eventsAccess";
 import type { LLMTrace, QueryPropertyFilter } from "../../core/eventsTrace";
 import { describePropertyFilter } from "../../core/filterProperties";
 import { matchPropertyFilters, propertyFiltersProblem, type PropertyFilterSubject } from "../../core/filterPropertiesMatch";
-import { samePropertyFilter } from "../../core/personDisplay";
+import { samePropertyFilter, traceCapturedDistinctId } from "../../core/personDisplay";
 import { useControllableState } from "../ui/useControllableState";
 
 /** The props a table takes for the property filters its person cells add. */
@@ -56,7 +56,7 @@ export function withPropertyFilters<Q extends { properties?: QueryPropertyFilter
 /** What a filter reads for each event of a host trace, as TracesQuery does: one event must pass them all. */
 export function traceFilterSubjects(trace: LLMTrace): PropertyFilterSubject[] {
   const person = isPropertyBag(trace?.person) ? trace.person : null;
-  const distinctId = typeof trace?.distinctId === "string" && trace.distinctId ? trace.distinctId : typeof person?.distinct_id === "string" ? person.distinct_id : null;
+  const distinctId = traceCapturedDistinctId(trace);
   const events = Array.isArray(trace?.events) ? trace.events : [];
   const subject = (properties: unknown): PropertyFilterSubject => ({ properties: isPropertyBag(properties) ? properties : {}, distinctId, person });
   // A trace the host gave without events is still one person's: person filters can read it.

@@ -1,6 +1,6 @@
 /** Python's `json.dumps` with default settings (ASCII-only output, `NaN`/`Infinity` allowed). */
 import { pyFloatRepr, pyIntRepr } from "./pyNumber";
-import { checkPyDepth, PyError, PyFloat, PyTuple, pyItems, pyKind, type PyDictLike } from "./pyValue";
+import { checkPyDepth, isWireIntNumber, PyError, PyFloat, PyTuple, pyItems, pyKind, type PyDictLike } from "./pyValue";
 
 // JSON.stringify already escapes like Python (quote, backslash, \b \f \n \r \t, other controls as
 // lowercase \u00xx, lone surrogates as \udxxx); Python's ensure_ascii also escapes DEL and beyond.
@@ -57,7 +57,7 @@ function writeValue(out: string[], v: unknown, depth: number, indent: number | u
       out.push(v ? "true" : "false");
       return;
     case "number":
-      out.push(Number.isInteger(v) ? pyIntRepr(v) : floatText(v));
+      out.push(isWireIntNumber(v) ? pyIntRepr(v) : floatText(v));
       return;
     default:
       break;

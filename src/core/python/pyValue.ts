@@ -113,7 +113,15 @@ function pyHashKey(key: unknown): string {
 
 export type PyKind = "none" | "bool" | "int" | "float" | "str" | "list" | "tuple" | "dict" | "opaque";
 
-/** How Python would see this value (JSON `1` is an int, `1.5` a float, `-0` the int 0). */
+/**
+ * Whether a JS number reaches PostHog's Python as an int: JSON.stringify writes integral numbers below
+ * 1e21 as plain digits (Python's json reads an int) and larger ones with an exponent (`1e+21`: a float).
+ */
+export function isWireIntNumber(n: number): boolean {
+  return Number.isInteger(n) && Math.abs(n) < 1e21;
+}
+
+/** How Python would see this value (JSON `1` is an int, `1.5` and `1e+21` floats, `-0` the int 0). */
 export function pyKind(v: unknown): PyKind {
   if (v === null || v === undefined) return "none";
   switch (typeof v) {
@@ -122,7 +130,7 @@ export function pyKind(v: unknown): PyKind {
     case "bigint":
       return "int";
     case "number":
-      return Number.isInteger(v) ? "int" : "float";
+      return isWireIntNumber(v) ? "int" : "float";
     case "string":
       return "str";
     case "object":
