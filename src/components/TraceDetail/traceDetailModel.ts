@@ -98,6 +98,12 @@ export function nodeSearchText(node: TraceTreeNode): string {
   return text;
 }
 
+function countIn(text: string, query: string): number {
+  let found = 0;
+  for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+  return found;
+}
+
 export interface TraceSearchResult {
   /** Trimmed, lower-cased query ("" when none). */
   query: string;
@@ -116,10 +122,12 @@ export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearch
   const visible = new Set<string>();
   let occurrences = 0;
   if (!query) return { query, matches, visible, occurrences };
+  // A query without a line break cannot span the line between a node's name/key and its event's text, so
+  // the two are searched apart: no joined copy of every event's text per node (a large trace's outline and
+  // its finished tree have different nodes but the same events).
+  const apart = !query.includes("\n");
   for (const node of tree.nodesByKey.values()) {
-    const text = nodeSearchText(node);
-    let found = 0;
-    for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+    const found = apart ? countIn(`${node.name}\n${node.key}`.toLowerCase(), query) + countIn(eventSearchText(node.event), query) : countIn(nodeSearchText(node), query);
     if (found === 0) continue;
     occurrences += found;
     matches.add(node.key);
