@@ -26,6 +26,13 @@ describe("SessionView paging", () => {
     expect(screen.queryByRole("button", { name: /^Show .* more$/ })).toBeNull();
   });
 
+  it("the drop-in orders host traces oldest first, ties by id, each id once", () => {
+    const list = traces(12);
+    const tie = { ...list[3]!, id: "t0003-b" };
+    render(<SessionView sessionId={SESSION} traces={[...list.slice(4).reverse(), tie, list[2]!, ...list.slice(0, 4).reverse(), { ...list[5]! }]} pageSize={20} />);
+    expect(shownIds()).toEqual([...list.slice(0, 4).map((t) => t.id), "t0003-b", ...list.slice(4).map((t) => t.id)]);
+  });
+
   it("takes the shown count from the host, and unusable page sizes fall back to the default", async () => {
     const user = userEvent.setup();
     const onShownCountChange = vi.fn();

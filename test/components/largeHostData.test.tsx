@@ -2,13 +2,13 @@
  * Components given a lot of host data stay usable: SentimentOverview counts in slices (the result is the
  * same as counting at once), EvaluationSummaryPanel draws patterns and example generations a page at a time.
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { EvaluationSummaryPanelView, SentimentOverview, sentimentDimensions } from "../../src/all";
 import type { LLMTrace, SentimentLabel } from "../../src/core";
 import type { EvaluationSummaryPattern } from "../../src/core/eventsApi";
 import { PATTERN_EXAMPLES_SHOWN } from "../../src/components/EvaluationSummaryPanel/EvaluationSummaryPanelPattern";
-import { PATTERNS_SHOWN } from "../../src/components/EvaluationSummaryPanel/EvaluationSummaryPanelResult";
+import { PATTERNS_PER_DRAW, PATTERNS_SHOWN } from "../../src/components/EvaluationSummaryPanel/EvaluationSummaryPanelResult";
 import { finishJob, runJob } from "../../src/components/ui/slicedJob";
 import { bucketSentimentJob, groupSentimentJob } from "../../src/components/SentimentOverview/sentimentOverviewModel";
 import { sentimentItems } from "../../src/components/SentimentOverview/sentimentOverviewItems";
@@ -84,7 +84,15 @@ describe("EvaluationSummaryPanel with many patterns", () => {
   it("draws patterns a page at a time and says how many are not shown", async () => {
     const user = userEvent.setup();
     render(<EvaluationSummaryPanelView summary={summary} />);
+    // The first page lands over a few frames; meanwhile the section says so and offers no "Show more".
+    const section = screen.getByRole("group", { name: /Passing patterns/ });
+    expect(passCards()).toHaveLength(PATTERNS_PER_DRAW);
+    expect(section).toHaveAttribute("aria-busy", "true");
+    expect(section).toHaveTextContent(`Drawing ${PATTERNS_SHOWN - PATTERNS_PER_DRAW} more passing patterns…`);
+    expect(screen.queryByRole("button", { name: /more passing patterns/ })).toBeNull();
+    await waitFor(() => expect(section).not.toHaveAttribute("aria-busy"));
     expect(passCards()).toHaveLength(PATTERNS_SHOWN);
+    expect(section).not.toHaveTextContent("Drawing");
     await user.click(screen.getByRole("button", { name: `Show ${PATTERNS_SHOWN} more passing patterns (${60 - PATTERNS_SHOWN} not shown)` }));
     expect(passCards()).toHaveLength(2 * PATTERNS_SHOWN);
     await user.click(screen.getByRole("button", { name: `Show ${60 - 2 * PATTERNS_SHOWN} more passing patterns (${60 - 2 * PATTERNS_SHOWN} not shown)` }));

@@ -209,10 +209,14 @@ describe("XSS: hostile strings never run, navigate or open dialogs", () => {
       );
       // Alone on the page: each tooltip measures the layout it opens in.
       const root = await expectSafe(<EvaluationSummaryPanelView summary={hostileEvaluationSummaryOf(strings)} onGenerationClick={() => undefined} />);
-      // A section draws its first 25 patterns; the rest are shown too, so every example is checked.
+      // A section draws its first 25 patterns over a few frames (busy meanwhile, with no "Show more");
+      // once drawn, the rest are shown too, so every example is checked.
+      const drawn = () => expect.poll(() => root.querySelector('[aria-busy="true"]')).toBeNull();
+      await drawn();
       for (let more = root.querySelector<HTMLElement>('[data-slot="evaluation-patterns-more"]'); more; more = root.querySelector<HTMLElement>('[data-slot="evaluation-patterns-more"]')) {
         more.click();
         await settle();
+        await drawn();
       }
       expect(guard.check(root)).toEqual([]);
       // Each example's reasoning renders only in its tooltip, on hover or focus; a pattern's examples

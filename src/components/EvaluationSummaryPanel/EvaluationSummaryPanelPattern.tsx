@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useState, type CSSProperties } from "react";
 import type { EvaluationSummaryPattern } from "../../core/eventsApi";
 import { formatCount } from "../../core/intlFormatters";
 import { cn } from "../ui/cn";
@@ -20,6 +20,15 @@ const REASONING_MAX_CHARS = 600;
  */
 export const PATTERN_EXAMPLES_SHOWN = 12;
 const MORE_STEP = 100;
+
+/**
+ * A card out of view skips style, layout and paint (content-visibility), its height guessed until first
+ * seen (a 20 px line per 40 characters of description, per 5 example ids); `auto` keeps the real one after.
+ */
+function offscreenStyle(description: string, examples: number): CSSProperties {
+  const lines = 1 + Math.ceil(description.length / 40) + Math.ceil(examples / 5);
+  return { contentVisibility: "auto", containIntrinsicBlockSize: `auto ${lines * 20 + 30}px` };
+}
 
 interface ExampleProps {
   generationId: string;
@@ -70,10 +79,15 @@ export interface EvaluationSummaryPanelPatternProps {
   reasoningByGenerationId?: Readonly<Record<string, string>>;
   /** When given, ids outside it are not clickable (PostHog: "not found in the loaded runs"). */
   knownGenerationIds?: ReadonlySet<string>;
+  /**
+   * Skip drawing the card while it is out of view: for cards below the first few of a section, which
+   * usually are. (The first ones never are, so they keep their exact pixels: containment snaps text.)
+   */
+  skipOffscreen?: boolean;
 }
 
 /** One pattern: title, frequency, description, and the example generations with their reasoning. */
-export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration, reasoningByGenerationId, knownGenerationIds }: EvaluationSummaryPanelPatternProps) {
+export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration, reasoningByGenerationId, knownGenerationIds, skipOffscreen = false }: EvaluationSummaryPanelPatternProps) {
   const titleId = useId();
   const style = KIND_STYLE[kind];
   // A blank id would be an empty, invisible button: there is nothing to open, so it is not offered.
@@ -85,6 +99,7 @@ export function EvaluationSummaryPanelPattern({ kind, pattern, onOpenGeneration,
       aria-labelledby={titleId}
       data-slot="evaluation-pattern"
       data-kind={kind}
+      style={skipOffscreen ? offscreenStyle(String(pattern.description ?? ""), Math.min(ids.length, shown)) : undefined}
       className={cn("tl:flex tl:flex-col tl:gap-1.5 tl:rounded-tl tl:border tl:border-solid tl:bg-bg tl:p-3", style.border)}
     >
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">

@@ -3,6 +3,7 @@ import type { EvaluationSummaryFilter, EvaluationSummaryResponseBody } from "../
 import { formatCount } from "../../core/intlFormatters";
 import { DisclosureChevron } from "../ui/DisclosureChevron";
 import { SafeMarkdown } from "../ui/SafeMarkdown";
+import { useDrawnCount } from "../ui/useDrawnCount";
 import { EvaluationSummaryPanelPattern, type EvaluationSummaryPanelPatternProps } from "./EvaluationSummaryPanelPattern";
 import { PATTERN_KINDS, patternSections, statisticsLine, type PatternSection } from "./evaluationSummaryPanelModel";
 
@@ -19,15 +20,32 @@ export interface EvaluationSummaryPanelResultProps extends PatternLinks {
 const heading = "tl:m-0 tl:text-xs tl:font-semibold tl:uppercase tl:tracking-wide tl:text-muted";
 /** Patterns drawn per section before "Show more": a summary with hundreds of them stays quick to open. */
 export const PATTERNS_SHOWN = 25;
+/**
+ * Of the first page, patterns drawn in the first render, and per painted frame after it until the page
+ * is: three full sections of cards with their example generations would otherwise be one long task.
+ * A page asked for with "Show more" is drawn at once (one section's page), so the button keeps its focus.
+ */
+export const PATTERNS_PER_DRAW = 6;
 
 function Section({ section, links }: { section: PatternSection; links: PatternLinks }) {
   const id = useId();
   const kind = PATTERN_KINDS[section.kind];
   const [shown, setShown] = useState(PATTERNS_SHOWN);
-  const hidden = Math.max(0, section.patterns.length - shown);
+  const firstPage = Math.min(PATTERNS_SHOWN, section.patterns.length);
+  const firstDrawn = useDrawnCount(firstPage, PATTERNS_PER_DRAW);
+  const drawing = firstDrawn < firstPage;
+  const drawn = drawing ? firstDrawn : Math.min(shown, section.patterns.length);
+  const hidden = section.patterns.length - Math.min(shown, section.patterns.length);
   // A group, not a <section>: several panels on one page would repeat these region names.
   return (
-    <div role="group" aria-labelledby={id} data-slot="evaluation-pattern-section" data-kind={section.kind} className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2">
+    <div
+      role="group"
+      aria-labelledby={id}
+      aria-busy={drawing || undefined}
+      data-slot="evaluation-pattern-section"
+      data-kind={section.kind}
+      className="tl:flex tl:min-w-0 tl:flex-col tl:gap-2"
+    >
       <h4 id={id} className={heading}>
         <span aria-hidden="true">{kind.glyph} </span>
         {kind.heading}
@@ -35,11 +53,17 @@ function Section({ section, links }: { section: PatternSection; links: PatternLi
       {section.patterns.length === 0 ? (
         <p className="tl:m-0 tl:text-sm tl:italic tl:text-muted">No {kind.adjective} patterns identified</p>
       ) : (
-        (hidden > 0 ? section.patterns.slice(0, shown) : section.patterns).map((pattern, i) => (
-          <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} {...links} />
+        (drawn < section.patterns.length ? section.patterns.slice(0, drawn) : section.patterns).map((pattern, i) => (
+          <EvaluationSummaryPanelPattern key={i} kind={section.kind} pattern={pattern} skipOffscreen={i >= PATTERNS_PER_DRAW} {...links} />
         ))
       )}
-      {hidden > 0 && (
+      {drawing && (
+        // In place of "Show more" until the first page is all drawn: a partial list never reads as complete.
+        <p data-slot="evaluation-patterns-drawing" className="tl:m-0 tl:text-xs tl:italic tl:text-muted">
+          {`Drawing ${formatCount(firstPage - drawn)} more ${kind.adjective} ${firstPage - drawn === 1 ? "pattern" : "patterns"}…`}
+        </p>
+      )}
+      {!drawing && hidden > 0 && (
         <button
           type="button"
           data-slot="evaluation-patterns-more"

@@ -11,6 +11,7 @@ import { useSessionTraces } from "../../hooks/useSessionTraces";
 import { useTrace } from "../../hooks/useTrace";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { SessionViewConversation } from "./SessionViewConversation";
+import { inConversationOrderAlready } from "./sessionViewModel";
 import { useControllableState } from "../ui/useControllableState";
 import { SessionViewTraceList, sessionPageSize, sessionShownCount, type SessionViewTraceListProps } from "./SessionViewTraceList";
 
@@ -58,7 +59,7 @@ function SessionViewConnected({
   // The session's own time (when the host knows it) finds it in one query; otherwise ever wider windows do.
   const list = useSessionTraces(sessionId, { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT }, { enabled: !hostTraces, timestamp });
   const source = hostTraces ?? list.data?.results;
-  const traces = useMemo(() => (source ? sessionTraces(readableTraces(source), sessionId) : undefined), [source, sessionId]);
+  const traces = useMemo(() => (source ? inConversationOrderAlready(sessionTraces(readableTraces(source), sessionId)) : undefined), [source, sessionId]);
   // Sentiment and summary titles only for the traces on show: a 20,000-trace session asks for a page.
   const pageSize = sessionPageSize(view.pageSize);
   const [shown, setShown] = useControllableState(view.shownCount, view.defaultShownCount ?? pageSize, view.onShownCountChange);
@@ -98,7 +99,7 @@ function SessionViewConnected({
 function SessionViewUnconnected({
   forwardedRef, traces, sessionId, query: _query, timestamp: _t, loadSentiment: _s, loadSummaries: _m, client: _client, queryClient: _queryClient, ...view
 }: ConnectedProps) {
-  const shown = useMemo(() => (traces ? sessionTraces(readableTraces(traces), sessionId) : undefined), [traces, sessionId]);
+  const shown = useMemo(() => (traces ? inConversationOrderAlready(sessionTraces(readableTraces(traces), sessionId)) : undefined), [traces, sessionId]);
   const missingProvider = traces === undefined && !view.error && !view.loading;
   return (
     <SessionViewTraceList

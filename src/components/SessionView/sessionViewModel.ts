@@ -4,8 +4,21 @@ import { readTimestampMs } from "../../core/eventsAccess";
 import { dateTimeFormat } from "../../core/intlFormatters";
 import type { TraceTree, TraceTreeNode } from "../../core/trace";
 
+/** SessionView's own lists, from `sessionTraces`: already oldest first, each trace once, none null. */
+const ordered = new WeakSet<readonly LLMTrace[]>();
+
+/**
+ * Marks a list `sessionTraces` just made (and nobody else holds) as in conversation order, so the list
+ * view does not read 20,000 timestamps again to find it sorted: the same order either way.
+ */
+export function inConversationOrderAlready(traces: LLMTrace[]): LLMTrace[] {
+  ordered.add(traces);
+  return traces;
+}
+
 /** Oldest first, as the conversation happened; the host's order breaks ties. */
 export function inConversationOrder(traces: readonly LLMTrace[]): LLMTrace[] {
+  if (ordered.has(traces)) return traces as LLMTrace[];
   // Host data: a null among the traces is skipped, not drawn as a row.
   const entries = traces
     .filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null)

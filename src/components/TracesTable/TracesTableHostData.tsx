@@ -3,7 +3,7 @@ import type { LLMTrace } from "../../core/eventsTrace";
 import type { TableCellContextValue } from "../cells/cellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import { traceTableRows } from "./tracesTableRows";
-import { afterNextPaint } from "../ui/useSlicedJob";
+import { afterNextPaintInBackground, inBackground } from "../ui/useSlicedJob";
 import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
 import { LabelFilterLookups } from "../LabelChips";
 import { traceLabelsFromProperties } from "../../core/messageLabels";
@@ -39,17 +39,14 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
 ) {
   const rows = traceTableRows(traces);
   // Rows are normalized as they are shown; the rest is done in 8 ms slices, one after another, once the
-  // first rows are painted, so a jump to the end of 100,000 rows soon after mounting does not do it all in one frame.
+  // first rows are painted (at background priority, after the page's own tasks), so a jump to the end of 100,000 rows soon after mounting does not do it all in one frame.
   useEffect(() => {
-    let handle: ReturnType<typeof setTimeout> | undefined;
+    let cancel = () => undefined as void;
     const step = () => {
-      if (!rows.advance(performance.now() + 8)) handle = setTimeout(step, 0);
+      if (!rows.advance(performance.now() + 8)) cancel = inBackground(step);
     };
-    const cancelStart = afterNextPaint(step);
-    return () => {
-      cancelStart();
-      clearTimeout(handle);
-    };
+    cancel = afterNextPaintInBackground(step);
+    return () => cancel();
   }, [rows]);
   const sentimentRange = loadSentiment ? ALL_TIME : null;
   const cellContext = useMemo<TableCellContextValue>(

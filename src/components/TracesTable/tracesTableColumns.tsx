@@ -43,8 +43,20 @@ export type TracesTableColumnId =
   | "outlier"
   | "time";
 
+const usages = new WeakMap<LLMTrace, ReturnType<typeof llmTraceUsage>>();
+
+/** A row's usage, worked out once for its token and cost cells (each walks the trace's events). Read only. */
+function rowUsage(trace: LLMTrace): ReturnType<typeof llmTraceUsage> {
+  let usage = usages.get(trace);
+  if (!usage) {
+    usage = llmTraceUsage(trace);
+    usages.set(trace, usage);
+  }
+  return usage;
+}
+
 function usageDisplay(kind: "tokens" | "cost", trace: LLMTrace, locale: string | undefined) {
-  const usage = llmTraceUsage(trace);
+  const usage = rowUsage(trace);
   return kind === "tokens" ? describeTokens(usage.inputTokens, usage.outputTokens, usage.coverage, locale) : describeCost(usage.totalCost, usage.coverage, locale);
 }
 

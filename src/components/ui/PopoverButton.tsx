@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { SMALL_BUTTON } from "./buttonStyles";
 import { cn } from "./cn";
 import { placePanel } from "./tooltipPlacement";
@@ -37,31 +37,6 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement | null>(null);
   const buttonRef = useRef<HTMLButtonElement | null>(null);
-  const panelRef = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
-  useIsomorphicLayoutEffect(() => {
-    const panel = panelRef.current;
-    const button = buttonRef.current;
-    if (!open || !topLayer || !panel || !button) return;
-    if (panel.hasAttribute("popover") && !panel.matches(":popover-open")) panel.showPopover();
-    const place = () => placePanel(button, panel, align);
-    place();
-    // Scrolling the table moves the button; the panel follows it.
-    window.addEventListener("scroll", place, { capture: true, passive: true });
-    window.addEventListener("resize", place);
-    return () => {
-      window.removeEventListener("scroll", place, { capture: true });
-      window.removeEventListener("resize", place);
-      if (panel.hasAttribute("popover") && panel.isConnected && panel.matches(":popover-open")) panel.hidePopover();
-    };
-  }, [open, topLayer, align]);
   const close = () => {
     setOpen(false);
     buttonRef.current?.focus();
@@ -101,23 +76,70 @@ export function PopoverButton({ label, ariaLabel, panelLabel, children, slot, al
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div
-          id={panelId}
-          ref={panelRef}
-          role="group"
-          aria-label={panelLabel}
-          data-slot={`${slot}-panel`}
-          // In a table row, a panel with a tabindex counts as an interactive target: clicks in it do not open the row.
-          tabIndex={topLayer ? -1 : undefined}
-          popover={topLayer && supportsPopover() ? "manual" : undefined}
-          className={cn(
-            "tl:flex tl:w-72 tl:flex-col tl:gap-2 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:p-2 tl:text-xs tl:text-fg tl:shadow-md",
-            topLayer ? "tl-popover-panel tl:fixed tl:z-50 tl:text-left tl:font-normal tl:whitespace-normal" : cn("tl:absolute tl:z-30 tl:mt-1", align === "end" ? "tl:right-0" : "tl:left-0"),
-          )}
-        >
+        <PopoverPanel id={panelId} label={panelLabel} slot={slot} align={align} topLayer={topLayer} rootRef={rootRef} buttonRef={buttonRef} onOutside={() => setOpen(false)}>
           {children(close)}
-        </div>
+        </PopoverPanel>
       )}
+    </div>
+  );
+}
+
+interface PopoverPanelProps {
+  id: string;
+  label: string;
+  slot: string;
+  align: "start" | "end";
+  topLayer: boolean;
+  rootRef: RefObject<HTMLDivElement | null>;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  onOutside: () => void;
+  children: ReactNode;
+}
+
+/** The open panel, with what only an open panel needs (a closed button in each of a table's rows carries no effect). */
+function PopoverPanel({ id, label, slot, align, topLayer, rootRef, buttonRef, onOutside, children }: PopoverPanelProps) {
+  const panelRef = useRef<HTMLDivElement | null>(null);
+  const outside = useRef(onOutside);
+  outside.current = onOutside;
+  useEffect(() => {
+    const onPointer = (event: PointerEvent) => {
+      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) outside.current();
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [rootRef]);
+  useIsomorphicLayoutEffect(() => {
+    const panel = panelRef.current;
+    const button = buttonRef.current;
+    if (!topLayer || !panel || !button) return;
+    if (panel.hasAttribute("popover") && !panel.matches(":popover-open")) panel.showPopover();
+    const place = () => placePanel(button, panel, align);
+    place();
+    // Scrolling the table moves the button; the panel follows it.
+    window.addEventListener("scroll", place, { capture: true, passive: true });
+    window.addEventListener("resize", place);
+    return () => {
+      window.removeEventListener("scroll", place, { capture: true });
+      window.removeEventListener("resize", place);
+      if (panel.hasAttribute("popover") && panel.isConnected && panel.matches(":popover-open")) panel.hidePopover();
+    };
+  }, [topLayer, align, buttonRef]);
+  return (
+    <div
+      id={id}
+      ref={panelRef}
+      role="group"
+      aria-label={label}
+      data-slot={`${slot}-panel`}
+      // In a table row, a panel with a tabindex counts as an interactive target: clicks in it do not open the row.
+      tabIndex={topLayer ? -1 : undefined}
+      popover={topLayer && supportsPopover() ? "manual" : undefined}
+      className={cn(
+        "tl:flex tl:w-72 tl:flex-col tl:gap-2 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:p-2 tl:text-xs tl:text-fg tl:shadow-md",
+        topLayer ? "tl-popover-panel tl:fixed tl:z-50 tl:text-left tl:font-normal tl:whitespace-normal" : cn("tl:absolute tl:z-30 tl:mt-1", align === "end" ? "tl:right-0" : "tl:left-0"),
+      )}
+    >
+      {children}
     </div>
   );
 }

