@@ -27,7 +27,8 @@ export default [
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
   // trace: +1.5 kB (issues #16/#15, branch tree): TraceDetail's staged build (shape first, the rest in slices) and sliced loop search.
-  entry("tracelens/trace", "dist/trace.js", "120.5 kB", peers),
+  // trace: +1 kB (issues #16/#15, branch detail2): the outline a large trace paints first (outlineTraceTree, a lazy event-id index).
+  entry("tracelens/trace", "dist/trace.js", "121.5 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),

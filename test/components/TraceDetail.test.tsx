@@ -162,7 +162,8 @@ describe("TraceDetail (jsdom)", () => {
     expect(Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"))).toBe(10_001);
     expect(rows().length).toBeLessThan(40);
     const pending = () => [...document.querySelectorAll('[data-slot="trace-detail-pending"]')].map((part) => part.getAttribute("data-part"));
-    expect(pending()).toEqual(["header", "timeline", "event-panel"]);
+    expect(pending()).toEqual(["header", "data-notes", "timeline", "event-panel"]);
+    expect(screen.getByText(/Checking the events for copies/)).toHaveAttribute("role", "status");
     // The rows leave out what the unfinished tree does not know yet: subtree costs and the critical path.
     expect(document.querySelector('[data-slot="trace-tree-row"][data-critical]')).toBeNull();
     const view = () => document.querySelector('[data-slot="text-repr-view"]');
@@ -172,6 +173,23 @@ describe("TraceDetail (jsdom)", () => {
     expect(document.querySelector('[data-slot="trace-tree-row"][data-critical]')).not.toBeNull();
     await waitFor(() => expect(view()).toHaveAttribute("data-state", "ready"), { timeout: 10_000 });
     expect(document.querySelectorAll('[data-slot="text-repr-line"]').length).toBeLessThan(80);
+  });
+
+  it("shows a large trace's copies as rows until the check lands, then counts them once and says so", async () => {
+    const trace = syntheticTrace(1_000);
+    const copy = trace.events[40]!;
+    const orphan = { ...trace.events[41]!, id: "orphan-event", properties: { ...trace.events[41]!.properties, $ai_span_id: "orphan-span", $ai_parent_id: "gone" } };
+    const events = [...trace.events, { ...copy, properties: { ...copy.properties } }, orphan];
+    render(<TraceDetail trace={{ ...trace, events }} />);
+    const count = () => Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"));
+    // The outline: every event a row, the copy too, while a status says the check is running.
+    expect(count()).toBe(1_003);
+    expect(screen.getByText(/Checking the events for copies/)).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector('[data-slot="trace-detail-pending"]')).toBeNull(), { timeout: 10_000 });
+    // The checked tree: the copy merged, the orphan re-parented, both in the data notes.
+    expect(count()).toBe(1_002);
+    expect(document.querySelector('[data-slot="trace-data-notes"]')).toHaveTextContent("2 data notes: 1 copy merged, 1 event re-parented");
+    expect(document.querySelector('[data-slot="chip-tokens"]')).not.toBeNull();
   });
 
   it("moves between tabs with the arrow keys", async () => {

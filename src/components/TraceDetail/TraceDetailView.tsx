@@ -140,10 +140,12 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
       ) : (
         <TraceDetailPending what="header" label={`Summing up ${traceName}`} lines={2} />
       )}
-      {tree && (
+      {tree ? (
         <ErrorBoundary title="The data notes could not be shown" resetKey={tree}>
           <TraceDetailDataNotes tree={tree} onSelectNode={state.selectNode} locale={locale} />
         </ErrorBoundary>
+      ) : (
+        built.checking && <TraceDetailDataChecking />
       )}
       {showTimeline && !isEmptyTrace && (tree && built.stage !== "tree" ? (
         <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>
@@ -220,6 +222,18 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   );
 });
 TraceDetailView.displayName = "TraceDetailView";
+
+/**
+ * Says that the rows drawn are the outline of a large trace, not yet checked: copies may still show
+ * twice, and the data notes (what was merged, re-parented or cut) are not known yet.
+ */
+function TraceDetailDataChecking() {
+  return (
+    <p role="status" data-slot="trace-detail-pending" data-part="data-notes" className="tl:m-0 tl:text-xs tl:text-muted">
+      Checking the events for copies, missing parents and cycles…
+    </p>
+  );
+}
 
 /** Stands in for a part of a large trace that is still being worked out after the rows were painted. */
 function TraceDetailPending({ what, label, lines }: { what: string; label: string; lines: number }) {

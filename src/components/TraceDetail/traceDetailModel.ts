@@ -67,22 +67,41 @@ const SEARCH_KEYS = ["$ai_input", "$ai_output_choices", "$ai_output", "$ai_input
 
 // Lower-cased search text per node; built on first search, kept while the tree lives.
 const searchTextCache = new WeakMap<TraceTreeNode, string>();
+// The costly part, an event's contents, per event: a large trace's outline and its finished tree hold the
+// same event objects, so a search made while the tree is being checked is not serialized again after.
+const eventTextCache = new WeakMap<LLMTraceEvent, string>();
 
-/** What search looks through: the node's name, ids, model and its message and state contents. */
-export function nodeSearchText(node: TraceTreeNode): string {
-  let text = searchTextCache.get(node);
+function eventSearchText(event: LLMTraceEvent | null): string {
+  if (!event) return "";
+  let text = eventTextCache.get(event);
   if (text === undefined) {
-    const properties = nodeProperties(node);
-    const parts = [node.name, node.key, String(node.event?.id ?? "")];
+    const properties = isPropertyBag(event.properties) ? event.properties : {};
+    const parts = [String(event.id ?? "")];
     for (const key of SEARCH_KEYS) {
       const value = properties[key];
       if (value === undefined || value === null) continue;
       parts.push(typeof value === "string" ? value : safeJsonStringify(value));
     }
     text = parts.join("\n").toLowerCase();
+    eventTextCache.set(event, text);
+  }
+  return text;
+}
+
+/** What search looks through: the node's name, ids, model and its message and state contents. */
+export function nodeSearchText(node: TraceTreeNode): string {
+  let text = searchTextCache.get(node);
+  if (text === undefined) {
+    text = `${node.name}\n${node.key}`.toLowerCase() + "\n" + eventSearchText(node.event);
     searchTextCache.set(node, text);
   }
   return text;
+}
+
+function countIn(text: string, query: string): number {
+  let found = 0;
+  for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+  return found;
 }
 
 export interface TraceSearchResult {
@@ -103,10 +122,12 @@ export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearch
   const visible = new Set<string>();
   let occurrences = 0;
   if (!query) return { query, matches, visible, occurrences };
+  // A query without a line break cannot span the line between a node's name/key and its event's text, so
+  // the two are searched apart: no joined copy of every event's text per node (a large trace's outline and
+  // its finished tree have different nodes but the same events).
+  const apart = !query.includes("\n");
   for (const node of tree.nodesByKey.values()) {
-    const text = nodeSearchText(node);
-    let found = 0;
-    for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+    const found = apart ? countIn(`${node.name}\n${node.key}`.toLowerCase(), query) + countIn(eventSearchText(node.event), query) : countIn(nodeSearchText(node), query);
     if (found === 0) continue;
     occurrences += found;
     matches.add(node.key);

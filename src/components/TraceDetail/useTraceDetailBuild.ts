@@ -1,18 +1,28 @@
 import { useEffect, useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/trace";
+import { startTraceTreeSteps } from "../../core/traceBuild";
+import { outlineTraceTree } from "../../core/traceOutline";
 import { runJob, type SlicedJob } from "../ui/slicedJob";
-import { SYNC_JOB_LIMIT, afterNextPaint } from "../ui/useSlicedJob";
+import { afterNextPaint } from "../ui/useSlicedJob";
 import { traceDetailInsightSteps } from "./traceDetailInsight";
 
-/** Up to this many events, the whole tree is built during render (the same result on every machine, and in tests). */
-export const SYNC_TREE_EVENTS = SYNC_JOB_LIMIT;
+/**
+ * Up to this many events, the whole tree is built during render (the same result on every machine, and
+ * in tests). Beyond it the first paint draws the outline: at 1,000 events the checked tree, header,
+ * timeline, loop search and event panel cost several frames, which the rows need not wait for.
+ */
+export const SYNC_TREE_EVENTS = 600;
 /** Each later slice of the build runs this long, well under a long task. */
 const SLICE_MS = 12;
-/** What TraceDetail shows, in the order a large trace gets it, each after the previous one has been painted. */
-export type TraceDetailStage = "shape" | "tree" | "timeline" | "complete";
+/**
+ * What TraceDetail shows, in the order a large trace gets it, each after the previous one has been painted:
+ * the outline (rows, not yet checked), the finished tree, the timeline, the loop badges.
+ */
+export type TraceDetailStage = "outline" | "tree" | "timeline" | "complete";
 
 interface Started {
+  /** The finished tree's shape (small traces), or the outline of a large one. */
   shape: TraceTreeShape | null;
   /** Set once the build has finished (at once for small traces). */
   tree: TraceTree | null;
@@ -21,8 +31,13 @@ interface Started {
 }
 
 export interface TraceDetailBuild {
-  /** Nodes and rows: there from the first render on. */
+  /**
+   * Nodes and rows: there from the first render on. For a large trace, its outline (`outlineTraceTree`:
+   * copies not merged yet, own figures only) until the finished tree replaces it.
+   */
   shape: TraceTreeShape | null;
+  /** `shape` is the outline: duplicates, notes and totals are still being checked. */
+  checking: boolean;
   /** The finished tree (totals, extents, critical path, notes); null while a large trace is being finished. */
   tree: TraceTree | null;
   error: unknown;
@@ -32,14 +47,20 @@ export interface TraceDetailBuild {
 function start(trace: LLMTrace | null | undefined): Started {
   if (!trace) return { shape: null, tree: null, job: null, error: null };
   try {
-    const { shape, finish } = startTraceTree(trace);
     const events = Array.isArray(trace.events) ? trace.events.length : 0;
-    if (events > SYNC_TREE_EVENTS) return { shape, tree: null, job: finish, error: null };
+    if (events > SYNC_TREE_EVENTS) return { shape: outlineTraceTree(trace), tree: null, job: buildInSteps(trace), error: null };
+    const { shape, finish } = startTraceTree(trace);
     const step = runJob(finish, Infinity);
     return { shape, tree: step.done ? step.value : null, job: null, error: null };
   } catch (error) {
     return { shape: null, tree: null, job: null, error };
   }
+}
+
+/** The whole build as one job, run after the outline has been painted. */
+function* buildInSteps(trace: LLMTrace): SlicedJob<TraceTree> {
+  const { finish } = yield* startTraceTreeSteps(trace);
+  return yield* finish;
 }
 
 /** Runs `job` in slices of {@link SLICE_MS}, each after a paint; returns its cancel. */
@@ -59,15 +80,16 @@ function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: 
 }
 
 /**
- * TraceDetail's tree, built so that a large trace paints its rows first: the shape during render, the
- * rest of the build in short slices after that paint, then the timeline, then the loop badges, each in
- * a task of its own. Traces of up to {@link SYNC_TREE_EVENTS} events get everything at once.
+ * TraceDetail's tree, built so that a large trace paints its rows first: a cheap outline during render,
+ * the checked and summed tree in short slices after that paint (it replaces the outline), then the
+ * timeline, then the loop badges, each in a task of its own. Traces of up to {@link SYNC_TREE_EVENTS}
+ * events get everything at once.
  */
 export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?: string): TraceDetailBuild {
   const started = useMemo(() => start(trace), [trace]);
   const [progress, setProgress] = useState<{ for: Started; tree: TraceTree | null; error: unknown; stage: TraceDetailStage } | null>(null);
   const current = progress?.for === started ? progress : null;
-  const stage: TraceDetailStage = started.job ? (current?.stage ?? "shape") : "complete";
+  const stage: TraceDetailStage = started.job ? (current?.stage ?? "outline") : "complete";
 
   useEffect(() => {
     const job = started.job;
@@ -84,6 +106,8 @@ export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?:
     return runInSlices(traceDetailInsightSteps(tree, locale), done, done);
   }, [current, locale]);
 
-  if (!started.job) return { shape: started.shape, tree: started.tree, error: started.error, stage };
-  return { shape: started.shape, tree: current?.tree ?? null, error: current?.error ?? null, stage };
+  if (!started.job) return { shape: started.shape, checking: false, tree: started.tree, error: started.error, stage };
+  const tree = current?.tree ?? null;
+  // Until the tree lands the outline stands in for its shape; a failed build shows its error instead.
+  return { shape: tree ?? started.shape, checking: !tree, tree, error: current?.error ?? null, stage };
 }
