@@ -23,6 +23,8 @@ export interface FreezeScenario {
   title: string;
   /** Builds the host data (not timed) and the element to mount. */
   setup: () => ReactElement;
+  /** The mount is over once this holds (a view that paints a placeholder first); checked after each painted frame. */
+  ready?: (host: HTMLElement) => boolean;
   steps: FreezeStep[];
 }
 
@@ -120,6 +122,7 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
   detail: {
     title: "TraceDetail, 50,000 spans",
     setup: () => <TraceDetail trace={syntheticTrace(50_000)} />,
+    ready: (h) => q(h, '[data-slot="trace-tree-row"]') !== null,
     steps: [
       { name: "select a row", act: (h) => h.querySelectorAll<HTMLElement>('[data-slot="trace-tree-row"]')[3]?.click() },
       { name: "search the spans", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "tool_3") },

@@ -6,7 +6,7 @@
  */
 import { readString } from "./eventsAccess";
 import type { LLMTraceEvent } from "./eventsTrace";
-import { assembleTrace } from "./traceAssemble";
+import { assembleTraceSteps } from "./traceAssemble";
 import { NO_ANNOTATIONS } from "./traceBuildFinish";
 import { linkTraceNodes, type TraceTreeShape } from "./traceBuild";
 import { traceRecordName, type TraceRecord } from "./traceEvents";
@@ -89,13 +89,26 @@ function nodeKind(record: TraceRecord): TraceNodeKind {
  * rather than the earliest, and figures are each node's own. Never throws on malformed input.
  */
 export function outlineTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTreeShape {
-  const assembled = assembleTrace(input, { ...options, dedupe: false }, false);
+  const job = outlineTraceTreeSteps(input, options);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Yield every this many nodes. */
+const STEP = 4096;
+
+/** {@link outlineTraceTree} as a job that yields between chunks of events, for a trace too large to outline in one task. */
+export function* outlineTraceTreeSteps(input: unknown, options: BuildTraceTreeOptions = {}): Generator<void, TraceTreeShape, void> {
+  const assembled = yield* assembleTraceSteps(input, { ...options, dedupe: false }, false);
   const { traceId, rootRecord, nodeRecords } = assembled;
   const traceName = readString(assembled.trace?.traceName);
   const root = new OutlineNode(traceId ?? "trace", "trace", traceName || (rootRecord ? traceRecordName(rootRecord) : "trace"), rootRecord);
   const nodesByKey = new Map<string, TraceTreeNode>([[root.key, root]]);
   const nodes: TraceTreeNode[] = new Array(nodeRecords.length);
   for (let i = 0; i < nodeRecords.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const record = nodeRecords[i] as TraceRecord;
     const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
     let key = base;
@@ -104,6 +117,7 @@ export function outlineTraceTree(input: unknown, options: BuildTraceTreeOptions 
     nodesByKey.set(key, node);
     nodes[i] = node;
   }
+  yield;
   const index = new TraceIdIndex(nodeRecords, new Set(traceId === null ? [] : [traceId]));
   linkTraceNodes(root, nodes, nodeRecords, index);
   return { traceId, root, nodesByKey, nodesByEventId: new EventIdIndex(root, nodes) };

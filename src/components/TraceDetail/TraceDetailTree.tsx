@@ -72,12 +72,14 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
     },
     [activeIndex, rows.length],
   );
+  // A stable key function: a new one makes the virtualizer redo every row's measurement (O(rows)) on each render.
+  const getItemKey = useCallback((index: number) => rows[index]?.node.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => TREE_ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => rows[index]?.node.key ?? index,
+    getItemKey,
     rangeExtractor,
     initialRect: fallbackRect(height),
     observeElementRect: observeRectWithFallback(height),

@@ -15,7 +15,7 @@ import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTa
 import { TraceDetailHeader } from "./TraceDetailHeader";
 import { TraceDetailNavigation, type TraceDetailNeighbours } from "./TraceDetailNavigation";
 import type { TraceClickDetails } from "../../core/traceRows";
-import { generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
+import { formatInteger, generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
@@ -116,12 +116,13 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   const kinds = useMemo(() => (shape ? kindsInTree(shape) : []), [shape]);
   const insight = tree ? (built.stage === "complete" ? traceDetailInsight(tree, locale) : traceDetailBaseInsight(tree)) : undefined;
   const frame = cn("tl-root tl:@container tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className);
-  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : !shape ? "empty" : "ready";
+  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : built.stage === "reading" ? "reading" : !shape ? "empty" : "ready";
 
   if (status !== "ready" || !shape || !state.selected) {
     return (
       <div {...rest} ref={setRefs} data-slot="trace-detail" data-state={status} className={frame}>
         {status === "loading" && <Skeleton lines={8} label="Loading trace" />}
+        {status === "reading" && <Skeleton lines={8} label={`Reading the trace's ${formatInteger(Array.isArray(trace?.events) ? trace.events.length : 0, locale)} events`} />}
         {status === "error" && <ErrorState title="The trace could not be loaded" error={error ?? built.error} onRetry={onRetry} />}
         {status === "empty" && <p className="tl:m-0 tl:text-sm tl:text-muted">{trace === null ? "Trace not found." : "No trace to show."}</p>}
       </div>

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/trace";
 import { startTraceTreeSteps } from "../../core/traceBuild";
-import { outlineTraceTree } from "../../core/traceOutline";
+import { outlineTraceTree, outlineTraceTreeSteps } from "../../core/traceOutline";
 import { runJob, type SlicedJob } from "../ui/slicedJob";
-import { afterNextPaint } from "../ui/useSlicedJob";
+import { afterNextPaintInBackground, inBackground } from "../ui/useSlicedJob";
 import { traceDetailInsightSteps } from "./traceDetailInsight";
 
 /**
@@ -13,13 +13,19 @@ import { traceDetailInsightSteps } from "./traceDetailInsight";
  * timeline, loop search and event panel cost several frames, which the rows need not wait for.
  */
 export const SYNC_TREE_EVENTS = 600;
+/**
+ * Up to this many events the outline is drawn in the first render. Beyond it even the outline is a long
+ * task (50,000 events: a few hundred ms on a slow machine), so it is read in slices too, a "reading"
+ * skeleton standing where the rows go until it is done.
+ */
+export const OUTLINE_IN_RENDER_EVENTS = 20_000;
 /** Each later slice of the build runs this long, well under a long task. */
 const SLICE_MS = 12;
 /**
  * What TraceDetail shows, in the order a large trace gets it, each after the previous one has been painted:
  * the outline (rows, not yet checked), the finished tree, the timeline, the loop badges.
  */
-export type TraceDetailStage = "outline" | "tree" | "timeline" | "complete";
+export type TraceDetailStage = "reading" | "outline" | "tree" | "timeline" | "complete";
 
 interface Started {
   /** The finished tree's shape (small traces), or the outline of a large one. */
@@ -27,6 +33,8 @@ interface Started {
   /** Set once the build has finished (at once for small traces). */
   tree: TraceTree | null;
   job: SlicedJob<TraceTree> | null;
+  /** A very large trace's outline, read in slices before its rows are drawn. */
+  outlineJob: SlicedJob<TraceTreeShape> | null;
   error: unknown;
 }
 
@@ -45,15 +53,16 @@ export interface TraceDetailBuild {
 }
 
 function start(trace: LLMTrace | null | undefined): Started {
-  if (!trace) return { shape: null, tree: null, job: null, error: null };
+  if (!trace) return { shape: null, tree: null, job: null, outlineJob: null, error: null };
   try {
     const events = Array.isArray(trace.events) ? trace.events.length : 0;
-    if (events > SYNC_TREE_EVENTS) return { shape: outlineTraceTree(trace), tree: null, job: buildInSteps(trace), error: null };
+    if (events > OUTLINE_IN_RENDER_EVENTS) return { shape: null, tree: null, job: buildInSteps(trace), outlineJob: outlineTraceTreeSteps(trace), error: null };
+    if (events > SYNC_TREE_EVENTS) return { shape: outlineTraceTree(trace), tree: null, job: buildInSteps(trace), outlineJob: null, error: null };
     const { shape, finish } = startTraceTree(trace);
     const step = runJob(finish, Infinity);
-    return { shape, tree: step.done ? step.value : null, job: null, error: null };
+    return { shape, tree: step.done ? step.value : null, job: null, outlineJob: null, error: null };
   } catch (error) {
-    return { shape: null, tree: null, job: null, error };
+    return { shape: null, tree: null, job: null, outlineJob: null, error };
   }
 }
 
@@ -63,19 +72,22 @@ function* buildInSteps(trace: LLMTrace): SlicedJob<TraceTree> {
   return yield* finish;
 }
 
-/** Runs `job` in slices of {@link SLICE_MS}, each after a paint; returns its cancel. */
+/**
+ * Runs `job` in slices of {@link SLICE_MS} at background priority, the first after the next paint, so
+ * the rows on show are painted first and input and frames go before the rest; returns its cancel.
+ */
 function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: (error: unknown) => void): () => void {
   let cancel = () => undefined as void;
   const step = () => {
     try {
       const result = runJob(job, performance.now() + SLICE_MS);
       if (result.done) onDone(result.value);
-      else cancel = afterNextPaint(step);
+      else cancel = inBackground(step);
     } catch (error) {
       onError(error);
     }
   };
-  cancel = afterNextPaint(step);
+  cancel = afterNextPaintInBackground(step);
   return () => cancel();
 }
 
@@ -87,18 +99,28 @@ function runInSlices<T>(job: SlicedJob<T>, onDone: (value: T) => void, onError: 
  */
 export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?: string): TraceDetailBuild {
   const started = useMemo(() => start(trace), [trace]);
+  const [outlined, setOutlined] = useState<{ for: Started; shape: TraceTreeShape | null; error: unknown } | null>(null);
+  const outline = started.outlineJob && outlined?.for === started ? outlined : null;
+  const drawn = started.shape ?? outline?.shape ?? null;
   const [progress, setProgress] = useState<{ for: Started; tree: TraceTree | null; error: unknown; stage: TraceDetailStage } | null>(null);
   const current = progress?.for === started ? progress : null;
-  const stage: TraceDetailStage = started.job ? (current?.stage ?? "outline") : "complete";
+  const stage: TraceDetailStage = !started.job ? "complete" : (current?.stage ?? (drawn || outline ? "outline" : "reading"));
+
+  useEffect(() => {
+    const job = started.outlineJob;
+    if (!job || outline) return;
+    return runInSlices(job, (shape) => setOutlined({ for: started, shape, error: null }), (error) => setOutlined({ for: started, shape: null, error }));
+  }, [started, outline]);
 
   useEffect(() => {
     const job = started.job;
-    if (!job || current) return;
+    // A very large trace is checked once its outline's rows are on show.
+    if (!job || current || (started.outlineJob && !outline)) return;
     return runInSlices(job, (tree) => setProgress({ for: started, tree, error: null, stage: "tree" }), (error) => setProgress({ for: started, tree: null, error, stage: "complete" }));
-  }, [started, current]);
+  }, [started, current, outline]);
 
   useEffect(() => {
-    if (current?.stage === "tree") return afterNextPaint(() => setProgress({ ...current, stage: "timeline" }));
+    if (current?.stage === "tree") return afterNextPaintInBackground(() => setProgress({ ...current, stage: "timeline" }));
     // The loop search, the costly part of the insight, in slices of its own; the view then finds it cached.
     const tree = current?.tree;
     if (current?.stage !== "timeline" || !tree) return;
@@ -109,5 +131,5 @@ export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?:
   if (!started.job) return { shape: started.shape, checking: false, tree: started.tree, error: started.error, stage };
   const tree = current?.tree ?? null;
   // Until the tree lands the outline stands in for its shape; a failed build shows its error instead.
-  return { shape: tree ?? started.shape, checking: !tree, tree, error: current?.error ?? null, stage };
+  return { shape: tree ?? drawn, checking: !tree, tree, error: current?.error ?? outline?.error ?? null, stage };
 }
