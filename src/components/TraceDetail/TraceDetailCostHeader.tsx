@@ -31,6 +31,12 @@ function breakdownOf(tree: TraceTree, nodeKey: string | undefined): CostBreakdow
   return breakdown;
 }
 
+/** Works out the header's trace-wide figures (cost parts, model parameters) ahead of its render, e.g. in a background task. */
+export function warmTraceDetailHeader(tree: TraceTree): void {
+  breakdownOf(tree, undefined);
+  safeTraceParameters(tree);
+}
+
 /** The parts of a trace's (or a node's subtree's) cost; `""` when it cannot be read. */
 export function treeCostDetail(tree: TraceTree, nodeKey?: string, locale?: string): string {
   try {

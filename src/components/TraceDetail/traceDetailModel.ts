@@ -117,6 +117,18 @@ export interface TraceSearchResult {
 
 /** Finds the query in every node (case-insensitive); linear in the trace's searchable text. */
 export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearchResult {
+  const job = searchTraceSteps(tree, rawQuery);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Yield every this many nodes: a large trace's first search serializes every event's contents. */
+const SEARCH_STEP = 256;
+
+/** {@link searchTrace} as a job that yields between chunks of nodes, for a view that searches a large trace in slices. */
+export function* searchTraceSteps(tree: TraceTreeShape, rawQuery: string): Generator<void, TraceSearchResult, void> {
   const query = rawQuery.trim().toLowerCase();
   const matches = new Set<string>();
   const visible = new Set<string>();
@@ -126,7 +138,9 @@ export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearch
   // the two are searched apart: no joined copy of every event's text per node (a large trace's outline and
   // its finished tree have different nodes but the same events).
   const apart = !query.includes("\n");
+  let seen = 0;
   for (const node of tree.nodesByKey.values()) {
+    if (++seen % SEARCH_STEP === 0) yield;
     const found = apart ? countIn(`${node.name}\n${node.key}`.toLowerCase(), query) + countIn(eventSearchText(node.event), query) : countIn(nodeSearchText(node), query);
     if (found === 0) continue;
     occurrences += found;

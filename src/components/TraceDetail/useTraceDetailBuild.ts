@@ -5,7 +5,9 @@ import { startTraceTreeSteps } from "../../core/traceBuild";
 import { outlineTraceTree, outlineTraceTreeSteps } from "../../core/traceOutline";
 import { runJob, type SlicedJob } from "../ui/slicedJob";
 import { afterNextPaintInBackground, inBackground } from "../ui/useSlicedJob";
-import { traceDetailInsightSteps } from "./traceDetailInsight";
+import { warmTraceDetailHeader } from "./TraceDetailCostHeader";
+import { traceDetailBaseInsight, traceDetailInsightSteps } from "./traceDetailInsight";
+import { timelineLayoutOf } from "./traceDetailTimelineLayout";
 
 /**
  * Up to this many events, the whole tree is built during render (the same result on every machine, and
@@ -66,10 +68,19 @@ function start(trace: LLMTrace | null | undefined): Started {
   }
 }
 
-/** The whole build as one job, run after the outline has been painted. */
+/**
+ * The whole build as one job, run after the outline has been painted; it also works out what the first
+ * render with the finished tree reads (the header's figures, evaluations and feedback), each in a step
+ * of its own, so that render is not one long task.
+ */
 function* buildInSteps(trace: LLMTrace): SlicedJob<TraceTree> {
   const { finish } = yield* startTraceTreeSteps(trace);
-  return yield* finish;
+  const tree = yield* finish;
+  yield;
+  traceDetailBaseInsight(tree);
+  yield;
+  warmTraceDetailHeader(tree);
+  return tree;
 }
 
 /**
@@ -120,7 +131,18 @@ export function useTraceDetailBuild(trace: LLMTrace | null | undefined, locale?:
   }, [started, current, outline]);
 
   useEffect(() => {
-    if (current?.stage === "tree") return afterNextPaintInBackground(() => setProgress({ ...current, stage: "timeline" }));
+    if (current?.stage === "tree") {
+      const tree = current.tree;
+      // The timeline's layout is worked out in this background task, so the render that draws it is short.
+      return afterNextPaintInBackground(() => {
+        try {
+          if (tree) timelineLayoutOf(tree);
+        } catch {
+          // The timeline's own render meets the same error and shows it in its error boundary.
+        }
+        setProgress({ ...current, stage: "timeline" });
+      });
+    }
     // The loop search, the costly part of the insight, in slices of its own; the view then finds it cached.
     const tree = current?.tree;
     if (current?.stage !== "timeline" || !tree) return;
