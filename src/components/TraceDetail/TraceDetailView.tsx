@@ -162,6 +162,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
               value={state.searchText}
               onChange={state.setSearchText}
               occurrences={state.search.query ? state.search.occurrences : null}
+              searching={state.searchPending}
               kinds={kinds}
               compactKinds={state.compactKinds}
               onCompactKindsChange={state.setCompactKinds}

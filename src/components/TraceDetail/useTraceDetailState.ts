@@ -44,6 +44,8 @@ export interface TraceDetailState {
   searchText: string;
   setSearchText: (value: string) => void;
   search: TraceSearchResult;
+  /** A large trace's search is still running; `search` is the last finished one. */
+  searchPending: boolean;
   compactKinds: ReadonlySet<TraceNodeKind>;
   setCompactKinds: (kinds: ReadonlySet<TraceNodeKind>) => void;
 }
@@ -120,6 +122,7 @@ export function useTraceDetailState(o: TraceDetailStateOptions): TraceDetailStat
     searchText,
     setSearchText,
     search,
+    searchPending: searching.pending,
     compactKinds,
     setCompactKinds,
   };
