@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { createRef, useState } from "react";
 import { TraceDetail, TraceDetailView, TraceLensProvider, createLocalClient, preloadSafeMarkdown } from "../../src/all";
-import type { LLMTrace } from "../../src/core";
+import { buildTraceTree, flattenTraceTree, type LLMTrace } from "../../src/core";
+import { OUTLINE_IN_RENDER_EVENTS } from "../../src/components/TraceDetail/useTraceDetailBuild";
 import { hostileTrace, malformedTrace, sentimentFor, syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 import { fixtureTraces as t, keywordClassifier } from "../../stories/TraceDetailStoryParts";
 
@@ -174,6 +175,31 @@ describe("TraceDetail (jsdom)", () => {
     await waitFor(() => expect(view()).toHaveAttribute("data-state", "ready"), { timeout: 10_000 });
     expect(document.querySelectorAll('[data-slot="text-repr-line"]').length).toBeLessThan(80);
   });
+
+  it("reads a trace over 20,000 events in slices behind a skeleton, then shows the finished tree's rows, and searches it in slices", async () => {
+    const trace = syntheticTrace(OUTLINE_IN_RENDER_EVENTS + 100);
+    const events = trace.events.length;
+    expect(events).toBeGreaterThan(OUTLINE_IN_RENDER_EVENTS);
+    render(<TraceDetail trace={trace} />);
+    // Nothing that large is read during render: a skeleton says what is going on.
+    expect(document.querySelector('[data-slot="trace-detail"]')).toHaveAttribute("data-state", "reading");
+    expect(screen.getByRole("status", { name: `Reading the trace's ${events.toLocaleString("en-US")} events` })).toHaveAttribute("aria-busy", "true");
+    const count = () => Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"));
+    await waitFor(() => expect(count()).toBe(events + 1), { timeout: 20_000 });
+    await waitFor(() => expect(document.querySelector('[data-slot="trace-detail-pending"]')).toBeNull(), { timeout: 20_000 });
+    // The rows on show are the finished tree's, in its order.
+    const expected = flattenTraceTree(buildTraceTree(trace)).map((row) => row.node.key);
+    const shown = rows().map((row) => [Number(row.getAttribute("data-index")), row.getAttribute("data-key")] as const);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const [index, key] of shown) expect(key).toBe(expected[index]);
+    // A search of that many events runs in slices: "Searching…" (aria-busy) until its rows are filtered.
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search events" }), { target: { value: "tool_3" } });
+    const search = () => document.querySelector('[data-slot="trace-search"]');
+    await waitFor(() => expect(search()).toHaveAttribute("aria-busy", "true"), { timeout: 10_000 });
+    await waitFor(() => expect(search()).not.toHaveAttribute("aria-busy"), { timeout: 20_000 });
+    expect(document.querySelector('[data-slot="trace-search-count"]')).toHaveTextContent(/^[\d,]+ occurrences$/);
+    expect(rows().some((row) => row.hasAttribute("data-match"))).toBe(true);
+  }, 60_000);
 
   it("shows a large trace's copies as rows until the check lands, then counts them once and says so", async () => {
     const trace = syntheticTrace(1_000);

@@ -1,6 +1,6 @@
 import { buildTraceTree, flattenTraceTree, type LLMTrace } from "../../src/core";
 import { conversationOf } from "../../src/components/TraceDetail/traceDetailConversationModel";
-import { findSelectedNode, nodeSearchText, searchTrace } from "../../src/components/TraceDetail/traceDetailModel";
+import { findSelectedNode, nodeSearchText, searchTrace, searchTraceSteps } from "../../src/components/TraceDetail/traceDetailModel";
 import { outlineTraceTree } from "../../src/core/traceOutline";
 import { treeKeyAction, typeAheadIndex } from "../../src/components/TraceDetail/traceDetailTreeKeys";
 import { clusterLane, layoutTimeline, timelineTicks } from "../../src/components/TraceDetail/traceDetailTimelineLayout";
@@ -160,6 +160,26 @@ describe("searchTrace counts what each node's whole search text holds", () => {
         }
         expect(searchTrace(shape, raw).occurrences, JSON.stringify(raw)).toBe(expected);
       }
+    }
+  });
+});
+
+describe("searchTraceSteps: a large trace's search in slices", () => {
+  it("yields between chunks of nodes and finds what the one-call search finds", () => {
+    const tree = buildTraceTree(syntheticTrace(3_000));
+    for (const query of ["tool_3", "STEP 12", "zzz-not-there", ""]) {
+      const job = searchTraceSteps(tree, query);
+      let yields = 0;
+      let step = job.next();
+      while (!step.done) {
+        yields++;
+        step = job.next();
+      }
+      if (query) expect(yields).toBeGreaterThan(4);
+      const plain = searchTrace(tree, query);
+      expect(step.value.occurrences).toBe(plain.occurrences);
+      expect([...step.value.matches]).toEqual([...plain.matches]);
+      expect([...step.value.visible].sort()).toEqual([...plain.visible].sort());
     }
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildTraceTree, flattenTraceTree, startTraceTree, type TraceTree } from "../../src/core/trace";
 import { startTraceTreeSteps } from "../../src/core/traceBuild";
-import { outlineTraceTree } from "../../src/core/traceOutline";
+import { outlineTraceTree, outlineTraceTreeSteps } from "../../src/core/traceOutline";
 import { TRACE_FIXTURES, loadTraceFixture } from "./traceFixtures";
 
 /** Runs a build's second stage to the end, counting the times it yields. */
@@ -124,5 +124,24 @@ describe("outlineTraceTree: the rows a large trace paints before it is checked",
     for (const input of [null, undefined, 42, "x", [], [null, 1, "e", [[]]], { events: "no" }, { events: [{ properties: null }] }]) {
       expect(() => flattenTraceTree(outlineTraceTree(input))).not.toThrow();
     }
+  });
+
+  it("as a job, yields between chunks of a large trace and ends with the same rows as the one-call outline", () => {
+    const events = Array.from({ length: 12_000 }, (_, i) => ({
+      id: `e${i}`,
+      event: i % 3 === 0 ? "$ai_generation" : "$ai_span",
+      createdAt: new Date(Date.UTC(2025, 0, 1) + ((i * 7919) % 12_000)).toISOString(),
+      properties: { $ai_trace_id: "T", $ai_span_id: `s${i}`, $ai_parent_id: i % 10 === 0 ? "T" : `s${i - (i % 10)}`, $ai_latency: (i % 5) / 10 },
+    }));
+    const job = outlineTraceTreeSteps(events);
+    let yields = 0;
+    let step = job.next();
+    while (!step.done) {
+      yields++;
+      step = job.next();
+    }
+    expect(yields).toBeGreaterThan(4);
+    expect(rowFacts(step.value)).toEqual(rowFacts(outlineTraceTree(events)));
+    expect(rowFacts(step.value)).toEqual(rowFacts(buildTraceTree(events)));
   });
 });
