@@ -195,10 +195,17 @@ export function generationSentiment(node: TraceTreeNode, sources: SentimentSourc
 
 /** Kinds that exist in the tree, in a fixed order (for the type toggles and the legend). */
 export function kindsInTree(tree: TraceTreeShape): TraceNodeKind[] {
+  const cached = kindsCache.get(tree);
+  if (cached) return cached;
   const present: Partial<Record<TraceNodeKind, true>> = {};
   for (const node of tree.nodesByKey.values()) present[node.kind] = true;
-  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present[kind]);
+  const kinds = (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present[kind]);
+  kindsCache.set(tree, kinds);
+  return kinds;
 }
+
+// Once per tree: the search bar and the timeline legend both ask, and a large tree has many nodes.
+const kindsCache = new WeakMap<TraceTreeShape, TraceNodeKind[]>();
 
 /** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */
 export function formatInteger(value: number, locale?: string): string {

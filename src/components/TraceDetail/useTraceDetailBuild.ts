@@ -7,6 +7,7 @@ import { runJob, type SlicedJob } from "../ui/slicedJob";
 import { afterNextPaintInBackground, inBackground } from "../ui/useSlicedJob";
 import { warmTraceDetailHeader } from "./TraceDetailCostHeader";
 import { traceDetailBaseInsight, traceDetailInsightSteps } from "./traceDetailInsight";
+import { warmTraceDetailRows } from "./traceDetailRows";
 import { timelineLayoutOf } from "./traceDetailTimelineLayout";
 
 /**
@@ -70,7 +71,7 @@ function start(trace: LLMTrace | null | undefined): Started {
 
 /**
  * The whole build as one job, run after the outline has been painted; it also works out what the first
- * render with the finished tree reads (the header's figures, evaluations and feedback), each in a step
+ * render with the finished tree reads (the header's figures, evaluations and feedback, the rows), each in a step
  * of its own, so that render is not one long task.
  */
 function* buildInSteps(trace: LLMTrace): SlicedJob<TraceTree> {
@@ -80,6 +81,8 @@ function* buildInSteps(trace: LLMTrace): SlicedJob<TraceTree> {
   traceDetailBaseInsight(tree);
   yield;
   warmTraceDetailHeader(tree);
+  yield;
+  yield* warmTraceDetailRows(tree);
   return tree;
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "rea
 import { flattenTraceTree, traceNodeAncestorKeys, type TraceNodeKind, type TraceTreeNode, type TraceTreeRow, type TraceTreeShape } from "../../core/trace";
 import { useControllableState } from "../ui/useControllableState";
 import { useSlicedJob } from "../ui/useSlicedJob";
+import { allRowsOf } from "./traceDetailRows";
 import { findSelectedNode, searchTraceSteps, selectionIdOf, type TraceSearchResult } from "./traceDetailModel";
 
 const EMPTY: readonly string[] = [];
@@ -66,6 +67,7 @@ export function useTraceDetailState(o: TraceDetailStateOptions): TraceDetailStat
   const rows = useMemo(
     () => {
       if (!tree || (search.query && search.matches.size === 0)) return [];
+      if (!search.query && collapsed.size === 0) return allRowsOf(tree);
       return flattenTraceTree(tree, collapsed, search.query ? { filter: (node) => search.visible.has(node.key) } : {});
     },
     [tree, collapsed, search],
