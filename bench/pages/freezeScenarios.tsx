@@ -23,6 +23,8 @@ export interface FreezeScenario {
   title: string;
   /** Builds the host data (not timed) and the element to mount. */
   setup: () => ReactElement;
+  /** The mount is over once this holds (a view that paints a placeholder first); checked after each painted frame. */
+  ready?: (host: HTMLElement) => boolean;
   steps: FreezeStep[];
 }
 
@@ -37,6 +39,7 @@ function setValue(element: HTMLInputElement | HTMLSelectElement | null, value: s
 }
 const buttonNamed = (host: HTMLElement, pattern: RegExp) => [...host.querySelectorAll<HTMLButtonElement>("button")].find((b) => pattern.test(b.textContent ?? ""));
 const notBusy = (host: HTMLElement) => host.querySelector('[aria-busy="true"]') === null;
+const searched = (host: HTMLElement) => host.querySelector('[data-slot="trace-search"][aria-busy="true"]') === null;
 
 const SESSION = "bench-session";
 const sessionTraces = (count: number): LLMTrace[] => syntheticTraces(count, { seed: 3 }).map((t) => ({ ...t, aiSessionId: SESSION }));
@@ -120,10 +123,12 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
   detail: {
     title: "TraceDetail, 50,000 spans",
     setup: () => <TraceDetail trace={syntheticTrace(50_000)} />,
+    ready: (h) => q(h, '[data-slot="trace-tree-row"]') !== null,
     steps: [
       { name: "select a row", act: (h) => h.querySelectorAll<HTMLElement>('[data-slot="trace-tree-row"]')[3]?.click() },
-      { name: "search the spans", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "tool_3") },
-      { name: "clear the search", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "") },
+      // Over once the filtered rows are painted (a large trace is searched in slices, aria-busy meanwhile).
+      { name: "search the spans", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "tool_3"), done: (h) => searched(h) && q(h, '[data-slot="trace-tree-row"][data-match]') !== null },
+      { name: "clear the search", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), ""), done: (h) => searched(h) && q(h, '[data-slot="trace-tree-row"][data-match]') === null },
     ],
   },
   evaluation: {
