@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatCount } from "../../core/intlFormatters";
 import type { SentimentLabel } from "../../core/sentiment/types";
 import { DataTable, DataTableBody, DataTableCell, DataTableHead, DataTableHeader, DataTableRow } from "../ui/DataTableParts";
 import { SENTIMENT_ORDER, type SentimentBucket, type SentimentGroup, type SentimentStats } from "./sentimentOverviewModel";
@@ -9,7 +10,7 @@ const WORD: Record<SentimentLabel, string> = { positive: "Positive", neutral: "N
 
 function CountCell({ stats, label, rowName, noun, onSelect }: { stats: SentimentStats; label: SentimentLabel; rowName: string; noun: string; onSelect?: () => void }) {
   const count = stats.counts[label];
-  const text = `${count.toLocaleString("en-US")} (${percentOf(count, stats.classified)})`;
+  const text = `${formatCount(count)} (${percentOf(count, stats.classified)})`;
   return (
     <DataTableCell className="tl:text-right tl:tabular-nums">
       {onSelect && count > 0 ? (
@@ -68,23 +69,27 @@ function StatsTable<T extends SentimentStats & { key: string }>({
         </DataTableRow>
       </DataTableHeader>
       <DataTableBody>
-        {rows.map((row) => (
-          <DataTableRow key={row.key}>
-            <DataTableHead scope="row" className="tl:bg-transparent tl:font-normal">
-              {name(row)}
-            </DataTableHead>
-            {SENTIMENT_ORDER.map((label) => (
-              <CountCell key={label} stats={row} label={label} rowName={name(row)} noun={noun} onSelect={onSelect ? () => onSelect(row, label) : undefined} />
-            ))}
-            <DataTableCell className="tl:text-right tl:tabular-nums">{row.unclassified.toLocaleString("en-US")}</DataTableCell>
-            {SENTIMENT_ORDER.map((label) => (
-              <DataTableCell key={`mean-${label}`} className="tl:text-right tl:tabular-nums">
-                {row.classified ? row.meanScores[label].toFixed(2) : "–"}
-              </DataTableCell>
-            ))}
-            <DataTableCell className="tl:text-right tl:tabular-nums">{row.classified ? formatNet(row.net) : "–"}</DataTableCell>
-          </DataTableRow>
-        ))}
+        {rows.map((row) => {
+          // Named once per row: the header cell and each count's button label share it.
+          const rowName = name(row);
+          return (
+            <DataTableRow key={row.key}>
+              <DataTableHead scope="row" className="tl:bg-transparent tl:font-normal">
+                {rowName}
+              </DataTableHead>
+              {SENTIMENT_ORDER.map((label) => (
+                <CountCell key={label} stats={row} label={label} rowName={rowName} noun={noun} onSelect={onSelect ? () => onSelect(row, label) : undefined} />
+              ))}
+              <DataTableCell className="tl:text-right tl:tabular-nums">{formatCount(row.unclassified)}</DataTableCell>
+              {SENTIMENT_ORDER.map((label) => (
+                <DataTableCell key={`mean-${label}`} className="tl:text-right tl:tabular-nums">
+                  {row.classified ? row.meanScores[label].toFixed(2) : "–"}
+                </DataTableCell>
+              ))}
+              <DataTableCell className="tl:text-right tl:tabular-nums">{row.classified ? formatNet(row.net) : "–"}</DataTableCell>
+            </DataTableRow>
+          );
+        })}
       </DataTableBody>
     </DataTable>
   );
