@@ -3,7 +3,7 @@
  * Split into `trace*.ts` parts; this module is the public surface.
  */
 export { buildTraceTree, startTraceTree, type TraceTreeBuild, type TraceTreeShape } from "./traceBuild";
-export { derivedEventKey, keptTraceEvents, type KeptTraceEvent } from "./traceAssemble";
+export { keptTraceEvents, type KeptTraceEvent } from "./traceAssemble";
 export { flattenTraceTree, traceNodeAncestorKeys, type TraceTreeRow, type FlattenTraceTreeOptions } from "./traceFlatten";
 export { postHogTotalLatency, type LatencyRuleEvent } from "./traceMetrics";
 export { summarizeTraceEvents, groupEventsIntoTraces } from "./traceSummary";

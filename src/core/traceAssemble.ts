@@ -6,6 +6,7 @@ import { isPropertyBag, readId, type PropertyBag } from "./eventsAccess";
 import { TraceDuplicateDetector, hashJsonValue } from "./traceDedupe";
 import { toTraceRecord, traceEventTime, traceInputEvents, type TraceRecord } from "./traceEvents";
 import type { BuildTraceTreeOptions } from "./traceTypes";
+import { claimId } from "./claimId";
 
 export interface DroppedDuplicate {
   record: TraceRecord;
@@ -34,6 +35,8 @@ export interface AssembledTrace {
 export interface ReusedEventId {
   record: TraceRecord;
   first: TraceRecord;
+  /** The key that selects this record: see {@link claimReusedKeys}. */
+  key: string;
 }
 
 export interface SkippedItem {
@@ -50,12 +53,12 @@ function describeItem(value: unknown): string {
 }
 
 /**
- * The id that selects a kept event: its event id, or for a later event that reuses the id with
- * other content, the id and its input position (`u1#7`). Null for events without an id.
+ * Selection keys for later events that reuse an id with other content: the id and the input position
+ * (`u1#7`), claimed against every literal event id of the trace (and each other) so an event whose own
+ * id happens to be `u1#7` keeps it. `literalIds` is consumed.
  */
-export function derivedEventKey(eventId: string | null, index: number, reused: boolean): string | null {
-  if (eventId === null) return null;
-  return reused ? `${eventId}#${index}` : eventId;
+export function claimReusedKeys(literalIds: Set<string>, reused: ReadonlyArray<{ eventId: string; index: number }>): string[] {
+  return reused.map(({ eventId, index }) => claimId(literalIds, eventId, index));
 }
 
 function pickTraceId(trace: PropertyBag | null, records: readonly TraceRecord[], options: BuildTraceTreeOptions): string | null {
@@ -148,7 +151,7 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
     const record = kept[k] as TraceRecord;
     if (record.eventId !== null) {
       const first = dedupe ? firstOfId[k] : firstByEventId.get(record.eventId);
-      if (first && first !== record) result.reusedIds.push({ record, first });
+      if (first && first !== record) result.reusedIds.push({ record, first, key: "" });
       else if (!dedupe) firstByEventId.set(record.eventId, record);
     }
     if (record.kind === "metric" || record.kind === "feedback") {
@@ -160,6 +163,12 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
     if (isTraceEventOf(record, traceId)) record.ownIds = [];
     result.nodeRecords.push(record);
   }
+  if (result.reusedIds.length > 0) {
+    const literalIds = new Set<string>();
+    for (const record of records) if (record.eventId !== null) literalIds.add(record.eventId);
+    const keys = claimReusedKeys(literalIds, result.reusedIds.map(({ record }) => ({ eventId: record.eventId as string, index: record.ordinal })));
+    result.reusedIds.forEach((reused, i) => (reused.key = keys[i] as string));
+  }
   return result;
 }
 
@@ -169,7 +178,7 @@ export interface KeptTraceEvent {
   event: unknown;
   /** Its position in the input list. */
   index: number;
-  /** {@link derivedEventKey}: the event id, `id#index` for a reused id, null without an id. */
+  /** The event id, or for an id reused with other content its {@link claimReusedKeys} key; null without an id. */
   key: string | null;
 }
 
@@ -185,11 +194,17 @@ export function keptTraceEvents(input: unknown): KeptTraceEvent[] {
   const detector = clashes.size > 0 ? new TraceDuplicateDetector() : null;
   const used = new Set<string>();
   const kept: KeptTraceEvent[] = [];
+  // Every literal id, to claim reused ids' keys against, as assembleTrace does.
+  const literalIds = new Set<string>();
+  const reused: Array<{ eventId: string; index: number; at: number }> = [];
   for (let index = 0; index < events.length; index++) {
     const raw = events[index];
     if (!clashes.has(index)) {
       // Shares no id, node id or name/time/size with any other event: kept as it is.
-      if (isPropertyBag(raw)) kept.push({ event: raw, index, key: readId(raw.id) ?? readId(raw.uuid) });
+      if (!isPropertyBag(raw)) continue;
+      const key = readId(raw.id) ?? readId(raw.uuid);
+      if (key !== null) literalIds.add(key);
+      kept.push({ event: raw, index, key });
       continue;
     }
     let record: TraceRecord | null;
@@ -198,11 +213,17 @@ export function keptTraceEvents(input: unknown): KeptTraceEvent[] {
     } catch {
       record = null;
     }
-    if (record === null || detector?.check(record)) continue;
+    if (record === null) continue;
     const id = record.eventId;
-    const reused = id !== null && used.has(id);
+    if (id !== null) literalIds.add(id);
+    if (detector?.check(record)) continue;
+    if (id !== null && used.has(id)) reused.push({ eventId: id, index, at: kept.length });
     if (id !== null) used.add(id);
-    kept.push({ event: raw, index, key: derivedEventKey(id, index, reused) });
+    kept.push({ event: raw, index, key: id });
+  }
+  if (reused.length > 0) {
+    const keys = claimReusedKeys(literalIds, reused);
+    reused.forEach(({ at }, i) => ((kept[at] as KeptTraceEvent).key = keys[i] as string));
   }
   return kept;
 }

@@ -3,7 +3,7 @@
  * tree, then totals, extents, self times, the critical path, trace figures and data notes. A generator
  * that yields between chunks, so a view can run it in slices after its first paint.
  */
-import { derivedEventKey, type AssembledTrace } from "./traceAssemble";
+import type { AssembledTrace } from "./traceAssemble";
 import type { TraceRecord } from "./traceEvents";
 import { finishTraceTreeSteps } from "./traceFinish";
 import type { TraceIdIndex } from "./traceLinking";
@@ -79,9 +79,8 @@ export function* finishTraceTreeBuild(built: BuiltShape): Generator<void, TraceT
   });
 
   // Later events that reuse an id (with other content) are selected by a derived key.
-  for (const { record } of assembled.reusedIds) {
-    const key = derivedEventKey(record.eventId, record.ordinal, true);
-    if (key === null || !record.holder) continue;
+  for (const { record, key } of assembled.reusedIds) {
+    if (!record.holder) continue;
     if (record.holder.event === record.event) record.holder.eventKey = key;
     nodesByEventId.set(key, record.holder);
   }

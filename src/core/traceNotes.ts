@@ -2,7 +2,7 @@
  * The data notes of a trace tree: what the builder skipped, merged, kept under a derived key,
  * re-parented or cut out of a cycle, as data a UI can list.
  */
-import { derivedEventKey, type AssembledTrace } from "./traceAssemble";
+import type { AssembledTrace } from "./traceAssemble";
 import type { TraceRecord } from "./traceEvents";
 import type { TraceDataNote, TraceTreeNode } from "./traceTypes";
 
@@ -34,8 +34,7 @@ export function traceDataNotes(
           : `${label(record)} has the same name, time and properties as ${kept}; counted once, as ${kept}.`,
     });
   }
-  for (const { record } of assembled.reusedIds) {
-    const key = derivedEventKey(record.eventId, record.ordinal, true);
+  for (const { record, key } of assembled.reusedIds) {
     notes.push({
       kind: "reused-id",
       index: record.ordinal,

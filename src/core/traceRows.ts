@@ -5,6 +5,7 @@ import { isSentimentError } from "./sentiment/guards";
 import type { SentimentLabel, SentimentResult } from "./sentiment/types";
 import { boundedString, cutText } from "./boundedText";
 import { parseTimeMs } from "./isoTime";
+import { claimId } from "./claimId";
 import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracePreviews";
 
 const LABEL_MAX = 120;
@@ -163,17 +164,6 @@ export function traceSearchText(trace: LLMTrace): string {
 const normalized = new WeakMap<readonly unknown[], LLMTrace[]>();
 
 /**
- * Claims a free row id in `seen`: the id itself, else `id#index`, else `id#index.n`, since a suffixed id
- * can be a real id of another row (a host's "a#2" beside two traces "a").
- */
-export function claimRowId(seen: Set<string>, id: string, index: number): string {
-  let claimed = id;
-  for (let n = 0; seen.has(claimed); n++) claimed = n === 0 ? `${id}#${index}` : `${id}#${index}.${n}`;
-  seen.add(claimed);
-  return claimed;
-}
-
-/**
  * Host traces as table rows: anything that is not an object is dropped, a missing id becomes a positional
  * one, and a repeated id gets a suffix so row identity stays unique. Valid traces keep their identity, so
  * per-trace caches keep working across renders; the result is remembered per input array.
@@ -206,7 +196,7 @@ export function* normalizeTracesSteps(input: unknown): Generator<void, LLMTrace[
     const trace = item as LLMTrace;
     let id = typeof trace.id === "string" && trace.id ? trace.id : typeof trace.id === "number" ? String(trace.id) : `row-${index}`;
     const valid = id === trace.id && Array.isArray(trace.events);
-    id = claimRowId(seen, id, index);
+    id = claimId(seen, id, index);
     out.push(valid && id === trace.id ? trace : { ...trace, id, events: Array.isArray(trace.events) ? trace.events : [] });
   }
   normalized.set(input, out);

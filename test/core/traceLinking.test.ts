@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTraceTree, flattenTraceTree } from "../../src/core/trace";
+import { buildTraceTree, flattenTraceTree, keptTraceEvents } from "../../src/core/trace";
 import type { LLMTraceEvent } from "../../src/core/events";
 import { loadTraceFixture } from "./traceFixtures";
 
@@ -29,6 +29,18 @@ describe("dedupe (PostHog #69850)", () => {
       ["reused-id", 2, "u1", "u1#2"],
       ["merged", 3, "u1", "u1"],
     ]);
+  });
+
+  it("steps a reused id's key around an event whose own id looks derived", () => {
+    const first = ev("u1", "$ai_span", 1, { $ai_span_id: "s1" });
+    const reused = ev("u1", "$ai_span", 2, { $ai_span_id: "s2" });
+    const literal = ev("u1#1", "$ai_span", 3, { $ai_span_id: "s3" });
+    const input = [first, reused, literal];
+    const tree = buildTraceTree(input);
+    expect(tree.nodesByEventId.get("u1#1")?.key).toBe("s3");
+    expect(tree.nodesByEventId.get("u1#1.1")?.key).toBe("s2");
+    expect(tree.notes.filter((n) => n.kind === "reused-id").map((n) => n.relatedId)).toEqual(["u1#1.1"]);
+    expect(keptTraceEvents(input).map((k) => k.key)).toEqual(["u1", "u1#1.1", "u1#1"]);
   });
 
   it("keeps id-less events that differ, under derived node keys, when they also share a UUID", () => {

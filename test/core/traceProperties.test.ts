@@ -4,6 +4,8 @@ import { buildTraceTree, flattenTraceTree, keptTraceEvents, summarizeTraceEvents
 import type { TraceTree, TraceTreeNode } from "../../src/core/trace";
 
 const ids = fc.constantFrom("a", "b", "c", "d", "e", "T", "", "missing");
+// Ids that look like the keys derived for reused ids, so a claimed key must step around them.
+const eventIds = fc.oneof(ids, fc.constantFrom("a#1", "a#2", "a#3", "a#2.1"));
 const eventNames = fc.constantFrom(
   "$ai_generation",
   "$ai_span",
@@ -24,7 +26,7 @@ const latency = fc.oneof(fc.double({ min: 0, max: 30, noNaN: true }), fc.constan
 /** Event-shaped values with colliding ids, so duplicates, cycles and orphans are common. */
 const eventArb = fc.record(
   {
-    id: fc.oneof(ids, fc.uuid(), fc.constant(undefined)),
+    id: fc.oneof(eventIds, fc.uuid(), fc.constant(undefined)),
     uuid: fc.oneof(ids, fc.constant(undefined)),
     event: fc.oneof(eventNames, fc.anything()),
     createdAt: timestamps,
@@ -123,6 +125,9 @@ describe("buildTraceTree properties", () => {
         const nodeKeys = [...tree.nodesByKey.values()].flatMap((n) => (n.eventKey === null ? [] : [n.eventKey]));
         const keptKeys = new Set(kept.map((k) => k.key));
         for (const key of nodeKeys) expect(keptKeys.has(key)).toBe(true);
+        // One key selects one kept event: a derived key never lands on another event's own id.
+        const nonNull = kept.flatMap((k) => (k.key === null ? [] : [k.key]));
+        expect(new Set(nonNull).size).toBe(nonNull.length);
       }),
       { numRuns: 300 },
     );

@@ -5,7 +5,7 @@
  * stays unique, and valid traces keep their identity so per-trace caches keep working across renders.
  */
 import type { LLMTrace } from "../../core/eventsTrace";
-import { claimRowId } from "../../core/traceRows";
+import { claimId } from "../../core/claimId";
 import { lazyIndex, type TableRows } from "../ui/tableRows";
 
 export interface TraceTableRows extends TableRows<LLMTrace> {
@@ -34,7 +34,7 @@ function createTraceRows(input: readonly unknown[]): TraceTableRows {
     const trace = input[index] as LLMTrace;
     let id = typeof trace.id === "string" && trace.id ? trace.id : typeof trace.id === "number" ? String(trace.id) : `row-${index}`;
     const valid = id === trace.id && Array.isArray(trace.events);
-    id = claimRowId(seen, id, index);
+    id = claimId(seen, id, index);
     done.push(valid && id === trace.id ? trace : { ...trace, id, events: Array.isArray(trace.events) ? trace.events : [] });
   };
   const rowAt = (i: number): LLMTrace => {
