@@ -74,9 +74,11 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
   session: {
     title: "SessionView, 20,000 traces in one session (host data)",
     setup: () => <SessionView sessionId={SESSION} traces={sessionTraces(20_000)} />,
+    // The first page is drawn over a few frames: the mount and "show more" last until it is all there.
+    mounted: notBusy,
     steps: [
       { name: "expand the first trace", act: click('[data-slot="session-trace"] button[aria-expanded]'), done: (h) => q(h, '[data-slot="session-trace"][data-state="open"]') !== null },
-      { name: "show more traces", act: (h) => buttonNamed(h, /^Show .* more/)?.click() },
+      { name: "show more traces", act: (h) => buttonNamed(h, /^Show .* more/)?.click(), done: notBusy },
     ],
   },
   "session-provider": {
@@ -90,6 +92,7 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
         </TraceLensProvider>
       );
     },
+    mounted: notBusy,
     steps: [{ name: "sentiment of the shown traces loads", act: () => undefined, done: (h) => q(h, '[data-slot="sentiment-bar"][data-state="loading"]') === null }],
   },
   overview: {
