@@ -126,6 +126,16 @@ describe("SentimentOverview while it counts", () => {
     const items = plainItems("trace", traces);
     const classified = items.filter((item) => item.sentiment && item.sentiment.message_count !== 0).length;
     expect(summary()).toHaveTextContent(`${classified.toLocaleString("en-US")} of ${items.length.toLocaleString("en-US")} traces have sentiment.`);
+    const body = section.querySelector('[data-slot="sentiment-overview-body"]')!;
+    expect(body).not.toHaveAttribute("data-stale");
+    // Regrouping: the last figures stay, faded and said to be recounted, until the new ones are whole.
+    await userEvent.setup().selectOptions(screen.getByRole("combobox", { name: "Group by" }), "model");
+    expect(section).toHaveAttribute("aria-busy", "true");
+    expect(body).toHaveAttribute("data-stale", "true");
+    expect(summary()).toHaveTextContent("Counting");
+    await waitFor(() => expect(section).not.toHaveAttribute("aria-busy"), { timeout: 10_000 });
+    expect(body).not.toHaveAttribute("data-stale");
+    expect(screen.getByRole("img", { name: /by model/i })).toBeInTheDocument();
   });
 
   it("draws a long time-bucket table a few rows per frame, busy and saying so until every row is in", async () => {

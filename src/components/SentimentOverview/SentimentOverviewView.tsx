@@ -157,7 +157,10 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
           )}
         </p>
       )}
-      {body}
+      {/* While new counts are made the last ones stay, faded: they do not read as the answer to the new question. */}
+      <div data-slot="sentiment-overview-body" data-stale={counting || undefined} className={counting ? "tl:opacity-50" : undefined}>
+        {body}
+      </div>
     </section>
   );
 });
