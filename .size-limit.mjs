@@ -42,6 +42,8 @@ export default [
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),
   // inference: +2 kB (issue 16) for engineGraph.ts, the graph rewrite that keeps ONNX Runtime's wasm Cast kernel cold.
-  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "22 kB", runtime),
+  // inference: +2.5 kB (issue 16, branch inference3) for the pooling kernel (engineKernel*.ts: graph recognition,
+  // the WebAssembly function assembled from its instructions, the load-time check against ONNX Runtime).
+  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "24.5 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];

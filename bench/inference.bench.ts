@@ -10,7 +10,8 @@
 // work per CPU-second of the whole process (every thread, V8's background compilation included): on a
 // shared machine the wall clock mostly measures what else is running, the CPU time what the engine
 // costs. BENCH_SAMPLES (default 5), BENCH_WARMUP (3),
-// BENCH_WARM_UP_ROUNDS (tracelens' own load-time warm-up, default the library's 2; 0 to see it off).
+// BENCH_WARM_UP_ROUNDS (tracelens' own load-time warm-up, default the library's 2; 0 to see it off),
+// BENCH_FUSED_KERNEL=0 (tracelens runs every batch through ONNX Runtime instead of its pooling kernel).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { summaryRow } from "./benchSummary";
@@ -61,7 +62,8 @@ for (let round = 0; round < SAMPLES; round++) {
 const engines = {} as Record<EngineName, Engine>;
 for (const name of ENGINES) {
   engines[name] = await makeEngine(name);
-  await engines[name].ready();
+  const info = await engines[name].ready();
+  if (name === "tracelens") console.log(`tracelens runs the model with ${(info as { fusedKernel?: boolean }).fusedKernel ? "its pooling kernel (ONNX Runtime folded the tables at load)" : "ONNX Runtime for every batch"}\n`);
 }
 for (let pass = 0; pass < WARMUP; pass++) for (const name of rotated(pass)) await engines[name].classify(texts);
 const warm = perEngine();

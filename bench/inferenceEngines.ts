@@ -18,7 +18,7 @@ export const COUNT = 1000;
 export const ENGINES = ["tracelens", "pipeline", "native"] as const;
 export type EngineName = (typeof ENGINES)[number];
 export const ENGINE_TITLES: Record<EngineName, string> = {
-  tracelens: "tracelens (onnxruntime-web wasm)",
+  tracelens: process.env.BENCH_FUSED_KERNEL === "0" ? "tracelens (onnxruntime-web wasm)" : "tracelens (ort-web + pooling kernel)",
   pipeline: "transformers.js pipeline (same wasm)",
   native: "onnxruntime-node (native)",
 };
@@ -73,6 +73,7 @@ async function tracelensEngine(): Promise<Engine> {
     worker: false,
     threads: THREADS,
     ...(process.env.BENCH_WARM_UP_ROUNDS ? { warmUpRounds: Number(process.env.BENCH_WARM_UP_ROUNDS) } : {}),
+    ...(process.env.BENCH_FUSED_KERNEL === "0" ? { fusedKernel: false } : {}),
   });
   return { ready: () => classifier.load(), classify: (texts) => classifier.classify(texts), dispose: () => classifier.dispose() };
 }

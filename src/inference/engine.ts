@@ -4,6 +4,7 @@
  */
 import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS, padBatch, planBatches, scoreRow } from "./engineBatch";
 import { loadModel, type LoadedModel } from "./engineLoad";
+import { kernelProbe, startKernel } from "./engineKernelLoad";
 import { warmUpBatches } from "./engineWarmUp";
 import { InferenceError, ModelSignatureError } from "./errors";
 import type { ResolvedModel } from "./modelFiles";
@@ -27,6 +28,11 @@ export interface EngineConfig {
    * warm speed (see engineWarmUp.ts); 0 turns it off. @default 2
    */
   warmUpRounds?: number;
+  /**
+   * Run tracelens' own models with the engine's pooling kernel instead of ONNX Runtime once loaded
+   * (see engineKernel.ts); false keeps ONNX Runtime for every batch. @default true
+   */
+  fusedKernel?: boolean;
 }
 
 export interface ClassificationEngine {
@@ -43,7 +49,8 @@ function positive(value: number | undefined, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 
-async function runBatch(model: LoadedModel, rows: number[][]): Promise<LabelScore[][]> {
+/** Runs the model's session on one batch of unpadded rows, padded to the batch's longest. */
+async function runSession(model: LoadedModel, rows: number[][], fetches: string[]): Promise<Record<string, ort.Tensor>> {
   const { ids, mask, width } = padBatch(rows, model.encoder.padId, model.int64);
   const type = model.int64 ? "int64" : "int32";
   const dims = [rows.length, width];
@@ -52,7 +59,12 @@ async function runBatch(model: LoadedModel, rows: number[][]): Promise<LabelScor
     const data = name === "input_ids" ? ids : name === "attention_mask" ? mask : model.int64 ? new BigInt64Array(ids.length) : new Int32Array(ids.length);
     feeds[name] = new ort.Tensor(type, data, dims);
   }
-  const outputs = await model.session.run(feeds, ["logits"]);
+  return model.session.run(feeds, fetches);
+}
+
+async function batchLogits(model: LoadedModel, rows: number[][]): Promise<ArrayLike<number>> {
+  if (model.kernel) return model.kernel.logits(rows);
+  const outputs = await runSession(model, rows, ["logits"]);
   const logits = outputs.logits;
   const columns = model.labels.length;
   if (!logits || logits.dims.length !== 2 || logits.dims[0] !== rows.length || logits.dims[1] !== columns) {
@@ -64,7 +76,25 @@ async function runBatch(model: LoadedModel, rows: number[][]): Promise<LabelScor
   }
   const data = logits.data as Float32Array;
   for (const tensor of Object.values(outputs)) tensor.dispose();
+  return data;
+}
+
+async function runBatch(model: LoadedModel, rows: number[][]): Promise<LabelScore[][]> {
+  const data = await batchLogits(model, rows);
+  const columns = model.labels.length;
   return rows.map((_, r) => scoreRow(data, r * columns, model.labels, model.scoreFunction));
+}
+
+/**
+ * Hands a tracelens model to the pooling kernel when it gives the session's logits on a probe (see
+ * engineKernelLoad.ts); the session, no longer needed, is released so ONNX Runtime can reuse its memory.
+ */
+async function useKernel(model: LoadedModel): Promise<void> {
+  if (!model.kernelGraph) return;
+  const kernel = await startKernel(model.kernelGraph, kernelProbe(model.encoder), (rows, fetches) => runSession(model, rows, fetches));
+  if (!kernel) return;
+  model.kernel = kernel;
+  await model.session.release().catch(() => undefined);
 }
 
 export function createClassificationEngine(config: EngineConfig): ClassificationEngine {
@@ -87,6 +117,7 @@ export function createClassificationEngine(config: EngineConfig): Classification
     const buildWarmUp = (encoder: TokenEncoder) => (warmUp = warmUpBatches(encoder, rounds));
     loading ??= loadModel(config.model, { cache: config.cache, onProgress }, { ...config, warm: rounds > 0 }, buildWarmUp).then(
       async (model) => {
+        await useKernel(model);
         for (const rows of warmUp) {
           if (waiting > 0) break;
           await runBatch(model, rows);
@@ -110,6 +141,7 @@ export function createClassificationEngine(config: EngineConfig): Classification
     maxTokens: model.encoder.maxTokens,
     inputNames: [...model.inputNames],
     runtime: "in-process",
+    ...(model.kernel ? { fusedKernel: true } : {}),
     ...model.extras,
   });
 
@@ -141,7 +173,7 @@ export function createClassificationEngine(config: EngineConfig): Classification
       const pending = loading;
       await queue;
       const model = await pending?.catch(() => undefined);
-      await model?.session.release().catch(() => undefined);
+      if (model && !model.kernel) await model.session.release().catch(() => undefined);
     },
   };
 }

@@ -4,6 +4,8 @@
  * a wrong folder fails at load with a message that names what is wrong.
  */
 import { castFreeGraph } from "./engineGraph";
+import type { PoolingKernel } from "./engineKernel";
+import { kernelGraph, type KernelGraph } from "./engineKernelGraph";
 import { InferenceError, ModelCorruptError, ModelFileMissingError, ModelSignatureError } from "./errors";
 import { parseJsonFile, readModelFile, type FileTotals, type ReadOptions } from "./modelFetch";
 import type { ResolvedModel } from "./modelFiles";
@@ -25,6 +27,10 @@ export interface LoadedModel {
   /** Whether the graph wants int64 ids (most exports) rather than int32. */
   int64: boolean;
   extras: Pick<ModelInfo, "thresholds" | "groups" | "groupThresholds">;
+  /** What the pooling kernel needs, where the graph is tracelens' own network (its session can fetch the tables). */
+  kernelGraph?: Omit<KernelGraph, "graph">;
+  /** Set once the kernel has taken over from the session (which is then released). */
+  kernel?: PoolingKernel;
 }
 
 /** Labels in output order from `id2label` (keys 0…n-1, as strings or numbers). */
@@ -126,7 +132,7 @@ export function checkSignature(session: ort.InferenceSession, labelCount: number
 
 async function createSession(graph: Uint8Array, file: string): Promise<ort.InferenceSession> {
   try {
-    return await ort.InferenceSession.create(castFreeGraph(graph), { graphOptimizationLevel: "all" });
+    return await ort.InferenceSession.create(graph, { graphOptimizationLevel: "all" });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     // The runtime itself did not start (its .wasm/.mjs were not found): no fault of the model.
@@ -174,7 +180,7 @@ function settledValue<T>(result: PromiseSettledResult<T>): T {
 export async function loadModel(
   model: ResolvedModel,
   read: Omit<ReadOptions, "name">,
-  runtime: RuntimeOptions,
+  runtime: RuntimeOptions & { fusedKernel?: boolean },
   onEncoder?: (encoder: TokenEncoder) => void,
 ): Promise<LoadedModel> {
   // The runtime's WebAssembly compiles while the files below download.
@@ -202,10 +208,14 @@ export async function loadModel(
   const labels = readLabels(config);
   const encoder = settledValue(settled[4]);
   await runtimeStarted;
-  const session = await createSession(graph.bytes, graph.file);
+  const castFree = castFreeGraph(graph.bytes);
+  const kernelForm = runtime.fusedKernel === false ? undefined : kernelGraph(castFree);
+  const session = await createSession(kernelForm?.graph ?? castFree, graph.file);
   try {
     const { inputNames, int64 } = checkSignature(session, labels.length);
-    return { name: model.name, session, encoder, labels, scoreFunction: readScoreFunction(config), inputNames, int64, extras: readLabelExtras(config, labels) };
+    const loaded: LoadedModel = { name: model.name, session, encoder, labels, scoreFunction: readScoreFunction(config), inputNames, int64, extras: readLabelExtras(config, labels) };
+    if (kernelForm && kernelForm.labels === labels.length) loaded.kernelGraph = { tables: kernelForm.tables, weight: kernelForm.weight, bias: kernelForm.bias, labels: kernelForm.labels };
+    return loaded;
   } catch (error) {
     await session.release().catch(() => undefined);
     throw error;

@@ -46,6 +46,14 @@ export interface ClassifierEngineOptions {
    * @default 2
    */
   warmUpRounds?: number;
+  /**
+   * Run tracelens' own models (the three it ships, or any exported by its `models/train` scripts)
+   * with its fused WebAssembly kernel once loaded, which gives the graph's logits several times
+   * faster than ONNX Runtime but keeps a float32 copy of the model's window tables (about 42 MB for
+   * sentiment). `false` runs every batch through ONNX Runtime. Other models always use ONNX Runtime.
+   * @default true
+   */
+  fusedKernel?: boolean;
   /** Every loading event (transformers.js `status` vocabulary). */
   onProgress?: ProgressCallback;
   /**
@@ -82,6 +90,7 @@ function pickEngine(options: TextClassifierOptions): ClassificationEngine {
     maxBatchTokens: options.maxBatchTokens,
     cache: options.cache,
     warmUpRounds: options.warmUpRounds,
+    fusedKernel: options.fusedKernel,
   };
   const worker = options.worker ?? canStartWorker();
   if (worker === false) return createClassificationEngine(config);

@@ -109,6 +109,12 @@ export interface ModelInfo {
   /** Where inference runs. */
   runtime: "worker" | "in-process" | "transformers.js";
   /**
+   * True where tracelens' own pooling kernel runs the model once loaded instead of ONNX Runtime (the
+   * three shipped models; see models/README.md "Speed"). It gives the graph's logits and was checked
+   * against ONNX Runtime on a probe at load.
+   */
+  fusedKernel?: boolean;
+  /**
    * Per-label decision thresholds the model's training chose on its dev set
    * (`config.json` → `tracelens.thresholds`); absent for models that state none.
    */

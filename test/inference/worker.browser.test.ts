@@ -34,6 +34,8 @@ describe("sentiment classification inside a Web Worker in Chromium", () => {
     const status = classifier.getStatus();
     expect(status.state).toBe("ready");
     expect(status.state === "ready" && status.model.runtime).toBe("worker");
+    // The pooling kernel's WebAssembly (SIMD) runs in the browser's worker too.
+    expect(status.state === "ready" && status.model.fusedKernel).toBe(true);
     expect(crossOriginIsolated).toBe(false); // so the worker ran ORT single-threaded
 
     const totals = events.filter((e): e is TotalProgressInfo => e.status === "progress_total");
