@@ -119,7 +119,7 @@ describe("SentimentOverview while it counts", () => {
     expect(section).toHaveAttribute("aria-busy", "true");
     expect(section).toHaveAttribute("data-state", "ready");
     const summary = () => section.querySelector('[data-slot="sentiment-overview-summary"]');
-    expect(summary()).toHaveTextContent(`Counting ${traces.length.toLocaleString("en-US")} traces…`);
+    expect(summary()).toHaveTextContent("Counting traces…");
     expect(section.querySelector("svg")).toBeNull();
     expect(section).not.toHaveTextContent(/have sentiment|There were no/);
     await waitFor(() => expect(section).not.toHaveAttribute("aria-busy"), { timeout: 10_000 });

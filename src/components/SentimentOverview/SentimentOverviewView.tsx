@@ -38,7 +38,7 @@ export interface SentimentOverviewViewProps extends Omit<ComponentPropsWithoutRe
   pending: number;
   /**
    * Host records still being read into `items` (100,000 traces take a few frames): while non-zero the view
-   * says it is counting them, and `items` are the last finished ones (or none yet). @default 0
+   * says it is counting, and `items` are the last finished ones (or none yet). @default 0
    */
   preparing?: number;
   title: ReactNode;
@@ -70,7 +70,8 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   const groups = grouped.value ?? NO_GROUPS;
   const { buckets, dropped } = bucketed.value ?? NO_BUCKETS;
   const counting = preparing > 0 || grouped.pending || bucketed.pending;
-  const counted = Math.max(preparing, items.length).toLocaleString("en-US");
+  // While host data is still being read, how many items it makes is not known yet (generations come out of traces).
+  const counted = preparing > 0 ? noun : `${items.length.toLocaleString("en-US")} ${noun}`;
   const classified = groups.reduce((sum, g) => sum + g.classified, 0);
 
   const selectGroup = useCallback(
@@ -86,9 +87,9 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   let body: ReactNode;
   if (status === "loading") body = <Skeleton lines={6} label="Loading sentiment overview" />;
   else if (status === "error") body = <ErrorState title="The sentiment overview could not be loaded" error={error} onRetry={onRetry} />;
-  else if (items.length === 0 && preparing > 0) body = <Skeleton lines={6} label={`Counting ${counted} ${noun}`} />;
+  else if (items.length === 0 && preparing > 0) body = <Skeleton lines={6} label={`Counting ${counted}`} />;
   else if (items.length === 0) body = <p className="tl:m-0 tl:py-6 tl:text-center tl:text-sm tl:text-muted">There were no {noun} in this period.</p>;
-  else if (!grouped.value || !bucketed.value) body = <Skeleton lines={6} label={`Counting ${counted} ${noun}`} />;
+  else if (!grouped.value || !bucketed.value) body = <Skeleton lines={6} label={`Counting ${counted}`} />;
   else if (display === "table") {
     body = (
       <SentimentOverviewTables
@@ -147,7 +148,7 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
       {status === "ready" && (items.length > 0 || preparing > 0) && (
         <p role="status" data-slot="sentiment-overview-summary" className="tl:m-0 tl:text-xs tl:text-muted">
           {counting ? (
-            `Counting ${counted} ${noun}…`
+            `Counting ${counted}…`
           ) : (
             <>
               {classified.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {noun} have sentiment
