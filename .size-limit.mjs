@@ -27,7 +27,10 @@ export default [
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
   // trace: +1.5 kB (issues #16/#15, branch tree): TraceDetail's staged build (shape first, the rest in slices) and sliced loop search.
-  entry("tracelens/trace", "dist/trace.js", "120.5 kB", peers),
+  // trace: +1 kB (issues #16/#15, branch detail2): the outline a large trace paints first (outlineTraceTree, a lazy event-id index).
+  // trace: +1 kB (issues #16/#15, branch detail3): the outline read in slices over 20,000 events, the sliced search,
+  // and the header, insight and timeline figures worked out in background steps.
+  entry("tracelens/trace", "dist/trace.js", "122.5 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
@@ -37,7 +40,8 @@ export default [
   // core: +5.2 kB for markdownPreview (4.2 kB) and traceTimes/traceTimesText (issue 21).
   // core: +0.6 kB (branch tree): startTraceTree's two stages and detectTraceLoopsSteps.
   // core: +0.5 kB (branches textrepr2 and tables): text_repr's tool-list memo and lazy payloads, outliers as a sliced job.
-  entry("tracelens/core", "dist/core/index.js", "76.5 kB"),
+  // core: +0.2 kB (branch detail3): the tree's assembly and shape stages as jobs that yield (main stood at 76.56 kB).
+  entry("tracelens/core", "dist/core/index.js", "76.75 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),

@@ -28,8 +28,8 @@ publish(async (): Promise<FreezePageResult> => {
   const host = mountPoint(1200);
   const root = createRoot(host);
   await settle();
-  const mounted = scenario.mounted;
-  const mount = await measureMount(root, element, mounted ? () => mounted(host) : undefined);
+  const ready = scenario.ready;
+  const mount = await measureMount(root, element, ready ? () => ready(host) : undefined);
   const steps: FreezeStepFigures[] = [{ name: "mount", ms: mount.firstPaintMs, longestTaskMs: mount.longestTaskMs }];
   for (const step of scenario.steps) {
     const done = step.done;

@@ -23,8 +23,8 @@ export interface FreezeScenario {
   title: string;
   /** Builds the host data (not timed) and the element to mount. */
   setup: () => ReactElement;
-  /** The mount is over once this holds (work deferred past the first paint included). */
-  mounted?: (host: HTMLElement) => boolean;
+  /** The mount is over once this holds (a view that paints a placeholder first); checked after each painted frame. */
+  ready?: (host: HTMLElement) => boolean;
   steps: FreezeStep[];
 }
 
@@ -39,6 +39,7 @@ function setValue(element: HTMLInputElement | HTMLSelectElement | null, value: s
 }
 const buttonNamed = (host: HTMLElement, pattern: RegExp) => [...host.querySelectorAll<HTMLButtonElement>("button")].find((b) => pattern.test(b.textContent ?? ""));
 const notBusy = (host: HTMLElement) => host.querySelector('[aria-busy="true"]') === null;
+const searched = (host: HTMLElement) => host.querySelector('[data-slot="trace-search"][aria-busy="true"]') === null;
 
 const SESSION = "bench-session";
 const sessionTraces = (count: number): LLMTrace[] => syntheticTraces(count, { seed: 3 }).map((t) => ({ ...t, aiSessionId: SESSION }));
@@ -75,7 +76,7 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
     title: "SessionView, 20,000 traces in one session (host data)",
     setup: () => <SessionView sessionId={SESSION} traces={sessionTraces(20_000)} />,
     // The first page is drawn over a few frames: the mount and "show more" last until it is all there.
-    mounted: notBusy,
+    ready: notBusy,
     steps: [
       { name: "expand the first trace", act: click('[data-slot="session-trace"] button[aria-expanded]'), done: (h) => q(h, '[data-slot="session-trace"][data-state="open"]') !== null },
       { name: "show more traces", act: (h) => buttonNamed(h, /^Show .* more/)?.click(), done: notBusy },
@@ -92,14 +93,14 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
         </TraceLensProvider>
       );
     },
-    mounted: notBusy,
+    ready: notBusy,
     steps: [{ name: "sentiment of the shown traces loads", act: () => undefined, done: (h) => q(h, '[data-slot="sentiment-bar"][data-state="loading"]') === null }],
   },
   overview: {
     title: "SentimentOverview, 100,000 traces",
     setup: () => <SentimentOverview traces={syntheticTraces(100_000)} />,
     // Counting goes on after the first paint: each step lasts until the overview is no longer busy.
-    mounted: (h) => notBusy(h) && q(h, '[data-slot="sentiment-overview-summary"]') !== null,
+    ready: (h) => notBusy(h) && q(h, '[data-slot="sentiment-overview-summary"]') !== null,
     steps: [
       { name: "group by model", act: (h) => setValue(q<HTMLSelectElement>(h, '[data-slot="sentiment-overview-controls"] select'), "model"), done: notBusy },
       { name: "interval: hour", act: (h) => setValue(h.querySelectorAll<HTMLSelectElement>('[data-slot="sentiment-overview-controls"] select')[1] ?? null, "hour"), done: notBusy },
@@ -127,10 +128,12 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
   detail: {
     title: "TraceDetail, 50,000 spans",
     setup: () => <TraceDetail trace={syntheticTrace(50_000)} />,
+    ready: (h) => q(h, '[data-slot="trace-tree-row"]') !== null,
     steps: [
       { name: "select a row", act: (h) => h.querySelectorAll<HTMLElement>('[data-slot="trace-tree-row"]')[3]?.click() },
-      { name: "search the spans", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "tool_3") },
-      { name: "clear the search", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "") },
+      // Over once the filtered rows are painted (a large trace is searched in slices, aria-busy meanwhile).
+      { name: "search the spans", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), "tool_3"), done: (h) => searched(h) && q(h, '[data-slot="trace-tree-row"][data-match]') !== null },
+      { name: "clear the search", act: (h) => setValue(q<HTMLInputElement>(h, '[data-slot="trace-search"] input'), ""), done: (h) => searched(h) && q(h, '[data-slot="trace-tree-row"][data-match]') === null },
     ],
   },
   evaluation: {

@@ -102,12 +102,25 @@ function chooseRootRecord(kept: readonly TraceRecord[], traceId: string | null):
   return best;
 }
 
-/** Normalizes, dedupes and classifies the input events. */
-export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): AssembledTrace {
+/** Yield every this many events. */
+const STEP = 2048;
+
+/** Normalizes, dedupes and classifies the input events; `findReusedIds: false` leaves `reusedIds` empty (a view's outline). */
+export function assembleTrace(input: unknown, options: BuildTraceTreeOptions, findReusedIds = true): AssembledTrace {
+  const job = assembleTraceSteps(input, options, findReusedIds);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link assembleTrace} as a job that yields between chunks of events. */
+export function* assembleTraceSteps(input: unknown, options: BuildTraceTreeOptions, findReusedIds = true): Generator<void, AssembledTrace, void> {
   const { events, trace } = traceInputEvents(input);
   const records: TraceRecord[] = [];
   const skipped: SkippedItem[] = [];
   for (let i = 0; i < events.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     let record: TraceRecord | null = null;
     try {
       record = toTraceRecord(events[i], i);
@@ -138,7 +151,9 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
   const kept: TraceRecord[] = [];
   // Per kept record with an event id, the first kept record with that id (from the detector, with dedupe on).
   const firstOfId: Array<TraceRecord | undefined> = [];
-  for (const record of records) {
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r] as TraceRecord;
+    if (r % STEP === STEP - 1) yield;
     const verdict = dedupe ? detector.check(record) : null;
     if (verdict) result.duplicates.push({ record, original: verdict.original, reason: verdict.reason });
     else {
@@ -149,7 +164,7 @@ export function assembleTrace(input: unknown, options: BuildTraceTreeOptions): A
   result.rootRecord = chooseRootRecord(kept, traceId);
   for (let k = 0; k < kept.length; k++) {
     const record = kept[k] as TraceRecord;
-    if (record.eventId !== null) {
+    if (record.eventId !== null && findReusedIds) {
       const first = dedupe ? firstOfId[k] : firstByEventId.get(record.eventId);
       if (first && first !== record) result.reusedIds.push({ record, first, key: "" });
       else if (!dedupe) firstByEventId.set(record.eventId, record);

@@ -3,7 +3,7 @@
  * stage (the shape) here, the rest in traceBuildFinish.ts.
  */
 import { readString } from "./eventsAccess";
-import { assembleTrace } from "./traceAssemble";
+import { assembleTraceSteps } from "./traceAssemble";
 import { traceRecordName, type TraceRecord } from "./traceEvents";
 import { ROOT_PARENT, TraceIdIndex, resolveParents } from "./traceLinking";
 import { NO_ANNOTATIONS, finishTraceTreeBuild, type BuiltShape } from "./traceBuildFinish";
@@ -45,6 +45,58 @@ function compareSiblings(a: TraceRecord, b: TraceRecord): number {
   const bl = b.latency ?? -1;
   if (al !== bl) return bl - al;
   return a.ordinal - b.ordinal;
+}
+
+/** What linking found: nodes hung under the root for a missing parent or a cut cycle, with their records. */
+export interface TraceNodeLinks {
+  orphans: TraceTreeNode[];
+  brokenCycles: TraceTreeNode[];
+  noteRecords: Map<TraceTreeNode, TraceRecord>;
+}
+
+/**
+ * Resolves the parents of `nodes` (one per record of `nodeRecords`, same order) and writes each node's
+ * `parentKey` and `children` in sibling order; orphans and nodes cut from a cycle go under `root`.
+ */
+export function linkTraceNodes(root: TraceTreeNode, nodes: readonly TraceTreeNode[], nodeRecords: readonly TraceRecord[], index: TraceIdIndex): TraceNodeLinks {
+  const links = resolveParents(nodeRecords, index);
+  const orphans: TraceTreeNode[] = [];
+  const brokenCycles: TraceTreeNode[] = [];
+  const noteRecords = new Map<TraceTreeNode, TraceRecord>();
+  const childIndexes: Array<number[] | undefined> = new Array(nodes.length);
+  const rootChildren: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as TraceTreeNode;
+    const parent = links.parents[i] as number;
+    if (parent === ROOT_PARENT) rootChildren.push(i);
+    else (childIndexes[parent] ??= []).push(i);
+    if (links.orphan[i]) {
+      node.orphan = true;
+      orphans.push(node);
+      noteRecords.set(node, nodeRecords[i] as TraceRecord);
+    }
+    if (links.cycleBroken[i]) {
+      node.cycleBroken = true;
+      brokenCycles.push(node);
+      noteRecords.set(node, nodeRecords[i] as TraceRecord);
+    }
+  }
+
+  const byRecord = (a: number, b: number) => compareSiblings(nodeRecords[a] as TraceRecord, nodeRecords[b] as TraceRecord);
+  const materialize = (parent: TraceTreeNode, indexes: number[] | undefined) => {
+    if (!indexes) return;
+    if (indexes.length > 1) indexes.sort(byRecord);
+    const children: TraceTreeNode[] = new Array(indexes.length);
+    for (let c = 0; c < indexes.length; c++) {
+      const child = nodes[indexes[c] as number] as TraceTreeNode;
+      child.parentKey = parent.key;
+      children[c] = child;
+    }
+    parent.children = children;
+  };
+  materialize(root, rootChildren);
+  for (let i = 0; i < nodes.length; i++) materialize(nodes[i] as TraceTreeNode, childIndexes[i]);
+  return { orphans, brokenCycles, noteRecords };
 }
 
 /** The tree's structure, before its figures are summed: what a tree view needs to draw its rows. */
@@ -95,7 +147,19 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
  * Running `finish` to the end gives exactly what `buildTraceTree` returns.
  */
 export function startTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTreeBuild {
-  const assembled = assembleTrace(input, options);
+  const job = startTraceTreeSteps(input, options);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Yield every this many nodes. */
+const STEP = 4096;
+
+/** {@link startTraceTree} as a job that yields between chunks of events, for a view that builds after its first paint. */
+export function* startTraceTreeSteps(input: unknown, options: BuildTraceTreeOptions = {}): Generator<void, TraceTreeBuild, void> {
+  const assembled = yield* assembleTraceSteps(input, options);
   const { traceId, rootRecord, nodeRecords } = assembled;
   const traceName = readString(assembled.trace?.traceName);
   const root = createNode(traceId ?? "trace", rootRecord, traceName || (rootRecord ? traceRecordName(rootRecord) : "trace"));
@@ -108,6 +172,7 @@ export function startTraceTree(input: unknown, options: BuildTraceTreeOptions = 
   if (rootRecord?.eventId && !reused.has(rootRecord)) nodesByEventId.set(rootRecord.eventId, root);
   const nodes: TraceTreeNode[] = new Array(nodeRecords.length);
   for (let i = 0; i < nodeRecords.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const record = nodeRecords[i] as TraceRecord;
     const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
     let key = base;
@@ -130,44 +195,9 @@ export function startTraceTree(input: unknown, options: BuildTraceTreeOptions = 
     if (record.eventId !== null && original.nodeIndex !== undefined) aliases.push([record.eventId, original.nodeIndex]);
   }
 
+  yield;
   const index = new TraceIdIndex(nodeRecords, new Set(traceId === null ? [] : [traceId]), aliases);
-  const links = resolveParents(nodeRecords, index);
-  const orphans: TraceTreeNode[] = [];
-  const brokenCycles: TraceTreeNode[] = [];
-  const noteRecords = new Map<TraceTreeNode, TraceRecord>();
-  const childIndexes: Array<number[] | undefined> = new Array(nodes.length);
-  const rootChildren: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as TraceTreeNode;
-    const parent = links.parents[i] as number;
-    if (parent === ROOT_PARENT) rootChildren.push(i);
-    else (childIndexes[parent] ??= []).push(i);
-    if (links.orphan[i]) {
-      node.orphan = true;
-      orphans.push(node);
-      noteRecords.set(node, nodeRecords[i] as TraceRecord);
-    }
-    if (links.cycleBroken[i]) {
-      node.cycleBroken = true;
-      brokenCycles.push(node);
-      noteRecords.set(node, nodeRecords[i] as TraceRecord);
-    }
-  }
-
-  const byRecord = (a: number, b: number) => compareSiblings(nodeRecords[a] as TraceRecord, nodeRecords[b] as TraceRecord);
-  const materialize = (parent: TraceTreeNode, indexes: number[] | undefined) => {
-    if (!indexes) return;
-    if (indexes.length > 1) indexes.sort(byRecord);
-    const children: TraceTreeNode[] = new Array(indexes.length);
-    for (let c = 0; c < indexes.length; c++) {
-      const child = nodes[indexes[c] as number] as TraceTreeNode;
-      child.parentKey = parent.key;
-      children[c] = child;
-    }
-    parent.children = children;
-  };
-  materialize(root, rootChildren);
-  for (let i = 0; i < nodes.length; i++) materialize(nodes[i] as TraceTreeNode, childIndexes[i]);
+  const { orphans, brokenCycles, noteRecords } = linkTraceNodes(root, nodes, nodeRecords, index);
 
   const built: BuiltShape = { assembled, root, nodes, nodesByKey, nodesByEventId, index, orphans, brokenCycles, noteRecords };
   return { shape: { traceId, root, nodesByKey, nodesByEventId }, finish: finishTraceTreeBuild(built) };

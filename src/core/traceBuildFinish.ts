@@ -95,6 +95,7 @@ export function* finishTraceTreeBuild(built: BuiltShape): Generator<void, TraceT
   const latency = traceReported?.latency != null ? { totalLatency: roundTo(traceReported.latency, 2), rule: "trace-event" as const } : ruled;
   yield;
   const criticalPath = yield* finishTraceTreeSteps(root, latency.totalLatency);
+  yield;
   const start = root.extentStartMs;
   const end = root.extentEndMs;
   // The root stands for the trace, so its totals carry the trace's own figures too.

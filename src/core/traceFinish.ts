@@ -60,5 +60,7 @@ export function* finishTraceTreeSteps(root: TraceTreeNode, totalLatency: number)
     root.endMs = root.extentEndMs;
     root.metrics.selfTime = nodeSelfTime(root, true);
   }
+  // The critical path walks the whole tree again: a slice of its own for a large trace.
+  yield;
   return markCriticalPath(root);
 }

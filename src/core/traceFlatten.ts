@@ -37,20 +37,28 @@ export function flattenTraceTree(
   const includeRoot = options.includeRoot ?? true;
   const filter = options.filter;
   const rows: TraceTreeRow[] = [];
-  const stack: Array<{ node: TraceTreeNode; depth: number }> = [];
+  // Two parallel stacks rather than one of {node, depth} pairs: one object fewer per node, in a view's first render.
+  const nodes: TraceTreeNode[] = [];
+  const depths: number[] = [];
 
   const pushChildren = (node: TraceTreeNode, depth: number): void => {
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i] as TraceTreeNode;
-      if (!filter || filter(child)) stack.push({ node: child, depth });
+      if (!filter || filter(child)) {
+        nodes.push(child);
+        depths.push(depth);
+      }
     }
   };
 
-  if (includeRoot) stack.push({ node: root, depth: 0 });
-  else pushChildren(root, 0);
+  if (includeRoot) {
+    nodes.push(root);
+    depths.push(0);
+  } else pushChildren(root, 0);
 
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop() as { node: TraceTreeNode; depth: number };
+  while (nodes.length > 0) {
+    const node = nodes.pop() as TraceTreeNode;
+    const depth = depths.pop() as number;
     const hasChildren = filter ? node.children.some(filter) : node.children.length > 0;
     const collapsed = hasChildren && collapsedKeys.has(node.key);
     rows.push({ node, depth, hasChildren, collapsed });

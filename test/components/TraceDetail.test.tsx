@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { createRef, useState } from "react";
 import { TraceDetail, TraceDetailView, TraceLensProvider, createLocalClient, preloadSafeMarkdown } from "../../src/all";
-import type { LLMTrace } from "../../src/core";
+import { buildTraceTree, flattenTraceTree, type LLMTrace } from "../../src/core";
+import { OUTLINE_IN_RENDER_EVENTS } from "../../src/components/TraceDetail/useTraceDetailBuild";
 import { hostileTrace, malformedTrace, sentimentFor, syntheticTrace } from "../../stories/fixtures/traceDetailFixtures";
 import { fixtureTraces as t, keywordClassifier } from "../../stories/TraceDetailStoryParts";
 
@@ -162,7 +163,8 @@ describe("TraceDetail (jsdom)", () => {
     expect(Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"))).toBe(10_001);
     expect(rows().length).toBeLessThan(40);
     const pending = () => [...document.querySelectorAll('[data-slot="trace-detail-pending"]')].map((part) => part.getAttribute("data-part"));
-    expect(pending()).toEqual(["header", "timeline", "event-panel"]);
+    expect(pending()).toEqual(["header", "data-notes", "timeline", "event-panel"]);
+    expect(screen.getByText(/Checking the events for copies/)).toHaveAttribute("role", "status");
     // The rows leave out what the unfinished tree does not know yet: subtree costs and the critical path.
     expect(document.querySelector('[data-slot="trace-tree-row"][data-critical]')).toBeNull();
     const view = () => document.querySelector('[data-slot="text-repr-view"]');
@@ -172,6 +174,48 @@ describe("TraceDetail (jsdom)", () => {
     expect(document.querySelector('[data-slot="trace-tree-row"][data-critical]')).not.toBeNull();
     await waitFor(() => expect(view()).toHaveAttribute("data-state", "ready"), { timeout: 10_000 });
     expect(document.querySelectorAll('[data-slot="text-repr-line"]').length).toBeLessThan(80);
+  });
+
+  it("reads a trace over 20,000 events in slices behind a skeleton, then shows the finished tree's rows, and searches it in slices", async () => {
+    const trace = syntheticTrace(OUTLINE_IN_RENDER_EVENTS + 100);
+    const events = trace.events.length;
+    expect(events).toBeGreaterThan(OUTLINE_IN_RENDER_EVENTS);
+    render(<TraceDetail trace={trace} />);
+    // Nothing that large is read during render: a skeleton says what is going on.
+    expect(document.querySelector('[data-slot="trace-detail"]')).toHaveAttribute("data-state", "reading");
+    expect(screen.getByRole("status", { name: `Reading the trace's ${events.toLocaleString("en-US")} events` })).toHaveAttribute("aria-busy", "true");
+    const count = () => Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"));
+    await waitFor(() => expect(count()).toBe(events + 1), { timeout: 20_000 });
+    await waitFor(() => expect(document.querySelector('[data-slot="trace-detail-pending"]')).toBeNull(), { timeout: 20_000 });
+    // The rows on show are the finished tree's, in its order.
+    const expected = flattenTraceTree(buildTraceTree(trace)).map((row) => row.node.key);
+    const shown = rows().map((row) => [Number(row.getAttribute("data-index")), row.getAttribute("data-key")] as const);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const [index, key] of shown) expect(key).toBe(expected[index]);
+    // A search of that many events runs in slices: "Searching…" (aria-busy) until its rows are filtered.
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search events" }), { target: { value: "tool_3" } });
+    const search = () => document.querySelector('[data-slot="trace-search"]');
+    await waitFor(() => expect(search()).toHaveAttribute("aria-busy", "true"), { timeout: 10_000 });
+    await waitFor(() => expect(search()).not.toHaveAttribute("aria-busy"), { timeout: 20_000 });
+    expect(document.querySelector('[data-slot="trace-search-count"]')).toHaveTextContent(/^[\d,]+ occurrences$/);
+    expect(rows().some((row) => row.hasAttribute("data-match"))).toBe(true);
+  }, 60_000);
+
+  it("shows a large trace's copies as rows until the check lands, then counts them once and says so", async () => {
+    const trace = syntheticTrace(1_000);
+    const copy = trace.events[40]!;
+    const orphan = { ...trace.events[41]!, id: "orphan-event", properties: { ...trace.events[41]!.properties, $ai_span_id: "orphan-span", $ai_parent_id: "gone" } };
+    const events = [...trace.events, { ...copy, properties: { ...copy.properties } }, orphan];
+    render(<TraceDetail trace={{ ...trace, events }} />);
+    const count = () => Number(document.querySelector('[data-slot="trace-tree"]')?.getAttribute("data-rows"));
+    // The outline: every event a row, the copy too, while a status says the check is running.
+    expect(count()).toBe(1_003);
+    expect(screen.getByText(/Checking the events for copies/)).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector('[data-slot="trace-detail-pending"]')).toBeNull(), { timeout: 10_000 });
+    // The checked tree: the copy merged, the orphan re-parented, both in the data notes.
+    expect(count()).toBe(1_002);
+    expect(document.querySelector('[data-slot="trace-data-notes"]')).toHaveTextContent("2 data notes: 1 copy merged, 1 event re-parented");
+    expect(document.querySelector('[data-slot="chip-tokens"]')).not.toBeNull();
   });
 
   it("moves between tabs with the arrow keys", async () => {

@@ -1,6 +1,7 @@
 import { buildTraceTree, flattenTraceTree, type LLMTrace } from "../../src/core";
 import { conversationOf } from "../../src/components/TraceDetail/traceDetailConversationModel";
-import { findSelectedNode, searchTrace } from "../../src/components/TraceDetail/traceDetailModel";
+import { findSelectedNode, nodeSearchText, searchTrace, searchTraceSteps } from "../../src/components/TraceDetail/traceDetailModel";
+import { outlineTraceTree } from "../../src/core/traceOutline";
 import { treeKeyAction, typeAheadIndex } from "../../src/components/TraceDetail/traceDetailTreeKeys";
 import { clusterLane, layoutTimeline, timelineTicks } from "../../src/components/TraceDetail/traceDetailTimelineLayout";
 import { textReprRequestFor } from "../../src/components/TraceDetail/traceDetailTextReprRequest";
@@ -139,6 +140,46 @@ describe("text_repr requests from the tree", () => {
       const theirs = traceTextReprRequest(fixture, { include_line_numbers: true });
       const render = (r: typeof ours) => formatTextRepr(r.event_type as TextReprEventType, r.data, r.options).text;
       expect(render(ours)).toBe(render(theirs));
+    }
+  });
+});
+
+describe("searchTrace counts what each node's whole search text holds", () => {
+  it("on a finished tree and on an outline, for queries within and across the name/key/content lines", () => {
+    const trace = t.codingAgent;
+    const shapes = [buildTraceTree(trace), outlineTraceTree(trace)];
+    for (const shape of shapes) {
+      const nodes = [...shape.nodesByKey.values()];
+      const node = nodes[1]!;
+      for (const raw of ["a", "tool", "gen", "e\ns", "t\n2", `${node.name}\n${node.key}`, `${node.key}\n${node.event?.id ?? ""}`, "zzz-not-there"]) {
+        const query = raw.trim().toLowerCase();
+        let expected = 0;
+        for (const each of nodes) {
+          const text = nodeSearchText(each);
+          for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) expected++;
+        }
+        expect(searchTrace(shape, raw).occurrences, JSON.stringify(raw)).toBe(expected);
+      }
+    }
+  });
+});
+
+describe("searchTraceSteps: a large trace's search in slices", () => {
+  it("yields between chunks of nodes and finds what the one-call search finds", () => {
+    const tree = buildTraceTree(syntheticTrace(3_000));
+    for (const query of ["tool_3", "STEP 12", "zzz-not-there", ""]) {
+      const job = searchTraceSteps(tree, query);
+      let yields = 0;
+      let step = job.next();
+      while (!step.done) {
+        yields++;
+        step = job.next();
+      }
+      if (query) expect(yields).toBeGreaterThan(4);
+      const plain = searchTrace(tree, query);
+      expect(step.value.occurrences).toBe(plain.occurrences);
+      expect([...step.value.matches]).toEqual([...plain.matches]);
+      expect([...step.value.visible].sort()).toEqual([...plain.visible].sort());
     }
   });
 });

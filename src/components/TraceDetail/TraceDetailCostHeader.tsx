@@ -13,10 +13,35 @@ export function costPartsDetail(breakdown: CostBreakdown, locale?: string): stri
     .join("\n");
 }
 
+// The whole trace's breakdown and parameters walk every node: once per tree, not on every header render.
+const traceBreakdowns = new WeakMap<TraceTree, CostBreakdown | null>();
+const traceParameters = new WeakMap<TraceTree, TraceModelParameters | null>();
+
+function breakdownOf(tree: TraceTree, nodeKey: string | undefined): CostBreakdown | null {
+  if (nodeKey !== undefined) return traceCostBreakdown(tree, nodeKey);
+  let breakdown = traceBreakdowns.get(tree);
+  if (breakdown === undefined) {
+    try {
+      breakdown = traceCostBreakdown(tree);
+    } catch {
+      breakdown = null;
+    }
+    traceBreakdowns.set(tree, breakdown);
+  }
+  return breakdown;
+}
+
+/** Works out the header's trace-wide figures (cost parts, model parameters) ahead of its render, e.g. in a background task. */
+export function warmTraceDetailHeader(tree: TraceTree): void {
+  breakdownOf(tree, undefined);
+  safeTraceParameters(tree);
+}
+
 /** The parts of a trace's (or a node's subtree's) cost; `""` when it cannot be read. */
 export function treeCostDetail(tree: TraceTree, nodeKey?: string, locale?: string): string {
   try {
-    return costPartsDetail(traceCostBreakdown(tree, nodeKey), locale);
+    const breakdown = breakdownOf(tree, nodeKey);
+    return breakdown ? costPartsDetail(breakdown, locale) : "";
   } catch {
     return "";
   }
@@ -28,11 +53,16 @@ export function eventCostDetail(node: TraceTreeNode, locale?: string): string {
 }
 
 function safeTraceParameters(tree: TraceTree): TraceModelParameters | null {
+  const cached = traceParameters.get(tree);
+  if (cached !== undefined) return cached;
+  let params: TraceModelParameters | null;
   try {
-    return traceModelParameters(tree);
+    params = traceModelParameters(tree);
   } catch {
-    return null;
+    params = null;
   }
+  traceParameters.set(tree, params);
+  return params;
 }
 
 function valuesText(values: ReadonlyArray<{ text: string; generations: number }>): { text: string; detail?: string } {

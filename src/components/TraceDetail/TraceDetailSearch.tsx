@@ -8,6 +8,8 @@ export interface TraceDetailSearchProps {
   onChange: (value: string) => void;
   /** Occurrences of the (deferred) query; null while there is no query. */
   occurrences: number | null;
+  /** A large trace's search is still going through its events (the count and rows are the last result's). */
+  searching?: boolean;
   kinds: readonly TraceNodeKind[];
   compactKinds: ReadonlySet<TraceNodeKind>;
   onCompactKindsChange: (kinds: ReadonlySet<TraceNodeKind>) => void;
@@ -25,7 +27,7 @@ const PLURAL: Partial<Record<TraceNodeKind, string>> = {
 };
 
 /** Search box with an occurrence count, and per-type "show details" toggles (PostHog's "Expand" fieldset). */
-export function TraceDetailSearch({ value, onChange, occurrences, kinds, compactKinds, onCompactKindsChange, onLeaveDown, locale }: TraceDetailSearchProps) {
+export function TraceDetailSearch({ value, onChange, occurrences, searching = false, kinds, compactKinds, onCompactKindsChange, onLeaveDown, locale }: TraceDetailSearchProps) {
   const id = useId();
   const toggleable = kinds.filter((kind) => kind !== "trace");
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -38,7 +40,7 @@ export function TraceDetailSearch({ value, onChange, occurrences, kinds, compact
     }
   };
   return (
-    <div data-slot="trace-search" className="tl:flex tl:flex-col tl:gap-1.5">
+    <div data-slot="trace-search" aria-busy={searching || undefined} className="tl:flex tl:flex-col tl:gap-1.5">
       <div className="tl:flex tl:items-center tl:gap-2">
         <label htmlFor={`${id}-q`} className="tl:sr-only">
           Search events
@@ -54,7 +56,7 @@ export function TraceDetailSearch({ value, onChange, occurrences, kinds, compact
           className="tl:min-w-0 tl:flex-1 tl:rounded-tl tl:border tl:border-border tl:bg-bg tl:px-2 tl:py-1 tl:text-sm tl:text-fg tl:placeholder:text-muted tl:focus-visible:outline-2 tl:focus-visible:outline-focus"
         />
         <span id={`${id}-count`} role="status" aria-live="polite" data-slot="trace-search-count" className="tl:shrink-0 tl:text-xs tl:text-muted">
-          {occurrences === null ? "" : occurrences === 0 ? "No occurrences" : `${formatInteger(occurrences, locale)} ${occurrences === 1 ? "occurrence" : "occurrences"}`}
+          {searching ? "Searching…" : occurrences === null ? "" : occurrences === 0 ? "No occurrences" : `${formatInteger(occurrences, locale)} ${occurrences === 1 ? "occurrence" : "occurrences"}`}
         </span>
       </div>
       {toggleable.length > 0 && (

@@ -6,7 +6,7 @@ import { cn } from "../ui/cn";
 import { useIsomorphicLayoutEffect } from "../ui/useIsomorphicLayoutEffect";
 import { fallbackRect, observeRectWithFallback } from "../ui/virtualRect";
 import { KIND_FILL, KIND_LABEL, kindsInTree } from "./traceDetailModel";
-import { clusterLane, layoutTimeline, type TimelineCluster, type TimelineLayout } from "./traceDetailTimelineLayout";
+import { clusterLane, timelineLayoutOf, type TimelineCluster, type TimelineLayout } from "./traceDetailTimelineLayout";
 import { LANE_HEIGHT, TraceDetailTimelineLane } from "./TraceDetailTimelineLane";
 import { traceDetailInsight, type TraceDetailInsight } from "./traceDetailInsight";
 
@@ -52,7 +52,7 @@ function findCluster(clusters: readonly TimelineCluster[], key: string): number 
  */
 export function TraceDetailTimeline({ tree, selectedKey, onSelectNode, locale, defaultCollapsed = false, className, insight }: TraceDetailTimelineProps) {
   const id = useId();
-  const layout: TimelineLayout = useMemo(() => layoutTimeline(tree), [tree]);
+  const layout: TimelineLayout = useMemo(() => timelineLayoutOf(tree), [tree]);
   const loops = useMemo(() => (insight ?? traceDetailInsight(tree, locale)).loopsByNodeKey, [tree, locale, insight]);
   const [open, setOpen] = useState(!defaultCollapsed);
   const [criticalOnly, setCriticalOnly] = useState(false);

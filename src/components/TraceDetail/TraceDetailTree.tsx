@@ -5,27 +5,13 @@ import { cn } from "../ui/cn";
 import { useIsomorphicLayoutEffect } from "../ui/useIsomorphicLayoutEffect";
 import { fallbackRect, observeRectWithFallback } from "../ui/virtualRect";
 import { generationSentiment, type SentimentSources, type TraceSearchResult } from "./traceDetailModel";
+import { siblingPositionsOf } from "./traceDetailRows";
 import { treeKeyAction, typeAheadIndex } from "./traceDetailTreeKeys";
 import { TREE_ROW_HEIGHT, TraceDetailTreeRow } from "./TraceDetailTreeRow";
 import type { TraceDetailInsight } from "./traceDetailInsight";
 
 /** Keys typed within this many milliseconds extend the type-ahead buffer. */
 const TYPE_AHEAD_MS = 600;
-
-/** aria-posinset / aria-setsize of every visible row, in one pass. */
-function siblingPositions(rows: readonly TraceTreeRow[]): { pos: Int32Array; size: Int32Array } {
-  const pos = new Int32Array(rows.length);
-  const size = new Int32Array(rows.length);
-  const open: number[][] = [];
-  const close = (group: number[]) => group.forEach((row, i) => ((pos[row] = i + 1), (size[row] = group.length)));
-  rows.forEach((row, i) => {
-    while (open.length > row.depth + 1) close(open.pop() as number[]);
-    if (open.length < row.depth + 1) open.push([]);
-    (open[row.depth] as number[]).push(i);
-  });
-  while (open.length) close(open.pop() as number[]);
-  return { pos, size };
-}
 
 export interface TraceDetailTreeProps {
   rows: readonly TraceTreeRow[];
@@ -60,7 +46,7 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
     return index < 0 ? undefined : index;
   }, [rows]);
   const activeIndex = useMemo(() => indexOfKey(activeKey) ?? indexOfKey(selectedKey) ?? 0, [indexOfKey, activeKey, selectedKey]);
-  const positions = useMemo(() => siblingPositions(rows), [rows]);
+  const positions = useMemo(() => siblingPositionsOf(rows), [rows]);
   const pendingFocus = useRef(false);
   const typeAhead = useRef({ buffer: "", at: 0 });
 
@@ -72,12 +58,14 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
     },
     [activeIndex, rows.length],
   );
+  // A stable key function: a new one makes the virtualizer redo every row's measurement (O(rows)) on each render.
+  const getItemKey = useCallback((index: number) => rows[index]?.node.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => TREE_ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => rows[index]?.node.key ?? index,
+    getItemKey,
     rangeExtractor,
     initialRect: fallbackRect(height),
     observeElementRect: observeRectWithFallback(height),

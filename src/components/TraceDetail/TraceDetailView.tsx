@@ -15,7 +15,7 @@ import { TraceDetailEventPanel, type TraceDetailPanelContext, type TraceDetailTa
 import { TraceDetailHeader } from "./TraceDetailHeader";
 import { TraceDetailNavigation, type TraceDetailNeighbours } from "./TraceDetailNavigation";
 import type { TraceClickDetails } from "../../core/traceRows";
-import { generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
+import { formatInteger, generationSentiment, kindsInTree, type SentimentSources } from "./traceDetailModel";
 import { TraceDetailSearch } from "./TraceDetailSearch";
 import { TraceDetailTimeline } from "./TraceDetailTimeline";
 import { TraceDetailTree } from "./TraceDetailTree";
@@ -116,12 +116,13 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   const kinds = useMemo(() => (shape ? kindsInTree(shape) : []), [shape]);
   const insight = tree ? (built.stage === "complete" ? traceDetailInsight(tree, locale) : traceDetailBaseInsight(tree)) : undefined;
   const frame = cn("tl-root tl:@container tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className);
-  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : !shape ? "empty" : "ready";
+  const status = loading && !trace ? "loading" : error ? "error" : built.error ? "error" : built.stage === "reading" ? "reading" : !shape ? "empty" : "ready";
 
   if (status !== "ready" || !shape || !state.selected) {
     return (
       <div {...rest} ref={setRefs} data-slot="trace-detail" data-state={status} className={frame}>
         {status === "loading" && <Skeleton lines={8} label="Loading trace" />}
+        {status === "reading" && <Skeleton lines={8} label={`Reading the trace's ${formatInteger(Array.isArray(trace?.events) ? trace.events.length : 0, locale)} events`} />}
         {status === "error" && <ErrorState title="The trace could not be loaded" error={error ?? built.error} onRetry={onRetry} />}
         {status === "empty" && <p className="tl:m-0 tl:text-sm tl:text-muted">{trace === null ? "Trace not found." : "No trace to show."}</p>}
       </div>
@@ -140,10 +141,12 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
       ) : (
         <TraceDetailPending what="header" label={`Summing up ${traceName}`} lines={2} />
       )}
-      {tree && (
+      {tree ? (
         <ErrorBoundary title="The data notes could not be shown" resetKey={tree}>
           <TraceDetailDataNotes tree={tree} onSelectNode={state.selectNode} locale={locale} />
         </ErrorBoundary>
+      ) : (
+        built.checking && <TraceDetailDataChecking />
       )}
       {showTimeline && !isEmptyTrace && (tree && built.stage !== "tree" ? (
         <ErrorBoundary title="The timeline could not be shown" resetKey={tree}>
@@ -159,6 +162,7 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
               value={state.searchText}
               onChange={state.setSearchText}
               occurrences={state.search.query ? state.search.occurrences : null}
+              searching={state.searchPending}
               kinds={kinds}
               compactKinds={state.compactKinds}
               onCompactKindsChange={state.setCompactKinds}
@@ -220,6 +224,18 @@ export const TraceDetailView = forwardRef(function TraceDetailView(props: TraceD
   );
 });
 TraceDetailView.displayName = "TraceDetailView";
+
+/**
+ * Says that the rows drawn are the outline of a large trace, not yet checked: copies may still show
+ * twice, and the data notes (what was merged, re-parented or cut) are not known yet.
+ */
+function TraceDetailDataChecking() {
+  return (
+    <p role="status" data-slot="trace-detail-pending" data-part="data-notes" className="tl:m-0 tl:text-xs tl:text-muted">
+      Checking the events for copies, missing parents and cycles…
+    </p>
+  );
+}
 
 /** Stands in for a part of a large trace that is still being worked out after the rows were painted. */
 function TraceDetailPending({ what, label, lines }: { what: string; label: string; lines: number }) {

@@ -67,22 +67,41 @@ const SEARCH_KEYS = ["$ai_input", "$ai_output_choices", "$ai_output", "$ai_input
 
 // Lower-cased search text per node; built on first search, kept while the tree lives.
 const searchTextCache = new WeakMap<TraceTreeNode, string>();
+// The costly part, an event's contents, per event: a large trace's outline and its finished tree hold the
+// same event objects, so a search made while the tree is being checked is not serialized again after.
+const eventTextCache = new WeakMap<LLMTraceEvent, string>();
 
-/** What search looks through: the node's name, ids, model and its message and state contents. */
-export function nodeSearchText(node: TraceTreeNode): string {
-  let text = searchTextCache.get(node);
+function eventSearchText(event: LLMTraceEvent | null): string {
+  if (!event) return "";
+  let text = eventTextCache.get(event);
   if (text === undefined) {
-    const properties = nodeProperties(node);
-    const parts = [node.name, node.key, String(node.event?.id ?? "")];
+    const properties = isPropertyBag(event.properties) ? event.properties : {};
+    const parts = [String(event.id ?? "")];
     for (const key of SEARCH_KEYS) {
       const value = properties[key];
       if (value === undefined || value === null) continue;
       parts.push(typeof value === "string" ? value : safeJsonStringify(value));
     }
     text = parts.join("\n").toLowerCase();
+    eventTextCache.set(event, text);
+  }
+  return text;
+}
+
+/** What search looks through: the node's name, ids, model and its message and state contents. */
+export function nodeSearchText(node: TraceTreeNode): string {
+  let text = searchTextCache.get(node);
+  if (text === undefined) {
+    text = `${node.name}\n${node.key}`.toLowerCase() + "\n" + eventSearchText(node.event);
     searchTextCache.set(node, text);
   }
   return text;
+}
+
+function countIn(text: string, query: string): number {
+  let found = 0;
+  for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+  return found;
 }
 
 export interface TraceSearchResult {
@@ -98,15 +117,31 @@ export interface TraceSearchResult {
 
 /** Finds the query in every node (case-insensitive); linear in the trace's searchable text. */
 export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearchResult {
+  const job = searchTraceSteps(tree, rawQuery);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Yield every this many nodes: a large trace's first search serializes every event's contents. */
+const SEARCH_STEP = 256;
+
+/** {@link searchTrace} as a job that yields between chunks of nodes, for a view that searches a large trace in slices. */
+export function* searchTraceSteps(tree: TraceTreeShape, rawQuery: string): Generator<void, TraceSearchResult, void> {
   const query = rawQuery.trim().toLowerCase();
   const matches = new Set<string>();
   const visible = new Set<string>();
   let occurrences = 0;
   if (!query) return { query, matches, visible, occurrences };
+  // A query without a line break cannot span the line between a node's name/key and its event's text, so
+  // the two are searched apart: no joined copy of every event's text per node (a large trace's outline and
+  // its finished tree have different nodes but the same events).
+  const apart = !query.includes("\n");
+  let seen = 0;
   for (const node of tree.nodesByKey.values()) {
-    const text = nodeSearchText(node);
-    let found = 0;
-    for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) found++;
+    if (++seen % SEARCH_STEP === 0) yield;
+    const found = apart ? countIn(`${node.name}\n${node.key}`.toLowerCase(), query) + countIn(eventSearchText(node.event), query) : countIn(nodeSearchText(node), query);
     if (found === 0) continue;
     occurrences += found;
     matches.add(node.key);
@@ -160,10 +195,17 @@ export function generationSentiment(node: TraceTreeNode, sources: SentimentSourc
 
 /** Kinds that exist in the tree, in a fixed order (for the type toggles and the legend). */
 export function kindsInTree(tree: TraceTreeShape): TraceNodeKind[] {
+  const cached = kindsCache.get(tree);
+  if (cached) return cached;
   const present: Partial<Record<TraceNodeKind, true>> = {};
   for (const node of tree.nodesByKey.values()) present[node.kind] = true;
-  return (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present[kind]);
+  const kinds = (["trace", "generation", "span", "embedding", "evaluation", "other"] as const).filter((kind) => present[kind]);
+  kindsCache.set(tree, kinds);
+  return kinds;
 }
+
+// Once per tree: the search bar and the timeline legend both ask, and a large tree has many nodes.
+const kindsCache = new WeakMap<TraceTreeShape, TraceNodeKind[]>();
 
 /** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */
 export function formatInteger(value: number, locale?: string): string {

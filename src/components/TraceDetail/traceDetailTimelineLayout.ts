@@ -64,6 +64,19 @@ export function formatTick(ms: number): string {
   return hours >= 1e6 ? `${hours.toExponential(1)} h` : `${+hours.toFixed(1)} h`;
 }
 
+// One layout per tree: a large trace's is worked out in a background task before the timeline is drawn.
+const layouts = new WeakMap<TraceTree, TimelineLayout>();
+
+/** {@link layoutTimeline}, computed once per tree. */
+export function timelineLayoutOf(tree: TraceTree): TimelineLayout {
+  let layout = layouts.get(tree);
+  if (!layout) {
+    layout = layoutTimeline(tree);
+    layouts.set(tree, layout);
+  }
+  return layout;
+}
+
 /** Clock-friendly ticks (1, 2, 5 ms … 30 s, 1 m …), at most `max` of them including 0. */
 export function timelineTicks(durationMs: number, max = 6): TimelineTick[] {
   if (!(durationMs > 0) || !Number.isFinite(durationMs)) return [{ ms: 0, label: "0" }];

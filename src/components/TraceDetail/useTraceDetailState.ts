@@ -1,7 +1,9 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { flattenTraceTree, traceNodeAncestorKeys, type TraceNodeKind, type TraceTreeNode, type TraceTreeRow, type TraceTreeShape } from "../../core/trace";
 import { useControllableState } from "../ui/useControllableState";
-import { findSelectedNode, searchTrace, selectionIdOf, type TraceSearchResult } from "./traceDetailModel";
+import { useSlicedJob } from "../ui/useSlicedJob";
+import { allRowsOf } from "./traceDetailRows";
+import { findSelectedNode, searchTraceSteps, selectionIdOf, type TraceSearchResult } from "./traceDetailModel";
 
 const EMPTY: readonly string[] = [];
 const NO_SEARCH: TraceSearchResult = { query: "", matches: new Set(), visible: new Set(), occurrences: 0 };
@@ -43,6 +45,8 @@ export interface TraceDetailState {
   searchText: string;
   setSearchText: (value: string) => void;
   search: TraceSearchResult;
+  /** A large trace's search is still running; `search` is the last finished one. */
+  searchPending: boolean;
   compactKinds: ReadonlySet<TraceNodeKind>;
   setCompactKinds: (kinds: ReadonlySet<TraceNodeKind>) => void;
 }
@@ -56,10 +60,14 @@ export function useTraceDetailState(o: TraceDetailStateOptions): TraceDetailStat
   const [compactKinds, setCompactKinds] = useState<ReadonlySet<TraceNodeKind>>(() => new Set(o.defaultCompactKinds ?? []));
   const deferredSearch = useDeferredValue(searchText);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
-  const search = useMemo(() => (tree ? searchTrace(tree, deferredSearch) : NO_SEARCH), [tree, deferredSearch]);
+  // A large trace is searched in slices (its first search reads every event's contents); meanwhile the last
+  // result stays on show, and clearing the search shows every row at once.
+  const searching = useSlicedJob(() => (tree && deferredSearch.trim() ? searchTraceSteps(tree, deferredSearch) : null), [tree, deferredSearch], tree ? tree.nodesByKey.size : 0);
+  const search = searching.value ?? NO_SEARCH;
   const rows = useMemo(
     () => {
       if (!tree || (search.query && search.matches.size === 0)) return [];
+      if (!search.query && collapsed.size === 0) return allRowsOf(tree);
       return flattenTraceTree(tree, collapsed, search.query ? { filter: (node) => search.visible.has(node.key) } : {});
     },
     [tree, collapsed, search],
@@ -116,6 +124,7 @@ export function useTraceDetailState(o: TraceDetailStateOptions): TraceDetailStat
     searchText,
     setSearchText,
     search,
+    searchPending: searching.pending,
     compactKinds,
     setCompactKinds,
   };

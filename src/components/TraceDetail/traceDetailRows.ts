@@ -1,0 +1,47 @@
+/**
+ * The span tree's rows with nothing collapsed or filtered, and their aria positions, once per tree: what
+ * a large trace's first render with its finished tree reads, worked out ahead in the build's background
+ * steps so that render does not walk every node again.
+ */
+import { flattenTraceTree, type TraceTreeRow, type TraceTreeShape } from "../../core/trace";
+import { kindsInTree } from "./traceDetailModel";
+
+const allRows = new WeakMap<TraceTreeShape, TraceTreeRow[]>();
+const positionsByRows = new WeakMap<readonly TraceTreeRow[], { pos: Int32Array; size: Int32Array }>();
+
+/** Every row of `tree`, nothing collapsed or filtered (shared: read, never change it). */
+export function allRowsOf(tree: TraceTreeShape): TraceTreeRow[] {
+  let rows = allRows.get(tree);
+  if (!rows) {
+    rows = flattenTraceTree(tree);
+    allRows.set(tree, rows);
+  }
+  return rows;
+}
+
+/** aria-posinset / aria-setsize of every visible row, in one pass; once per rows list. */
+export function siblingPositionsOf(rows: readonly TraceTreeRow[]): { pos: Int32Array; size: Int32Array } {
+  const cached = positionsByRows.get(rows);
+  if (cached) return cached;
+  const pos = new Int32Array(rows.length);
+  const size = new Int32Array(rows.length);
+  const open: number[][] = [];
+  const close = (group: number[]) => group.forEach((row, i) => ((pos[row] = i + 1), (size[row] = group.length)));
+  rows.forEach((row, i) => {
+    while (open.length > row.depth + 1) close(open.pop() as number[]);
+    if (open.length < row.depth + 1) open.push([]);
+    (open[row.depth] as number[]).push(i);
+  });
+  while (open.length) close(open.pop() as number[]);
+  const positions = { pos, size };
+  positionsByRows.set(rows, positions);
+  return positions;
+}
+
+/** Works out `tree`'s rows, their positions and its kinds ahead of the render that shows them. */
+export function* warmTraceDetailRows(tree: TraceTreeShape): Generator<void, void, void> {
+  const rows = allRowsOf(tree);
+  yield;
+  siblingPositionsOf(rows);
+  kindsInTree(tree);
+}
