@@ -75,9 +75,11 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
   session: {
     title: "SessionView, 20,000 traces in one session (host data)",
     setup: () => <SessionView sessionId={SESSION} traces={sessionTraces(20_000)} />,
+    // The first page is drawn over a few frames: the mount and "show more" last until it is all there.
+    ready: notBusy,
     steps: [
       { name: "expand the first trace", act: click('[data-slot="session-trace"] button[aria-expanded]'), done: (h) => q(h, '[data-slot="session-trace"][data-state="open"]') !== null },
-      { name: "show more traces", act: (h) => buttonNamed(h, /^Show .* more/)?.click() },
+      { name: "show more traces", act: (h) => buttonNamed(h, /^Show .* more/)?.click(), done: notBusy },
     ],
   },
   "session-provider": {
@@ -91,15 +93,18 @@ export const SCENARIOS: Record<string, FreezeScenario> = {
         </TraceLensProvider>
       );
     },
+    ready: notBusy,
     steps: [{ name: "sentiment of the shown traces loads", act: () => undefined, done: (h) => q(h, '[data-slot="sentiment-bar"][data-state="loading"]') === null }],
   },
   overview: {
     title: "SentimentOverview, 100,000 traces",
     setup: () => <SentimentOverview traces={syntheticTraces(100_000)} />,
+    // Counting goes on after the first paint: each step lasts until the overview is no longer busy.
+    ready: (h) => notBusy(h) && q(h, '[data-slot="sentiment-overview-summary"]') !== null,
     steps: [
-      { name: "group by model", act: (h) => setValue(q<HTMLSelectElement>(h, '[data-slot="sentiment-overview-controls"] select'), "model") },
-      { name: "interval: hour", act: (h) => setValue(h.querySelectorAll<HTMLSelectElement>('[data-slot="sentiment-overview-controls"] select')[1] ?? null, "hour") },
-      { name: "show as table", act: (h) => buttonNamed(h, /^Table$/)?.click() },
+      { name: "group by model", act: (h) => setValue(q<HTMLSelectElement>(h, '[data-slot="sentiment-overview-controls"] select'), "model"), done: notBusy },
+      { name: "interval: hour", act: (h) => setValue(h.querySelectorAll<HTMLSelectElement>('[data-slot="sentiment-overview-controls"] select')[1] ?? null, "hour"), done: notBusy },
+      { name: "show as table", act: (h) => buttonNamed(h, /^Table$/)?.click(), done: notBusy },
     ],
   },
   traces: {

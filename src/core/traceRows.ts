@@ -169,6 +169,21 @@ const normalized = new WeakMap<readonly unknown[], LLMTrace[]>();
  * per-trace caches keep working across renders; the result is remembered per input array.
  */
 export function normalizeTraces(input: unknown): LLMTrace[] {
+  const steps = normalizeTracesSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Traces read between two yields of {@link normalizeTracesSteps}. */
+const NORMALIZE_CHUNK = 4096;
+
+/**
+ * {@link normalizeTraces} as steps that yield every few thousand traces, so 100,000 of them can be read
+ * in slices between frames; the finished list is remembered like normalizeTraces' own.
+ */
+export function* normalizeTracesSteps(input: unknown): Generator<void, LLMTrace[], void> {
   if (!Array.isArray(input)) return [];
   const cached = normalized.get(input);
   if (cached) return cached;
@@ -176,6 +191,7 @@ export function normalizeTraces(input: unknown): LLMTrace[] {
   const out: LLMTrace[] = [];
   for (let index = 0; index < input.length; index++) {
     const item: unknown = input[index];
+    if (index % NORMALIZE_CHUNK === NORMALIZE_CHUNK - 1) yield;
     if (!item || typeof item !== "object" || Array.isArray(item)) continue;
     const trace = item as LLMTrace;
     let id = typeof trace.id === "string" && trace.id ? trace.id : typeof trace.id === "number" ? String(trace.id) : `row-${index}`;

@@ -39,15 +39,31 @@ function byStartAt(a: { trace: LLMTrace; at: number | null }, b: { trace: LLMTra
 
 /** The traces of one session, oldest first (the order the conversation happened in), each id once. */
 export function sessionTraces(traces: readonly LLMTrace[], sessionId: string): LLMTrace[] {
+  const steps = sessionTracesSteps(traces, sessionId);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Traces read between two yields of {@link sessionTracesSteps}. */
+const SESSION_CHUNK = 2048;
+
+/** {@link sessionTraces} as steps that yield every few thousand traces (20,000 are read in slices). */
+export function* sessionTracesSteps(traces: readonly LLMTrace[], sessionId: string): Generator<void, LLMTrace[], void> {
   const seen = new Set<string>();
   const matching: Array<{ trace: LLMTrace; at: number | null }> = [];
-  for (const trace of traces) {
+  for (let i = 0; i < traces.length; i++) {
+    const trace = traces[i]!;
+    if (i % SESSION_CHUNK === SESSION_CHUNK - 1) yield;
     if (seen.has(trace.id) || traceSessionId(trace) !== sessionId) continue;
     seen.add(trace.id);
     // Each time read once, not once per comparison: a 20,000-trace session sorts in milliseconds.
     matching.push({ trace, at: readTimestampMs(trace.createdAt) });
   }
-  return matching.sort(byStartAt).map((entry) => entry.trace);
+  matching.sort(byStartAt);
+  yield;
+  return matching.map((entry) => entry.trace);
 }
 
 /** Traces grouped by session id (oldest first in each group); traces without a session are left out. */

@@ -4,6 +4,11 @@ import userEvent from "@testing-library/user-event";
 import { QueryClient } from "@tanstack/react-query";
 import { SessionView, SessionViewTraceList, TraceLensProvider, createLocalClient } from "../../src/all";
 import type { LLMTrace } from "../../src/core";
+import { sessionTraces } from "../../src/core/trace";
+import { sessionTracesSteps } from "../../src/core/traceSession";
+import { runJob } from "../../src/components/ui/slicedJob";
+import { SYNC_JOB_LIMIT } from "../../src/components/ui/useSlicedJob";
+import { SESSION_TRACES_PER_DRAW } from "../../src/components/SessionView/SessionViewTraceList";
 
 const SESSION = "long-session";
 function traces(count: number): LLMTrace[] {
@@ -20,9 +25,10 @@ describe("SessionView paging", () => {
     render(<SessionViewTraceList sessionId={SESSION} traces={traces(25).reverse()} pageSize={10} />);
     expect(shownIds()).toEqual(traces(10).map((t) => t.id));
     await user.click(screen.getByRole("button", { name: "Show 10 more" }));
-    expect(shownIds()).toHaveLength(20);
+    // The added traces are drawn over the next frames.
+    await waitFor(() => expect(shownIds()).toHaveLength(20));
     await user.click(screen.getByRole("button", { name: "Show 5 more" }));
-    expect(shownIds()).toEqual(traces(25).map((t) => t.id));
+    await waitFor(() => expect(shownIds()).toEqual(traces(25).map((t) => t.id)));
     expect(screen.queryByRole("button", { name: /^Show .* more$/ })).toBeNull();
   });
 
@@ -71,5 +77,44 @@ describe("SessionView paging", () => {
     await waitFor(() => expect(new Set(asked).size).toBe(20));
     await waitFor(() => expect(new Set(titles).size).toBe(20));
     expect([...new Set(asked)].sort()).toEqual(all.slice(0, 20).map((t) => t.id));
+  });
+
+  it("picks a session's traces in slices, the same as in one pass", () => {
+    const mixed = traces(SYNC_JOB_LIMIT * 2).flatMap((t, i) => (i % 3 === 0 ? [{ ...t, aiSessionId: "other" }] : i % 5 === 0 ? [t, { ...t }] : [t])).reverse();
+    const steps = sessionTracesSteps(mixed, SESSION);
+    let slices = 0;
+    let step = runJob(steps, 0);
+    for (; !step.done; step = runJob(steps, 0)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    expect(step.value).toEqual(sessionTraces(mixed, SESSION));
+    expect(step.value.length).toBeGreaterThan(SYNC_JOB_LIMIT);
+  });
+
+  it("a big session is read after the first paint and its page drawn a few traces per frame, busy and saying so until done", async () => {
+    const all = traces(SYNC_JOB_LIMIT * 2);
+    render(<SessionView sessionId={SESSION} traces={[...all].reverse()} />);
+    const view = document.querySelector<HTMLElement>('[data-slot="session-view"]')!;
+    // First paint: nothing read yet, so no trace and no "No traces".
+    expect(view).toHaveAttribute("aria-busy", "true");
+    expect(shownIds()).toEqual([]);
+    expect(view).not.toHaveTextContent("No traces in this session.");
+    await waitFor(() => expect(shownIds().length).toBeGreaterThan(0));
+    await waitFor(() => expect(view).not.toHaveAttribute("aria-busy"));
+    expect(shownIds()).toEqual(all.slice(0, 100).map((t) => t.id));
+    expect(view).toHaveTextContent(`Showing the first 100 of ${all.length.toLocaleString()} traces.`);
+  });
+
+  it("draws a page a few traces per frame, busy and without Show more until the page is all there", async () => {
+    const list = traces(SESSION_TRACES_PER_DRAW * 3);
+    render(<SessionViewTraceList sessionId={SESSION} traces={list} pageSize={SESSION_TRACES_PER_DRAW * 2 + 5} />);
+    const view = document.querySelector<HTMLElement>('[data-slot="session-view"]')!;
+    expect(shownIds()).toEqual(list.slice(0, SESSION_TRACES_PER_DRAW).map((t) => t.id));
+    expect(view).toHaveAttribute("aria-busy", "true");
+    expect(view).toHaveTextContent(`Drawing ${SESSION_TRACES_PER_DRAW + 5} more traces…`);
+    expect(screen.queryByRole("button", { name: /^Show .* more$/ })).toBeNull();
+    await waitFor(() => expect(view).not.toHaveAttribute("aria-busy"));
+    expect(shownIds()).toHaveLength(SESSION_TRACES_PER_DRAW * 2 + 5);
+    expect(view).not.toHaveTextContent("Drawing");
+    expect(screen.getByRole("button", { name: `Show ${SESSION_TRACES_PER_DRAW - 5} more` })).toBeInTheDocument();
   });
 });

@@ -7,8 +7,9 @@ import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useTraces } from "../../hooks/useTraces";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { useControllableState } from "../ui/useControllableState";
-import { sentimentDimensions, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
-import { idsWithoutSentiment, sentimentItems, type SentimentById } from "./sentimentOverviewItems";
+import { useSlicedJob } from "../ui/useSlicedJob";
+import { sentimentDimensions, type SentimentItem, type SentimentOverviewDimension } from "./sentimentOverviewDimensions";
+import { idsWithoutSentiment, sentimentItemsJob, type SentimentById } from "./sentimentOverviewItems";
 import type { SentimentOverviewFilter } from "./sentimentOverviewModel";
 import { SentimentOverviewLoaded, type SentimentRangeHint } from "./SentimentOverviewLoaded";
 import { SentimentOverviewView } from "./SentimentOverviewView";
@@ -64,6 +65,11 @@ export interface SentimentOverviewProps extends TraceLensHookOptions, Omit<Compo
 
 const DEFAULT_DIMENSIONS = [sentimentDimensions.none, sentimentDimensions.model];
 const EMPTY: LLMTrace[] = [];
+const NO_ITEMS: SentimentItem[] = [];
+
+/** How many host records the items are read from (what the view counts while it reads them). */
+const inputSize = (level: "trace" | "generation", traces: readonly LLMTrace[] | undefined, generations: readonly LLMTraceEvent[] | undefined) =>
+  (level === "trace" || !Array.isArray(generations) ? 0 : generations.length) + (Array.isArray(traces) ? traces.length : 0);
 
 /**
  * Sentiment for dashboards: label distribution and mean scores of traces or generations, grouped by a
@@ -129,14 +135,16 @@ function SentimentOverviewData(props: InnerProps & { canLoad: boolean; range?: S
   }, [dimensionsProp, groupByProp, defaultGroupBy]);
   const groupBy = dimensions.find((d) => d.id === groupById) ?? dimensions[0] ?? sentimentDimensions.none;
 
-  const base = useMemo(() => sentimentItems(level, traces, generations, sentiments, undefined), [level, traces, generations, sentiments]);
-  const load = loadSentiment && canLoad;
+  // 100,000 traces are read into items in slices after the first paint; meanwhile the view says it is counting.
+  const built = useSlicedJob(() => sentimentItemsJob(level, traces, generations, sentiments, undefined), [level, traces, generations, sentiments], inputSize(level, traces, generations), { afterPaint: true });
+  const base = built.value ?? NO_ITEMS;
+  const load = loadSentiment && canLoad && !built.pending;
   const ids = useMemo(() => (load ? idsWithoutSentiment(base, maxLookups) : []), [load, base, maxLookups]);
   const view = {
     ...rest, ref: forwardedRef, level, dimensions, groupBy, onGroupByChange: setGroupBy, interval, onIntervalChange: setInterval, display,
     onDisplayChange: setDisplay, onSegmentClick, status: loading ? ("loading" as const) : error ? ("error" as const) : ("ready" as const), error,
-    onRetry, title, maxGroups, locale,
+    onRetry, title, maxGroups, locale, preparing: built.pending ? inputSize(level, traces, generations) : 0,
   };
   if (ids.length === 0) return <SentimentOverviewView {...view} items={base} pending={0} />;
-  return <SentimentOverviewLoaded view={view} ids={ids} range={range} base={base} source={{ level, traces, generations, sentiments }} />;
+  return <SentimentOverviewLoaded view={view} ids={ids} range={range} base={base} />;
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../../core/intlFormatters";
 import type { SentimentLabel } from "../../core/sentiment/types";
 import { SENTIMENT_ORDER, type SentimentBucket } from "./sentimentOverviewModel";
 import { SentimentOverviewChart } from "./SentimentOverviewChart";
@@ -12,14 +13,19 @@ const BOTTOM = 28;
 const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 
+const DAY_LABEL: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", timeZone: "UTC" };
+const HOUR_LABEL: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" };
+
 /** "Jun 4" for days, "Jun 4, 14:00" for hours, in UTC like the buckets themselves. */
 export function bucketLabel(bucket: SentimentBucket, interval: "day" | "hour", locale?: string): string {
-  const options: Intl.DateTimeFormatOptions =
-    interval === "day" ? { month: "short", day: "numeric", timeZone: "UTC" } : { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" };
+  const date = new Date(bucket.start);
+  // What toLocaleString answers for a time outside the Date range (a formatter would throw).
+  if (Number.isNaN(date.getTime())) return "Invalid Date";
   try {
-    return new Date(bucket.start).toLocaleString(locale, options);
+    // A shared formatter, as toLocaleString would build one per label: 240 hours × 4 labels each in the table.
+    return dateTimeFormat(locale, interval === "day" ? DAY_LABEL : HOUR_LABEL).format(date);
   } catch {
-    return new Date(bucket.start).toISOString().slice(0, interval === "day" ? 10 : 16);
+    return date.toISOString().slice(0, interval === "day" ? 10 : 16);
   }
 }
 

@@ -36,6 +36,11 @@ export interface SentimentOverviewViewProps extends Omit<ComponentPropsWithoutRe
   onRetry?: () => void;
   /** Items whose sentiment is still loading. */
   pending: number;
+  /**
+   * Host records still being read into `items` (100,000 traces take a few frames): while non-zero the view
+   * says it is counting, and `items` are the last finished ones (or none yet). @default 0
+   */
+  preparing?: number;
   title: ReactNode;
   maxGroups: number;
   locale?: string;
@@ -48,7 +53,7 @@ const NO_BUCKETS = { buckets: [] as SentimentBucket[], dropped: 0 };
 export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   {
     items, level, dimensions, groupBy, onGroupByChange, interval, onIntervalChange, display, onDisplayChange, onSegmentClick,
-    status, error, onRetry, pending, title, maxGroups, locale, className, ...rest
+    status, error, onRetry, pending, preparing = 0, title, maxGroups, locale, className, ...rest
   }: SentimentOverviewViewProps,
   ref: Ref<HTMLElement>,
 ) {
@@ -58,12 +63,15 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   // same one ("Sentiment", "Sentiment (2)"). A host's aria-label or aria-labelledby wins.
   const hostNamed = rest["aria-label"] !== undefined || rest["aria-labelledby"] !== undefined;
   const ordinal = useLandmarkOrdinal(hostNamed ? null : typeof title === "string" ? title : titleId);
-  // 100,000 items are counted in slices between frames; the last counts stay on show meanwhile.
-  const grouped = useSlicedJob(() => groupSentimentJob(items, groupBy, maxGroups), [items, groupBy, maxGroups], items.length);
-  const bucketed = useSlicedJob(() => bucketSentimentJob(items, interval), [items, interval], items.length);
+  // 100,000 items are counted in slices after the next paint (none of it in the render that changed what
+  // is counted); the last counts stay on show meanwhile, marked as being recounted.
+  const grouped = useSlicedJob(() => groupSentimentJob(items, groupBy, maxGroups), [items, groupBy, maxGroups], items.length, { afterPaint: true });
+  const bucketed = useSlicedJob(() => bucketSentimentJob(items, interval), [items, interval], items.length, { afterPaint: true });
   const groups = grouped.value ?? NO_GROUPS;
   const { buckets, dropped } = bucketed.value ?? NO_BUCKETS;
-  const counting = grouped.pending || bucketed.pending;
+  const counting = preparing > 0 || grouped.pending || bucketed.pending;
+  // While host data is still being read, how many items it makes is not known yet (generations come out of traces).
+  const counted = preparing > 0 ? noun : `${items.length.toLocaleString("en-US")} ${noun}`;
   const classified = groups.reduce((sum, g) => sum + g.classified, 0);
 
   const selectGroup = useCallback(
@@ -79,8 +87,9 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
   let body: ReactNode;
   if (status === "loading") body = <Skeleton lines={6} label="Loading sentiment overview" />;
   else if (status === "error") body = <ErrorState title="The sentiment overview could not be loaded" error={error} onRetry={onRetry} />;
+  else if (items.length === 0 && preparing > 0) body = <Skeleton lines={6} label={`Counting ${counted}`} />;
   else if (items.length === 0) body = <p className="tl:m-0 tl:py-6 tl:text-center tl:text-sm tl:text-muted">There were no {noun} in this period.</p>;
-  else if (!grouped.value || !bucketed.value) body = <Skeleton lines={6} label={`Counting ${items.length.toLocaleString("en-US")} ${noun}`} />;
+  else if (!grouped.value || !bucketed.value) body = <Skeleton lines={6} label={`Counting ${counted}`} />;
   else if (display === "table") {
     body = (
       <SentimentOverviewTables
@@ -112,7 +121,7 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
       ref={ref}
       aria-labelledby={hostNamed ? rest["aria-labelledby"] : ordinal > 1 ? `${titleId} ${titleId}-ordinal` : titleId}
       data-slot="sentiment-overview"
-      data-state={status === "ready" && items.length === 0 ? "empty" : status}
+      data-state={status === "ready" && items.length === 0 && preparing === 0 ? "empty" : status}
       data-display={display}
       aria-busy={counting || undefined}
       className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-fg", className)}
@@ -136,10 +145,10 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
           onDisplayChange={onDisplayChange}
         />
       </div>
-      {status === "ready" && items.length > 0 && (
+      {status === "ready" && (items.length > 0 || preparing > 0) && (
         <p role="status" data-slot="sentiment-overview-summary" className="tl:m-0 tl:text-xs tl:text-muted">
           {counting ? (
-            `Counting ${items.length.toLocaleString("en-US")} ${noun}…`
+            `Counting ${counted}…`
           ) : (
             <>
               {classified.toLocaleString("en-US")} of {items.length.toLocaleString("en-US")} {noun} have sentiment
@@ -149,7 +158,10 @@ export const SentimentOverviewView = forwardRef(function SentimentOverviewView(
           )}
         </p>
       )}
-      {body}
+      {/* While new counts are made the last ones stay, faded: they do not read as the answer to the new question. */}
+      <div data-slot="sentiment-overview-body" data-stale={counting || undefined} className={counting ? "tl:opacity-50" : undefined}>
+        {body}
+      </div>
     </section>
   );
 });

@@ -2,7 +2,6 @@
 import { forwardRef, useMemo, type Ref } from "react";
 import type { TracesParams } from "../../client/clientTypes";
 import type { LLMTrace } from "../../core/eventsTrace";
-import { sessionTraces } from "../../core/trace";
 import { useTraceLensClient, type TraceLensHookOptions } from "../../hooks/context";
 import { TraceLensScope } from "../../hooks/TraceLensScope";
 import { useSentimentResults } from "../../hooks/useSentimentResults";
@@ -11,13 +10,9 @@ import { useSessionTraces } from "../../hooks/useSessionTraces";
 import { useTrace } from "../../hooks/useTrace";
 import { ErrorBoundary } from "../ui/ErrorState";
 import { SessionViewConversation } from "./SessionViewConversation";
-import { inConversationOrderAlready } from "./sessionViewModel";
+import { useSessionOrder } from "./useSessionOrder";
 import { useControllableState } from "../ui/useControllableState";
 import { SessionViewTraceList, sessionPageSize, sessionShownCount, type SessionViewTraceListProps } from "./SessionViewTraceList";
-
-/** Host data may hold anything: only trace-shaped objects can belong to a session. */
-const readableTraces = (traces: readonly LLMTrace[]): LLMTrace[] =>
-  Array.isArray(traces) ? traces.filter((trace): trace is LLMTrace => typeof trace === "object" && trace !== null) : [];
 
 /** Said once when batch_check is refused to a personal API key. */
 const SESSION_TITLES_UNAVAILABLE =
@@ -59,7 +54,7 @@ function SessionViewConnected({
   // The session's own time (when the host knows it) finds it in one query; otherwise ever wider windows do.
   const list = useSessionTraces(sessionId, { ...query, limit: query?.limit ?? SESSION_TRACE_LIMIT }, { enabled: !hostTraces, timestamp });
   const source = hostTraces ?? list.data?.results;
-  const traces = useMemo(() => (source ? inConversationOrderAlready(sessionTraces(readableTraces(source), sessionId)) : undefined), [source, sessionId]);
+  const { traces, pending: ordering } = useSessionOrder(source, sessionId);
   // Sentiment and summary titles only for the traces on show: a 20,000-trace session asks for a page.
   const pageSize = sessionPageSize(view.pageSize);
   const [shown, setShown] = useControllableState(view.shownCount, view.defaultShownCount ?? pageSize, view.onShownCountChange);
@@ -78,7 +73,7 @@ function SessionViewConnected({
       ref={forwardedRef}
       sessionId={sessionId}
       traces={traces}
-      loading={view.loading ?? (!hostTraces && list.isPending)}
+      loading={(view.loading ?? (!hostTraces && list.isPending)) || ordering}
       error={view.error ?? (hostTraces ? undefined : (list.error ?? undefined))}
       onRetry={view.onRetry ?? (hostTraces ? undefined : () => void list.refetch())}
       moreTraces={view.moreTraces ?? (!hostTraces && list.data?.hasMore === true)}
@@ -99,7 +94,7 @@ function SessionViewConnected({
 function SessionViewUnconnected({
   forwardedRef, traces, sessionId, query: _query, timestamp: _t, loadSentiment: _s, loadSummaries: _m, client: _client, queryClient: _queryClient, ...view
 }: ConnectedProps) {
-  const shown = useMemo(() => (traces ? inConversationOrderAlready(sessionTraces(readableTraces(traces), sessionId)) : undefined), [traces, sessionId]);
+  const { traces: shown, pending: ordering } = useSessionOrder(traces, sessionId);
   const missingProvider = traces === undefined && !view.error && !view.loading;
   return (
     <SessionViewTraceList
@@ -107,6 +102,7 @@ function SessionViewUnconnected({
       ref={forwardedRef}
       sessionId={sessionId}
       traces={shown}
+      loading={view.loading || ordering}
       error={missingProvider ? new Error("SessionView needs a <TraceLensProvider> to load a session, or a `traces` prop.") : view.error}
     />
   );

@@ -10,6 +10,7 @@ import { MediaPolicyScope, type MediaPolicyProps } from "../ui/mediaPolicyContex
 import { readableError } from "../ui/readableError";
 import { Skeleton } from "../ui/Skeleton";
 import { useControllableState } from "../ui/useControllableState";
+import { useDrawnCount } from "../ui/useDrawnCount";
 import { SessionViewConversation } from "./SessionViewConversation";
 import { SessionViewTrace } from "./SessionViewTrace";
 import { inConversationOrder } from "./sessionViewModel";
@@ -17,6 +18,11 @@ import { inConversationOrder } from "./sessionViewModel";
 const EMPTY: readonly string[] = [];
 /** PostHog's page of traces, and as many ids as one batch_check takes. */
 export const SESSION_PAGE_SIZE = 100;
+/**
+ * Traces put on the page per painted frame: a page of 100 at once is one task of several hundred
+ * milliseconds on a slow machine (each trace reads its previews, usage and time, then is laid out).
+ */
+export const SESSION_TRACES_PER_DRAW = 25;
 
 /** A host's `pageSize`, made usable: a whole number of at least 1, else the default. */
 export const sessionPageSize = (pageSize: unknown): number => (typeof pageSize === "number" && pageSize >= 1 && Number.isFinite(pageSize) ? Math.floor(pageSize) : SESSION_PAGE_SIZE);
@@ -102,7 +108,11 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
   const [shownRaw, setShown] = useControllableState(shownCount, defaultShownCount ?? pageSize, onShownCountChange);
   const ordered = useMemo(() => inConversationOrder(Array.isArray(traces) ? traces : []), [traces]);
   const shown = sessionShownCount(shownRaw, pageSize);
-  const page = ordered.length > shown ? ordered.slice(0, shown) : ordered;
+  const wanted = ordered.length > shown ? ordered.slice(0, shown) : ordered;
+  // The page is drawn a few traces per frame; until it is all there, it says so and offers no "Show more".
+  const drawn = useDrawnCount(wanted.length, SESSION_TRACES_PER_DRAW);
+  const drawing = drawn < wanted.length;
+  const page = drawing ? wanted.slice(0, drawn) : wanted;
   // Sets, not `includes` per row: with thousands of traces loading at once, a list scan per row is quadratic.
   const expandedIds = useMemo(() => idSet(expanded), [expanded]);
   // Sentiment arrives through a store, which React renders at once: a batch of a hundred would redraw
@@ -132,7 +142,7 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
   const summarizing = useMemo(() => idSet(summarizingIds), [summarizingIds]);
   // Host-owned maps: anything but a string title counts as none.
   const titleOf = (id: string) => (typeof summaryTitles?.[id] === "string" ? summaryTitles[id] : undefined);
-  const lacking = page.filter((t) => !titleOf(t.id)).length;
+  const lacking = wanted.filter((t) => !titleOf(t.id)).length;
   const busy = summarizingIds.length > 0;
   const failed = error !== undefined && error !== null && error !== false;
 
@@ -163,7 +173,12 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
           />
         ))}
       </ol>
-      {page.length < ordered.length && (
+      {drawing && (
+        <p data-slot="session-drawing" className="tl:m-0 tl:text-xs tl:italic tl:text-muted">
+          {`Drawing ${(wanted.length - drawn).toLocaleString(locale)} more ${wanted.length - drawn === 1 ? "trace" : "traces"}…`}
+        </p>
+      )}
+      {!drawing && page.length < ordered.length && (
         <p data-slot="session-more" className="tl:m-0 tl:flex tl:flex-wrap tl:items-center tl:gap-2 tl:text-xs tl:text-muted">
           {`Showing the first ${page.length.toLocaleString(locale)} of ${ordered.length.toLocaleString(locale)} traces.`}
           <button type="button" className={SMALL_BUTTON} onClick={() => setShown(Math.min(ordered.length, page.length + pageSize))}>
@@ -175,7 +190,7 @@ function SessionViewTraceListInner({ forwardedRef: ref, ...props }: SessionViewT
     );
 
   return (
-    <div {...rest} ref={ref} aria-busy={loading || busy || undefined} data-slot="session-view" className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-sm tl:text-fg", className)}>
+    <div {...rest} ref={ref} aria-busy={loading || busy || drawing || undefined} data-slot="session-view" className={cn("tl-root tl:flex tl:flex-col tl:gap-3 tl:font-body tl:text-sm tl:text-fg", className)}>
       <div className="tl:flex tl:flex-wrap tl:items-center tl:gap-2">
         <p className="tl:m-0 tl:font-semibold">
           Session{typeof sessionId === "string" && sessionId ? <span className="tl:font-code tl:font-normal"> {sessionId}</span> : null}
