@@ -22,7 +22,9 @@ export default [
   // PostHog's property-filter rules evaluated in the browser when "Filter to this person" narrows host data).
   // tables: +1 kB (issues 15/16, branch tables): the outlier statistics as a sliced job over typed columns,
   // sorting that yields, and host rows normalised after paint.
-  entry("tracelens/tables", "dist/tables.js", "112 kB", peers),
+  // tables: +1 kB (issues #15/#16, branches tables3 and overview3): one shared copy announcer, overscan that
+  // follows the scroll direction, host rows normalised as steps (normalizeTracesSteps).
+  entry("tracelens/tables", "dist/tables.js", "113 kB", peers),
   // trace: +15 kB gzip for issue 19 (TraceBreakdown, and TraceDetail's loops, evaluations, cost parts,
   // model parameters, feedback, presets and export), +2 kB for issue 17's per-message label chips.
   // trace: +5.6 kB (issue 21): markdownPreview for one-line previews and the trace-time definitions and texts.
@@ -30,9 +32,13 @@ export default [
   // trace: +1 kB (issues #16/#15, branch detail2): the outline a large trace paints first (outlineTraceTree, a lazy event-id index).
   // trace: +1 kB (issues #16/#15, branch detail3): the outline read in slices over 20,000 events, the sliced search,
   // and the header, insight and timeline figures worked out in background steps.
-  entry("tracelens/trace", "dist/trace.js", "122.5 kB", peers),
+  // trace: +0.75 kB (merging tables3/overview3 into detail3's figure): the shared copy announcer and lighter
+  // table parts TraceDetail also uses, and the claimed selection keys for reused event ids.
+  entry("tracelens/trace", "dist/trace.js", "123.25 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
-  entry("tracelens/overview", "dist/overview.js", "26 kB", peers),
+  // overview: +1 kB (issue 15, branch overview3): SentimentOverview's items read in slices after paint,
+  // loaded sentiment filled into them, and the hour table drawn in stages with its busy states.
+  entry("tracelens/overview", "dist/overview.js", "27 kB", peers),
   entry("tracelens/evaluations", "dist/evaluations.js", "35 kB", peers),
   // core: +10 kB gzip (30 kB minified) for trace insight (breakdown, loops, flows, outliers, trace-page data), issue 19.
   // core: +2 kB for the row, preview and paging helpers the components now share through core (issue 14).
@@ -41,7 +47,8 @@ export default [
   // core: +0.6 kB (branch tree): startTraceTree's two stages and detectTraceLoopsSteps.
   // core: +0.5 kB (branches textrepr2 and tables): text_repr's tool-list memo and lazy payloads, outliers as a sliced job.
   // core: +0.2 kB (branch detail3): the tree's assembly and shape stages as jobs that yield (main stood at 76.56 kB).
-  entry("tracelens/core", "dist/core/index.js", "76.75 kB"),
+  // core: +0.25 kB (branch overview3 and main): normalizeTracesSteps, sessionTracesSteps, claimId.
+  entry("tracelens/core", "dist/core/index.js", "77 kB"),
   entry("SafeMarkdown's parser chunk (markdown-it; loaded on first use)", "dist/markdown-body.js", "52 kB", peers),
   entry("SafeMarkdown's syntax highlighter (lowlight, 15 languages; loaded for code blocks)", "dist/code-highlight.js", "28 kB", peers),
   entry("The local client's text representation (PostHog's text_repr port; loaded on first use)", "dist/text-repr.js", "20 kB", peers),

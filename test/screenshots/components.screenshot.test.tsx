@@ -21,6 +21,10 @@ describe("screenshots", () => {
     );
     const root = document.querySelector<HTMLElement>('[data-testid="screenshot"]')!;
     await expect.poll(() => shot.ready(root), { timeout: 20_000, interval: 100 }).toBe(true);
+    // Markdown shows as plain text until its lazily loaded parser arrives, which a loaded machine can
+    // delay past the ready text (SummaryPanel was once shot 39 px short that way).
+    const plainMarkdown = () => root.querySelector('[data-slot="safe-markdown"][data-state="plain"]') !== null;
+    await expect.poll(plainMarkdown, { timeout: 20_000, interval: 100 }).toBe(false);
     // Nothing may stick out of the container it was given: that is the narrow layouts' promise.
     expect(root.scrollWidth, `${name} overflows its ${shot.width}px container`).toBeLessThanOrEqual(shot.width);
     await expect.element(page.getByTestId("screenshot")).toMatchScreenshot(name);
