@@ -7,6 +7,7 @@ import { TraceDuplicateDetector, hashJsonValue } from "./traceDedupe";
 import { toTraceRecord, traceEventTime, traceInputEvents, type TraceRecord } from "./traceEvents";
 import type { BuildTraceTreeOptions } from "./traceTypes";
 import { claimId } from "./claimId";
+import { finishJob } from "./jobSteps";
 
 export interface DroppedDuplicate {
   record: TraceRecord;
@@ -107,11 +108,7 @@ const STEP = 2048;
 
 /** Normalizes, dedupes and classifies the input events; `findReusedIds: false` leaves `reusedIds` empty (a view's outline). */
 export function assembleTrace(input: unknown, options: BuildTraceTreeOptions, findReusedIds = true): AssembledTrace {
-  const job = assembleTraceSteps(input, options, findReusedIds);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(assembleTraceSteps(input, options, findReusedIds));
 }
 
 /** {@link assembleTrace} as a job that yields between chunks of events. */

@@ -9,6 +9,7 @@ import { ROOT_PARENT, TraceIdIndex, resolveParents } from "./traceLinking";
 import { NO_ANNOTATIONS, finishTraceTreeBuild, type BuiltShape } from "./traceBuildFinish";
 import { emptyNodeMetrics, ownNodeMetrics, totalsFromMetrics } from "./traceMetrics";
 import type { BuildTraceTreeOptions, TraceTree, TraceTreeNode } from "./traceTypes";
+import { finishJob } from "./jobSteps";
 
 function createNode(key: string, record: TraceRecord | null, name: string): TraceTreeNode {
   const kind = record ? (record.kind === "metric" || record.kind === "feedback" ? "other" : record.kind) : "trace";
@@ -134,11 +135,7 @@ export interface TraceTreeBuild {
  * - Linear apart from sorting siblings (O(n log n)); no recursion anywhere.
  */
 export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTree {
-  const { finish } = startTraceTree(input, options);
-  for (;;) {
-    const step = finish.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(startTraceTree(input, options).finish);
 }
 
 /**
@@ -147,11 +144,7 @@ export function buildTraceTree(input: unknown, options: BuildTraceTreeOptions = 
  * Running `finish` to the end gives exactly what `buildTraceTree` returns.
  */
 export function startTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTreeBuild {
-  const job = startTraceTreeSteps(input, options);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(startTraceTreeSteps(input, options));
 }
 
 /** Yield every this many nodes. */

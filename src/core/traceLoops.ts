@@ -14,6 +14,7 @@ import { generationRepeatLoops, toolRepeatLoops } from "./traceLoopsCalls";
 import { indexTree } from "./traceLoopsFigures";
 import { sequenceRepeatLoops } from "./traceLoopsSequence";
 import type { TraceLoop, TraceLoopKind, TraceLoopOptions } from "./traceLoopsTypes";
+import { finishJob } from "./jobSteps";
 
 const ALL_KINDS: readonly TraceLoopKind[] = ["tool-repeat", "generation-repeat", "sequence-repeat"];
 
@@ -26,11 +27,7 @@ function positiveInt(value: unknown, fallback: number, min: number): number {
  * event). Linear in the trace's size (sequence repeats: × `maxPeriod`); never throws.
  */
 export function detectTraceLoops(trace: TraceInsightInput, options: TraceLoopOptions = {}): TraceLoop[] {
-  const job = detectTraceLoopsSteps(trace, options);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(detectTraceLoopsSteps(trace, options));
 }
 
 /**

@@ -18,6 +18,7 @@ import { formatCost, formatLatency } from "./format";
 import { numberFormat, withDefaultLocale } from "./intlFormatters";
 import { modifiedZScore, MODIFIED_Z_SCALE, sortedMedian, sortedPercentile } from "./traceOutliersStats";
 import type { OutlierMetric, OutlierMetricStats, OutlierReason, TraceOutlier, TraceOutlierInput, TraceOutlierOptions, TraceOutliers } from "./traceOutliersTypes";
+import { finishJob } from "./jobSteps";
 
 /** Every metric, in the order reasons are listed. */
 export const OUTLIER_METRICS: readonly OutlierMetric[] = ["cost", "latency", "tokens", "errors", "loops"];
@@ -81,11 +82,7 @@ const REASON_CHUNK = 256;
  * matter; malformed figures count as unknown. O(n log n) per metric.
  */
 export function findTraceOutliers(inputs: readonly TraceOutlierInput[], options: TraceOutlierOptions = {}): TraceOutliers {
-  const job = traceOutliersJob(inputs, options);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(traceOutliersJob(inputs, options));
 }
 
 /**

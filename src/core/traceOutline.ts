@@ -13,6 +13,7 @@ import { traceRecordName, type TraceRecord } from "./traceEvents";
 import { TraceIdIndex } from "./traceLinking";
 import { emptyNodeMetrics, ownNodeMetrics, totalsFromMetrics } from "./traceMetrics";
 import type { BuildTraceTreeOptions, TraceNodeAnnotations, TraceNodeKind, TraceNodeMetrics, TraceTotals, TraceTreeNode } from "./traceTypes";
+import { finishJob } from "./jobSteps";
 
 /**
  * A node of the outline. Its own figures are read from the event when first asked for (a virtual
@@ -89,11 +90,7 @@ function nodeKind(record: TraceRecord): TraceNodeKind {
  * rather than the earliest, and figures are each node's own. Never throws on malformed input.
  */
 export function outlineTraceTree(input: unknown, options: BuildTraceTreeOptions = {}): TraceTreeShape {
-  const job = outlineTraceTreeSteps(input, options);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(outlineTraceTreeSteps(input, options));
 }
 
 /** Yield every this many nodes. */

@@ -7,6 +7,7 @@ import { boundedString, cutText } from "./boundedText";
 import { parseTimeMs } from "./isoTime";
 import { claimId } from "./claimId";
 import { generationOutputMessages, traceGenerations, traceInputPreview, traceOutputPreview } from "./tracePreviews";
+import { finishJob } from "./jobSteps";
 
 const LABEL_MAX = 120;
 
@@ -169,11 +170,7 @@ const normalized = new WeakMap<readonly unknown[], LLMTrace[]>();
  * per-trace caches keep working across renders; the result is remembered per input array.
  */
 export function normalizeTraces(input: unknown): LLMTrace[] {
-  const steps = normalizeTracesSteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(normalizeTracesSteps(input));
 }
 
 /** Traces read between two yields of {@link normalizeTracesSteps}. */

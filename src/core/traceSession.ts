@@ -6,6 +6,7 @@
 import { readId, readTimestampMs } from "./eventsAccess";
 import type { LLMTrace, LLMTraceEvent } from "./eventsTrace";
 import { isPostHogLlmFeedbackEvent, isPostHogLlmTaskEvent } from "./posthogLlm";
+import { finishJob } from "./jobSteps";
 
 function isPostHogLlmEvent(event: LLMTraceEvent): boolean {
   return event.properties?.$ai_lib === "posthog-llm" || isPostHogLlmTaskEvent(event) || isPostHogLlmFeedbackEvent(event);
@@ -39,11 +40,7 @@ function byStartAt(a: { trace: LLMTrace; at: number | null }, b: { trace: LLMTra
 
 /** The traces of one session, oldest first (the order the conversation happened in), each id once. */
 export function sessionTraces(traces: readonly LLMTrace[], sessionId: string): LLMTrace[] {
-  const steps = sessionTracesSteps(traces, sessionId);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(sessionTracesSteps(traces, sessionId));
 }
 
 /** Traces read between two yields of {@link sessionTracesSteps}. */

@@ -9,6 +9,7 @@ import { detectTraceLoopsSteps, traceLoopsByNodeKey } from "../../core/traceLoop
 import type { TraceLoop } from "../../core/traceLoopsTypes";
 import type { TraceTree } from "../../core/traceTypes";
 import { errorMessage } from "../ui/ErrorState";
+import { finishJob } from "../../core/jobSteps";
 
 export interface TraceDetailInsight {
   loops: TraceLoop[];
@@ -54,11 +55,7 @@ export function traceDetailBaseInsight(tree: TraceTree): TraceDetailInsight {
 
 /** The insight of `tree`, computed on first use. */
 export function traceDetailInsight(tree: TraceTree, locale?: string): TraceDetailInsight {
-  const job = traceDetailInsightSteps(tree, locale);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(traceDetailInsightSteps(tree, locale));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LLMTraceEvent } from "../../core/eventsTrace";
 import { formatCount } from "../../core/format";
 import type { GenerationSentiment, SentimentError, SentimentResult } from "../../core/sentiment/types";
 import type { TraceNodeKind, TraceTreeNode, TraceTreeShape } from "../../core/trace";
+import { finishJob } from "../../core/jobSteps";
 
 export const KIND_LABEL: Record<TraceNodeKind, string> = {
   trace: "Trace",
@@ -117,11 +118,7 @@ export interface TraceSearchResult {
 
 /** Finds the query in every node (case-insensitive); linear in the trace's searchable text. */
 export function searchTrace(tree: TraceTreeShape, rawQuery: string): TraceSearchResult {
-  const job = searchTraceSteps(tree, rawQuery);
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
+  return finishJob(searchTraceSteps(tree, rawQuery));
 }
 
 /** Yield every this many nodes: a large trace's first search serializes every event's contents. */
