@@ -12,7 +12,7 @@
  * leaves the graph as it was.
  */
 
-import { FLOAT, GRAPH, INT8, MODEL_GRAPH, TENSOR, UINT8, concat, encode, fields, floatTensor, makeNode, readNode, str, type Field, type Node } from "./engineGraphProto";
+import { FLOAT, GRAPH, INT8, TENSOR, UINT8, concat, encode, fields, floatTensor, makeNode, readModelGraph, str, withGraph, type Field, type Node } from "./engineGraphProto";
 
 /** The graph with its Cast nodes replaced as described above, or `bytes` itself where none applies. */
 export function castFreeGraph(bytes: Uint8Array): Uint8Array {
@@ -24,11 +24,9 @@ export function castFreeGraph(bytes: Uint8Array): Uint8Array {
 }
 
 function rewrite(bytes: Uint8Array): Uint8Array | undefined {
-  const model = fields(bytes);
-  const graphField = model.find((f) => f.no === MODEL_GRAPH && f.wire === 2);
-  if (!graphField) return undefined;
-  const graph = fields(bytes, graphField.start, graphField.end);
-  const nodes = graph.filter((f) => f.no === GRAPH.node).map((f) => readNode(bytes, f));
+  const read = readModelGraph(bytes);
+  if (!read) return undefined;
+  const { graph, nodes } = read;
   const inputs = new Set(graph.filter((f) => f.no === GRAPH.input).map((f) => str(bytes, fields(bytes, f.start, f.end).find((p) => p.no === 1)!)));
   const outputs = new Set(graph.filter((f) => f.no === GRAPH.output).map((f) => str(bytes, fields(bytes, f.start, f.end).find((p) => p.no === 1)!)));
   const uses = new Map<string, number>();
@@ -80,7 +78,7 @@ function rewrite(bytes: Uint8Array): Uint8Array | undefined {
   if (replaced.size === 0) return undefined;
 
   const graphBytes = concat([...graph.map((f) => replaced.get(f) ?? bytes.subarray(f.at, f.end)), ...added]);
-  return concat(model.map((f) => (f === graphField ? encode(MODEL_GRAPH, graphBytes) : bytes.subarray(f.at, f.end))));
+  return withGraph(bytes, read, graphBytes);
 }
 
 function uniqueName(base: string, producer: Map<string, Node>, initializers: Map<string, unknown>): string {

@@ -150,6 +150,28 @@ export function readNode(bytes: Uint8Array, field: Field): Node {
   return node;
 }
 
+
+/** An ONNX model's graph as both readers need it: the model's top-level fields, the graph field, its fields and nodes. */
+export interface ModelGraph {
+  model: Field[];
+  graphField: Field;
+  graph: Field[];
+  nodes: Node[];
+}
+
+/** `undefined` for bytes with no graph field. */
+export function readModelGraph(bytes: Uint8Array): ModelGraph | undefined {
+  const model = fields(bytes);
+  const graphField = model.find((f) => f.no === MODEL_GRAPH && f.wire === 2);
+  if (!graphField) return undefined;
+  const graph = fields(bytes, graphField.start, graphField.end);
+  return { model, graphField, graph, nodes: graph.filter((f) => f.no === GRAPH.node).map((f) => readNode(bytes, f)) };
+}
+
+/** The model's bytes with its graph replaced by `graphBytes`, every other field as it was. */
+export function withGraph(bytes: Uint8Array, { model, graphField }: ModelGraph, graphBytes: Uint8Array): Uint8Array {
+  return concat(model.map((f) => (f === graphField ? encode(MODEL_GRAPH, graphBytes) : bytes.subarray(f.at, f.end))));
+}
 export function makeNode(opType: string, inputs: string[], outputs: string[], attributes: Uint8Array[] = []): Uint8Array {
   return encode(GRAPH.node, concat([...inputs.map((n) => encode(NODE.input, n)), ...outputs.map((n) => encode(NODE.output, n)), encode(NODE.opType, opType), ...attributes]));
 }

@@ -12,17 +12,16 @@
 import {
   FLOAT,
   GRAPH,
-  MODEL_GRAPH,
   TENSOR,
   concat,
-  encode,
   fields,
   floatOutput,
   packedVarints,
-  readNode,
   str,
   type Field,
   type Node,
+  readModelGraph,
+  withGraph,
 } from "./engineGraphProto";
 
 export interface KernelGraph {
@@ -57,11 +56,9 @@ function floatInitializer(bytes: Uint8Array, parts: Field[] | undefined): { dims
 }
 
 function recognise(bytes: Uint8Array): KernelGraph | undefined {
-  const model = fields(bytes);
-  const graphField = model.find((f) => f.no === MODEL_GRAPH && f.wire === 2);
-  if (!graphField) return undefined;
-  const graph = fields(bytes, graphField.start, graphField.end);
-  const nodes = graph.filter((f) => f.no === GRAPH.node).map((f) => readNode(bytes, f));
+  const read = readModelGraph(bytes);
+  if (!read) return undefined;
+  const { graph, graphField, nodes } = read;
   const nameOf = (f: Field) => str(bytes, fields(bytes, f.start, f.end).find((p) => p.no === 1)!);
   const initializers = new Map<string, Field[]>();
   for (const f of graph) {
@@ -136,7 +133,7 @@ function recognise(bytes: Uint8Array): KernelGraph | undefined {
   const extra = [left, centre, right].filter((name, i, all) => !outputs.includes(name) && all.indexOf(name) === i).map(floatOutput);
   const graphBytes = concat([bytes.subarray(graphField.start, graphField.end), ...extra]);
   return {
-    graph: concat(model.map((f) => (f === graphField ? encode(MODEL_GRAPH, graphBytes) : bytes.subarray(f.at, f.end)))),
+    graph: withGraph(bytes, read, graphBytes),
     tables: [left, centre, right],
     weight: weight.values,
     bias: bias.values,
