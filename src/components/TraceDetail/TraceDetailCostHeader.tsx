@@ -17,18 +17,23 @@ export function costPartsDetail(breakdown: CostBreakdown, locale?: string): stri
 const traceBreakdowns = new WeakMap<TraceTree, CostBreakdown | null>();
 const traceParameters = new WeakMap<TraceTree, TraceModelParameters | null>();
 
+/** `compute(tree)` once per tree; null when it throws (a malformed trace loses the figure, not the header). */
+function oncePerTree<T>(cache: WeakMap<TraceTree, T | null>, tree: TraceTree, compute: (tree: TraceTree) => T): T | null {
+  let value = cache.get(tree);
+  if (value === undefined) {
+    try {
+      value = compute(tree);
+    } catch {
+      value = null;
+    }
+    cache.set(tree, value);
+  }
+  return value;
+}
+
 function breakdownOf(tree: TraceTree, nodeKey: string | undefined): CostBreakdown | null {
   if (nodeKey !== undefined) return traceCostBreakdown(tree, nodeKey);
-  let breakdown = traceBreakdowns.get(tree);
-  if (breakdown === undefined) {
-    try {
-      breakdown = traceCostBreakdown(tree);
-    } catch {
-      breakdown = null;
-    }
-    traceBreakdowns.set(tree, breakdown);
-  }
-  return breakdown;
+  return oncePerTree(traceBreakdowns, tree, (whole) => traceCostBreakdown(whole));
 }
 
 /** Works out the header's trace-wide figures (cost parts, model parameters) ahead of its render, e.g. in a background task. */
@@ -53,16 +58,7 @@ export function eventCostDetail(node: TraceTreeNode, locale?: string): string {
 }
 
 function safeTraceParameters(tree: TraceTree): TraceModelParameters | null {
-  const cached = traceParameters.get(tree);
-  if (cached !== undefined) return cached;
-  let params: TraceModelParameters | null;
-  try {
-    params = traceModelParameters(tree);
-  } catch {
-    params = null;
-  }
-  traceParameters.set(tree, params);
-  return params;
+  return oncePerTree(traceParameters, tree, traceModelParameters);
 }
 
 function valuesText(values: ReadonlyArray<{ text: string; generations: number }>): { text: string; detail?: string } {
