@@ -51,6 +51,15 @@ describe("inBackground while the page scrolls", () => {
     expect(work).toHaveBeenCalledTimes(1);
   });
 
+  it("runs work the scrolling itself needs (duringScroll) without waiting", () => {
+    const work = vi.fn();
+    scroll();
+    inBackground(work, { duringScroll: true });
+    scroll();
+    vi.advanceTimersByTime(1);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
   it("can be cancelled while it waits", () => {
     const work = vi.fn();
     const cancel = inBackground(work);

@@ -25,6 +25,11 @@ export function watchPageScroll(): void {
   document.addEventListener("scroll", noteScroll, { capture: true, passive: true });
 }
 
+/** The page scrolled less than {@link SCROLL_QUIET_MS} ago. */
+export function isPageScrolling(now = performance.now()): boolean {
+  return lastScrollAt + SCROLL_QUIET_MS > now;
+}
+
 /**
  * How long work that asked to run at `askedAt` should still wait: until the page has been quiet for
  * {@link SCROLL_QUIET_MS}, but no later than {@link SCROLL_PAUSE_LIMIT_MS} after `askedAt`; 0 to run now.

@@ -61,10 +61,12 @@ const postBackgroundTask = (fn: () => void): (() => void) => {
  * Runs `fn` in a task of background priority where the browser has them (`scheduler.postTask`): work
  * nobody is waiting for goes after the page's own tasks (its input handlers, its next frame), not between
  * them; elsewhere in a plain task. While the page scrolls it waits for the scrolling to pause (see scrollPause:
- * a background task still runs between two scroll frames, and delays the next one).
+ * a background task still runs between two scroll frames, and delays the next one), unless `duringScroll`
+ * says the scrolling itself needs it done (it then keeps its slices short while the page scrolls).
  */
-export const inBackground = (fn: () => void): (() => void) => {
+export const inBackground = (fn: () => void, options: { duringScroll?: boolean } = {}): (() => void) => {
   watchPageScroll();
+  if (options.duringScroll) return postBackgroundTask(fn);
   const askedAt = performance.now();
   let cancel = () => undefined as void;
   const run = () => {
@@ -79,10 +81,10 @@ export const inBackground = (fn: () => void): (() => void) => {
 };
 
 /** {@link afterNextPaint}, and then in the background ({@link inBackground}). */
-export const afterNextPaintInBackground = (fn: () => void): (() => void) => {
+export const afterNextPaintInBackground = (fn: () => void, options: { duringScroll?: boolean } = {}): (() => void) => {
   let cancelTask = () => undefined as void;
   const cancelStart = afterNextPaint(() => {
-    cancelTask = inBackground(fn);
+    cancelTask = inBackground(fn, options);
   });
   return () => {
     cancelStart();
