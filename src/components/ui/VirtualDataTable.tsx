@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReactTable, RowData } from "@tanstack/react-table";
-import { DataTableColumnHeader } from "./DataTableColumnHeader";
 import type { TableRows } from "./tableRows";
 import type { Setter } from "./useDataTable";
-import { DataTable, DataTableBody, DataTableCell, DataTableHead, DataTableHeader, DataTableRow } from "./DataTableParts";
+import { DataTable, DataTableBody, DataTableCell } from "./DataTableParts";
+import { virtualTableColumnsAndHeader } from "./VirtualDataTableHead";
 import type { DataTableCellContext, DataTableColumn, DataTableFeatures } from "./dataTableFeatures";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 import { useVirtualRows, virtualRowSlots } from "./useVirtualRows";
@@ -205,6 +205,16 @@ export function VirtualDataTable<TRow extends RowData>({
   const colWidth = (id: string, width = 140) => (moved.length === 0 || id === COMPACT_TOGGLE_ID ? width : `${(width / Math.max(1, flexibleWidth)) * 100}%`);
   const sortingActive = Array.isArray(state.sorting) && state.sorting.length > 0;
   const showRows = placeholder === undefined || placeholder === null;
+  const headerGroups = table.getHeaderGroups();
+  const [implicitId, implicitDesc] = [implicitSort?.id, implicitSort?.desc];
+  // The same element while nothing it shows changed, so React skips the column headers in every scroll
+  // frame (they were a tenth of a jump frame's rendering, and much of its garbage). Their sort state is
+  // read from the columns, so the sorting is a dependency too; implicitSort counts by value.
+  const columnsAndHeader = useMemo(
+    () => virtualTableColumnsAndHeader({ rowColumns, colWidth, headerRef, headerGroups, keptIds, showRows, sortingActive, implicitSort }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- colWidth follows `moved` and `flexibleWidth`
+    [rowColumns, moved, flexibleWidth, headerGroups, keptIds, showRows, sortingActive, state.sorting, implicitId, implicitDesc],
+  );
 
   return (
     // One live region says "Copied" for every copy button in the rows.
@@ -223,27 +233,7 @@ export function VirtualDataTable<TRow extends RowData>({
           data-layout={moved.length > 0 ? "compact" : undefined}
           style={moved.length > 0 ? { width: "100%" } : { width: tableWidth, minWidth: "100%" }}
         >
-          <colgroup>
-            {rowColumns.map(({ id, column }) => (
-              <col key={id} style={{ width: colWidth(id, column.width) }} />
-            ))}
-          </colgroup>
-          <DataTableHeader ref={headerRef}>
-            {table.getHeaderGroups().map((group) => (
-              <DataTableRow key={group.id} aria-rowindex={showRows ? 1 : undefined} className="tl:hover:bg-transparent">
-                {keptIds.has(COMPACT_TOGGLE_ID) && (
-                  <DataTableHead>
-                    <span className="tl:sr-only">More</span>
-                  </DataTableHead>
-                )}
-                {group.headers
-                  .filter((header) => keptIds.has(header.column.id))
-                  .map((header) => (
-                    <DataTableColumnHeader key={header.id} header={header} sortingActive={sortingActive} implicitSort={implicitSort} />
-                  ))}
-              </DataTableRow>
-            ))}
-          </DataTableHeader>
+          {columnsAndHeader}
           <DataTableBody onKeyDown={onKeyDown} onClick={onClick} onFocus={onFocus}>
             {!showRows && (
               <tr data-slot={`${slot}-placeholder`}>
