@@ -8,6 +8,7 @@ import type { DataTableCellContext, DataTableColumn, DataTableFeatures } from ".
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 import { useVirtualRows, virtualRowSlots } from "./useVirtualRows";
 import { VirtualDataTableRow, type VisibleColumn } from "./VirtualDataTableRow";
+import { useRowKeys } from "./virtualRowKeys";
 import { buildVirtualTableLayout } from "./virtualTableLayout";
 import { useRowNavigation } from "./useRowNavigation";
 import { DEFAULT_COMPACT_BELOW, useCompactWidth } from "./useCompactWidth";
@@ -58,6 +59,7 @@ export interface VirtualDataTableProps<TRow extends RowData> {
 const FALLBACK_VIEWPORT = 480;
 const positionKey = (index: number) => index;
 const NONE_OPEN: Record<string, boolean> = {};
+const NO_IDS: readonly string[] = [];
 let lastHeaderHeight = 39;
 
 /** Opens, closes or flips one detail row; a closed row leaves the state (as TanStack's expansion did). */
@@ -123,6 +125,8 @@ export function VirtualDataTable<TRow extends RowData>({
       header: "More",
       headerHidden: true,
       width: COMPACT_TOGGLE_WIDTH,
+      // The toggle keeps no state: whether the row is open lives in the table's expansion state.
+      recycle: true,
       cell: (_row, context) => <CompactRowToggle context={context} label={`${count} more ${count === 1 ? "column" : "columns"}`} />,
     };
     return [{ id: COMPACT_TOGGLE_ID, column: toggle }, ...kept];
@@ -177,6 +181,11 @@ export function VirtualDataTable<TRow extends RowData>({
     fallbackHeight,
   });
   const { slots, gapAfter } = virtualRowSlots(virtualizer, headerHeight);
+  const recycle = !anyExpanded && rowColumns.every(({ column }) => column.recycle);
+  const rowKey = useRowKeys(
+    recycle ? slots.flatMap((s) => (layout.rowIndexAt(s.index) < rows.count ? [rows.idAt(layout.rowIndexAt(s.index))] : [])) : NO_IDS,
+    recycle,
+  );
   const pageSize = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? fallbackHeight) - headerHeight) / rowHeight) - 1);
 
   // Rows are memoised: they get one stable opener, which calls the host's latest callback.
@@ -251,7 +260,8 @@ export function VirtualDataTable<TRow extends RowData>({
                 const original = rows.rowAt(rowIndex);
                 const rowId = rows.idAt(rowIndex);
                 const detail = layout.isDetailAt(slotItem.index);
-                const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${rowId}${detail ? "::detail" : ""}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
+                const key = detail ? `${rowId}::detail` : rowKey(rowId);
+                const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${key}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
                 if (detail) {
                   return [
                     ...gap,
@@ -271,7 +281,7 @@ export function VirtualDataTable<TRow extends RowData>({
                 return [
                   ...gap,
                   <VirtualDataTableRow
-                    key={rowId}
+                    key={key}
                     original={original}
                     rowId={rowId}
                     rowIndex={rowIndex}
