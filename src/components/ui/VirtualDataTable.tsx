@@ -181,9 +181,10 @@ export function VirtualDataTable<TRow extends RowData>({
     fallbackHeight,
   });
   const { slots, gapAfter } = virtualRowSlots(virtualizer, headerHeight);
-  const recycle = !anyExpanded && rowColumns.every(({ column }) => column.recycle);
+  // Kept on while details open: switching keys would redraw every row and drop the focus on a toggle.
+  const recycle = rowColumns.every(({ column }) => column.recycle);
   const rowKey = useRowKeys(
-    recycle ? slots.flatMap((s) => (layout.rowIndexAt(s.index) < rows.count ? [rows.idAt(layout.rowIndexAt(s.index))] : [])) : NO_IDS,
+    recycle ? slots.flatMap((s) => (!layout.isDetailAt(s.index) && rowInRange(layout.rowIndexAt(s.index), rows.count) ? [rows.idAt(layout.rowIndexAt(s.index))] : [])) : NO_IDS,
     recycle,
   );
   const pageSize = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? fallbackHeight) - headerHeight) / rowHeight) - 1);
@@ -312,6 +313,8 @@ export function VirtualDataTable<TRow extends RowData>({
     </CopyAnnouncer>
   );
 }
+
+const rowInRange = (rowIndex: number, count: number) => rowIndex >= 0 && rowIndex < count;
 
 /** The header re-renders when the body switches between rows and a placeholder. */
 function showRowsKey(placeholder: ReactNode): boolean {

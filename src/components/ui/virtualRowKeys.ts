@@ -32,7 +32,7 @@ export function recycledRowKeys(rowIds: readonly string[], previous: ReadonlyMap
 export function useRowKeys(rowIds: readonly string[], recycle: boolean): (rowId: string) => string {
   const committed = useRef<ReadonlyMap<string, string>>(new Map());
   const minted = useRef(0);
-  // While rows are reused every row's key is a minted one (the caller turns reuse off with detail rows open).
+  // While rows are reused every data row's key is a minted one; detail rows' keys end in "::detail".
   const keys = recycle ? recycledRowKeys(rowIds, committed.current, () => `row-${minted.current++}`) : null;
   useIsomorphicLayoutEffect(() => {
     committed.current = keys ?? new Map();
