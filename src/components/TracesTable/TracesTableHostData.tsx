@@ -4,6 +4,7 @@ import type { TableCellContextValue } from "../cells/cellContext";
 import { idsNeedingSentiment } from "./tracesTableFilter";
 import { traceTableRows } from "./tracesTableRows";
 import { afterNextPaintInBackground, inBackground } from "../ui/useSlicedJob";
+import { isPageScrolling } from "../ui/scrollPause";
 import { TracesTableSentimentLabels } from "./TracesTableSentimentLabels";
 import { LabelFilterLookups } from "../LabelChips";
 import { traceLabelsFromProperties } from "../../core/messageLabels";
@@ -31,6 +32,7 @@ interface HostDataProps {
 const ALL_TIME = {};
 const traceId = (trace: LLMTrace) => trace.id;
 const NO_ROWS: readonly LLMTrace[] = [];
+const DURING_SCROLL = { duringScroll: true };
 
 /** The host-data path: the host's rows, filtered and sorted in the browser; sentiment lazily when a client exists. */
 export const TracesTableHostData = forwardRef(function TracesTableHostData(
@@ -39,13 +41,16 @@ export const TracesTableHostData = forwardRef(function TracesTableHostData(
 ) {
   const rows = traceTableRows(traces);
   // Rows are normalized as they are shown; the rest is done in 8 ms slices, one after another, once the
-  // first rows are painted (at background priority, after the page's own tasks), so a jump to the end of 100,000 rows soon after mounting does not do it all in one frame.
+  // first rows are painted (at background priority, after the page's own tasks), so a jump to the end of
+  // 100,000 rows soon after mounting does not do it all in one frame. Unlike other background work it goes
+  // on while the page scrolls, since a jump far ahead would otherwise normalize every row up to it in the
+  // scroll frame, but in 2 ms slices, short enough to leave the frame its time.
   useEffect(() => {
     let cancel = () => undefined as void;
     const step = () => {
-      if (!rows.advance(performance.now() + 8)) cancel = inBackground(step);
+      if (!rows.advance(performance.now() + (isPageScrolling() ? 2 : 8))) cancel = inBackground(step, DURING_SCROLL);
     };
-    cancel = afterNextPaintInBackground(step);
+    cancel = afterNextPaintInBackground(step, DURING_SCROLL);
     return () => cancel();
   }, [rows]);
   const sentimentRange = loadSentiment ? ALL_TIME : null;

@@ -81,11 +81,21 @@ function Formatted({ kind, trace }: { kind: "latency" | "tokens" | "cost"; trace
 }
 
 /**
+ * Every built-in cell keeps nothing of its own that belongs to its row (a copy button's "Copied" goes with
+ * the text it copied; a popover opens in the focused row, which stays pinned and is never reused; a tooltip
+ * belongs to the element under the pointer and then shows that element's new text), so a jump down the
+ * table may draw new rows into the elements already there.
+ */
+function withRecycling(columns: TracesTableColumn[]): readonly TracesTableColumn[] {
+  return columns.map((column) => ({ ...column, recycle: true }));
+}
+
+/**
  * PostHog's default trace columns: ID, trace name, input and output previews, person, sentiment, tools,
  * errors, latency, token usage, cost, time. Spread and extend it to add your own:
  * `columns={[...tracesTableColumns, { id: "plan", header: "Plan", cell: (t) => t.person?.properties.plan }]}`.
  */
-export const tracesTableColumns: readonly TracesTableColumn[] = [
+export const tracesTableColumns: readonly TracesTableColumn[] = withRecycling([
   {
     id: "id",
     header: "ID",
@@ -190,4 +200,4 @@ export const tracesTableColumns: readonly TracesTableColumn[] = [
     sortValue: traceTimeMs,
     sortDescFirst: true,
   },
-];
+]);

@@ -55,6 +55,12 @@ export const CopyButton = forwardRef(function CopyButton(
   ref: Ref<HTMLButtonElement>,
 ) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  // A table may reuse a row's button for another row: "Copied" belongs to the text that was copied.
+  const [copiedValue, setCopiedValue] = useState(value);
+  if (typeof value === "string" && value !== copiedValue) {
+    setCopiedValue(value);
+    if (state !== "idle") setState("idle");
+  }
   const announce = useCopyAnnouncer();
   // No effect clears it on unmount: a button in each rendered row of a table would pay one per row, and
   // the late state update of an unmounted button is ignored.

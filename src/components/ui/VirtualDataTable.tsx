@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ReactTable, RowData } from "@tanstack/react-table";
-import { DataTableColumnHeader } from "./DataTableColumnHeader";
 import type { TableRows } from "./tableRows";
 import type { Setter } from "./useDataTable";
-import { DataTable, DataTableBody, DataTableCell, DataTableHead, DataTableHeader, DataTableRow } from "./DataTableParts";
+import { DataTable, DataTableBody, DataTableCell } from "./DataTableParts";
+import { virtualTableColumnsAndHeader } from "./VirtualDataTableHead";
 import type { DataTableCellContext, DataTableColumn, DataTableFeatures } from "./dataTableFeatures";
 import { useIsomorphicLayoutEffect } from "./useIsomorphicLayoutEffect";
 import { useVirtualRows, virtualRowSlots } from "./useVirtualRows";
 import { VirtualDataTableRow, type VisibleColumn } from "./VirtualDataTableRow";
+import { useRowKeys } from "./virtualRowKeys";
 import { buildVirtualTableLayout } from "./virtualTableLayout";
 import { useRowNavigation } from "./useRowNavigation";
 import { DEFAULT_COMPACT_BELOW, useCompactWidth } from "./useCompactWidth";
@@ -58,6 +59,7 @@ export interface VirtualDataTableProps<TRow extends RowData> {
 const FALLBACK_VIEWPORT = 480;
 const positionKey = (index: number) => index;
 const NONE_OPEN: Record<string, boolean> = {};
+const NO_IDS: readonly string[] = [];
 let lastHeaderHeight = 39;
 
 /** Opens, closes or flips one detail row; a closed row leaves the state (as TanStack's expansion did). */
@@ -123,6 +125,8 @@ export function VirtualDataTable<TRow extends RowData>({
       header: "More",
       headerHidden: true,
       width: COMPACT_TOGGLE_WIDTH,
+      // The toggle keeps no state: whether the row is open lives in the table's expansion state.
+      recycle: true,
       cell: (_row, context) => <CompactRowToggle context={context} label={`${count} more ${count === 1 ? "column" : "columns"}`} />,
     };
     return [{ id: COMPACT_TOGGLE_ID, column: toggle }, ...kept];
@@ -177,6 +181,12 @@ export function VirtualDataTable<TRow extends RowData>({
     fallbackHeight,
   });
   const { slots, gapAfter } = virtualRowSlots(virtualizer, headerHeight);
+  // Kept on while details open: switching keys would redraw every row and drop the focus on a toggle.
+  const recycle = rowColumns.every(({ column }) => column.recycle);
+  const rowKey = useRowKeys(
+    recycle ? slots.flatMap((s) => (!layout.isDetailAt(s.index) && rowInRange(layout.rowIndexAt(s.index), rows.count) ? [rows.idAt(layout.rowIndexAt(s.index))] : [])) : NO_IDS,
+    recycle,
+  );
   const pageSize = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? fallbackHeight) - headerHeight) / rowHeight) - 1);
 
   // Rows are memoised: they get one stable opener, which calls the host's latest callback.
@@ -205,6 +215,16 @@ export function VirtualDataTable<TRow extends RowData>({
   const colWidth = (id: string, width = 140) => (moved.length === 0 || id === COMPACT_TOGGLE_ID ? width : `${(width / Math.max(1, flexibleWidth)) * 100}%`);
   const sortingActive = Array.isArray(state.sorting) && state.sorting.length > 0;
   const showRows = placeholder === undefined || placeholder === null;
+  const headerGroups = table.getHeaderGroups();
+  const [implicitId, implicitDesc] = [implicitSort?.id, implicitSort?.desc];
+  // The same element while nothing it shows changed, so React skips the column headers in every scroll
+  // frame (they were a tenth of a jump frame's rendering, and much of its garbage). Their sort state is
+  // read from the columns, so the sorting is a dependency too; implicitSort counts by value.
+  const columnsAndHeader = useMemo(
+    () => virtualTableColumnsAndHeader({ rowColumns, colWidth, headerRef, headerGroups, keptIds, showRows, sortingActive, implicitSort }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- colWidth follows `moved` and `flexibleWidth`
+    [rowColumns, moved, flexibleWidth, headerGroups, keptIds, showRows, sortingActive, state.sorting, implicitId, implicitDesc],
+  );
 
   return (
     // One live region says "Copied" for every copy button in the rows.
@@ -223,27 +243,7 @@ export function VirtualDataTable<TRow extends RowData>({
           data-layout={moved.length > 0 ? "compact" : undefined}
           style={moved.length > 0 ? { width: "100%" } : { width: tableWidth, minWidth: "100%" }}
         >
-          <colgroup>
-            {rowColumns.map(({ id, column }) => (
-              <col key={id} style={{ width: colWidth(id, column.width) }} />
-            ))}
-          </colgroup>
-          <DataTableHeader ref={headerRef}>
-            {table.getHeaderGroups().map((group) => (
-              <DataTableRow key={group.id} aria-rowindex={showRows ? 1 : undefined} className="tl:hover:bg-transparent">
-                {keptIds.has(COMPACT_TOGGLE_ID) && (
-                  <DataTableHead>
-                    <span className="tl:sr-only">More</span>
-                  </DataTableHead>
-                )}
-                {group.headers
-                  .filter((header) => keptIds.has(header.column.id))
-                  .map((header) => (
-                    <DataTableColumnHeader key={header.id} header={header} sortingActive={sortingActive} implicitSort={implicitSort} />
-                  ))}
-              </DataTableRow>
-            ))}
-          </DataTableHeader>
+          {columnsAndHeader}
           <DataTableBody onKeyDown={onKeyDown} onClick={onClick} onFocus={onFocus}>
             {!showRows && (
               <tr data-slot={`${slot}-placeholder`}>
@@ -261,7 +261,8 @@ export function VirtualDataTable<TRow extends RowData>({
                 const original = rows.rowAt(rowIndex);
                 const rowId = rows.idAt(rowIndex);
                 const detail = layout.isDetailAt(slotItem.index);
-                const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${rowId}${detail ? "::detail" : ""}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
+                const key = detail ? `${rowId}::detail` : rowKey(rowId);
+                const gap = slotItem.gapBefore > 0.5 ? [<Gap key={`gap-${key}`} height={slotItem.gapBefore} colSpan={colSpan} />] : [];
                 if (detail) {
                   return [
                     ...gap,
@@ -281,7 +282,7 @@ export function VirtualDataTable<TRow extends RowData>({
                 return [
                   ...gap,
                   <VirtualDataTableRow
-                    key={rowId}
+                    key={key}
                     original={original}
                     rowId={rowId}
                     rowIndex={rowIndex}
@@ -312,6 +313,8 @@ export function VirtualDataTable<TRow extends RowData>({
     </CopyAnnouncer>
   );
 }
+
+const rowInRange = (rowIndex: number, count: number) => rowIndex >= 0 && rowIndex < count;
 
 /** The header re-renders when the body switches between rows and a placeholder. */
 function showRowsKey(placeholder: ReactNode): boolean {

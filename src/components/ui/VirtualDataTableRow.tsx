@@ -148,10 +148,19 @@ function VirtualDataTableRowInner<TRow>({
  * what a 100,000-row table renders while scrolling. When anything in the row throws, the row draws
  * again with a boundary around each cell, so the error costs that one cell, not the row or the table.
  */
-class RowBoundary<TRow> extends Component<VirtualDataTableRowProps<TRow>, { isolated: boolean }> {
-  override state = { isolated: false };
-  static getDerivedStateFromError(): { isolated: boolean } {
+interface RowBoundaryState {
+  isolated: boolean;
+  rowId: string;
+}
+
+class RowBoundary<TRow> extends Component<VirtualDataTableRowProps<TRow>, RowBoundaryState> {
+  override state: RowBoundaryState = { isolated: false, rowId: this.props.rowId };
+  static getDerivedStateFromError(): Partial<RowBoundaryState> {
     return { isolated: true };
+  }
+  // A reused row (DataTableColumn.recycle) that now draws another row starts without the old row's failure.
+  static getDerivedStateFromProps(props: Readonly<{ rowId?: string }>, state: RowBoundaryState): RowBoundaryState | null {
+    return props.rowId === undefined || props.rowId === state.rowId ? null : { isolated: false, rowId: props.rowId };
   }
   override render(): ReactNode {
     return <VirtualDataTableRowInner {...this.props} isolated={this.state.isolated} />;

@@ -93,6 +93,12 @@ export interface DataTableColumn<TRow> {
    * columns move into the row's detail. @default false
    */
   compact?: boolean;
+  /**
+   * The cell keeps no state of its own that belongs to its row, so the table may draw another row into
+   * its elements (a jump down a long table then updates rows instead of replacing them all). A table
+   * reuses rows only when every visible column says so. @default false
+   */
+  recycle?: boolean;
 }
 
 /** What a cell renderer learns about its row besides the data. */

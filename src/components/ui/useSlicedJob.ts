@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type DependencyList } from "react";
 import { runJob, type SlicedJob } from "./slicedJob";
+import { scrollPauseLeft, watchPageScroll } from "./scrollPause";
 
 /** Up to this many items, a job runs to the end during render (the same result on every machine). */
 export const SYNC_JOB_LIMIT = 2000;
@@ -47,12 +48,8 @@ interface PostTaskScheduler {
   postTask(fn: () => void, options: { priority: "background"; signal: AbortSignal }): Promise<unknown>;
 }
 
-/**
- * Runs `fn` in a task of background priority where the browser has them (`scheduler.postTask`): work
- * nobody is waiting for goes after the page's own tasks (its input handlers, its next frame), not between
- * them; elsewhere in a plain task.
- */
-export const inBackground = (fn: () => void): (() => void) => {
+/** A task of background priority where the browser has them (`scheduler.postTask`), else a plain one. */
+const postBackgroundTask = (fn: () => void): (() => void) => {
   const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
   if (typeof scheduler?.postTask !== "function" || typeof AbortController !== "function") return yieldToBrowser(fn);
   const controller = new AbortController();
@@ -60,11 +57,34 @@ export const inBackground = (fn: () => void): (() => void) => {
   return () => controller.abort();
 };
 
+/**
+ * Runs `fn` in a task of background priority where the browser has them (`scheduler.postTask`): work
+ * nobody is waiting for goes after the page's own tasks (its input handlers, its next frame), not between
+ * them; elsewhere in a plain task. While the page scrolls it waits for the scrolling to pause (see scrollPause:
+ * a background task still runs between two scroll frames, and delays the next one), unless `duringScroll`
+ * says the scrolling itself needs it done (it then keeps its slices short while the page scrolls).
+ */
+export const inBackground = (fn: () => void, options: { duringScroll?: boolean } = {}): (() => void) => {
+  watchPageScroll();
+  if (options.duringScroll) return postBackgroundTask(fn);
+  const askedAt = performance.now();
+  let cancel = () => undefined as void;
+  const run = () => {
+    // Checked when the task runs, not when it is posted: a background task can wait a while for its turn.
+    const wait = scrollPauseLeft(askedAt);
+    if (wait <= 0) return fn();
+    const timer = setTimeout(() => (cancel = postBackgroundTask(run)), wait);
+    cancel = () => clearTimeout(timer);
+  };
+  cancel = postBackgroundTask(run);
+  return () => cancel();
+};
+
 /** {@link afterNextPaint}, and then in the background ({@link inBackground}). */
-export const afterNextPaintInBackground = (fn: () => void): (() => void) => {
+export const afterNextPaintInBackground = (fn: () => void, options: { duringScroll?: boolean } = {}): (() => void) => {
   let cancelTask = () => undefined as void;
   const cancelStart = afterNextPaint(() => {
-    cancelTask = inBackground(fn);
+    cancelTask = inBackground(fn, options);
   });
   return () => {
     cancelStart();
