@@ -7,15 +7,14 @@
  * Anything else answers `null`, and the caller takes the full outline, which handles every input: the
  * scan only ever gives the outline's answer, or none.
  */
-import { isPropertyBag, readId, readNumber, readString } from "./eventsAccess";
-import { parseTimeMs } from "./isoTime";
-import type { LLMTraceEvent } from "./eventsTrace";
+import { readId, readString } from "./eventsAccess";
 import { traceInputEvents } from "./traceEvents";
 import type { TraceTreeRow } from "./traceFlatten";
 import { ScanKeyIndex, ScanNode, rootChildrenOf, type TraceOutlineColumns } from "./traceOutlineScanNode";
 import { EventIdIndex, outlineRootNode } from "./traceOutline";
 import type { TraceTreeShape } from "./traceBuild";
 import { orderScannedSiblings, resolveScannedParents } from "./traceOutlineScanLinks";
+import { readScannedEvents, scannedEvents, trimScannedEvents, type ScannedEvents } from "./traceOutlineScanRead";
 import type { BuildTraceTreeOptions, TraceNodeKind } from "./traceTypes";
 
 export interface TraceOutlineScan {
@@ -29,11 +28,10 @@ export interface TraceOutlineScan {
   kinds: TraceNodeKind[];
 }
 
-/** Milliseconds between the earliest and the latest instant a `Date` can hold (as `toTraceRecord`). */
-const MAX_DATE_SPAN_MS = 2 * 8.64e15;
 /** Yield every this many events. */
 const STEP = 4096;
 const KIND_ORDER: readonly TraceNodeKind[] = ["trace", "generation", "span", "embedding", "evaluation", "other"];
+const KIND_BIT = Object.fromEntries(KIND_ORDER.map((kind, k) => [kind, 1 << k])) as Record<TraceNodeKind, number>;
 
 /** The outline of `input`, or `null` when it holds anything the scan leaves to `outlineTraceTree`. Never throws. */
 export function* scanTraceOutlineSteps(input: unknown, options: BuildTraceTreeOptions = {}): Generator<void, TraceOutlineScan | null, void> {
@@ -48,97 +46,75 @@ export function* scanTraceOutlineSteps(input: unknown, options: BuildTraceTreeOp
 function* scan(input: unknown, options: BuildTraceTreeOptions): Generator<void, TraceOutlineScan | null, void> {
   const { events: items, trace } = traceInputEvents(input);
   const n = items.length;
-  // Sized for every item and cut to the node count after: no growing while 10,000 events are read.
-  const events: LLMTraceEvent[] = new Array(n);
-  const kinds: TraceNodeKind[] = new Array(n);
-  const eventIds: Array<string | null> = new Array(n);
-  const ownIds: Array<string | null> = new Array(n);
-  const spanIds: Array<string | null> = new Array(n);
-  const parentRefs: Array<string | null> = new Array(n);
-  const ordinals = new Int32Array(n);
-  const startMs = new Float64Array(n);
-  const endMs = new Float64Array(n);
-  const latencies = new Float64Array(n);
   // The trace's id, when the caller or the trace says it; else the first event's `$ai_trace_id` (as `pickTraceId`).
   const givenTraceId = typeof options.traceId === "string" && options.traceId !== "" ? options.traceId : trace ? readId(trace.id) : null;
-  let firstTraceIdProp: string | null = null;
-  let count = 0;
-  // Whether every node's key will be its one own id: then the key map is also the own-id map.
-  let keysAreOwnIds = true;
-  for (let i = 0; i < n; i++) {
-    if (i % STEP === STEP - 1) yield;
-    const raw = items[i];
-    if (!isPropertyBag(raw)) return null;
-    const p = raw.properties;
-    // `toTraceRecord` keeps such an event as it is; any other shape it copies, which the scan leaves to it.
-    if (!isPropertyBag(p) || typeof raw.id !== "string" || typeof raw.event !== "string" || typeof raw.createdAt !== "string" || raw.properties !== p) return null;
-    const name = raw.event;
-    let kind: TraceNodeKind;
-    if (name === "$ai_generation") kind = "generation";
-    else if (name === "$ai_span") kind = "span";
-    else if (name === "$ai_embedding") kind = "embedding";
-    else if (name === "$ai_trace" || name === "$ai_evaluation" || name in Object.prototype) return null;
-    else kind = "other";
-    if (givenTraceId === null && firstTraceIdProp === null) firstTraceIdProp = readId(p.$ai_trace_id);
-    // Metrics and feedback annotate a node; the outline leaves them for the finished tree.
-    if (name === "$ai_metric" || name === "$ai_feedback") continue;
-    const j = count++;
-    events[j] = raw as unknown as LLMTraceEvent;
-    kinds[j] = kind;
-    ordinals[j] = i;
-    eventIds[j] = raw.id === "" ? null : raw.id;
-    const generationId = readId(p.$ai_generation_id);
-    const spanId = readId(p.$ai_span_id);
-    const own = generationId ?? spanId;
-    const second = generationId !== null && spanId !== null && spanId !== generationId ? spanId : null;
-    ownIds[j] = own;
-    spanIds[j] = second;
-    if (own === null || second !== null) keysAreOwnIds = false;
-    parentRefs[j] = readId(p.$ai_parent_id);
-    const value = readNumber(p.$ai_latency);
-    const latency = value !== null && value >= 0 ? value : null;
-    latencies[j] = latency ?? -1;
-    // `readTimestampMs`, with the fast path for PostHog's own format.
-    const timestamp = parseTimeMs(raw.createdAt);
-    if (!Number.isFinite(timestamp)) {
-      startMs[j] = Infinity;
-      endMs[j] = NaN;
-      continue;
-    }
-    const rawMs = (latency ?? 0) * 1000;
-    const durationMs = rawMs <= MAX_DATE_SPAN_MS ? rawMs : 0;
-    // OTel-ingested events are stamped with the span start, SDK events with the end.
-    const otel = readString(p.$ai_ingestion_source) === "otel";
-    startMs[j] = otel ? timestamp : timestamp - durationMs;
-    endMs[j] = otel ? timestamp + durationMs : timestamp;
+  const scanned = scannedEvents(n, givenTraceId !== null);
+  for (let from = 0; from < n; from += STEP) {
+    if (!readScannedEvents(items, from, Math.min(n, from + STEP), scanned)) return null;
+    yield;
   }
+  trimScannedEvents(scanned);
+  const traceId = givenTraceId ?? scanned.firstTraceIdProp;
+  const linked = linkScannedEvents(scanned, traceId);
   yield;
+  return layOutScannedRows(scanned, linked, traceId, readString(trace?.traceName) || "trace");
+}
 
-  for (const column of [events, kinds, eventIds, ownIds, spanIds, parentRefs]) column.length = count;
-  const traceId = givenTraceId ?? firstTraceIdProp;
-  const rootKey = traceId ?? "trace";
-  // Node keys as `outlineTraceTree` claims them: the first own id, else the event id, else the position.
-  const indexByKey = new Map<string, number>([[rootKey, -1]]);
+/** Node keys as `outlineTraceTree` claims them: the first own id, else the event id, else the position. */
+function claimKeys(scanned: ScannedEvents, rootKey: string): { keys: string[]; indexByKey: Map<string, number>; clashed: boolean } {
+  const { count, ownIds, eventIds, ordinals } = scanned;
   const keys: string[] = new Array(count);
-  for (let j = 0; j < count; j++) {
+  let indexByKey = new Map<string, number>([[rootKey, -1]]);
+  // Most traces have no key twice: one `set` per node, the map's size telling whether the key was new.
+  let j = 0;
+  for (; j < count; j++) {
+    const key = ownIds[j] ?? eventIds[j] ?? `#${ordinals[j]}`;
+    const size = indexByKey.size;
+    indexByKey.set(key, j);
+    if (indexByKey.size === size) break;
+    keys[j] = key;
+  }
+  if (j === count) return { keys, indexByKey, clashed: false };
+  // A key taken twice: all claimed again, one by one, later nodes getting `key#position`.
+  indexByKey = new Map<string, number>([[rootKey, -1]]);
+  for (j = 0; j < count; j++) {
     const base = ownIds[j] ?? eventIds[j] ?? `#${ordinals[j]}`;
     let key = base;
-    for (let attempt = 0; indexByKey.has(key); attempt++) {
-      key = `${base}#${ordinals[j]}${attempt ? `.${attempt}` : ""}`;
-      keysAreOwnIds = false;
-    }
+    for (let attempt = 0; indexByKey.has(key); attempt++) key = `${base}#${ordinals[j]}${attempt ? `.${attempt}` : ""}`;
     indexByKey.set(key, j);
     keys[j] = key;
   }
-  const links = resolveScannedParents({ ownIds, spanIds, eventIds, parentRefs, traceId, startMs, latencies, ordinals, count }, keysAreOwnIds ? indexByKey : undefined);
-  const { childStart, children, position, groupSize } = orderScannedSiblings(links.parents, startMs, latencies, ordinals);
-  yield;
+  return { keys, indexByKey, clashed: true };
+}
+
+interface LinkedEvents {
+  keys: string[];
+  indexByKey: Map<string, number>;
+  links: ReturnType<typeof resolveScannedParents>;
+  siblings: ReturnType<typeof orderScannedSiblings>;
+}
+
+function linkScannedEvents(scanned: ScannedEvents, traceId: string | null): LinkedEvents {
+  const { ordinals, startMs, latencies } = scanned;
+  const { keys, indexByKey, clashed } = claimKeys(scanned, traceId ?? "trace");
+  // Every node has one own id and no two share it: then the key map is the own-id map too.
+  const keysAreOwnIds = scanned.oneOwnIdEach && !clashed;
+  const links = resolveScannedParents({ ...scanned, traceId }, keysAreOwnIds ? indexByKey : undefined);
+  return { keys, indexByKey, links, siblings: orderScannedSiblings(links.parents, startMs, latencies, ordinals) };
+}
+
+/** The nodes, made as their rows are laid out in pre-order, with the rows' aria positions and the kinds present. */
+function layOutScannedRows(scanned: ScannedEvents, linked: LinkedEvents, traceId: string | null, traceName: string): TraceOutlineScan {
+  const { count, events, kinds, eventIds, startMs, endMs, latencies } = scanned;
+  const { keys, indexByKey, links } = linked;
+  const { childStart, children, position, groupSize } = linked.siblings;
+  const rootKey = traceId ?? "trace";
 
   const columns: TraceOutlineColumns = {
     events, kinds, eventIds, startMs, endMs, latency: latencies, parents: links.parents, orphan: links.orphan, cycleBroken: links.cycleBroken,
     childStart, children, keys, nodes: new Array(count), root: null as never,
   };
-  const root = outlineRootNode(rootKey, readString(trace?.traceName) || "trace");
+  const root = outlineRootNode(rootKey, traceName);
   columns.root = root;
   // Pre-order from an explicit stack (a 50,000-deep chain must not overflow), making each node as its row is laid out.
   const rows: TraceTreeRow[] = new Array(count + 1);
@@ -154,7 +130,7 @@ function* scan(input: unknown, options: BuildTraceTreeOptions): Generator<void, 
     stack[top] = children[c]!;
     depths[top++] = 1;
   }
-  let present = 1 << KIND_ORDER.indexOf("trace");
+  let present = KIND_BIT.trace;
   for (let r = 1; top > 0; r++) {
     const j = stack[--top]!;
     const depth = depths[top]!;
@@ -165,7 +141,7 @@ function* scan(input: unknown, options: BuildTraceTreeOptions): Generator<void, 
     rows[r] = { node, depth, hasChildren: to > from, collapsed: false };
     pos[r] = position[j]! + 1;
     size[r] = groupSize[j]!;
-    present |= 1 << KIND_ORDER.indexOf(kinds[j]!);
+    present |= KIND_BIT[kinds[j]!];
     for (let c = to - 1; c >= from; c--) {
       stack[top] = children[c]!;
       depths[top++] = depth + 1;

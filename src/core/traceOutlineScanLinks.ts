@@ -165,7 +165,16 @@ export function orderScannedSiblings(parents: Int32Array, startMs: Float64Array,
     const from = childStart[s]!;
     const to = childStart[s + 1]!;
     let sorted = true;
-    for (let c = from + 1; c < to && sorted; c++) sorted = byOrder(children[c - 1]!, children[c]!) < 0;
+    for (let c = from + 1; c < to; c++) {
+      const a = children[c - 1]!;
+      const b = children[c]!;
+      // Starts alone settle nearly every pair; the full comparison only for equal ones.
+      if (startMs[a]! < startMs[b]!) continue;
+      if (startMs[a]! > startMs[b]! || byOrder(a, b) > 0) {
+        sorted = false;
+        break;
+      }
+    }
     if (!sorted) children.subarray(from, to).sort(byOrder);
     for (let c = from; c < to; c++) {
       position[children[c]!] = c - from;
