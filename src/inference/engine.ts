@@ -2,7 +2,7 @@
  * The in-process classification engine: one model, loaded once, run in length-sorted padded
  * batches. It runs inside the Web Worker in browsers and directly in Node; it never touches the DOM.
  */
-import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS, padBatch, planBatches, scoreRow } from "./engineBatch";
+import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TOKENS, padBatch, planBatches, scoreRow, stopIfAborted } from "./engineBatch";
 import { loadModel, type LoadedModel } from "./engineLoad";
 import { kernelProbe, startKernel } from "./engineKernelLoad";
 import { warmUpBatches } from "./engineWarmUp";
@@ -38,8 +38,11 @@ export interface EngineConfig {
 export interface ClassificationEngine {
   /** Loads the model (once; later calls share the first load). */
   load(onProgress?: ProgressCallback): Promise<ModelInfo>;
-  /** Label scores per text, highest first, in input order. Loads the model if needed. */
-  classify(texts: readonly string[]): Promise<LabelScore[][]>;
+  /**
+   * Label scores per text, highest first, in input order. Loads the model if needed. Once `signal`
+   * aborts, no further batch of this call runs and it rejects with the signal's reason.
+   */
+  classify(texts: readonly string[], signal?: AbortSignal): Promise<LabelScore[][]>;
   dispose(): Promise<void>;
 }
 
@@ -147,15 +150,18 @@ export function createClassificationEngine(config: EngineConfig): Classification
 
   return {
     load: (onProgress) => loaded(onProgress).then(info),
-    async classify(texts) {
+    async classify(texts, signal) {
       waiting++;
       try {
         const model = await loaded();
+        stopIfAborted(signal);
         const encoded = texts.map((text) => model.encoder.encode(text));
         const results = new Array<LabelScore[]>(texts.length);
         const run = queue.then(async () => {
           for (const batch of planBatches(encoded.map((ids) => ids.length), batchSize, maxBatchTokens)) {
             if (disposed) throw new InferenceError("disposed", "The classifier was disposed");
+            // Checked per batch, so a view that gave up on a long list frees the queue for the next call.
+            stopIfAborted(signal);
             const scored = await runBatch(model, batch.map((i) => encoded[i] as number[]));
             batch.forEach((index, row) => (results[index] = scored[row] as LabelScore[]));
           }

@@ -31,6 +31,11 @@ export function planBatches(lengths: readonly number[], batchSize: number, maxTo
   return batches;
 }
 
+/** Checked before each batch: a call whose caller gave up runs no further batch. */
+export function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}
+
 /** Whether this platform stores the low 32-bit word of an int64 first (every current JS engine does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 

@@ -155,7 +155,7 @@ export function createTextClassifier(options: TextClassifierOptions): TextClassi
       const loaded = abortable(load(), signal);
       await null;
       if (signal?.aborted) return loaded.then(() => Promise.reject(signal.reason));
-      const [, results] = await Promise.all([loaded, abortable(engine.classify(prepared), signal)]);
+      const [, results] = await Promise.all([loaded, abortable(engine.classify(prepared, signal), signal)]);
       return results;
     },
     async dispose() {

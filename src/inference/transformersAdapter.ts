@@ -5,7 +5,7 @@
  * where its ONNX Runtime copy and wasm location are configured.
  */
 import type { ClassificationEngine } from "./engine";
-import { DEFAULT_BATCH_SIZE } from "./engineBatch";
+import { DEFAULT_BATCH_SIZE, stopIfAborted } from "./engineBatch";
 import { readLabelExtras, readLabels, readScoreFunction } from "./engineLoad";
 import { InferenceError } from "./errors";
 import type { LabelScore, ModelInfo, ProgressCallback } from "./types";
@@ -83,10 +83,11 @@ export function createPipelineEngine(pipeline: TransformersPipeline, batchSize =
       onProgress?.({ status: "ready", task: "text-classification", model: info.name });
       return info;
     },
-    async classify(texts) {
+    async classify(texts, signal) {
       check();
       const results: LabelScore[][] = [];
       for (let start = 0; start < texts.length; start += batchSize) {
+        stopIfAborted(signal);
         const chunk = texts.slice(start, start + batchSize);
         // `top_k: null` (v3+) and `topk: null` (v2) both mean "every label", as PostHog's pipeline runs.
         const output = await pipeline(chunk, { top_k: null, topk: null });

@@ -153,7 +153,7 @@ export type ClassifierStatus =
 
 /** Options for one classify call. */
 export interface ClassifyOptions {
-  /** Aborting rejects the call with the signal's reason; batches already running still finish. */
+  /** Aborting rejects the call with the signal's reason at once; the batch already running finishes, no further one runs. */
   signal?: AbortSignal;
 }
 

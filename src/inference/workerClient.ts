@@ -60,9 +60,10 @@ export function createWorkerEngine(factory: WorkerFactory, config: EngineConfig)
     return worker;
   };
 
-  const send = (body: RequestBody, onProgress?: ProgressCallback): Promise<WorkerResponse> => {
+  const send = (body: RequestBody, onProgress?: ProgressCallback, signal?: AbortSignal): Promise<WorkerResponse> => {
     if (failure) return Promise.reject(failure);
     if (disposed) return Promise.reject(new InferenceError("disposed", "The classifier was disposed"));
+    if (signal?.aborted) return Promise.reject(signal.reason);
     let target: WorkerLike;
     try {
       target = start();
@@ -72,7 +73,18 @@ export function createWorkerEngine(factory: WorkerFactory, config: EngineConfig)
     }
     const id = nextId++;
     return new Promise<WorkerResponse>((resolve, reject) => {
-      pending.set(id, { resolve, reject, onProgress });
+      // Told to the worker so it skips the call's remaining batches; its late answer finds no entry.
+      const onAbort = () => {
+        if (!pending.delete(id)) return;
+        target.postMessage({ type: "abort", id });
+        reject(signal?.reason);
+      };
+      const settle = <T,>(finish: (value: T) => void) => (value: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        finish(value);
+      };
+      pending.set(id, { resolve: settle(resolve), reject: settle(reject), onProgress });
+      signal?.addEventListener("abort", onAbort, { once: true });
       target.postMessage({ ...body, id } as WorkerRequest);
     });
   };
@@ -93,10 +105,10 @@ export function createWorkerEngine(factory: WorkerFactory, config: EngineConfig)
 
   return {
     load,
-    async classify(texts) {
+    async classify(texts, signal) {
       // Sent beside the load rather than after it: the worker's engine then knows real work is
       // waiting and its warm-up gives way (the worker answers once the model is loaded).
-      const [, response] = await Promise.all([load(), send({ type: "classify", texts: [...texts] })]);
+      const [, response] = await Promise.all([load(), send({ type: "classify", texts: [...texts] }, undefined, signal)]);
       if (response.type !== "classified") throw new InferenceError("worker-failed", `Unexpected worker answer ${response.type}`);
       return response.results as LabelScore[][];
     },

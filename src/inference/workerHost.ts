@@ -13,6 +13,7 @@ export interface WorkerHost {
 
 export function createWorkerHost(post: (response: WorkerResponse) => void, close: () => void = () => undefined): WorkerHost {
   let engine: ClassificationEngine | undefined;
+  const running = new Map<number, AbortController>();
   return {
     async handle(request) {
       const { id } = request;
@@ -26,7 +27,18 @@ export function createWorkerHost(post: (response: WorkerResponse) => void, close
           }
           case "classify": {
             if (!engine) throw new Error("The worker got classify before load");
-            post({ type: "classified", id, results: await engine.classify(request.texts) });
+            const controller = new AbortController();
+            running.set(id, controller);
+            try {
+              post({ type: "classified", id, results: await engine.classify(request.texts, controller.signal) });
+            } finally {
+              running.delete(id);
+            }
+            return;
+          }
+          case "abort": {
+            // The page has already rejected its call, so the error this leads to is answered to no one.
+            running.get(id)?.abort();
             return;
           }
           case "dispose": {

@@ -10,6 +10,8 @@ export type WorkerRequest =
   /** Configures the worker's engine and loads the model. Sent once, before anything else. */
   | { type: "load"; id: number; config: EngineConfig }
   | { type: "classify"; id: number; texts: string[] }
+  /** The page gave up on classify request `id`: its remaining batches are skipped. Not answered. */
+  | { type: "abort"; id: number }
   /** Releases the session; the worker answers and then closes itself. */
   | { type: "dispose"; id: number };
 

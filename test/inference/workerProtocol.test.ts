@@ -90,6 +90,22 @@ describe("worker client ↔ worker host", () => {
     expect(worker.sent.map((m) => m.type)).toEqual(["load"]);
   });
 
+  it("tells the worker when a running classification is aborted, and ignores its late answer", async () => {
+    const worker = new FakeWorker();
+    const classifier = createTextClassifier({ model: fixture("tiny-toxicity"), worker: () => worker, warmUpRounds: 0 });
+    await classifier.load();
+    const controller = new AbortController();
+    const pending = classifier.classify(["hello", "you idiot"], { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve));
+    controller.abort(new Error("user left the page"));
+    await expect(pending).rejects.toThrow("user left the page");
+    const classify = worker.sent.find((m) => m.type === "classify")!;
+    expect(worker.sent.at(-1)).toEqual({ type: "abort", id: classify.id });
+    const [later] = await classifier.classify(["lovely day"]);
+    expect(later![0]!.score).toBeGreaterThan(0);
+    await classifier.dispose();
+  });
+
   it("reports a worker factory that throws", async () => {
     const classifier = createTextClassifier({
       model: fixture("tiny-toxicity"),
