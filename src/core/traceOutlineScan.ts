@@ -116,8 +116,7 @@ function layOutScannedRows(scanned: ScannedEvents, linked: LinkedEvents, traceId
   };
   const root = outlineRootNode(rootKey, traceName);
   columns.root = root;
-  // Pre-order from an explicit stack (a 50,000-deep chain must not overflow), making each node as its row is laid out
-  // (a scanned node is its own row).
+  // Pre-order from an explicit stack (a 50,000-deep chain must not overflow), making each node as its row is laid out.
   const rows: TraceTreeRow[] = new Array(count + 1);
   const pos = new Int32Array(count + 1);
   const size = new Int32Array(count + 1);
@@ -135,11 +134,11 @@ function layOutScannedRows(scanned: ScannedEvents, linked: LinkedEvents, traceId
   for (let r = 1; top > 0; r++) {
     const j = stack[--top]!;
     const depth = depths[top]!;
-    const node = new ScanNode(columns, j, keys[j]!, depth);
+    const node = new ScanNode(columns, j, keys[j]!);
     columns.nodes[j] = node;
-    rows[r] = node;
     const from = childStart[j]!;
     const to = childStart[j + 1]!;
+    rows[r] = { node, depth, hasChildren: to > from, collapsed: false };
     pos[r] = position[j]! + 1;
     size[r] = groupSize[j]!;
     present |= KIND_BIT[kinds[j]!];

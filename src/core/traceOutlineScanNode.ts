@@ -8,7 +8,6 @@ import { readString } from "./eventsAccess";
 import type { LLMTraceEvent } from "./eventsTrace";
 import { NO_ANNOTATIONS } from "./traceBuildFinish";
 import { ownNodeMetrics, totalsFromMetrics } from "./traceMetrics";
-import type { TraceTreeRow } from "./traceFlatten";
 import type { TraceNodeAnnotations, TraceNodeKind, TraceNodeMetrics, TraceTotals, TraceTreeNode } from "./traceTypes";
 
 /** What the scan read, one entry per node event (input order), the parent links resolved. */
@@ -47,39 +46,24 @@ function childrenOf(columns: TraceOutlineColumns, slot: number): TraceTreeNode[]
 }
 
 /**
- * A node of the scanned outline: same facts as `outlineTraceTree`'s (own figures only, no annotations,
- * nothing merged), read from the columns, with its depth in the tree (which the outline leaves at 0,
- * and the finished tree fills in). Read-only: nothing writes to an outline. It is also its own row in
- * the list of every row, nothing collapsed, which saves a 10,000-event trace as many row objects
- * before its first paint.
+ * A node of the scanned outline: same facts as `outlineTraceTree`'s (own figures only, depth 0, no
+ * annotations, nothing merged), read from the columns. Read-only: nothing writes to an outline.
  */
-export class ScanNode implements TraceTreeNode, TraceTreeRow {
+export class ScanNode implements TraceTreeNode {
   declare readonly key: string;
-  declare readonly depth: number;
   declare private readonly columns: TraceOutlineColumns;
   declare private readonly index: number;
   declare private kids: TraceTreeNode[] | null;
   declare private own: TraceNodeMetrics | null;
   declare private sums: TraceTotals | null;
 
-  constructor(columns: TraceOutlineColumns, index: number, key: string, depth: number) {
+  constructor(columns: TraceOutlineColumns, index: number, key: string) {
     this.key = key;
-    this.depth = depth;
     this.columns = columns;
     this.index = index;
     this.kids = null;
     this.own = null;
     this.sums = null;
-  }
-
-  get node(): this {
-    return this;
-  }
-  get hasChildren(): boolean {
-    return this.columns.childStart[this.index + 1]! > this.columns.childStart[this.index]!;
-  }
-  get collapsed(): boolean {
-    return false;
   }
 
   get kind(): TraceNodeKind {
@@ -103,6 +87,9 @@ export class ScanNode implements TraceTreeNode, TraceTreeRow {
   }
   get children(): TraceTreeNode[] {
     return (this.kids ??= childrenOf(this.columns, this.index));
+  }
+  get depth(): number {
+    return 0;
   }
   get startMs(): number | null {
     const value = this.columns.startMs[this.index] as number;
