@@ -58,6 +58,7 @@ export default [
   // inference: +2 kB (issue 16) for engineGraph.ts, the graph rewrite that keeps ONNX Runtime's wasm Cast kernel cold.
   // inference: +2.5 kB (issue 16, branch inference3) for the pooling kernel (engineKernel*.ts: graph recognition,
   // the WebAssembly function assembled from its instructions, the load-time check against ONNX Runtime).
-  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "24.5 kB", runtime),
+  // inference: +0.25 kB for stopping an aborted classification between batches (the worker's abort request).
+  entry("tracelens/inference (without onnxruntime-web and tokenizers)", "dist/inference/index.js", "24.75 kB", runtime),
   entry("tracelens/inference/worker (without onnxruntime-web and tokenizers)", "dist/inference/worker.js", "15 kB", runtime),
 ];
