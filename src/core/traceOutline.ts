@@ -93,6 +93,11 @@ export function outlineTraceTree(input: unknown, options: BuildTraceTreeOptions 
   return finishJob(outlineTraceTreeSteps(input, options));
 }
 
+/** The outline's root when no `$ai_trace` event describes it. */
+export function outlineRootNode(key: string, name: string): TraceTreeNode {
+  return new OutlineNode(key, "trace", name, null);
+}
+
 /** Yield every this many nodes. */
 const STEP = 4096;
 
@@ -124,7 +129,7 @@ export function* outlineTraceTreeSteps(input: unknown, options: BuildTraceTreeOp
  * Event id → node, the first node with the id winning (the root first), as `buildTraceTree` gives it.
  * Built on first use: a view asks only once something is selected by id.
  */
-class EventIdIndex implements ReadonlyMap<string, TraceTreeNode> {
+export class EventIdIndex implements ReadonlyMap<string, TraceTreeNode> {
   private built: Map<string, TraceTreeNode> | null = null;
 
   constructor(

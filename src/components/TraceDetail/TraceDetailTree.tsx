@@ -58,14 +58,11 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
     },
     [activeIndex, rows.length],
   );
-  // A stable key function: a new one makes the virtualizer redo every row's measurement (O(rows)) on each render.
-  const getItemKey = useCallback((index: number) => rows[index]?.node.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => TREE_ROW_HEIGHT,
     overscan: 8,
-    getItemKey,
     rangeExtractor,
     initialRect: fallbackRect(height),
     observeElementRect: observeRectWithFallback(height),
@@ -162,7 +159,9 @@ export function TraceDetailTree({ rows, selectedKey, onSelectNode, onCollapse, s
           const { node } = row;
           return (
             <TraceDetailTreeRow
-              key={item.key}
+              // Rows are never measured (fixed height), so the virtualizer keeps its index keys: string keys cost a
+              // map look-up per row of a large trace on every count change. React gets the node's key.
+              key={node.key}
               row={row}
               index={item.index}
               start={item.start}

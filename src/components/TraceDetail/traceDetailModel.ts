@@ -204,6 +204,11 @@ export function kindsInTree(tree: TraceTreeShape): TraceNodeKind[] {
 // Once per tree: the search bar and the timeline legend both ask, and a large tree has many nodes.
 const kindsCache = new WeakMap<TraceTreeShape, TraceNodeKind[]>();
 
+/** Records the kinds of `tree` worked out along with it (a scanned outline's), so {@link kindsInTree} need not walk it. */
+export function rememberKindsInTree(tree: TraceTreeShape, kinds: TraceNodeKind[]): void {
+  kindsCache.set(tree, kinds);
+}
+
 /** A whole number with grouping, in the given locale (an invalid tag falls back to the default); huge ones in scientific notation. */
 export function formatInteger(value: number, locale?: string): string {
   return formatCount(value, { locale });

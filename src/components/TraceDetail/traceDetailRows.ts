@@ -4,7 +4,9 @@
  * steps so that render does not walk every node again.
  */
 import { flattenTraceTree, type TraceTreeRow, type TraceTreeShape } from "../../core/trace";
-import { kindsInTree } from "./traceDetailModel";
+import { outlineTraceTreeSteps } from "../../core/traceOutline";
+import { scanTraceOutlineSteps } from "../../core/traceOutlineScan";
+import { kindsInTree, rememberKindsInTree } from "./traceDetailModel";
 
 const allRows = new WeakMap<TraceTreeShape, TraceTreeRow[]>();
 const positionsByRows = new WeakMap<readonly TraceTreeRow[], { pos: Int32Array; size: Int32Array }>();
@@ -44,4 +46,18 @@ export function* warmTraceDetailRows(tree: TraceTreeShape): Generator<void, void
   yield;
   siblingPositionsOf(rows);
   kindsInTree(tree);
+}
+
+/**
+ * A large trace's outline for its first paint: scanned into columns when the trace is well formed (the
+ * rows, their positions and the kinds come with it and are remembered here, so the render reads them
+ * rather than walking every node again), else `outlineTraceTree`, which takes any input.
+ */
+export function* outlineTraceDetailSteps(trace: unknown): Generator<void, TraceTreeShape, void> {
+  const scanned = yield* scanTraceOutlineSteps(trace);
+  if (!scanned) return yield* outlineTraceTreeSteps(trace);
+  allRows.set(scanned.shape, scanned.rows);
+  positionsByRows.set(scanned.rows, scanned.positions);
+  rememberKindsInTree(scanned.shape, scanned.kinds);
+  return scanned.shape;
 }

@@ -2,12 +2,11 @@ import { useEffect, useMemo, useState } from "react";
 import type { LLMTrace } from "../../core/eventsTrace";
 import { startTraceTree, type TraceTree, type TraceTreeShape } from "../../core/trace";
 import { startTraceTreeSteps } from "../../core/traceBuild";
-import { outlineTraceTree, outlineTraceTreeSteps } from "../../core/traceOutline";
-import { runJob, type SlicedJob } from "../ui/slicedJob";
+import { finishJob, runJob, type SlicedJob } from "../ui/slicedJob";
 import { afterNextPaintInBackground, inBackground } from "../ui/useSlicedJob";
 import { warmTraceDetailHeader } from "./TraceDetailCostHeader";
 import { traceDetailBaseInsight, traceDetailInsightSteps } from "./traceDetailInsight";
-import { warmTraceDetailRows } from "./traceDetailRows";
+import { outlineTraceDetailSteps, warmTraceDetailRows } from "./traceDetailRows";
 import { timelineLayoutOf } from "./traceDetailTimelineLayout";
 
 /**
@@ -59,8 +58,8 @@ function start(trace: LLMTrace | null | undefined): Started {
   if (!trace) return { shape: null, tree: null, job: null, outlineJob: null, error: null };
   try {
     const events = Array.isArray(trace.events) ? trace.events.length : 0;
-    if (events > OUTLINE_IN_RENDER_EVENTS) return { shape: null, tree: null, job: buildInSteps(trace), outlineJob: outlineTraceTreeSteps(trace), error: null };
-    if (events > SYNC_TREE_EVENTS) return { shape: outlineTraceTree(trace), tree: null, job: buildInSteps(trace), outlineJob: null, error: null };
+    if (events > OUTLINE_IN_RENDER_EVENTS) return { shape: null, tree: null, job: buildInSteps(trace), outlineJob: outlineTraceDetailSteps(trace), error: null };
+    if (events > SYNC_TREE_EVENTS) return { shape: finishJob(outlineTraceDetailSteps(trace)), tree: null, job: buildInSteps(trace), outlineJob: null, error: null };
     const { shape, finish } = startTraceTree(trace);
     const step = runJob(finish, Infinity);
     return { shape, tree: step.done ? step.value : null, job: null, outlineJob: null, error: null };
