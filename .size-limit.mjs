@@ -37,7 +37,8 @@ export default [
   // trace: +3.25 kB (issue #16, branch detail4): the column scan a large trace's first paint reads
   // (traceOutlineScan*: events into parallel arrays, parents and sibling order over indexes, nodes that are
   // their own rows) and the same-minute timestamp reader (isoTime), beside the full outline it falls back to.
-  entry("tracelens/trace", "dist/trace.js", "126.5 kB", peers),
+  // trace: +0.25 kB (merging tables4 into detail4's figure): scroll pause for background jobs and the memoised table head.
+  entry("tracelens/trace", "dist/trace.js", "126.75 kB", peers),
   // overview: +6 kB for LabelsOverview (emotion and toxicity breakdowns), issue 17.
   // overview: +1 kB (issue 15, branch overview3): SentimentOverview's items read in slices after paint,
   // loaded sentiment filled into them, and the hour table drawn in stages with its busy states.
