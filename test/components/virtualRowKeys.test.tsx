@@ -42,4 +42,16 @@ describe("CopyButton reused for other text", () => {
     rerender(<CopyButton value="trace-b" />);
     expect(button).toHaveAttribute("data-state", "idle");
   });
+
+  it("reads a lazy value only when clicked, not while rendering (it may be a whole trace's JSON)", async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const value = vi.fn(() => "the whole trace");
+    const { container, rerender } = render(<CopyButton value={value} />);
+    rerender(<CopyButton value={value} />);
+    expect(value).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(container.querySelector("button")!));
+    expect(value).toHaveBeenCalledTimes(1);
+    expect(writeText).toHaveBeenCalledWith("the whole trace");
+  });
 });

@@ -56,7 +56,8 @@ export const CopyButton = forwardRef(function CopyButton(
 ) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   // A table may reuse a row's button for another row: "Copied" belongs to the text that was copied.
-  const [copiedValue, setCopiedValue] = useState(value);
+  // Held as given: `useState(value)` would call a lazy value (the whole trace's JSON) on every mount.
+  const [copiedValue, setCopiedValue] = useState(() => value);
   if (typeof value === "string" && value !== copiedValue) {
     setCopiedValue(value);
     if (state !== "idle") setState("idle");
