@@ -95,12 +95,16 @@ function isBetterCycleRoot(a: TraceRecord, b: TraceRecord): boolean {
   return a.ordinal < b.ordinal;
 }
 
+function breakCycles(records: readonly TraceRecord[], parents: Int32Array, cycleBroken: Uint8Array): void {
+  cutParentCycles(parents, cycleBroken, (a, b) => isBetterCycleRoot(records[a] as TraceRecord, records[b] as TraceRecord));
+}
+
 /**
  * Walks each parent chain once (white/grey/black colouring). When a walk meets a node that is
- * on the current path, the path from there is a cycle; its best root candidate is detached and
- * hung under the trace root.
+ * on the current path, the path from there is a cycle; its best root candidate (`isBetter`) is
+ * detached and hung under the trace root. Shared by the tree and the outline's column scan.
  */
-function breakCycles(records: readonly TraceRecord[], parents: Int32Array, cycleBroken: Uint8Array): void {
+export function cutParentCycles(parents: Int32Array, cycleBroken: Uint8Array, isBetter: (candidate: number, best: number) => boolean): void {
   const count = parents.length;
   const state = new Uint8Array(count); // 0 new, 1 on the current path, 2 reaches the root
   const pathPosition = new Int32Array(count);
@@ -119,7 +123,7 @@ function breakCycles(records: readonly TraceRecord[], parents: Int32Array, cycle
       let best = current;
       for (let p = (pathPosition[current] as number) + 1; p < path.length; p++) {
         const candidate = path[p] as number;
-        if (isBetterCycleRoot(records[candidate] as TraceRecord, records[best] as TraceRecord)) best = candidate;
+        if (isBetter(candidate, best)) best = candidate;
       }
       parents[best] = ROOT_PARENT;
       cycleBroken[best] = 1;

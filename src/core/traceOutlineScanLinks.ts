@@ -3,6 +3,7 @@
  * `resolveParents` / `breakCycles` (traceLinking.ts) and `compareSiblings` (traceBuild.ts), on indexes
  * instead of records.
  */
+import { cutParentCycles } from "./traceLinking";
 
 export interface ScannedRefs {
   /** Per node: its first own id (`$ai_generation_id`, else `$ai_span_id`), and its span id when it has both. */
@@ -97,33 +98,9 @@ function ownIdIndexOf(ownIds: ReadonlyArray<string | null>, spanIds: ReadonlyArr
   return byOwnId;
 }
 
-/** White/grey/black walk of every parent chain; a chain that meets itself is cut at its best root. */
+/** A chain that meets itself is cut at its best root, by the tree's own walk over these columns. */
 function breakCycles({ startMs, latencies, ordinals }: ScannedRefs, parents: Int32Array, cycleBroken: Uint8Array): void {
-  const count = parents.length;
-  const state = new Uint8Array(count);
-  const pathPosition = new Int32Array(count);
-  const path: number[] = [];
-  for (let start = 0; start < count; start++) {
-    if (state[start] !== 0) continue;
-    path.length = 0;
-    let current = start;
-    while (current !== -1 && state[current] === 0) {
-      state[current] = 1;
-      pathPosition[current] = path.length;
-      path.push(current);
-      current = parents[current]!;
-    }
-    if (current !== -1 && state[current] === 1) {
-      let best = current;
-      for (let p = pathPosition[current]! + 1; p < path.length; p++) {
-        const candidate = path[p]!;
-        if (compare(candidate, best, startMs, latencies, ordinals) < 0) best = candidate;
-      }
-      parents[best] = -1;
-      cycleBroken[best] = 1;
-    }
-    for (const node of path) state[node] = 2;
-  }
+  cutParentCycles(parents, cycleBroken, (candidate, best) => compare(candidate, best, startMs, latencies, ordinals) < 0);
 }
 
 export interface ScannedSiblings {
