@@ -37,6 +37,18 @@ function createNode(key: string, record: TraceRecord | null, name: string): Trac
   };
 }
 
+/**
+ * A node's key: its first own id, else its event id, else its place in the input. Collisions (reused ids
+ * that are not duplicates) keep both nodes under distinct keys. The tree and its outline share it, so a
+ * row keeps its key when the checked tree replaces the outline.
+ */
+export function claimNodeKey(record: TraceRecord, nodesByKey: ReadonlyMap<string, unknown>): string {
+  const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
+  let key = base;
+  for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
+  return key;
+}
+
 /** Siblings by operation start (untimed last), then longer latency first, then input order. */
 function compareSiblings(a: TraceRecord, b: TraceRecord): number {
   const as = a.startMs ?? Number.POSITIVE_INFINITY;
@@ -167,10 +179,7 @@ export function* startTraceTreeSteps(input: unknown, options: BuildTraceTreeOpti
   for (let i = 0; i < nodeRecords.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const record = nodeRecords[i] as TraceRecord;
-    const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
-    let key = base;
-    // Collisions (reused ids that are not duplicates) keep both nodes under distinct keys.
-    for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
+    const key = claimNodeKey(record, nodesByKey);
     const node = createNode(key, record, traceRecordName(record));
     nodesByKey.set(key, node);
     // A record that is not reused is the first kept one with its id, so no node holds the id yet.

@@ -8,7 +8,7 @@ import { readString } from "./eventsAccess";
 import type { LLMTraceEvent } from "./eventsTrace";
 import { assembleTraceSteps } from "./traceAssemble";
 import { NO_ANNOTATIONS } from "./traceBuildFinish";
-import { linkTraceNodes, type TraceTreeShape } from "./traceBuild";
+import { claimNodeKey, linkTraceNodes, type TraceTreeShape } from "./traceBuild";
 import { traceRecordName, type TraceRecord } from "./traceEvents";
 import { TraceIdIndex } from "./traceLinking";
 import { emptyNodeMetrics, ownNodeMetrics, totalsFromMetrics } from "./traceMetrics";
@@ -112,9 +112,7 @@ export function* outlineTraceTreeSteps(input: unknown, options: BuildTraceTreeOp
   for (let i = 0; i < nodeRecords.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const record = nodeRecords[i] as TraceRecord;
-    const base = record.ownIds[0] ?? record.eventId ?? `#${record.ordinal}`;
-    let key = base;
-    for (let attempt = 0; nodesByKey.has(key); attempt++) key = `${base}#${record.ordinal}${attempt ? `.${attempt}` : ""}`;
+    const key = claimNodeKey(record, nodesByKey);
     const node = new OutlineNode(key, nodeKind(record), traceRecordName(record), record);
     nodesByKey.set(key, node);
     nodes[i] = node;
