@@ -147,7 +147,7 @@ export function toTraceRecord(raw: unknown, ordinal: number): TraceRecord | null
 }
 
 /** Display name per PostHog's tree: span name, then model, then a default. */
-export function traceRecordName(record: TraceRecord): string {
+export function traceRecordName(record: Pick<TraceRecord, "kind" | "properties" | "event">): string {
   const p = record.properties;
   const spanName = readString(p.$ai_span_name);
   if (spanName) return spanName;

@@ -4,9 +4,9 @@
  * children) is read from the columns or the event when first asked for, so a 10,000-event outline
  * does not pay for 10,000 fully filled nodes before its first paint.
  */
-import { readString } from "./eventsAccess";
 import type { LLMTraceEvent } from "./eventsTrace";
 import { NO_ANNOTATIONS } from "./traceBuildFinish";
+import { traceRecordName } from "./traceEvents";
 import { ownNodeMetrics, totalsFromMetrics } from "./traceMetrics";
 import type { TraceNodeAnnotations, TraceNodeKind, TraceNodeMetrics, TraceTotals, TraceTreeNode } from "./traceTypes";
 
@@ -72,14 +72,9 @@ export class ScanNode implements TraceTreeNode {
   get event(): LLMTraceEvent {
     return this.columns.events[this.index] as LLMTraceEvent;
   }
-  /** `traceRecordName` for the kinds a scan takes. */
   get name(): string {
-    const p = this.event.properties;
-    const spanName = readString(p.$ai_span_name);
-    if (spanName) return spanName;
-    const kind = this.kind;
-    if (kind === "generation" || kind === "embedding") return readString(p.$ai_model) || kind;
-    return kind === "span" ? "span" : this.event.event || "event";
+    const event = this.event;
+    return traceRecordName({ kind: this.kind, properties: event.properties, event });
   }
   get parentKey(): string {
     const parent = this.columns.parents[this.index] as number;
